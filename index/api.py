@@ -1,0 +1,155 @@
+"""Library: one index folder opened once (model loaded once), then ingest, remove and search many times."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .chunk import ChunkSettings
+from .embed import Embedder, resolve_model
+from .ingest import IngestReport, Progress, ingest, remove
+from .load import load_paths
+from .search import Scored, retrieve
+from .store import DB_NAME, Store
+from .types import Filters, Hit, InputError, Readout, Turn, parse_history
+
+
+@dataclass(frozen=True)
+class ReadoutSummary:
+    """A row of the library listing."""
+
+    id: str
+    title: str
+    date: str
+    source: str
+    url: str
+    paragraphs: int
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _stored_settings(folder: Path) -> dict | None:
+    if not (folder / DB_NAME).exists():
+        return None
+    db = sqlite3.connect(folder / DB_NAME)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return json.loads(row[0]) if row else None
+
+
+class Library:
+    """An index folder with its embedding model; `model=None` takes the model the index was built with."""
+
+    def __init__(self, folder: str | os.PathLike, model: str | None = None, chunking: ChunkSettings | None = None,
+                 create: bool = True, device: str = "cpu", backend: str = "torch", embedder: Embedder | None = None):
+        self.folder = Path(folder)
+        stored = _stored_settings(self.folder)
+        if stored is not None:
+            if model is not None and resolve_model(model)[0] != stored["model"]:
+                raise InputError(f"{self.folder}: this index was built with model {stored['model']!r}, "
+                                 f"not {resolve_model(model)[0]!r}; use a new --index folder for another model")
+            model = model or stored["model"]
+            stored_chunking = stored["chunking"]
+            chunking = chunking or ChunkSettings(stored_chunking["max_tokens"], stored_chunking["context"])
+        elif not create:
+            raise InputError(f"{self.folder}: no index here (run `readouts ingest PATH --index {self.folder}`)")
+        self.chunking = chunking or ChunkSettings()
+        self.embedder = embedder or Embedder(model, device=device, backend=backend)
+        self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
+
+    # --- writes ---------------------------------------------------------------------------
+    def ingest(self, readouts: Sequence[Readout], progress: Progress | None = None) -> IngestReport:
+        """Add new readouts, replace changed ones, skip unchanged ones."""
+        return ingest(self.store, self.embedder, self.chunking, readouts, progress)
+
+    def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                     names: dict | None = None) -> IngestReport:
+        """Load files and folders, then ingest what loaded; load errors are reported as failed."""
+        loaded = load_paths(list(paths), names=names)
+        report = self.ingest(loaded.readouts, progress)
+        return IngestReport(report.added, report.updated, report.unchanged,
+                            tuple(str(e) for e in loaded.errors), report.embedded)
+
+    def remove(self, readout_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Delete readouts by id; returns (removed, unknown)."""
+        return remove(self.store, readout_ids)
+
+    # --- reads ----------------------------------------------------------------------------
+    def retrieve(self, question: str, filters: Any = None, history: Any = None, k: int = 10,
+                 mode: str = "hybrid") -> list[Scored]:
+        """Search with the signals behind each hit (used by answerers and evaluation)."""
+        check_question(question)
+        check_k(k)
+        return retrieve(self.store, self.embedder, question.strip(), Filters.from_json(filters),
+                        parse_history(history), k, mode)
+
+    def search(self, question: str, filters: Any = None, history: Any = None, k: int = 10,
+               mode: str = "hybrid") -> list[Hit]:
+        """The k best paragraphs for a question, best first."""
+        return [s.hit for s in self.retrieve(question, filters, history, k, mode)]
+
+    def readout(self, readout_id: str) -> Readout | None:
+        """One stored readout, whole, or None."""
+        row = self.store.readout_row(readout_id)
+        if row is None:
+            return None
+        paragraphs = tuple(self.store.paragraphs_of(readout_id))
+        return Readout(row[0], row[1], row[2], row[3], row[4], paragraphs, json.loads(row[5]))
+
+    def readouts(self, text: str = "", limit: int | None = None) -> list[ReadoutSummary]:
+        """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive)."""
+        sql = "SELECT id, title, date, source, url, paragraphs FROM readouts"
+        args: list = []
+        if text:
+            sql += " WHERE instr(lower(id || ' ' || title || ' ' || source), ?) > 0"
+            args.append(text.lower())
+        sql += " ORDER BY date DESC, id"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        return [ReadoutSummary(*row) for row in self.store.db.execute(sql, args)]
+
+    def stats(self) -> dict:
+        """Counts and settings of the index."""
+        db = self.store.db
+        last = db.execute("SELECT max(updated) FROM readouts").fetchone()[0]
+        return {
+            "readouts": db.execute("SELECT count(*) FROM readouts").fetchone()[0],
+            "paragraphs": db.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+            "chunks": len(self.store.vectors),
+            "model": self.store.settings["model"],
+            "dimension": self.store.settings["dimension"],
+            "chunking": self.store.settings["chunking"],
+            "index_type": self.store.vectors.kind,
+            "format_version": self.store.settings["format_version"],
+            "last_update": last,
+            "folder": str(self.folder),
+        }
+
+    def close(self) -> None:
+        self.store.close()
+
+
+MAX_QUESTION_CHARS = 2000
+MAX_K = 100
+
+
+def check_question(question: Any) -> None:
+    """Reject a missing, empty or oversized question with a clear message."""
+    if not isinstance(question, str) or not question.strip():
+        raise InputError("question: must be a non-empty string")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InputError(f"question: {len(question)} characters, the limit is {MAX_QUESTION_CHARS}")
+
+
+def check_k(k: Any) -> None:
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise InputError(f"k: must be a whole number from 1 to {MAX_K}, got {k!r}")

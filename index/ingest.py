@@ -1,0 +1,163 @@
+"""Incremental ingest: unchanged readouts cost nothing, changed ones replace their rows, vectors are reused."""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .chunk import ChunkSettings, chunk_readout, embedded_text
+from .embed import Embedder
+from .store import Store
+from .types import Readout
+
+Progress = Callable[[int, int], None]  # (chunks done, chunks total)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did, by readout id; `failed` holds the load errors as messages."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    embedded: int = 0  # chunks that went through the model (reused vectors are not counted)
+
+    def summary(self) -> str:
+        return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
+                f"failed {len(self.failed)} ({self.embedded} chunks embedded)")
+
+    def to_json(self) -> dict:
+        return {"added": list(self.added), "updated": list(self.updated), "unchanged": list(self.unchanged),
+                "failed": list(self.failed), "embedded": self.embedded}
+
+
+def hash_readout(readout: Readout) -> str:
+    """Content hash deciding whether a stored readout changed."""
+    body = [readout.title, readout.date, readout.source, readout.url, list(readout.paragraphs),
+            sorted((str(k), json.dumps(v, sort_keys=True, default=str)) for k, v in readout.metadata.items())]
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
+
+
+def _hash_text(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
+           progress: Progress | None = None, batch_size: int = 256) -> IngestReport:
+    """Add or replace readouts; commits every `batch_size` readouts so an interrupted run keeps what it did."""
+    stored = store.readout_hashes()
+    todo, unchanged = [], []
+    for readout in readouts:
+        digest = hash_readout(readout)
+        if stored.get(readout.id) == digest:
+            unchanged.append(readout.id)
+        else:
+            todo.append((readout, digest))
+    fits = lambda text: embedder.count_tokens(text) <= embedder.max_tokens  # noqa: E731
+    planned = [(r, d, chunk_readout(r, settings, fits)) for r, d in todo]
+    total = sum(len(chunks) for _, _, chunks in planned)
+    done = embedded = 0
+    if progress:
+        progress(0, total)
+    for start in range(0, len(planned), batch_size):
+        batch = planned[start:start + batch_size]
+        texts = [embedded_text(c, r, settings) for r, _, chunks in batch for c in chunks]
+        hashes = [_hash_text(t) for t in texts]
+        vectors, fresh = _vectors_for(store, embedder, texts, hashes)
+        embedded += fresh
+        old_ids, new_ids = _write_batch(store, batch, hashes, vectors)
+        store.vectors.remove(old_ids)
+        store.vectors.add(new_ids, vectors)
+        done += len(texts)
+        if progress:
+            progress(done, total)
+    if planned:
+        store.save_vectors(store.vectors, store.generation())
+    added = tuple(r.id for r, _, _ in planned if r.id not in stored)
+    updated = tuple(r.id for r, _, _ in planned if r.id in stored)
+    return IngestReport(added, updated, tuple(unchanged), (), embedded)
+
+
+def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
+    """Vectors for texts, taking any already stored for the same model input instead of re-embedding."""
+    known: dict[str, bytes] = {}
+    unique = list(dict.fromkeys(hashes))
+    for i in range(0, len(unique), 500):
+        part = unique[i:i + 500]
+        rows = store.db.execute(f"SELECT text_hash, vector FROM chunks WHERE text_hash IN ({','.join('?' * len(part))})", part)
+        known.update(rows.fetchall())
+    missing = [i for i, h in enumerate(hashes) if h not in known]
+    # Embed each distinct missing text once.
+    first = {}
+    for i in missing:
+        first.setdefault(hashes[i], i)
+    fresh = embedder.encode([texts[i] for i in first.values()]) if first else None
+    out = np.zeros((len(texts), store.settings["dimension"]), dtype=np.float32)
+    computed = {h: fresh[j] for j, h in enumerate(first)} if first else {}
+    for i, h in enumerate(hashes):
+        out[i] = computed[h] if h in computed else np.frombuffer(known[h], dtype=np.float32)
+    return out, len(first)
+
+
+def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """Replace the batch's readouts in one transaction; returns (old chunk ids, new chunk ids)."""
+    now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    old_ids: list[int] = []
+    new_ids: list[int] = []
+    position = 0
+    with store.transaction() as db:
+        for readout, digest, chunks in batch:
+            old_ids.extend(_delete_readout(db, readout.id))
+            db.execute("INSERT INTO readouts(id, title, date, source, url, metadata, hash, paragraphs, updated) "
+                       "VALUES(?,?,?,?,?,?,?,?,?)",
+                       (readout.id, readout.title, readout.date, readout.source, readout.url,
+                        json.dumps(dict(readout.metadata), ensure_ascii=False, default=str), digest,
+                        len(readout.paragraphs), now))
+            paragraph_ids = {}
+            for n, text in enumerate(readout.paragraphs, start=1):
+                cursor = db.execute("INSERT INTO paragraphs(readout_id, n, text) VALUES(?,?,?)", (readout.id, n, text))
+                paragraph_ids[n] = cursor.lastrowid
+                db.execute("INSERT INTO paragraphs_fts(rowid, title, text) VALUES(?,?,?)", (cursor.lastrowid, readout.title, text))
+            for chunk in chunks:
+                cursor = db.execute("INSERT INTO chunks(paragraph_id, part, text_hash, vector) VALUES(?,?,?,?)",
+                                    (paragraph_ids[chunk.paragraph], chunk.part, hashes[position], vectors[position].tobytes()))
+                new_ids.append(cursor.lastrowid)
+                position += 1
+        store.set_meta("generation", store.generation() + 1)
+    return old_ids, np.asarray(new_ids, dtype=np.int64)
+
+
+def _delete_readout(db, readout_id: str) -> list[int]:
+    """Delete a readout's rows; returns its chunk ids so the caller can drop their vectors."""
+    paragraph_ids = [r[0] for r in db.execute("SELECT id FROM paragraphs WHERE readout_id=?", (readout_id,))]
+    chunk_ids: list[int] = []
+    for pid in paragraph_ids:
+        chunk_ids.extend(r[0] for r in db.execute("SELECT id FROM chunks WHERE paragraph_id=?", (pid,)))
+        db.execute("DELETE FROM chunks WHERE paragraph_id=?", (pid,))
+        db.execute("DELETE FROM paragraphs_fts WHERE rowid=?", (pid,))
+    db.execute("DELETE FROM paragraphs WHERE readout_id=?", (readout_id,))
+    db.execute("DELETE FROM readouts WHERE id=?", (readout_id,))
+    return chunk_ids
+
+
+def remove(store: Store, readout_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Delete readouts; returns (removed ids, unknown ids). Nothing else is re-embedded."""
+    removed, unknown, chunk_ids = [], [], []
+    with store.transaction() as db:
+        for readout_id in dict.fromkeys(readout_ids):
+            if db.execute("SELECT 1 FROM readouts WHERE id=?", (readout_id,)).fetchone() is None:
+                unknown.append(readout_id)
+                continue
+            chunk_ids.extend(_delete_readout(db, readout_id))
+            removed.append(readout_id)
+        if removed:
+            store.set_meta("generation", store.generation() + 1)
+    if removed:
+        store.vectors.remove(chunk_ids)
+        store.save_vectors(store.vectors, store.generation())
+    return removed, unknown

@@ -1,0 +1,93 @@
+"""What a question says about time and people, used to rank (never to hard-filter) readouts."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS.pop("may", None)  # "may" is usually the verb; the full-name table below catches "May 2022"
+MONTH_RE = "|".join(sorted((re.escape(m) for m in list(MONTHS) + ["may"]), key=len, reverse=True))
+PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8), "middle of": (5, 8),
+         "late": (9, 12), "end of": (10, 12), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11),
+         "autumn": (9, 11), "winter": (1, 2), "first half of": (1, 6), "second half of": (7, 12)}
+PART_RE = "|".join(sorted((re.escape(p) for p in PARTS), key=len, reverse=True))
+
+STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each else few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+not now of off on once only or other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself discuss discussed discussing talk talked say said
+tell told mention mentioned readout readouts meeting meet met call called calls".split())""".split())
+
+# Words that start with a capital letter in questions but name no one in particular.
+GENERIC = frozenset("""what who when where which why how did does do was were is are has have had tell give list
+summarize the a an in on at and or of for with during between after before president secretary minister prime foreign
+deputy national security advisor adviser state department white house vice chancellor king queen ambassador general
+special envoy counselor administrator spokesperson leader leaders united states u.s. us america american january
+february march april may june july august september october november december early late mid""".split())
+
+
+@dataclass(frozen=True)
+class QueryHints:
+    """Soft signals read from a question."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    names: tuple[str, ...] = ()  # lower-cased proper names, e.g. ("lula",)
+
+    def in_range(self, date: str) -> bool:
+        return bool(date) and (self.date_from is None or date >= self.date_from) and (self.date_to is None or date <= self.date_to)
+
+
+def _span(year: int, first_month: int, last_month: int) -> tuple[str, str]:
+    last_day = calendar.monthrange(year, last_month)[1]
+    return f"{year:04d}-{first_month:02d}-01", f"{year:04d}-{last_month:02d}-{last_day:02d}"
+
+
+def read_dates(question: str) -> tuple[str | None, str | None]:
+    """A date range the question names ("in early 2023", "March 2022", "between 2021 and 2022"), if any."""
+    text = question.lower()
+    m = re.search(r"between (\d{4}) and (\d{4})", text) or re.search(r"from (\d{4}) (?:to|until|through) (\d{4})", text)
+    if m:
+        return f"{m.group(1)}-01-01", f"{m.group(2)}-12-31"
+    m = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", text)
+    if m:
+        month = MONTHS.get(m.group(1), 5)
+        day = min(int(m.group(2)), calendar.monthrange(int(m.group(3)), month)[1])
+        return f"{m.group(3)}-{month:02d}-{day:02d}", f"{m.group(3)}-{month:02d}-{day:02d}"
+    m = re.search(rf"\b({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
+    if m:
+        return _span(int(m.group(2)), MONTHS.get(m.group(1), 5), MONTHS.get(m.group(1), 5))
+    m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
+    if m:
+        return _span(int(m.group(2)), *PARTS[m.group(1)])
+    years = re.findall(r"\b(20\d\d|19\d\d)\b", text)
+    if years:
+        return f"{min(years)}-01-01", f"{max(years)}-12-31"
+    return None, None
+
+
+def read_names(question: str) -> tuple[str, ...]:
+    """Capitalised words that look like names of people, places or bodies."""
+    names = []
+    for word in re.findall(r"\b[A-Z][\w'’\-]+", question):
+        clean = re.sub(r"['’]s$", "", word).lower()
+        if clean not in GENERIC and clean not in STOPWORDS and len(clean) > 1:
+            names.append(clean)
+    return tuple(dict.fromkeys(names))
+
+
+def read_hints(question: str) -> QueryHints:
+    """All soft signals of a question."""
+    date_from, date_to = read_dates(question)
+    return QueryHints(date_from, date_to, read_names(question))
+
+
+def lexical_terms(question: str) -> list[str]:
+    """Content words for the lexical scorer: lower-cased, stopwords removed, order kept."""
+    words = re.findall(r"[\w][\w'’\-]*", question.lower())
+    words = [re.sub(r"['’]s$", "", w).strip("-'’") for w in words]
+    return list(dict.fromkeys(w for w in words if w and w not in STOPWORDS and len(w) > 1))

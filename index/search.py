@@ -1,0 +1,189 @@
+"""Hybrid retrieval: dense (FAISS) and lexical (SQLite FTS5 BM25) fused by reciprocal rank, then
+nudged by what the question says about dates and names and by the conversation so far."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .embed import Embedder
+from .query import QueryHints, lexical_terms, read_hints
+from .store import Store
+from .types import Filters, Hit, Turn
+
+RRF_K = 60
+POOL = 100  # candidates taken from each retriever before fusion
+# Boosts are on the scale of one reciprocal rank near the top (1/61 ~ 0.016).
+DATE_BOOST = 0.010
+NAME_BOOST = 0.012
+CITED_BOOST = 0.010
+MODES = ("hybrid", "dense", "lexical")
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A hit with the signals that produced it; `dense` is the best cosine of its chunks."""
+
+    hit: Hit
+    dense: float
+    lexical_rank: int | None  # 1-based rank in the lexical list, None when not there
+    name_match: float  # share of the question's names found in the readout's title or paragraph
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question after history is folded in: what to embed, what to match, what to prefer."""
+
+    dense_text: str
+    terms: tuple[str, ...]
+    hints: QueryHints
+    cited: tuple[str, ...] = ()
+
+
+def build_query(question: str, history: tuple[Turn, ...] = ()) -> Query:
+    """Fold earlier turns into a follow-up question: carry names and dates over, prefer cited readouts."""
+    hints = read_hints(question)
+    terms = lexical_terms(question)
+    dense_text = question
+    cited: tuple[str, ...] = ()
+    if history:
+        last = history[-1]
+        cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
+        earlier = [read_hints(turn.question) for turn in reversed(history)]
+        if not hints.names:
+            # An underspecified follow-up ("What else did they discuss?") leans on the turns before it.
+            names = next((h.names for h in earlier if h.names), ())
+            hints = replace(hints, names=names)
+            terms = terms + [t for t in lexical_terms(last.question) if t not in terms]
+            dense_text = f"{last.question} {question}"
+        if hints.date_from is None:
+            dated = next((h for h in earlier if h.date_from), None)
+            if dated:
+                hints = replace(hints, date_from=dated.date_from, date_to=dated.date_to)
+    return Query(dense_text, tuple(terms), hints, cited)
+
+
+def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters = Filters(),
+             history: tuple[Turn, ...] = (), k: int = 10, mode: str = "hybrid") -> list[Scored]:
+    """The k best paragraphs for a question, best first, one entry per paragraph."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}")
+    query = build_query(question, history)
+    allowed = None if filters.is_empty() else _allowed_chunks(store, filters)
+    qvec = embedder.encode_query(query.dense_text) if mode != "lexical" else None
+    dense = _dense(store, qvec, allowed) if qvec is not None else []
+    lexical = _lexical(store, query.terms, filters) if mode != "dense" else []
+    fused: dict[int, float] = {}
+    for ranked in (dense, lexical):
+        for rank, pid in enumerate(ranked, start=1):
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
+    info = _paragraph_info(store, list(fused))
+    lexical_rank = {pid: rank for rank, pid in enumerate(lexical, start=1)}
+    scored = []
+    for pid, base in fused.items():
+        if pid not in info:  # removed by a concurrent update
+            continue
+        readout_id, n, text, title, date, source, url = info[pid]
+        names = query.hints.names
+        haystack = f"{title} {text}".lower()
+        name_match = sum(name in haystack for name in names) / len(names) if names else 0.0
+        score = base + NAME_BOOST * name_match
+        if query.hints.date_from and query.hints.in_range(date):
+            score += DATE_BOOST
+        if readout_id in query.cited:
+            score += CITED_BOOST
+        scored.append((score, pid, name_match))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[:k]
+    cosines = _cosines(store, [pid for _, pid, _ in top], qvec if qvec is not None else embedder.encode_query(query.dense_text))
+    out = []
+    for score, pid, name_match in top:
+        readout_id, n, text, title, date, source, url = info[pid]
+        out.append(Scored(Hit(readout_id, n, title, date, source, url, score, text), cosines.get(pid, 0.0),
+                          lexical_rank.get(pid), name_match))
+    return out
+
+
+def search(store: Store, embedder: Embedder, question: str, filters: Filters = Filters(),
+           history: tuple[Turn, ...] = (), k: int = 10, mode: str = "hybrid") -> list[Hit]:
+    """The contract's search: hits only."""
+    return [s.hit for s in retrieve(store, embedder, question, filters, history, k, mode)]
+
+
+def _allowed_chunks(store: Store, filters: Filters) -> np.ndarray:
+    where, args = _filter_sql(filters)
+    rows = store.db.execute("SELECT c.id FROM chunks c JOIN paragraphs p ON p.id = c.paragraph_id "
+                            f"JOIN readouts r ON r.id = p.readout_id WHERE {where}", args).fetchall()
+    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    clauses, args = ["1"], []
+    if filters.readout:
+        clauses.append("r.id = ?")
+        args.append(filters.readout)
+    if filters.source:
+        clauses.append("instr(lower(r.source), ?) > 0")
+        args.append(filters.source.lower())
+    if filters.date_from:
+        clauses.append("r.date >= ? AND r.date != ''")
+        args.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("r.date <= ? AND r.date != ''")
+        args.append(filters.date_to)
+    return " AND ".join(clauses), args
+
+
+def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> list[int]:
+    """Paragraph ids by best chunk cosine."""
+    pairs = store.vectors.search(qvec, POOL * 2, allowed)
+    if not pairs:
+        return []
+    ids = [cid for cid, _ in pairs]
+    mapping = dict(store.db.execute(f"SELECT id, paragraph_id FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids))
+    ranked: list[int] = []
+    for cid, _ in pairs:
+        pid = mapping.get(cid)  # a chunk removed since the search began has no row: skip it
+        if pid is not None and pid not in ranked:
+            ranked.append(pid)
+    return ranked[:POOL]
+
+
+def _lexical(store: Store, terms: tuple[str, ...], filters: Filters) -> list[int]:
+    """Paragraph ids by BM25 over title and text (the title weighs double, as names live there)."""
+    if not terms:
+        return []
+    match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
+    if filters.is_empty():
+        rows = store.db.execute("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
+                                "ORDER BY bm25(paragraphs_fts, 2.0, 1.0) LIMIT ?", (match, POOL))
+    else:
+        where, args = _filter_sql(filters)
+        rows = store.db.execute("SELECT f.rowid FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
+                                f"JOIN readouts r ON r.id = p.readout_id WHERE paragraphs_fts MATCH ? AND {where} "
+                                "ORDER BY bm25(paragraphs_fts, 2.0, 1.0) LIMIT ?", [match, *args, POOL])
+    return [r[0] for r in rows]
+
+
+def _paragraph_info(store: Store, pids: list[int]) -> dict[int, tuple]:
+    out = {}
+    for i in range(0, len(pids), 500):
+        part = pids[i:i + 500]
+        rows = store.db.execute("SELECT p.id, p.readout_id, p.n, p.text, r.title, r.date, r.source, r.url "
+                                "FROM paragraphs p JOIN readouts r ON r.id = p.readout_id "
+                                f"WHERE p.id IN ({','.join('?' * len(part))})", part)
+        out.update((row[0], row[1:]) for row in rows)
+    return out
+
+
+def _cosines(store: Store, pids: list[int], qvec: np.ndarray) -> dict[int, float]:
+    """Best chunk cosine per paragraph, read from the stored vectors (exact, whatever the FAISS type)."""
+    if not pids:
+        return {}
+    rows = store.db.execute(f"SELECT paragraph_id, vector FROM chunks WHERE paragraph_id IN ({','.join('?' * len(pids))})", pids)
+    out: dict[int, float] = {}
+    for pid, blob in rows:
+        cosine = float(np.frombuffer(blob, dtype=np.float32) @ qvec)
+        out[pid] = max(out.get(pid, -1.0), cosine)
+    return out
+

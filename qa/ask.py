@@ -1,0 +1,27 @@
+"""ask(): retrieval plus an answerer, the one call every interface uses."""
+from __future__ import annotations
+
+from typing import Any
+
+from index.api import Library
+from index.types import parse_history
+
+from . import extract
+from .types import Answer
+
+
+def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
+        answerer=None) -> Answer:
+    """Answer a question from the library with citations (default: extractive, no LLM)."""
+    turns = parse_history(history)
+    scored = library.retrieve(question, filters, turns, k=max(k, 5))
+    if answerer is not None:
+        return answerer(question, scored, turns)
+    result = extract.answer(question.strip(), scored, turns)
+    return _trim_hits(result, k)
+
+
+def _trim_hits(result: Answer, k: int) -> Answer:
+    from dataclasses import replace
+
+    return replace(result, hits=result.hits[:k])

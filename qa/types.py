@@ -1,0 +1,56 @@
+"""Answers and citations (shapes pinned in CONTRACT.md "Answer")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.types import Hit
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Marker [n] in an answer: a paragraph of a readout and the exact text quoted from it."""
+
+    n: int
+    readout_id: str
+    paragraph: int
+    title: str
+    date: str
+    source: str
+    url: str
+    quote: str
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer with its citations and the passages it was drawn from; `notice` is for the user only."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    refused: bool
+    notice: str = ""
+
+    def to_json(self) -> dict:
+        out = {"answer": self.text, "refused": self.refused,
+               "citations": [c.to_json() for c in self.citations], "hits": [h.to_json() for h in self.hits]}
+        if self.notice:
+            out["notice"] = self.notice
+        return out
+
+    def to_text(self) -> str:
+        """Plain text with numbered sources, for copying."""
+        lines = [self.text, ""]
+        for c in self.citations:
+            lines.append(f"[{c.n}] {c.title} ({c.date}), paragraph {c.paragraph}: \"{c.quote}\" {c.url}".rstrip())
+        return "\n".join(lines).strip()
+
+
+def cite(n: int, hit: Hit, quote: str) -> Citation:
+    """A citation of `quote` in a hit's paragraph; the quote must occur there verbatim."""
+    if quote not in hit.text:
+        raise ValueError(f"quote not found verbatim in {hit.readout_id} paragraph {hit.paragraph}")
+    return Citation(n, hit.readout_id, hit.paragraph, hit.title, hit.date, hit.source, hit.url, quote)

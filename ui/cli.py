@@ -1,0 +1,311 @@
+"""The `readouts` command: every verb of the Python API, plus chat, serve, eval and bench."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from index.types import InputError
+
+DEFAULT_INDEX = "data/index"
+
+
+def add_index_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index", default=os.environ.get("READOUTS_INDEX", DEFAULT_INDEX),
+                        help="index folder (env READOUTS_INDEX; default %(default)s)")
+    parser.add_argument("--model", default=os.environ.get("READOUTS_MODEL"),
+                        help="sentence-transformers model name or path (default: the one the index was built with, "
+                             "else the bundled all-MiniLM-L6-v2; env READOUTS_MODEL)")
+
+
+def add_query_options(parser: argparse.ArgumentParser, k: int) -> None:
+    parser.add_argument("question", nargs="?", help="the question (omit with --batch)")
+    parser.add_argument("-k", type=int, default=k, help="how many passages (default %(default)s)")
+    parser.add_argument("--json", action="store_true", help="print the contract's JSON")
+    parser.add_argument("--batch", metavar="FILE", help="JSONL of {id, question, history, filters, k}; - for stdin")
+    parser.add_argument("--date-from", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--date-to", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--source", help="substring of the readout's source, any case ('state')")
+    parser.add_argument("--readout", help="only this readout id")
+    parser.add_argument("--history-file", help="JSON list of earlier turns (strings or {question, cited})")
+
+
+def filters_from(args) -> dict:
+    return {k: v for k, v in {"date_from": args.date_from, "date_to": args.date_to,
+                              "source": args.source, "readout": args.readout}.items() if v}
+
+
+def open_library(args, create: bool = False):
+    """The library for --index/--model; a missing index is an error except for ingest."""
+    from index.api import Library
+
+    return Library(args.index, model=args.model, create=create)
+
+
+def cmd_ingest(args) -> int:
+    from tqdm import tqdm
+
+    library = open_library(args, create=True)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total:
+            bar = tqdm(total=total, unit="chunk", desc="embedding", disable=args.quiet or None)
+        if bar is not None:
+            bar.n = done
+            bar.refresh()
+
+    report = library.ingest_paths(args.paths, progress)
+    if bar is not None:
+        bar.close()
+    for message in report.failed:
+        print(f"error: {message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_json()))
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_remove(args) -> int:
+    library = open_library(args)
+    removed, unknown = library.remove(args.ids)
+    for readout_id in unknown:
+        print(f"error: no readout {readout_id!r} in {args.index}", file=sys.stderr)
+    print(f"removed {len(removed)}, unknown {len(unknown)}", file=sys.stderr)
+    return 1 if unknown else 0
+
+
+def _history(args):
+    if not args.history_file:
+        return None
+    try:
+        return json.loads(Path(args.history_file).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"{args.history_file}: {error}") from None
+
+
+def _batch_lines(path: str):
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                yield number, line
+
+
+def run_batch(args, answer_line) -> int:
+    """One JSON line out per line in; a bad line gives an error line and the rest go on."""
+    failed = 0
+    for number, line in _batch_lines(args.batch):
+        line_id = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise InputError("expected a JSON object")
+            line_id = item.get("id", number)
+            out = answer_line(item)
+            print(json.dumps({"id": line_id, **out}, ensure_ascii=False), flush=True)
+        except (InputError, json.JSONDecodeError, ValueError) as error:
+            failed += 1
+            print(json.dumps({"id": line_id if line_id is not None else number,
+                              "error": f"line {number}: {error}"}, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def cmd_search(args) -> int:
+    library = open_library(args)
+    if args.batch:
+        return run_batch(args, lambda item: {"hits": [h.to_json() for h in library.search(
+            item.get("question"), item.get("filters"), item.get("history"), item.get("k", args.k))]})
+    hits = library.search(args.question, filters_from(args), _history(args), args.k)
+    if args.json:
+        print(json.dumps({"hits": [h.to_json() for h in hits]}, ensure_ascii=False))
+        return 0
+    for rank, hit in enumerate(hits, start=1):
+        print(f"{rank}. {hit.title} ({hit.date}) [{hit.readout_id} ¶{hit.paragraph}] score {hit.score:.4f}")
+        print(f"   {hit.text[:300]}{'…' if len(hit.text) > 300 else ''}")
+    return 0
+
+
+def make_answerer(args):
+    """The LLM answerer when configured (flags or READOUTS_LLM_*), else None for the extractive one."""
+    if not getattr(args, "llm_base_url", None) or not getattr(args, "llm_model", None):
+        return None
+    from qa.llm import LLMAnswerer
+
+    return LLMAnswerer(args.llm_base_url, args.llm_model)
+
+
+def print_answer(answer) -> None:
+    print(answer.text)
+    if answer.notice:
+        print(f"({answer.notice})")
+    print()
+    for c in answer.citations:
+        print(f"[{c.n}] {c.title} ({c.date}) — {c.readout_id} ¶{c.paragraph}  {c.url}")
+    if answer.refused and answer.hits:
+        print("Nearest passages:")
+        for hit in answer.hits[:3]:
+            print(f"  - {hit.title} ({hit.date}) ¶{hit.paragraph}: {hit.text[:160]}…")
+
+
+def cmd_ask(args) -> int:
+    from qa import ask
+
+    library = open_library(args)
+    answerer = make_answerer(args)
+    if args.batch:
+        return run_batch(args, lambda item: ask(library, item.get("question"), item.get("filters"),
+                                                item.get("history"), item.get("k", args.k), answerer).to_json())
+    answer = ask(library, args.question, filters_from(args), _history(args), args.k, answerer)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+    return 0
+
+
+def cmd_chat(args) -> int:
+    from qa import ask
+
+    library = open_library(args)
+    answerer = make_answerer(args)
+    stats = library.stats()
+    print(f"Readouts QA — {stats['readouts']} readouts, {stats['paragraphs']} paragraphs. "
+          "Ask a question; /clear starts over, /quit leaves.")
+    history: list[dict] = []
+    while True:
+        try:
+            question = input("\n? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not question:
+            continue
+        if question in ("/quit", "/exit"):
+            return 0
+        if question == "/clear":
+            history = []
+            print("(conversation cleared)")
+            continue
+        try:
+            answer = ask(library, question, filters_from(args), history, args.k, answerer)
+        except InputError as error:
+            print(f"error: {error}")
+            continue
+        print_answer(answer)
+        history.append({"question": question, "cited": sorted({c.readout_id for c in answer.citations})})
+
+
+def cmd_list(args) -> int:
+    library = open_library(args)
+    rows = library.readouts(args.filter or "", args.limit)
+    if args.json:
+        print(json.dumps({"readouts": [r.to_json() for r in rows], "stats": library.stats()}, ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(f"{r.date}  {r.id}  ({r.paragraphs} ¶)  {r.title}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    library = open_library(args)
+    readout = library.readout(args.id)
+    if readout is None:
+        raise InputError(f"no readout {args.id!r} in {args.index}")
+    if args.json:
+        print(json.dumps({"id": readout.id, "title": readout.title, "date": readout.date, "source": readout.source,
+                          "url": readout.url, "paragraphs": list(readout.paragraphs)}, ensure_ascii=False))
+        return 0
+    print(f"{readout.title}\n{readout.date} — {readout.source}\n{readout.url}\n")
+    for n, text in enumerate(readout.paragraphs, start=1):
+        print(f"¶{n} {text}\n")
+    return 0
+
+
+def add_llm_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--llm-base-url", default=os.environ.get("READOUTS_LLM_BASE_URL"),
+                        help="OpenAI-compatible API base URL (env READOUTS_LLM_BASE_URL); off by default")
+    parser.add_argument("--llm-model", default=os.environ.get("READOUTS_LLM_MODEL"),
+                        help="model name at that API (env READOUTS_LLM_MODEL)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="readouts", description="Question answering over diplomatic readouts.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add or update readouts from files and folders")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_index_options(p)
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("remove", help="delete readouts by id")
+    p.add_argument("ids", nargs="+")
+    add_index_options(p)
+    p.set_defaults(run=cmd_remove)
+
+    p = sub.add_parser("search", help="the best paragraphs for a question")
+    add_query_options(p, k=10)
+    add_index_options(p)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("ask", help="an answer with paragraph citations")
+    add_query_options(p, k=5)
+    add_index_options(p)
+    add_llm_options(p)
+    p.set_defaults(run=cmd_ask)
+
+    p = sub.add_parser("chat", help="ask questions and follow-ups in the terminal")
+    add_query_options(p, k=5)
+    add_index_options(p)
+    add_llm_options(p)
+    p.set_defaults(run=cmd_chat)
+
+    p = sub.add_parser("list", help="the readouts in the index")
+    p.add_argument("filter", nargs="?", help="substring of id, title or source")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    add_index_options(p)
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("show", help="one readout, whole, with paragraph numbers")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    add_index_options(p)
+    p.set_defaults(run=cmd_show)
+
+    for module in EXTRA_COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def _extra_commands() -> list:
+    # Each of these adds one verb; they import their heavy dependencies (Gradio, matplotlib) only when run.
+    from . import cmd_bench, cmd_eval, cmd_serve
+
+    return [cmd_serve, cmd_eval, cmd_bench]
+
+
+EXTRA_COMMANDS: list = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    global EXTRA_COMMANDS
+    EXTRA_COMMANDS = _extra_commands()
+    args = build_parser().parse_args(argv)
+    if args.command in ("search", "ask") and not args.batch and not args.question:
+        print(f"readouts {args.command}: give a QUESTION or --batch FILE", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
