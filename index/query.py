@@ -20,7 +20,8 @@ having he her here hers herself him himself his how i if in into is it its itsel
 not now of off on once only or other our ours ourselves out over own same she should so some such than that the their
 theirs them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself discuss discussed discussing talk talked say said
-tell told mention mentioned readout readouts meeting meet met call called calls".split())""".split())
+tell told mention mentioned readout readouts meeting meet met call called calls whose please describe explain
+show compare find summarize summarise list give any anything else something was".split())""".split())
 
 # Words that start with a capital letter in questions but name no one in particular.
 GENERIC = frozenset("""what who when where which why how did does do was were is are has have had tell give list
@@ -91,3 +92,17 @@ def lexical_terms(question: str) -> list[str]:
     words = re.findall(r"[\w][\w'’\-]*", question.lower())
     words = [re.sub(r"['’]s$", "", w).strip("-'’") for w in words]
     return list(dict.fromkeys(w for w in words if w and w not in STOPWORDS and len(w) > 1))
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match 'discussed'/'discussion' or 'sanctions'/'sanctioned'."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def mentions(term: str, text: str) -> bool:
+    """Whether text has a word starting with the term's stem ("zelensky" finds "Zelenskyy", "xi" not "anxiety")."""
+    return re.search(r"\b" + re.escape(stem(term)), text, re.IGNORECASE) is not None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .embed import Embedder
-from .query import QueryHints, lexical_terms, read_hints
+from .query import QueryHints, lexical_terms, mentions, read_hints
 from .store import Store
 from .types import Filters, Hit, Turn
 
@@ -17,6 +17,7 @@ POOL = 100  # candidates taken from each retriever before fusion
 DATE_BOOST = 0.010
 NAME_BOOST = 0.012
 CITED_BOOST = 0.010
+FOCUS_BOOST = 0.012
 MODES = ("hybrid", "dense", "lexical")
 
 
@@ -77,17 +78,18 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     for ranked in (dense, lexical):
         for rank, pid in enumerate(ranked, start=1):
             fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
-    info = _paragraph_info(store, list(fused))
+    info = {pid: row for pid, row in _paragraph_info(store, list(fused)).items()}
     lexical_rank = {pid: rank for rank, pid in enumerate(lexical, start=1)}
+    focus = _focus_shares(query, info)
     scored = []
     for pid, base in fused.items():
         if pid not in info:  # removed by a concurrent update
             continue
         readout_id, n, text, title, date, source, url = info[pid]
         names = query.hints.names
-        haystack = f"{title} {text}".lower()
-        name_match = sum(name in haystack for name in names) / len(names) if names else 0.0
-        score = base + NAME_BOOST * name_match
+        haystack = f"{title} {text}"
+        name_match = sum(mentions(name, haystack) for name in names) / len(names) if names else 0.0
+        score = base + NAME_BOOST * name_match + FOCUS_BOOST * focus.get(pid, 0.0)
         if query.hints.date_from and query.hints.in_range(date):
             score += DATE_BOOST
         if readout_id in query.cited:
@@ -102,6 +104,28 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
         out.append(Scored(Hit(readout_id, n, title, date, source, url, score, text), cosines.get(pid, 0.0),
                           lexical_rank.get(pid), name_match))
     return out
+
+
+def _focus_shares(query: Query, info: dict[int, tuple]) -> dict[int, float]:
+    """Per paragraph, the share of the question's terms it has that are not common to its readout.
+
+    Names that run through a whole readout ("Wang Yi", "Moon Jae-in") say which readout, not which
+    paragraph; the remaining terms ("Belt and Road") pick the paragraph inside it.
+    """
+    by_readout: dict[str, list[int]] = {}
+    for pid, row in info.items():
+        by_readout.setdefault(row[0], []).append(pid)
+    shares = {}
+    for readout_id, pids in by_readout.items():
+        title = info[pids[0]][3]
+        present = {pid: {t for t in query.terms if mentions(t, info[pid][2])} for pid in pids}
+        common = {t for t in query.terms if mentions(t, title)}
+        if len(pids) > 1:
+            common |= {t for t in query.terms if sum(t in present[pid] for pid in pids) * 2 > len(pids)}
+        focus_terms = [t for t in query.terms if t not in common]
+        for pid in pids:
+            shares[pid] = len(present[pid] - common) / len(focus_terms) if focus_terms else 0.0
+    return shares
 
 
 def search(store: Store, embedder: Embedder, question: str, filters: Filters = Filters(),

@@ -17,8 +17,18 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     scored = library.retrieve(question, filters, turns, k=max(k, 5))
     if answerer is not None:
         return answerer(question, scored, turns)
-    result = extract.answer(question.strip(), scored, turns)
+    result = extract.answer(question.strip(), scored, turns, readout_texts=readout_texts(library, scored))
     return _trim_hits(result, k)
+
+
+def readout_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
+    """Whole text of the readouts behind the top hits, for checking what they mention."""
+    out = {}
+    for s in scored[:top]:
+        if s.hit.readout_id not in out:
+            readout = library.readout(s.hit.readout_id)
+            out[s.hit.readout_id] = " ".join(readout.paragraphs) if readout else s.hit.text
+    return out
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:

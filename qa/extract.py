@@ -1,11 +1,10 @@
 """The default answerer: sentences taken verbatim from the retrieved paragraphs, each cited, or a refusal."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from index.chunk import split_sentences
-from index.query import lexical_terms, read_hints
+from index.query import lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
 
@@ -19,51 +18,42 @@ class Calibration:
     """Thresholds for refusing, set on the dev question set (eval/questions/dev.jsonl)."""
 
     min_cosine: float = 0.30  # best dense similarity below this: nothing relevant was found
-    confident_cosine: float = 0.55  # above this, a missing name alone does not refuse
     max_sentences: int = 3
     sentence_ratio: float = 0.5  # further sentences must score at least this share of the best
-
-
-def stem(word: str) -> str:
-    """A crude stem, enough to match 'discussed'/'discussion' or 'sanctions'/'sanctioned'."""
-    word = word.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 def _stems(text: str) -> set[str]:
     return {stem(w) for w in lexical_terms(text)}
 
 
-def _mentions(name: str, text: str) -> bool:
-    # Prefix match at a word start: "zelensky" finds "Zelenskyy", "xi" does not find "anxiety".
-    return re.search(r"\b" + re.escape(name), text, re.IGNORECASE) is not None
+def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
+                   readout_texts: dict[str, str] | None = None) -> str:
+    """Why the hits do not support an answer, or "" when they do.
 
-
-def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration) -> str:
-    """Why the hits do not support an answer, or "" when they do."""
+    A name the question asks about (a leader, a country) that no top readout mentions anywhere means
+    the meeting asked about is not in the index, however close the wording of other readouts is.
+    """
     if not scored:
         return "nothing in the index matched"
     best = max(s.dense for s in scored)
     if best < calibration.min_cosine:
         return f"no passage is close to the question (best similarity {best:.2f})"
     names = build_query(question, history).hints.names
-    top_text = " ".join(f"{s.hit.title} {s.hit.text}" for s in scored[:5])
-    missing = [n for n in names if not _mentions(n, top_text)]
-    if missing and best < calibration.confident_cosine:
-        return f"no passage mentions {', '.join(missing)}"
-    if missing and len(missing) == len(names):
-        return f"no passage mentions {', '.join(missing)}"
+    top = scored[:5]
+    texts = readout_texts or {}
+    haystack = " ".join(f"{s.hit.title} {texts.get(s.hit.readout_id, s.hit.text)}" for s in top)
+    missing = [n for n in names if not mentions(n, haystack)]
+    if missing:
+        return f"no readout found mentions {', '.join(missing)}"
     return ""
 
 
 def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
-           calibration: Calibration = Calibration(), answer_hits: int = 5) -> Answer:
+           calibration: Calibration = Calibration(), answer_hits: int = 5,
+           readout_texts: dict[str, str] | None = None) -> Answer:
     """Answer from the scored hits by quoting their best-matching sentences, or refuse."""
     hits = tuple(s.hit for s in scored)
-    reason = refusal_reason(question, scored, history, calibration)
+    reason = refusal_reason(question, scored, history, calibration, readout_texts)
     if reason:
         return Answer(question, REFUSAL, (), hits, True, notice=f"Nothing was cited: {reason}.")
     query = build_query(question, history)
@@ -75,7 +65,7 @@ def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
             if len(sentence) < 20 or sentence.endswith(":") and position == 0 and len(scored[:answer_hits]) > 1:
                 continue
             overlap = len(wanted & _stems(sentence))
-            bonus = sum(1 for n in names if _mentions(n, sentence)) * 0.5
+            bonus = sum(1 for n in names if mentions(n, sentence)) * 0.5
             # Earlier hits and earlier sentences carry the readout's lead; keep that as a tie-breaker.
             score = (overlap + bonus + 0.5) * (1.0 / (1 + 0.35 * rank)) * (1.0 - 0.03 * min(position, 5))
             candidates.append((score, rank, position, sentence, s.hit))

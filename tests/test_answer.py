@@ -1,0 +1,62 @@
+"""The extractive answerer: verbatim cited quotes, contract shape, refusals for what the corpus lacks."""
+import pytest
+
+from qa import ask
+
+ANSWERABLE = [
+    ("In which city did Jake Sullivan meet Yang Jiechi in October 2021?", "Zurich"),
+    ("What did the President tell Governor Polis about the Colorado wildfires?", "wildfire"),
+    ("What did Blinken and Ashkenazi say about Egypt?", "Egypt"),
+    ("What did Wang Yi say about the Beijing Winter Olympics when he met Moon Jae-in?", "Winter Olympics"),
+]
+
+NEVER_HAPPENED = [
+    "What did President Biden discuss with the King of Narnia?",
+    "What did Secretary Blinken agree with Foreign Minister Zorblax of Gondwana about lunar mining?",
+    "Readout of the President's call with the Prime Minister of Wakanda",
+    "What did Wang Yi and the President of Atlantis say about undersea cables?",
+]
+
+
+def check_contract(answer) -> None:
+    data = answer.to_json()
+    assert set(data) >= {"answer", "refused", "citations", "hits"}
+    numbers = [c["n"] for c in data["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for c in data["citations"]:
+        assert set(c) == {"n", "readout_id", "paragraph", "title", "date", "source", "url", "quote"}
+        assert f"[{c['n']}]" in data["answer"]
+    for h in data["hits"]:
+        assert set(h) == {"readout_id", "paragraph", "title", "date", "source", "url", "score", "text"}
+
+
+@pytest.mark.parametrize("question,expected", ANSWERABLE)
+def test_answer_quotes_verbatim_and_cites_every_sentence(library, question, expected):
+    answer = ask(library, question)
+    assert not answer.refused, answer.notice
+    assert answer.citations
+    assert expected.lower() in answer.text.lower()
+    for c in answer.citations:
+        paragraph = library.readout(c.readout_id).paragraphs[c.paragraph - 1]
+        assert c.quote in paragraph
+        assert c.quote in answer.text
+    check_contract(answer)
+
+
+@pytest.mark.parametrize("question", NEVER_HAPPENED)
+def test_meetings_that_never_happened_are_refused_with_nearest_passages(library, question):
+    answer = ask(library, question)
+    assert answer.refused, answer.text
+    assert answer.citations == () and answer.hits
+    assert answer.text.count(".") == 1 and "do not cover" in answer.text
+    check_contract(answer)
+
+
+def test_filters_and_history_reach_the_answer(library):
+    history = [{"question": "What did Blinken and Ashkenazi discuss?",
+                "cited": ["sd-secretary-blinkens-calls-with-israeli-foreign-minister-ashkenazi"]}]
+    answer = ask(library, "Whose mediation did they appreciate?", history=history)
+    assert not answer.refused and "Egypt" in answer.text
+    filtered = ask(library, "What did the President discuss with Lula?", filters={"date_from": "2024-01-01"})
+    assert all(c.date >= "2024-01-01" for c in filtered.citations)
+    assert all(h.date >= "2024-01-01" for h in filtered.hits)

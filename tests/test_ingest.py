@@ -1,0 +1,169 @@
+"""Ingest is incremental, replaces changed readouts, reports bad input and never loses what is stored."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from index.api import Library
+from index.types import InputError
+
+from conftest import CORPUS, REPO
+
+READOUTS_BIN = str(Path(sys.executable).with_name("readouts"))
+
+
+def write_subset(path: Path, count: int, offset: int = 0) -> list[dict]:
+    """The first `count` State Department readouts of the real corpus, as a JSONL file."""
+    lines = (CORPUS / "state_department_readouts.jsonl").read_text(encoding="utf-8").splitlines()[offset:offset + count]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture
+def small(tmp_path, embedder):
+    records = write_subset(tmp_path / "subset.jsonl", 12)
+    library = Library(tmp_path / "index", embedder=embedder)
+    report = library.ingest_paths([tmp_path / "subset.jsonl"])
+    assert len(report.added) == 12 and not report.failed
+    yield library, records, tmp_path
+    library.close()
+
+
+def test_reingest_of_unchanged_readouts_does_no_work(small):
+    library, records, tmp = small
+    report = library.ingest_paths([tmp / "subset.jsonl"])
+    assert report.embedded == 0 and len(report.unchanged) == 12 and not report.added and not report.updated
+
+
+def test_changed_readout_replaces_its_chunks_and_nothing_else_is_embedded(small):
+    library, records, tmp = small
+    changed = dict(records[3])
+    changed["text"] = changed["text"] + "\n\nThe two ministers also agreed to open a joint saffron research institute."
+    before = library.stats()["chunks"]
+    (tmp / "changed.jsonl").write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    report = library.ingest_paths([tmp / "changed.jsonl"])
+    assert report.updated == (changed["id"],)
+    assert report.embedded == 1  # the new paragraph only: unchanged paragraphs reuse their vectors
+    assert library.stats()["chunks"] == before + 1
+    hits = library.search("joint saffron research institute", k=3)
+    assert hits[0].readout_id == changed["id"] and "saffron" in hits[0].text
+    # Change a paragraph's wording: the old wording is gone from the index.
+    changed["text"] = changed["text"].replace("saffron", "pistachio")
+    (tmp / "changed.jsonl").write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    library.ingest_paths([tmp / "changed.jsonl"])
+    stored = library.readout(changed["id"])
+    assert "pistachio" in stored.paragraphs[-1] and all("saffron" not in p for p in stored.paragraphs)
+    assert library.stats()["chunks"] == before + 1
+    assert all("saffron" not in h.text for h in library.search("saffron research institute", k=10))
+
+
+def test_remove_deletes_only_the_named_readouts(small):
+    library, records, _ = small
+    removed, unknown = library.remove([records[0]["id"], "no-such-id"])
+    assert removed == [records[0]["id"]] and unknown == ["no-such-id"]
+    assert library.readout(records[0]["id"]) is None
+    assert all(h.readout_id != records[0]["id"] for h in library.search(records[0]["title"], k=10))
+    assert library.stats()["readouts"] == 11
+
+
+def test_reopened_index_has_everything_and_refuses_another_model(small):
+    library, records, tmp = small
+    stats = library.stats()
+    library.close()
+    reopened = Library(tmp / "index", create=False, embedder=library.embedder)
+    assert reopened.stats()["chunks"] == stats["chunks"]
+    manifest = json.loads((tmp / "index" / "manifest.json").read_text())
+    assert manifest["model"] == "sentence-transformers/all-MiniLM-L6-v2" and manifest["dimension"] == 384
+    assert manifest["chunking"]["max_tokens"] > 0 and manifest["format_version"] == 1
+    with pytest.raises(InputError, match="built with model"):
+        Library(tmp / "index", model="sentence-transformers/paraphrase-MiniLM-L3-v2")
+    reopened.close()
+
+
+def test_lost_faiss_file_is_rebuilt_from_sqlite(small):
+    library, records, tmp = small
+    hits = library.search(records[5]["title"], k=3)
+    library.close()
+    for f in (tmp / "index").glob("vectors-*.faiss"):
+        f.unlink()
+    reopened = Library(tmp / "index", create=False, embedder=library.embedder)
+    assert [h.readout_id for h in reopened.search(records[5]["title"], k=3)] == [h.readout_id for h in hits]
+    reopened.close()
+
+
+BAD_FILES = {
+    "binary.txt": (b"abc\x00\x01\x02", "binary"),
+    "latin1.txt": ("Caf\xe9 meeting".encode("latin-1"), "not UTF-8"),
+    "empty.md": (b"", "empty"),
+}
+
+
+def run_cli(*args, **kwargs):
+    return subprocess.run([READOUTS_BIN, *args], capture_output=True, text=True, cwd=REPO, **kwargs)
+
+
+def test_bad_input_is_reported_by_file_line_field_and_nothing_is_lost(small):
+    library, records, tmp = small
+    library.close()
+    bad = tmp / "bad"
+    bad.mkdir()
+    for name, (data, _) in BAD_FILES.items():
+        (bad / name).write_bytes(data)
+    good = {"id": "good-one", "title": "Readout of a Good Call", "date": "2022-03-04", "source": "test",
+            "url": "", "text": "The leaders discussed kelp farming cooperation."}
+    lines = [json.dumps(good), "{not json", json.dumps({"id": "no-text", "title": "T", "date": "2022-01-01"}),
+             json.dumps({"id": "bad-date", "title": "T", "date": "March 5", "text": "x"}),
+             json.dumps(dict(good, text="Different text under the same id."))]
+    (bad / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (bad / "fine.jsonl").write_text(json.dumps({"id": "fine-one", "title": "Readout of a Fine Call",
+                                                "date": "2022-03-05", "text": "They talked about tide pools."}) + "\n")
+    result = run_cli("ingest", str(bad), "--index", str(tmp / "index"), "--quiet")
+    assert result.returncode != 0
+    err = result.stderr
+    for name, (_, message) in BAD_FILES.items():
+        assert any(name in line and message in line for line in err.splitlines()), (name, err)
+    assert "mixed.jsonl:2" in err  # malformed JSON line
+    assert any("mixed.jsonl:3" in l and "text" in l for l in err.splitlines())
+    assert any("mixed.jsonl:4" in l and "date" in l for l in err.splitlines())
+    assert any("mixed.jsonl:1" in l and "id" in l for l in err.splitlines())  # same id, different content
+    assert "failed" in err
+    reopened = Library(tmp / "index", create=False, embedder=library.embedder)
+    assert reopened.readout("fine-one") is not None  # the rest of the batch went on
+    assert reopened.readout("good-one") is None  # neither conflicting copy was taken
+    assert all(reopened.readout(r["id"]) is not None for r in records)  # nothing stored was lost
+    reopened.close()
+
+
+def test_ingest_killed_half_way_leaves_the_previous_index_working(small, tmp_path):
+    library, records, tmp = small
+    library.close()
+    big = tmp_path / "big.jsonl"
+    write_subset(big, 400, offset=20)
+    process = subprocess.Popen([READOUTS_BIN, "ingest", str(big), "--index", str(tmp / "index")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    # Kill it while it is embedding (the progress bar has started), long before it can finish.
+    deadline = time.time() + 120
+    buffer = ""
+    while time.time() < deadline and "embedding" not in buffer:
+        buffer += process.stderr.read(1) or ""
+        if process.poll() is not None:
+            break
+    time.sleep(4)
+    assert process.poll() is None, "ingest finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    reopened = Library(tmp / "index", create=False, embedder=library.embedder)
+    for record in records:
+        assert reopened.readout(record["id"]) is not None
+    hits = reopened.search(records[2]["title"], k=5)
+    assert records[2]["id"] in [h.readout_id for h in hits]
+    # Running the ingest again completes it.
+    report = reopened.ingest_paths([big])
+    assert not report.failed and reopened.stats()["readouts"] == 12 + 400
+    reopened.close()

@@ -1,0 +1,80 @@
+"""Retrieval over the real corpus: gold paragraphs in the top 5, filters, one hit per paragraph."""
+import pytest
+
+from index.query import read_dates, read_hints
+from index.types import InputError
+
+# Questions written from the readouts (not tuned on results): (question, readout id, paragraph).
+GOLD = [
+    ("How much private sector money has Central America Forward brought in for El Salvador, Guatemala and Honduras?",
+     "wh-2024-03-25-readout-of-vice-president-harriss-roundtable-with-central-america-forward-stakeholders", 2),
+    ("In which city did Jake Sullivan meet Yang Jiechi?",
+     "wh-2021-10-06-readout-of-national-security-advisor-jake-sullivans-meeting-with-politburo-member-yang-jiechi", 1),
+    ("What did the President tell Governor Polis about the Colorado wildfires?",
+     "wh-2021-12-31-readout-of-president-bidens-call-with-colorado-governor-jared-polis", 1),
+    ("What support for the Afghan Air Force did Biden describe to Ghani?",
+     "wh-2021-07-23-readout-of-president-joseph-r-biden-jr-call-with-president-ashraf-ghani-of-afghanistan-2", 2),
+    ("What did Blinken and Macron emphasize about transatlantic security when they met in Paris?",
+     "sd-secretary-blinkens-meeting-with-french-president-macron", 2),
+    ("What did Wang Yi propose about the Belt and Road initiative when he met Moon Jae-in?",
+     "000_95fd29420489899a", 3),
+]
+
+
+@pytest.mark.parametrize("question,readout_id,paragraph", GOLD)
+def test_gold_paragraph_in_top_5(library, question, readout_id, paragraph):
+    hits = library.search(question, k=5)
+    assert (readout_id, paragraph) in [(h.readout_id, h.paragraph) for h in hits]
+
+
+def test_hits_are_whole_paragraphs_one_per_paragraph_best_first(library):
+    hits = library.search("Afghanistan evacuation of citizens and vulnerable Afghans", k=20)
+    keys = [(h.readout_id, h.paragraph) for h in hits]
+    assert len(keys) == len(set(keys)) == 20
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits[:5]:
+        assert h.text == library.readout(h.readout_id).paragraphs[h.paragraph - 1]
+
+
+def test_filters_restrict_dates_source_and_readout(library):
+    hits = library.search("call with the Prime Minister about Ukraine", k=10,
+                           filters={"date_from": "2022-02-01", "date_to": "2022-03-31", "source": "STATE"})
+    assert hits
+    assert all("2022-02-01" <= h.date <= "2022-03-31" and "state" in h.source.lower() for h in hits)
+    only = library.search("climate", k=10, filters={"readout": "000_95fd29420489899a"})
+    assert only and {h.readout_id for h in only} == {"000_95fd29420489899a"}
+    assert library.search("climate", k=5, filters={"date_from": "1990-01-01", "date_to": "1990-12-31"}) == []
+
+
+@pytest.mark.parametrize("bad", [{"date_from": "2022-13-01"}, {"date_from": "2023-01-01", "date_to": "2022-01-01"},
+                                 {"colour": "red"}, "not an object"])
+def test_bad_filters_are_clear_errors(library, bad):
+    with pytest.raises(InputError, match="filters"):
+        library.search("climate", filters=bad)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 5000])
+def test_bad_questions_are_clear_errors(library, question):
+    with pytest.raises(InputError, match="question"):
+        library.search(question)
+
+
+def test_question_dates_and_names_are_read():
+    assert read_dates("What did the President and Lula discuss about climate in early 2023?") == ("2023-01-01", "2023-04-30")
+    assert read_dates("calls in March 2022") == ("2022-03-01", "2022-03-31")
+    assert read_dates("on May 20, 2021") == ("2021-05-20", "2021-05-20")
+    assert read_dates("What did they discuss?") == (None, None)
+    assert read_hints("What did the President and Lula discuss about climate?").names == ("lula",)
+
+
+def test_time_in_the_question_ranks_the_matching_meeting_first(library):
+    # Biden and Lula met or spoke several times; "early 2023" is the February 2023 White House visit.
+    hits = library.search("What did the President and Lula discuss about climate in early 2023?", k=5)
+    assert hits[0].date.startswith("2023-0") and "lula" in hits[0].title.lower()
+
+
+def test_follow_up_uses_history(library):
+    history = [{"question": "What did Blinken and Ashkenazi discuss?",
+                "cited": ["sd-secretary-blinkens-calls-with-israeli-foreign-minister-ashkenazi"]}]
+    hits = library.search("Which country's mediation did they appreciate?", history=history, k=5)
+    assert hits[0].readout_id == "sd-secretary-blinkens-calls-with-israeli-foreign-minister-ashkenazi"
