@@ -1,0 +1,425 @@
+"""Check evaluation question sets against the corpus: `python -m eval.check_questions FILE...`.
+
+Every line must be a question of the shape in CONTRACT.md ("Question sets"), and its gold must hold
+up against the readouts themselves: the gold paragraphs exist, each answer string occurs in a gold
+paragraph, no other readout that passes the question's filters has a paragraph holding all the
+answer strings, and an unanswerable question's `absent` terms never occur together in one readout.
+Problems are printed as FILE:LINE: message; the exit status is 1 when there is any.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Sequence
+
+
+REPO = Path(__file__).resolve().parents[1]
+KINDS = ("fact", "paraphrase", "date_filtered", "followup", "multi_paragraph", "unanswerable")
+REQUIRED = ("id", "question", "answers", "gold", "kind", "filters", "history")
+MAX_ANSWERS = 3
+MAX_ANSWER_WORDS = 8
+# The State Department's attribution line: a paragraph that answers nothing.
+BOILERPLATE = re.compile(r"^the (below|following) is attributable to", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
+
+
+class InputError(ValueError):
+    """A question file or corpus folder that cannot be checked at all."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The contract's filter object ("Filters").
+
+    A copy of index.types.Filters' rules, because importing anything from `index` runs its package
+    __init__, which needs index.load: the checker must work before and without that module.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    readout: str | None = None
+
+    @classmethod
+    def from_json(cls, value: dict) -> "Filters":
+        """Parse and validate a filter object; raise InputError naming the bad key."""
+        unknown = sorted(set(value) - {"date_from", "date_to", "source", "readout"})
+        if unknown:
+            raise InputError(f"filters: unknown key(s) {', '.join(unknown)}")
+        for key, text in value.items():
+            if text is not None and not isinstance(text, str):
+                raise InputError(f"filters.{key}: expected a string, got {text!r}")
+        for key in ("date_from", "date_to"):
+            if value.get(key):
+                try:
+                    _dt.date.fromisoformat(value[key])
+                except ValueError:
+                    raise InputError(f"filters.{key}: {value[key]!r} is not a YYYY-MM-DD date") from None
+        filters = cls(*(value.get(k) or None for k in ("date_from", "date_to", "source", "readout")))
+        if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+            raise InputError(f"filters: date_from {filters.date_from} is after date_to {filters.date_to}")
+        return filters
+
+    def admits(self, readout_id: str, date: str, source: str) -> bool:
+        """True when a readout with these fields passes every filter (dates inclusive)."""
+        return ((not self.readout or readout_id == self.readout)
+                and (not self.source or self.source.lower() in (source or "").lower())
+                and (not self.date_from or bool(date) and date >= self.date_from)
+                and (not self.date_to or bool(date) and date <= self.date_to))
+
+
+def default_shared_dir() -> Path:
+    """The shared folder: $READOUTS_SHARED, else ../shared next to the repository."""
+    return Path(os.environ.get("READOUTS_SHARED") or REPO.parent / "shared")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the checks need of a readout."""
+
+    id: str
+    date: str
+    source: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass
+class Report:
+    """Problems (as 'FILE:LINE: message') and the number of questions per kind, for one file."""
+
+    path: str
+    problems: list[str] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)
+    gold_docs: set[str] = field(default_factory=set)
+
+
+def normalize(text: str) -> str:
+    """Casefold, plain quotes and single spaces, so matching ignores case and typography."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def fold_accents(text: str) -> str:
+    """normalize() without diacritics, for looking up names ("Arevalo" finds "Arévalo")."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _split_paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip())
+
+
+def _read_simple(paths: Sequence[Path]) -> list[Doc]:
+    """Fallback reader (JSONL records and .txt files) for when index.load is not available."""
+    docs: list[Doc] = []
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path])
+    for path in files:
+        if path.suffix == ".jsonl":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    docs.append(Doc(r["id"], r.get("date", ""), r.get("source", ""), r.get("title", ""),
+                                    _split_paragraphs(r.get("text", ""))))
+        elif path.suffix == ".txt":
+            text = path.read_text(encoding="utf-8")
+            match = _DATE_PREFIX.match(text)
+            date = match.group(1) if match else ""
+            text = text[match.end():] if match else text
+            docs.append(Doc(path.stem, date, "", path.stem, _split_paragraphs(text)))
+    return docs
+
+
+def load_corpus(shared_dir: Path | None = None) -> dict[str, Doc]:
+    """Readouts by id from shared/corpus/*.jsonl and shared/seeds, through index.load when it exists."""
+    shared_dir = Path(shared_dir) if shared_dir else default_shared_dir()
+    corpus_dir, seeds_dir = shared_dir / "corpus", shared_dir / "seeds"
+    if not corpus_dir.is_dir():
+        raise InputError(f"no corpus folder at {corpus_dir} (set READOUTS_SHARED)")
+    # The JSONL files by name, so documentation in the folder (SOURCES.md) is never read as a readout.
+    paths = sorted(corpus_dir.glob("*.jsonl")) + ([seeds_dir] if seeds_dir.is_dir() else [])
+    try:
+        from index.load import load_paths
+    except ImportError:
+        docs = _read_simple(paths)
+    else:
+        loaded = load_paths(paths)
+        # A record the loader rejects would surface below as "gold doc ... is not a readout"; say why here.
+        for error in loaded.errors:
+            print(f"warning: corpus: {error}", file=sys.stderr)
+        docs = [Doc(r.id, r.date, r.source, r.title, tuple(r.paragraphs)) for r in loaded.readouts]
+    return {d.id: d for d in docs}
+
+
+class _Matcher:
+    """The corpus as one normalized text, built once per run, for the 'answered elsewhere' scans."""
+
+    def __init__(self, docs: dict[str, Doc]):
+        self.docs = docs
+        self.paragraphs = {d.id: [normalize(p) for p in d.paragraphs] for d in docs.values()}
+        # Every paragraph in one string, NUL-separated, so one find() per question scans the corpus.
+        self.owners: list[tuple[str, int]] = []
+        self.starts: list[int] = []
+        parts, offset = [], 0
+        for doc_id, texts in self.paragraphs.items():
+            for n, text in enumerate(texts, 1):
+                self.owners.append((doc_id, n))
+                self.starts.append(offset)
+                parts.append(text)
+                offset += len(text) + 1
+        self.blob = "\0".join(parts)
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Each readout's title and text without case or accents (only unanswerable checks need it)."""
+        return {d.id: fold_accents(d.title + "\n" + "\n".join(d.paragraphs)) for d in self.docs.values()}
+
+    def admitted(self, filters: Filters) -> Iterable[Doc]:
+        return (d for d in self.docs.values() if filters.admits(d.id, d.date, d.source))
+
+    def paragraphs_with_all(self, wanted: Sequence[str]) -> Iterable[tuple[Doc, int]]:
+        """Every (readout, paragraph number) whose paragraph contains every wanted string."""
+        probe = max(wanted, key=len)  # the longest string is the rarest, so it finds the fewest candidates
+        position = self.blob.find(probe)
+        while position != -1:
+            index = bisect_right(self.starts, position) - 1
+            doc_id, n = self.owners[index]
+            if all(w in self.paragraphs[doc_id][n - 1] for w in wanted):
+                yield self.docs[doc_id], n
+            following = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.blob)
+            position = self.blob.find(probe, following)
+
+
+def _field_problems(q: dict) -> list[str]:
+    """Shape problems of one question (missing fields, wrong types); empty when the shape is right."""
+    problems = [f"missing field '{name}'" for name in REQUIRED if name not in q]
+    if problems:
+        return problems
+    if not isinstance(q["id"], str) or not q["id"].strip():
+        problems.append("'id' must be a non-empty string")
+    if not isinstance(q["question"], str) or not q["question"].strip():
+        problems.append("'question' must be a non-empty string")
+    if not isinstance(q["answers"], list) or not all(isinstance(a, str) and a.strip() for a in q["answers"]):
+        problems.append("'answers' must be a list of non-empty strings")
+    if not isinstance(q["gold"], list) or not all(
+        isinstance(g, dict) and isinstance(g.get("doc"), str) and type(g.get("paragraph")) is int
+        for g in q["gold"]
+    ):
+        problems.append("'gold' must be a list of {\"doc\": readout id, \"paragraph\": integer}")
+    if not isinstance(q["kind"], str):
+        problems.append("'kind' must be a string")
+    if not isinstance(q["filters"], dict):
+        problems.append("'filters' must be an object ({} for none)")
+    if not isinstance(q["history"], list):
+        problems.append("'history' must be a list ([] for none)")
+    return problems
+
+
+def check_question(q: dict, matcher: _Matcher) -> list[str]:
+    """Every problem with one well-formed question, checked against the corpus."""
+    problems: list[str] = []
+    docs = matcher.docs
+    kind, answers, gold = q["kind"], q["answers"], q["gold"]
+    if kind not in KINDS:
+        problems.append(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    try:
+        filters = Filters.from_json(q["filters"])
+    except InputError as error:
+        return problems + [str(error)]
+    if filters.readout and filters.readout not in docs:
+        problems.append(f"filters.readout {filters.readout!r} is not a readout in the corpus")
+
+    for i, turn in enumerate(q["history"]):
+        if isinstance(turn, str) and turn.strip():
+            continue
+        if not (isinstance(turn, dict) and isinstance(turn.get("question"), str) and turn["question"].strip()):
+            problems.append(f"history[{i}] must be a string or {{\"question\": str, \"cited\": [ids]}}")
+            continue
+        cited = turn.get("cited", [])
+        if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
+            problems.append(f"history[{i}].cited must be a list of readout ids")
+            continue
+        problems += [f"history[{i}].cited: unknown readout {c!r}" for c in cited if c not in docs]
+
+    if kind == "date_filtered" and not (filters.date_from or filters.date_to or filters.source):
+        problems.append("a date_filtered question needs date_from/date_to or source in 'filters'")
+    if kind == "followup" and not q["history"]:
+        problems.append("a followup question needs 'history'")
+    if kind == "unanswerable":
+        if gold or answers:
+            problems.append("an unanswerable question has empty 'gold' and 'answers'")
+        return problems + _absent_problems(q, filters, matcher)
+
+    if not gold:
+        problems.append("empty 'gold' is only for kind 'unanswerable'")
+        return problems
+    if not answers:
+        problems.append("an answerable question needs at least one answer string")
+    if len(answers) > MAX_ANSWERS:
+        problems.append(f"{len(answers)} answer strings; keep to at most {MAX_ANSWERS}")
+    problems += [f"answer {a!r} is longer than {MAX_ANSWER_WORDS} words" for a in answers
+                 if len(a.split()) > MAX_ANSWER_WORDS]
+
+    gold_texts: list[str] = []
+    for g in gold:
+        doc = docs.get(g["doc"])
+        if doc is None:
+            problems.append(f"gold doc {g['doc']!r} is not a readout in the corpus")
+            continue
+        if not 1 <= g["paragraph"] <= len(doc.paragraphs):
+            problems.append(f"gold {g['doc']} paragraph {g['paragraph']} does not exist "
+                            f"(it has {len(doc.paragraphs)})")
+            continue
+        text = doc.paragraphs[g["paragraph"] - 1]
+        if BOILERPLATE.match(text):
+            problems.append(f"gold {g['doc']} paragraph {g['paragraph']} is the attribution line")
+        if not filters.admits(doc.id, doc.date, doc.source):
+            problems.append(f"gold doc {doc.id} ({doc.date}) does not pass the question's own filters")
+        gold_texts.append(normalize(text))
+    if len(gold_texts) != len(gold):
+        return problems
+
+    wanted = [normalize(a) for a in answers]
+    problems += [f"answer {a!r} occurs in no gold paragraph" for a, w in zip(answers, wanted)
+                 if not any(w in t for t in gold_texts)]
+    # An answer already in the question is satisfied by echoing it, so it tests nothing.
+    question = normalize(q["question"])
+    problems += [f"answer {a!r} is given away by the question itself" for a, w in zip(answers, wanted)
+                 if w in question]
+    if kind in ("fact", "paraphrase") and len(gold) != 1:
+        problems.append(f"a {kind} question is answered by exactly one gold paragraph, not {len(gold)}")
+    if kind == "multi_paragraph":
+        if len({(g["doc"], g["paragraph"]) for g in gold}) < 2 or len({g["doc"] for g in gold}) != 1:
+            problems.append("a multi_paragraph question needs two or more paragraphs of one readout as gold")
+        problems += [f"gold paragraph {g['paragraph']} holds none of the answer strings"
+                     for g, t in zip(gold, gold_texts) if not any(w in t for w in wanted)]
+        problems += [f"gold paragraph {g['paragraph']} alone holds every answer string: not multi-paragraph"
+                     for g, t in zip(gold, gold_texts) if all(w in t for w in wanted)]
+
+    reported = {g["doc"] for g in gold}
+    if wanted:
+        for doc, n in matcher.paragraphs_with_all(wanted):
+            if doc.id not in reported and filters.admits(doc.id, doc.date, doc.source):
+                reported.add(doc.id)
+                problems.append(f"every answer string also occurs in {doc.id} paragraph {n} "
+                                f"({doc.date}), which passes the filters: the gold is not unique")
+    return problems
+
+
+def _absent_problems(q: dict, filters: Filters, matcher: _Matcher) -> list[str]:
+    """An unanswerable question names in `absent` the terms that must never meet in one readout.
+
+    Each item is a term or a list of alternative spellings; the check fails when some readout that
+    passes the filters contains every item (any alternative), i.e. the corpus may answer after all.
+    """
+    absent = q.get("absent")
+    if not absent or not isinstance(absent, list):
+        return ["an unanswerable question needs 'absent': the terms that no readout holds together"]
+    groups = []
+    for item in absent:
+        alternatives = [item] if isinstance(item, str) else item
+        if not isinstance(alternatives, list) or not alternatives or not all(
+                isinstance(a, str) and a.strip() for a in alternatives):
+            return ["'absent' items must be strings or non-empty lists of strings"]
+        groups.append([fold_accents(a) for a in alternatives])
+    for doc in matcher.admitted(filters):
+        text = matcher.folded[doc.id]
+        if all(any(a in text for a in group) for group in groups):
+            return [f"the 'absent' terms {absent!r} all occur in {doc.id} ({doc.date}): "
+                    "the corpus may answer this question"]
+    return []
+
+
+def check_file(path: Path | str, docs: dict[str, Doc], matcher: _Matcher | None = None) -> Report:
+    """Check every line of one question file; the report lists problems and counts kinds."""
+    path = Path(path)
+    matcher = matcher or _Matcher(docs)
+    report = Report(str(path))
+    seen: dict[str, int] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        report.problems.append(f"{path}: cannot read: {error}")
+        return report
+    for number, line in enumerate(lines, 1):
+        where = f"{path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as error:
+            report.problems.append(f"{where}: not valid JSON: {error}")
+            continue
+        if not isinstance(q, dict):
+            report.problems.append(f"{where}: expected a JSON object")
+            continue
+        shape = _field_problems(q)
+        if shape:
+            report.problems += [f"{where}: {q.get('id', '?')}: {p}" for p in shape]
+            continue
+        if q["id"] in seen:
+            report.problems.append(f"{where}: {q['id']}: duplicate id (first on line {seen[q['id']]})")
+        seen.setdefault(q["id"], number)
+        report.kinds[q["kind"]] += 1
+        report.gold_docs |= {g["doc"] for g in q["gold"]}
+        report.problems += [f"{where}: {q['id']}: {p}" for p in check_question(q, matcher)]
+    if not seen:
+        report.problems.append(f"{path}: no questions")
+    return report
+
+
+def check_files(paths: Sequence[Path | str], docs: dict[str, Doc]) -> list[Report]:
+    """Check several files; a readout that is gold in two of them is a problem (dev must not leak)."""
+    matcher = _Matcher(docs)
+    reports = [check_file(p, docs, matcher) for p in paths]
+    for i, first in enumerate(reports):
+        for second in reports[i + 1:]:
+            shared = sorted(first.gold_docs & second.gold_docs)
+            if shared:
+                second.problems.append(f"{second.path}: {len(shared)} gold readout(s) also gold in "
+                                       f"{first.path}, e.g. {shared[0]}")
+    return reports
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.check_questions", description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", type=Path, help="question files (JSONL)")
+    parser.add_argument("--shared", type=Path, default=None,
+                        help="folder with corpus/ and seeds/ (default: $READOUTS_SHARED or ../shared)")
+    args = parser.parse_args(argv)
+    try:
+        docs = load_corpus(args.shared)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    reports = check_files(args.files, docs)
+    failed = False
+    for report in reports:
+        for problem in report.problems:
+            print(problem)
+        counts = ", ".join(f"{k} {report.kinds[k]}" for k in sorted(report.kinds, key=_kind_order))
+        status = f"{len(report.problems)} problem(s)" if report.problems else "ok"
+        print(f"{report.path}: {sum(report.kinds.values())} questions ({counts}): {status}")
+        failed = failed or bool(report.problems)
+    return 1 if failed else 0
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (KINDS.index(kind) if kind in KINDS else len(KINDS), kind)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
