@@ -63,6 +63,7 @@ class Library:
             raise InputError(f"{self.folder}: no index here (run `readouts ingest PATH --index {self.folder}`)")
         self.chunking = chunking or ChunkSettings()
         self.embedder = embedder or Embedder(model, device=device, backend=backend)
+        self._counts: dict[tuple[int, str], int] = {}
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
@@ -116,6 +117,20 @@ class Library:
             sql += " LIMIT ?"
             args.append(int(limit))
         return [ReadoutSummary(*row) for row in self.store.db.execute(sql, args)]
+
+    def count_paragraphs_with(self, term: str) -> int:
+        """How many paragraphs contain a word (matched as the lexical index stems it)."""
+        clean = term.replace('"', "").strip()
+        if not clean:
+            return 0
+        key = (self.store.generation(), clean.lower())
+        if key not in self._counts:
+            row = self.store.db.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?",
+                                        (f'text:"{clean}"',)).fetchone()
+            if len(self._counts) > 10000:
+                self._counts.clear()
+            self._counts[key] = int(row[0])
+        return self._counts[key]
 
     def stats(self) -> dict:
         """Counts and settings of the index."""

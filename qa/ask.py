@@ -17,7 +17,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     scored = library.retrieve(question, filters, turns, k=max(k, 5))
     if answerer is not None:
         return answerer(question, scored, turns)
-    result = extract.answer(question.strip(), scored, turns, readout_texts=readout_texts(library, scored))
+    result = extract.answer(question.strip(), scored, turns, readout_texts=readout_texts(library, scored),
+                            count=library.count_paragraphs_with)
     return _trim_hits(result, k)
 
 

@@ -10,6 +10,8 @@ from index.types import Turn
 
 from .types import Answer, Citation, cite
 
+TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ench", "utch", "can", "ani", "eli", "aqi", "uzbek")
 REFUSAL = "The readouts in this index do not cover this question."
 
 
@@ -18,6 +20,7 @@ class Calibration:
     """Thresholds for refusing, set on the dev question set (eval/questions/dev.jsonl)."""
 
     min_cosine: float = 0.30  # best dense similarity below this: nothing relevant was found
+    loose_cosine: float = 0.60  # below this, a name missing from the top readouts refuses
     max_sentences: int = 3
     sentence_ratio: float = 0.5  # further sentences must score at least this share of the best
 
@@ -27,58 +30,76 @@ def _stems(text: str) -> set[str]:
 
 
 def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
-                   readout_texts: dict[str, str] | None = None) -> str:
+                   readout_texts: dict[str, str] | None = None, count=None) -> str:
     """Why the hits do not support an answer, or "" when they do.
 
-    A name the question asks about (a leader, a country) that no top readout mentions anywhere means
-    the meeting asked about is not in the index, however close the wording of other readouts is.
+    Two signs that the readouts lack what is asked: a word of the question that no paragraph in the
+    index contains (a leader who never appears, a topic never raised: `count` gives a word's paragraph
+    count), or a name no top readout mentions while the best passage is only loosely related.
     """
     if not scored:
         return "nothing in the index matched"
     best = max(s.dense for s in scored)
     if best < calibration.min_cosine:
         return f"no passage is close to the question (best similarity {best:.2f})"
+    own = read_hints(question).names
+    if count is not None:
+        words = [w for w in dict.fromkeys(list(own) + lexical_terms(question))
+                 if len(w) > 3 and not any(ch.isdigit() for ch in w) and w not in TIME_WORDS]
+        unknown = [w for w in words if count(w) == 0]
+        # An unknown name (a leader never met) refuses outright; an unknown common word only when
+        # the passages are loosely related, since paraphrases use words the readouts do not.
+        if any(w in own for w in unknown) or (unknown and best < calibration.loose_cosine):
+            return f"nothing in the index mentions {', '.join(unknown)}"
     names = build_query(question, history).hints.names
-    top = scored[:5]
     texts = readout_texts or {}
-    haystack = " ".join(f"{s.hit.title} {texts.get(s.hit.readout_id, s.hit.text)}" for s in top)
-    missing = [n for n in names if not mentions(n, haystack)]
-    if missing:
+    per_readout = {s.hit.readout_id: f"{s.hit.title} {texts.get(s.hit.readout_id, s.hit.text)}" for s in scored[:5]}
+    missing = [n for n in names if not any(mentions(n, text) for text in per_readout.values())]
+    if missing and best < calibration.loose_cosine:
         return f"no readout found mentions {', '.join(missing)}"
+    # Demonyms ("French", "Korean") describe rather than name who met; they need not co-occur.
+    people = [n for n in names if not n.endswith(DEMONYM_ENDINGS)]
+    together = any(all(mentions(n, text) for n in people) for text in per_readout.values())
+    if len(people) > 1 and not together and best < calibration.loose_cosine:
+        return f"no readout found mentions {', '.join(people)} together"
     return ""
 
 
 def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
            calibration: Calibration = Calibration(), answer_hits: int = 5,
-           readout_texts: dict[str, str] | None = None) -> Answer:
+           readout_texts: dict[str, str] | None = None, count=None) -> Answer:
     """Answer from the scored hits by quoting their best-matching sentences, or refuse."""
     hits = tuple(s.hit for s in scored)
-    reason = refusal_reason(question, scored, history, calibration, readout_texts)
+    reason = refusal_reason(question, scored, history, calibration, readout_texts, count)
     if reason:
         return Answer(question, REFUSAL, (), hits, True, notice=f"Nothing was cited: {reason}.")
     query = build_query(question, history)
     wanted = _stems(" ".join(query.terms)) | {stem(n) for n in query.hints.names}
-    names = set(read_hints(question).names)
     candidates = []
     for rank, s in enumerate(scored[:answer_hits]):
+        # Words of the question that the title already carries ("Blinken", "Albares") say which
+        # readout; the rest ("Venezuela", "elections") say which sentence answers.
+        context = wanted & _stems(s.hit.title)
+        focus = wanted - context
         for position, sentence in enumerate(split_sentences(s.hit.text)):
-            if len(sentence) < 20 or sentence.endswith(":") and position == 0 and len(scored[:answer_hits]) > 1:
+            if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
-            overlap = len(wanted & _stems(sentence))
-            bonus = sum(1 for n in names if mentions(n, sentence)) * 0.5
-            # Earlier hits and earlier sentences carry the readout's lead; keep that as a tie-breaker.
-            score = (overlap + bonus + 0.5) * (1.0 / (1 + 0.35 * rank)) * (1.0 - 0.03 * min(position, 5))
-            candidates.append((score, rank, position, sentence, s.hit))
+            words = _stems(sentence)
+            hits_focus = len(focus & words)
+            score = (2.0 * hits_focus + 0.3 * len(context & words) + 0.5) / (1 + 0.5 * rank) * (1 - 0.02 * min(position, 5))
+            candidates.append((score, rank, position, sentence, s.hit, hits_focus))
     if not candidates:
         return Answer(question, REFUSAL, (), hits, True, notice="Nothing was cited: the passages have no usable sentence.")
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     best = candidates[0][0]
-    chosen = [c for c in candidates if c[0] >= calibration.sentence_ratio * best][: calibration.max_sentences]
+    lead = candidates[0]
+    # Further sentences must add something asked for, not merely repeat who met.
+    chosen = [lead] + [c for c in candidates[1:] if c[0] >= calibration.sentence_ratio * best and c[5] > 0][: calibration.max_sentences - 1]
     # Read in document order within a hit, hits in rank order.
     chosen.sort(key=lambda c: (c[1], c[2]))
     citations: list[Citation] = []
     parts = []
-    for score, rank, position, sentence, hit in chosen:
+    for score, rank, position, sentence, hit, _ in chosen:
         citation = cite(len(citations) + 1, hit, sentence)
         citations.append(citation)
         parts.append(f"{sentence} [{citation.n}]")

@@ -20,7 +20,7 @@ def test_long_paragraph_splits_into_chunks_of_that_paragraph(embedder):
     chunks = chunk_readout(readout, settings, lambda t: embedder.count_tokens(t) <= embedder.max_tokens)
     assert [c.paragraph for c in chunks][0] == 1
     long_parts = [c for c in chunks if c.paragraph == 2]
-    assert len(long_parts) > 5
+    assert len(long_parts) >= 5  # 40 sentences of ~15 tokens in chunks of at most 120
     assert [c.part for c in long_parts] == list(range(len(long_parts)))
     for c in long_parts:
         assert count_tokens(c.text) <= 120
