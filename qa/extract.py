@@ -1,6 +1,7 @@
 """The default answerer: sentences taken verbatim from the retrieved paragraphs, each cited, or a refusal."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.chunk import split_sentences
@@ -11,7 +12,6 @@ from index.types import Turn
 from .types import Answer, Citation, cite
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ench", "utch", "can", "ani", "eli", "aqi", "uzbek")
 REFUSAL = "The readouts in this index do not cover this question."
 
 
@@ -27,6 +27,24 @@ class Calibration:
 
 def _stems(text: str) -> set[str]:
     return {stem(w) for w in lexical_terms(text)}
+
+
+TITLES = (r"(?:President|Prime Minister|Minister|King|Queen|Sultan|Emir|Chancellor|Secretary|Crown Prince|Prince|"
+          r"Sheikh|Ambassador|Governor|Senator|Pope|Premier|Mayor|Speaker|Chairman|Chairwoman|Director|General|Advisor|"
+          r"Adviser|Counselor|Envoy|Commissioner|Spokesperson|Leader|Deputy|"
+          r"Mr\.|Ms\.|Mrs\.|Dr\.)")
+
+
+def _is_counterpart(word: str, question: str) -> bool:
+    """Whether an (unknown) word is a name right after a title: who was met, not where."""
+    pattern = TITLES + r"(?:\s+[A-Z][\w'’\-]*){0,3}?\s+" + re.escape(word) + r"\b"
+    return re.search(pattern, question, re.IGNORECASE) is not None and word[:1].isalpha()
+
+
+def _is_topic(word: str, question: str) -> bool:
+    """Whether an (unknown) word is what the question asks about: within three words after 'about'."""
+    pattern = r"\b(?:about|regarding|concerning)\s+(?:[\w'’\-]+\s+){0,2}?" + re.escape(word) + r"\b"
+    return re.search(pattern, question, re.IGNORECASE) is not None
 
 
 def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
@@ -47,21 +65,24 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         words = [w for w in dict.fromkeys(list(own) + lexical_terms(question))
                  if len(w) > 3 and not any(ch.isdigit() for ch in w) and w not in TIME_WORDS]
         unknown = [w for w in words if count(w) == 0]
-        # An unknown name (a leader never met) refuses outright; an unknown common word only when
-        # the passages are loosely related, since paraphrases use words the readouts do not.
-        if any(w in own for w in unknown) or (unknown and best < calibration.loose_cosine):
-            return f"nothing in the index mentions {', '.join(unknown)}"
-    names = build_query(question, history).hints.names
+        # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
+        # refuses only where it is who met ("President Japarov") or what was asked about
+        # ("about uranium exports"), or where the passages are loosely related anyway.
+        decisive = [w for w in unknown if _is_counterpart(w, question) or _is_topic(w, question)]
+        if decisive or (unknown and best < calibration.loose_cosine - 0.1):
+            return f"nothing in the index mentions {', '.join(decisive or unknown)}"
+    # Who met is what must be found; places and demonyms in a question only describe.
+    asked = " ".join([t.question for t in history[-1:]] + [question])
+    names = [n for n in build_query(question, history).hints.names
+             if _is_counterpart(n, asked) or re.search(r"\bwith\s+(?:[\w.'’\-]+\s+){0,2}?" + re.escape(n) + r"\b", asked, re.IGNORECASE)]
     texts = readout_texts or {}
     per_readout = {s.hit.readout_id: f"{s.hit.title} {texts.get(s.hit.readout_id, s.hit.text)}" for s in scored[:5]}
     missing = [n for n in names if not any(mentions(n, text) for text in per_readout.values())]
     if missing and best < calibration.loose_cosine:
         return f"no readout found mentions {', '.join(missing)}"
-    # Demonyms ("French", "Korean") describe rather than name who met; they need not co-occur.
-    people = [n for n in names if not n.endswith(DEMONYM_ENDINGS)]
-    together = any(all(mentions(n, text) for n in people) for text in per_readout.values())
-    if len(people) > 1 and not together and best < calibration.loose_cosine:
-        return f"no readout found mentions {', '.join(people)} together"
+    together = any(all(mentions(n, text) for n in names) for text in per_readout.values())
+    if len(names) > 1 and not together and best < calibration.loose_cosine:
+        return f"no readout found mentions {', '.join(names)} together"
     return ""
 
 
