@@ -116,6 +116,9 @@ def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
     lead = candidates[0]
     # Further sentences must add something asked for, not merely repeat who met.
     chosen = [lead] + [c for c in candidates[1:] if c[0] >= calibration.sentence_ratio * best and c[5] > 0][: calibration.max_sentences - 1]
+    if lead[5] == 0 and len(chosen) == 1:
+        # A broad question ("What did they discuss?"): read on in the lead paragraph.
+        chosen += sorted((c for c in candidates if c[4] is lead[4] and c[2] > lead[2]), key=lambda c: c[2])[: calibration.max_sentences - 1]
     # Read in document order within a hit, hits in rank order.
     chosen.sort(key=lambda c: (c[1], c[2]))
     citations: list[Citation] = []
