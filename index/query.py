@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -94,6 +95,7 @@ def lexical_terms(question: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if w and w not in STOPWORDS and len(w) > 1))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, enough to match 'discussed'/'discussion' or 'sanctions'/'sanctioned'."""
     word = word.lower()
@@ -103,6 +105,28 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _word_start(term: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(stem(term)), re.IGNORECASE)
+
+
 def mentions(term: str, text: str) -> bool:
     """Whether text has a word starting with the term's stem ("zelensky" finds "Zelenskyy", "xi" not "anxiety")."""
-    return re.search(r"\b" + re.escape(stem(term)), text, re.IGNORECASE) is not None
+    return _word_start(term).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _any_word_start(stems: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(set(stems), key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+def mentioned(terms, text: str) -> set[str]:
+    """The terms that `mentions` would find in text, with one scan of the text for all of them."""
+    terms = tuple(terms)
+    if not terms:
+        return set()
+    stems = {term: stem(term) for term in terms}
+    lowered = text.lower()
+    starts = {m.start() for m in _any_word_start(tuple(stems.values())).finditer(text)}
+    return {term for term, s in stems.items() if any(lowered.startswith(s, at) for at in starts)}

@@ -7,17 +7,19 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .embed import Embedder
-from .query import QueryHints, lexical_terms, mentions, read_hints
+from .query import QueryHints, lexical_terms, mentioned, read_hints
 from .store import Store
 from .types import Filters, Hit, Turn
 
 RRF_K = 60
 POOL = 100  # candidates taken from each retriever before fusion
+BOOSTED = 60  # fused candidates whose text is checked for names and focus terms
 # Boosts are on the scale of one reciprocal rank near the top (1/61 ~ 0.016).
 DATE_BOOST = 0.010
 NAME_BOOST = 0.012
 CITED_BOOST = 0.010
 FOCUS_BOOST = 0.012
+FOLLOW_BOOST = 0.030
 MODES = ("hybrid", "dense", "lexical")
 
 
@@ -80,7 +82,10 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
             fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
     info = {pid: row for pid, row in _paragraph_info(store, list(fused)).items()}
     lexical_rank = {pid: rank for rank, pid in enumerate(lexical, start=1)}
-    focus = _focus_shares(query, info)
+    # Names and focus terms cost a text scan each; only candidates near the top can gain from them.
+    near = sorted(fused, key=fused.get, reverse=True)[:BOOSTED]
+    focus = _focus_shares(query, {pid: info[pid] for pid in near if pid in info})
+    near = set(near)
     scored = []
     for pid, base in fused.items():
         if pid not in info:  # removed by a concurrent update
@@ -88,12 +93,13 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
         readout_id, n, text, title, date, source, url = info[pid]
         names = query.hints.names
         haystack = f"{title} {text}"
-        name_match = sum(mentions(name, haystack) for name in names) / len(names) if names else 0.0
+        name_match = len(mentioned(names, haystack)) / len(names) if names and pid in near else 0.0
         score = base + NAME_BOOST * name_match + FOCUS_BOOST * focus.get(pid, 0.0)
         if query.hints.date_from and query.hints.in_range(date):
             score += DATE_BOOST
         if readout_id in query.cited:
-            score += CITED_BOOST
+            # A follow-up that names no one is about what the last answer cited.
+            score += CITED_BOOST if read_hints(question).names else FOLLOW_BOOST
         scored.append((score, pid, name_match))
     scored.sort(key=lambda item: (-item[0], item[1]))
     top = scored[:k]
@@ -118,8 +124,8 @@ def _focus_shares(query: Query, info: dict[int, tuple]) -> dict[int, float]:
     shares = {}
     for readout_id, pids in by_readout.items():
         title = info[pids[0]][3]
-        present = {pid: {t for t in query.terms if mentions(t, info[pid][2])} for pid in pids}
-        common = {t for t in query.terms if mentions(t, title)}
+        present = {pid: mentioned(query.terms, info[pid][2]) for pid in pids}
+        common = mentioned(query.terms, title)
         if len(pids) > 1:
             common |= {t for t in query.terms if sum(t in present[pid] for pid in pids) * 2 > len(pids)}
         focus_terms = [t for t in query.terms if t not in common]
