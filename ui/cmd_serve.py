@@ -1,7 +1,72 @@
-"""The `readouts serve` verb (not built yet)."""
+"""The `readouts serve` verb: the chat app and the HTTP API on one server, over one Library."""
 from __future__ import annotations
+
+import os
+import sys
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("serve", help="(not built yet)")
-    p.set_defaults(run=lambda args: print("readouts serve: not built yet") or 2)
+    from .cli import add_index_options, add_llm_options
+
+    p = sub.add_parser("serve", help="the browser app (chat, sources, library) and the HTTP API")
+    p.add_argument("--host", default=os.environ.get("READOUTS_HOST", "127.0.0.1"),
+                   help="address to listen on (env READOUTS_HOST; default %(default)s)")
+    p.add_argument("--port", type=int, default=int(os.environ.get("READOUTS_PORT", "7860")),
+                   help="port (env READOUTS_PORT; default %(default)s)")
+    p.add_argument("--auth", default=os.environ.get("READOUTS_UI_AUTH"), metavar="USER:PASSWORD",
+                   help="login for the browser app and Gradio's client API (env READOUTS_UI_AUTH)")
+    p.add_argument("--llm-timeout", type=float, default=float(os.environ.get("READOUTS_LLM_TIMEOUT", "30")),
+                   help="seconds to wait for the LLM before the extractive answer (default %(default)s)")
+    add_index_options(p)
+    add_llm_options(p)
+    p.set_defaults(run=run)
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    """USER:PASSWORD (the password may contain ':') or None."""
+    from index.types import InputError
+
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise InputError("--auth: expected USER:PASSWORD")
+    return user, password
+
+
+def make_app(service, auth: tuple[str, str] | None = None, token: str | None = None):
+    """The FastAPI app: /api routes first, then Gradio at / (which takes every other path)."""
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from . import api, app, render
+
+    server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url=None)
+    api.add_api(server, service, token)
+    return gr.mount_gradio_app(server, app.build(service), path="/", auth=auth, css=render.CSS, js=render.JS,
+                               max_file_size="10mb", footer_links=["api"], theme=gr.themes.Soft(),
+                               show_error=True)
+
+
+def run(args) -> int:
+    import uvicorn
+
+    from index.api import Library
+    from qa.llm import LLMAnswerer
+
+    from .service import Service
+
+    auth = parse_auth(args.auth)
+    library = Library(args.index, model=args.model, create=False)  # the model loads here, once
+    answerer = None
+    if args.llm_base_url and args.llm_model:
+        answerer = LLMAnswerer(args.llm_base_url, args.llm_model, timeout=args.llm_timeout)
+    token = os.environ.get("READOUTS_API_TOKEN") or None
+    server = make_app(Service(library, answerer), auth, token)
+    stats = library.stats()
+    print(f"Readouts QA: {stats['readouts']} readouts from {args.index}; answers: "
+          f"{'LLM ' + args.llm_model if answerer else 'extractive'}; API token {'required' if token else 'off'}; "
+          f"login {'on' if auth else 'off'}", file=sys.stderr)
+    print(f"open http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
+    uvicorn.run(server, host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,181 @@
+"""The one Library of a server process, shared by the Gradio app and the HTTP API.
+
+Reads (search, ask, list, show) run side by side; a write (upload, removal) runs alone. The index's
+SQLite connection is shared by every thread, and a write transaction on it is visible to readers on
+the same connection before it commits, so readers must not overlap a write (see the report on
+index/store.py). Model calls of an LLM answerer happen outside the lock.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import threading
+import uuid
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterator
+
+from index.api import Library, check_k, check_question
+from index.ingest import IngestReport
+from index.load import SUPPORTED, load_paths
+from index.types import Filters, Hit, InputError, Readout, parse_history
+from qa import ask as qa_ask
+from qa.types import Answer
+
+FEEDBACK_FILE = "feedback.jsonl"
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class ReadWriteLock:
+    """Many readers or one writer; a waiting writer holds back new readers so it is never starved."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._waiting_writers = 0
+
+    @contextmanager
+    def read(self):
+        with self._cond:
+            while self._writing or self._waiting_writers:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def write(self):
+        with self._cond:
+            self._waiting_writers += 1
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._waiting_writers -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+class Service:
+    """Library access for interfaces: validated input, the right lock, feedback records."""
+
+    def __init__(self, library: Library, answerer=None):
+        self.library = library
+        self.answerer = answerer
+        self.lock = ReadWriteLock()
+        self._feedback_lock = threading.Lock()
+
+    # --- questions ------------------------------------------------------------------------
+    def search(self, question: Any, filters: Any = None, history: Any = None, k: Any = 10) -> list[Hit]:
+        """The k best paragraphs (validation errors raise InputError)."""
+        check_k(k)
+        with self.lock.read():
+            return self.library.search(question, filters, history, k)
+
+    def ask(self, question: Any, filters: Any = None, history: Any = None, k: Any = 5) -> Answer:
+        """A whole answer, with the LLM answerer when configured."""
+        answer = None
+        for event in self.stream(question, filters, history, k):
+            answer = event
+        return answer
+
+    def stream(self, question: Any, filters: Any = None, history: Any = None, k: Any = 5) -> Iterator[str | Answer]:
+        """Text as it arrives from an LLM answerer (str pieces), then the verified Answer last."""
+        check_question(question)
+        check_k(k)  # qa.ask widens k to 5 before retrieve checks it, so k=0 would pass there
+        turns = parse_history(history)
+        if self.answerer is None:
+            with self.lock.read():  # never yield while holding the lock: a consumer may stop early
+                answer = qa_ask(self.library, question, filters, turns, k)
+            yield answer
+            return
+        with self.lock.read():
+            scored = self.library.retrieve(question, filters, turns, k=max(k, 5))
+        streamer = getattr(self.answerer, "stream", None)
+        if streamer is None:
+            yield _trim(self.answerer(question.strip(), scored, turns), k)
+            return
+        for event in streamer(question.strip(), scored, turns):
+            yield _trim(event, k) if isinstance(event, Answer) else event
+
+    # --- the library ----------------------------------------------------------------------
+    def readout(self, readout_id: str) -> Readout | None:
+        with self.lock.read():
+            return self.library.readout(readout_id)
+
+    def readouts_of(self, ids: list[str]) -> dict[str, Readout | None]:
+        """Several readouts at once (the sources panel shows neighbouring paragraphs)."""
+        with self.lock.read():
+            return {i: self.library.readout(i) for i in dict.fromkeys(ids)}
+
+    def readouts(self, text: str = "", limit: int | None = None):
+        with self.lock.read():
+            return self.library.readouts(text, limit)
+
+    def stats(self) -> dict:
+        with self.lock.read():
+            return self.library.stats()
+
+    def sources(self) -> list[str]:
+        """The distinct sources in the index, for the source filter."""
+        with self.lock.read():
+            return sorted({r.source for r in self.library.readouts() if r.source})
+
+    def ingest(self, files: list[tuple[str, str]], progress=None) -> tuple[IngestReport, dict[str, list[str]]]:
+        """Ingest uploaded (path, original name) files; returns the report and each file's readout ids."""
+        names = {Path(path): name for path, name in files}
+        for path, name in files:
+            if Path(name).suffix.lower() not in SUPPORTED:
+                raise InputError(f"{name}: not a supported format ({', '.join(SUPPORTED)})")
+            if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
+                raise InputError(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+        per_file = {name: [r.id for r in load_paths([Path(path)], names=names).readouts] for path, name in files}
+        with self.lock.write():
+            report = self.library.ingest_paths([Path(p) for p, _ in files], progress, names=names)
+        return report, per_file
+
+    def remove(self, readout_ids: list[str]) -> tuple[list[str], list[str]]:
+        with self.lock.write():
+            return self.library.remove(readout_ids)
+
+    # --- feedback -------------------------------------------------------------------------
+    def record_feedback(self, answer: dict, vote: str, comment: str = "", filters: Any = None,
+                        history: Any = None) -> dict:
+        """Append one vote to <index>/feedback.jsonl as a question-set line (kind "feedback")."""
+        if vote not in ("helpful", "wrong"):
+            raise InputError("feedback: must be 'helpful' or 'wrong'")
+        cited = [{"doc": c["readout_id"], "paragraph": c["paragraph"]} for c in answer.get("citations", [])]
+        record = {
+            "id": f"feedback-{uuid.uuid4().hex[:12]}",
+            "question": answer.get("question", ""),
+            "answers": [],
+            # A helpful answer's citations are its gold; a wrong one's gold is unknown until someone reviews it.
+            "gold": cited if vote == "helpful" else [],
+            "kind": "feedback",
+            "filters": Filters.from_json(filters).to_json(),
+            "history": list(history or []),
+            "feedback": vote,
+            "comment": (comment or "").strip()[:2000],
+            "answer": answer.get("answer", ""),
+            "cited": cited,
+            "refused": bool(answer.get("refused")),
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self._feedback_lock, open(self.library.folder / FEEDBACK_FILE, "a", encoding="utf-8") as out:
+            out.write(line)
+        return record
+
+
+def _trim(answer: Answer, k: int) -> Answer:
+    return replace(answer, hits=answer.hits[:k])
+
