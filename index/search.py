@@ -2,6 +2,7 @@
 nudged by what the question says about dates and names and by the conversation so far."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +22,11 @@ CITED_BOOST = 0.010
 FOCUS_BOOST = 0.012
 FOLLOW_BOOST = 0.030
 MODES = ("hybrid", "dense", "lexical")
+# Words that tie a question to the conversation before it.
+FOLLOW_UP = re.compile(r"^(and|also|what about|how about|what else|anything else)\b|"
+                       r"\b(he|she|they|them|their|his|her|it|this|that|these|those)\b", re.IGNORECASE)
+# Attribution lines ("The below is attributable to Spokesperson Ned Price:") answer nothing.
+ATTRIBUTION_PENALTY = 0.015
 
 
 @dataclass(frozen=True)
@@ -50,15 +56,22 @@ def build_query(question: str, history: tuple[Turn, ...] = ()) -> Query:
     dense_text = question
     cited: tuple[str, ...] = ()
     if history:
-        last = history[-1]
         cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
         earlier = [read_hints(turn.question) for turn in reversed(history)]
         if not hints.names:
-            # An underspecified follow-up ("What else did they discuss?") leans on the turns before it.
-            names = next((h.names for h in earlier if h.names), ())
+            # An underspecified follow-up ("What else did they discuss?", "And the pandemic?") leans on
+            # the turns before it: the names of the last two, or of the latest turn that had any.
+            names = tuple(dict.fromkeys(n for h in earlier[:2] for n in h.names)) or next((h.names for h in earlier if h.names), ())
             hints = replace(hints, names=names)
-            terms = terms + [t for t in lexical_terms(last.question) if t not in terms]
-            dense_text = f"{last.question} {question}"
+            terms = terms + [t for turn in history[-2:] for t in lexical_terms(turn.question) if t not in terms]
+            dense_text = " ".join(turn.question for turn in history[-2:]) + " " + question
+        elif FOLLOW_UP.search(question):
+            # "Did he mention Ukraine?" names something new but still leans on who and when.
+            recent = history[-2:]
+            carried = tuple(n for turn in recent for n in read_hints(turn.question).names)
+            hints = replace(hints, names=tuple(dict.fromkeys(hints.names + carried)))
+            terms = terms + [t for turn in recent for t in lexical_terms(turn.question) if t not in terms]
+            dense_text = " ".join(turn.question for turn in recent) + " " + question
         if hints.date_from is None:
             dated = next((h for h in earlier if h.date_from), None)
             if dated:
@@ -97,6 +110,8 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
         score = base + NAME_BOOST * name_match + FOCUS_BOOST * focus.get(pid, 0.0)
         if query.hints.date_from and query.hints.in_range(date):
             score += DATE_BOOST
+        if len(text) < 100 and text.rstrip().endswith(":"):
+            score -= ATTRIBUTION_PENALTY
         if readout_id in query.cited:
             # A follow-up that names no one is about what the last answer cited.
             score += CITED_BOOST if read_hints(question).names else FOLLOW_BOOST

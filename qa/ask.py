@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.api import Library
+from index.api import Library, check_k
 from index.types import parse_history
 
 from . import extract
@@ -13,10 +13,11 @@ from .types import Answer
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
         answerer=None) -> Answer:
     """Answer a question from the library with citations (default: extractive, no LLM)."""
+    check_k(k)
     turns = parse_history(history)
     scored = library.retrieve(question, filters, turns, k=max(k, 5))
     if answerer is not None:
-        return answerer(question, scored, turns)
+        return _trim_hits(answerer(question, scored, turns), k)
     result = extract.answer(question.strip(), scored, turns, readout_texts=readout_texts(library, scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)

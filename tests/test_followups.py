@@ -70,7 +70,6 @@ def test_follow_up_finds_its_paragraph(library, name):
 
 
 @pytest.mark.parametrize("name", NOT_YET)
-@pytest.mark.xfail(strict=True, reason="build_query carries context only into follow-ups that name nobody, and from the last turn only")
 def test_follow_up_that_names_something_new(library, name):
     _check(library, NOT_YET[name])
 
