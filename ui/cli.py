@@ -53,7 +53,7 @@ def cmd_ingest(args) -> int:
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if bar is None and total:
-            bar = tqdm(total=total, unit="chunk", desc="embedding", disable=args.quiet or None)
+            bar = tqdm(total=total, unit="chunk", desc="embedding", disable=args.quiet)
         if bar is not None:
             bar.n = done
             bar.refresh()
