@@ -1,10 +1,17 @@
-"""Embedder: the bundled all-MiniLM-L6-v2 by default, or any sentence-transformers model, loaded once."""
+"""Embedder: the bundled all-MiniLM-L6-v2 by default, or any sentence-transformers model, loaded once.
+
+Backends: "torch" (sentence-transformers; fp16 on CUDA, where a parallel tokenizing loader keeps the
+GPU fed), "openvino" (the same model converted to OpenVINO IR, fp32), "openvino-int8" and
+"onnx-int8" (quantised). The non-torch exports are made offline on first use (index/export.py).
+"""
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -13,6 +20,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+BACKENDS = ("torch", "openvino", "openvino-int8", "onnx-int8")
+ALIASES = {"onnx": "onnx-int8", "ov": "openvino"}
+FAST_PATH_MIN = 2048  # below this many texts on CUDA, starting loader workers costs more than it saves
 
 
 def resolve_model(model: str | None) -> tuple[str, str]:
@@ -25,43 +35,165 @@ def resolve_model(model: str | None) -> tuple[str, str]:
     return (str(path.resolve()) if path.exists() else model), (str(path) if path.exists() else model)
 
 
+def resolve_backend(backend: str) -> str:
+    """The canonical backend name ("onnx" is the int8 ONNX Runtime export)."""
+    backend = ALIASES.get(backend, backend)
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    return backend
+
+
+class Tokens:
+    """The model's own tokenizer (tokenizers' Rust core, no torch): counts pieces and builds padded batches."""
+
+    def __init__(self, tokenizer_json: str, max_tokens: int, names: Sequence[str]):
+        from tokenizers import Tokenizer
+
+        self.max_tokens = max_tokens
+        self.names = tuple(names)
+        self._counter = Tokenizer.from_str(tokenizer_json)
+        self._counter.no_truncation()
+        self._counter.no_padding()
+        self._batcher = Tokenizer.from_str(tokenizer_json)
+        self._batcher.enable_truncation(max_tokens)
+        self._batcher.no_padding()
+        self._lock = threading.Lock()  # a Rust tokenizer is not re-entrant across Python threads
+
+    def count(self, text: str) -> int:
+        with self._lock:
+            return len(self._counter.encode(text).ids)
+
+    def batch(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Int64 arrays padded to the longest text, as the model's forward takes them."""
+        with self._lock:
+            encodings = self._batcher.encode_batch(list(texts))
+        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
+        mask = np.arange(lengths.max(initial=1))[None, :] < lengths[:, None]
+        ids = np.zeros(mask.shape, dtype=np.int64)  # 0 is BERT's [PAD]; the mask hides it either way
+        ids[mask] = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum()))
+        out = {"input_ids": ids, "attention_mask": mask.astype(np.int64), "token_type_ids": np.zeros_like(ids)}
+        return {name: out[name] for name in self.names}
+
+
 class Embedder:
     """Turns texts into L2-normalised float32 vectors; query vectors are cached per process."""
 
     def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = 64,
-                 backend: str = "torch", cache_size: int = 2048):
-        from sentence_transformers import SentenceTransformer
-
+                 backend: str = "torch", cache_size: int = 2048, calibration: Sequence[str] = (),
+                 workers: int | None = None):
         self.name, location = resolve_model(model)
         self.device = device
         self.batch_size = batch_size
-        self.backend = backend
-        kwargs = {"backend": backend} if backend != "torch" else {}
-        if backend != "torch":
-            kwargs["model_kwargs"] = {"file_name": _onnx_file(location, backend)}
-        self.model = SentenceTransformer(location, device=device, **kwargs)
-        if device.startswith("cuda") and backend == "torch":
-            self.model.half()
-        self.dimension = int(self.model.get_embedding_dimension())
-        self.max_tokens = int(self.model.max_seq_length)
-        self._tokenizer = self.model.tokenizer
-        # We count pieces to avoid truncation; the tokenizer's own over-length warning is then noise.
-        self._tokenizer.model_max_length = 1_000_000
+        self.backend = resolve_backend(backend)
+        if self.backend != "torch" and device != "cpu":
+            raise ValueError(f"backend {self.backend!r} runs on the CPU; use backend 'torch' on {device}")
+        self.workers = workers if workers is not None else max(1, min(16, (os.cpu_count() or 2) - 2))
+        self.model = None
+        self._runtime = None
+        if self.backend == "torch":
+            self._load_torch(location)
+        else:
+            self._load_export(location, calibration)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._one_thread = threading.Lock()
+
+    def _load_torch(self, location: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(location, device=self.device)
+        if self.device.startswith("cuda"):
+            self.model.half()
+        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
+        self.max_tokens = int(self.model.max_seq_length)
+        names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in self.model.tokenizer.model_input_names]
+        self.tokens = Tokens(self.model.tokenizer.backend_tokenizer.to_str(), self.max_tokens, names)
+
+    def _load_export(self, location: str, calibration: Sequence[str]) -> None:
+        # Loading an export needs no torch at all, which also shortens a cold `readouts ask`.
+        from .export import Runtime, export, find_export
+
+        folder = find_export(location, self.backend)
+        if folder is None:
+            from sentence_transformers import SentenceTransformer
+
+            folder = export(SentenceTransformer(location, device="cpu"), location, self.backend, calibration)
+        info = json.loads((folder / "export.json").read_text())
+        self.dimension = int(info["dimension"])
+        self.max_tokens = int(info["max_seq_length"])
+        self.tokens = Tokens((folder / "tokenizer.json").read_text(), self.max_tokens, info["input_names"])
+        self._runtime = Runtime(folder, self.backend)
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for text, special tokens included."""
-        return len(self._tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+        return self.tokens.count(text)
 
-    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        """Embed many texts in length-sorted batches (sentence-transformers sorts by length itself)."""
-        if not texts:
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """Embed many texts in length-sorted batches."""
+        if not len(texts):
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-                                    normalize_embeddings=True, show_progress_bar=progress)
+        if self._runtime is not None:
+            vectors = self._encode_runtime(list(texts))
+        elif self.device.startswith("cuda") and len(texts) >= FAST_PATH_MIN and self.workers > 0:
+            vectors = self.encode_fast(list(texts))
+        else:
+            vectors = self.model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+                                        normalize_embeddings=True, show_progress_bar=progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _encode_runtime(self, texts: list[str]) -> np.ndarray:
+        if len(texts) == 1:
+            return self._runtime(self.tokens.batch(texts))
+        # Longest first, like sentence-transformers: each batch pads only to texts of its own length.
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        groups = [order[start:start + self.batch_size] for start in range(0, len(texts), self.batch_size)]
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        batches = (self.tokens.batch([texts[i] for i in rows]) for rows in groups)
+        for rows, vectors in zip(groups, self._runtime.run_many(batches)):
+            out[rows] = vectors
+        return out
+
+    def encode_fast(self, texts: list[str], batch_size: int = 512, prefetch: int = 4) -> np.ndarray:
+        """The torch path for a GPU: worker processes tokenize length-sorted batches into pinned memory
+        while the GPU runs the previous ones, so tokenizing no longer sets the pace."""
+        import torch
+
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        batches = [order[i:i + batch_size] for i in range(0, len(texts), batch_size)]
+        loader = torch.utils.data.DataLoader(
+            _TokenizedBatches(texts, batches, self.tokens), batch_size=None, num_workers=self.workers,
+            pin_memory=self.device.startswith("cuda"), prefetch_factor=prefetch,
+            worker_init_fn=_one_thread_per_worker, multiprocessing_context="fork")  # fork: workers inherit the tokenizer and never touch CUDA
+        device = torch.device(self.device)
+        parts = []
+        with torch.inference_mode():
+            for rows, features in loader:
+                features = {k: v.to(device, non_blocking=True) for k, v in features.items()}
+                vectors = torch.nn.functional.normalize(self.model(features)["sentence_embedding"].float(), dim=-1)
+                parts.append((rows, vectors.to("cpu", non_blocking=True)))
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for rows, vectors in parts:
+            out[rows.numpy()] = vectors.numpy()
+        return out
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        if self._runtime is not None or self.device != "cpu":
+            return self.encode([text])[0]
+        import torch
+
+        # One thread for one query: on a busy 2-core machine torch's two threads wait on each other at
+        # every layer (query encode p50 300-500 ms measured under load, 15 ms on one thread).
+        with self._one_thread:
+            threads = torch.get_num_threads()
+            torch.set_num_threads(1)
+            try:
+                return self.encode([text])[0]
+            finally:
+                torch.set_num_threads(threads)
 
     def encode_query(self, text: str) -> np.ndarray:
         """Embed one query, remembering recent ones so repeated questions cost nothing."""
@@ -70,7 +202,7 @@ class Embedder:
             if cached is not None:
                 self._cache.move_to_end(text)
                 return cached
-        vector = self.encode([text])[0]
+        vector = self._encode_one(text)
         vector.setflags(write=False)
         with self._lock:
             self._cache[text] = vector
@@ -79,10 +211,24 @@ class Embedder:
         return vector
 
 
-def _onnx_file(location: str, backend: str) -> str:
-    """The exported file a quantized backend loads; made offline by `readouts export` (see ui/cli.py)."""
-    folder = "onnx" if backend == "onnx" else "openvino"
-    quantized = sorted(Path(location, folder).glob("*quint8*.*")) or sorted(Path(location, folder).glob("*qint8*.*"))
-    if not quantized:
-        raise FileNotFoundError(f"no quantized {backend} export under {location}/{folder}")
-    return f"{folder}/{quantized[0].name}"
+def _one_thread_per_worker(worker_id: int) -> None:
+    # The workers are the parallelism; a Rust thread pool in each of them would only oversubscribe the cores.
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+    os.environ["RAYON_NUM_THREADS"] = "1"
+
+
+class _TokenizedBatches:
+    """A map-style dataset whose items are whole batches: (row numbers, padded torch tensors)."""
+
+    def __init__(self, texts: list[str], batches: list[np.ndarray], tokens: Tokens):
+        self.texts, self.batches, self.tokens = texts, batches, tokens
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+    def __getitem__(self, i: int):
+        import torch
+
+        rows = self.batches[i]
+        arrays = self.tokens.batch([self.texts[j] for j in rows])
+        return torch.from_numpy(rows), {k: torch.from_numpy(v) for k, v in arrays.items()}
