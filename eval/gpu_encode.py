@@ -114,6 +114,9 @@ def run(args) -> dict:
     embedder.encode_fast(texts[:2048], batch_size=args.batch)  # warm-up: worker start, new batch shapes
     fast = timed(f"fast path ({embedder.workers} workers, batch {args.batch})", len(many),
                  lambda: embedder.encode_fast(many, batch_size=args.batch), results, sync)
+    for batch in args.also_batch:  # the same path at other batch sizes, to see which one the GPU likes
+        timed(f"fast path ({embedder.workers} workers, batch {batch})", len(many),
+              lambda: embedder.encode_fast(many, batch_size=batch), results, sync)
     timed_gpu_only(embedder, many, args.batch, results, sync)
     cosine = np.sum(fast[: len(plain)] * reference, axis=1)
     results["cosine_fast_vs_fp32"] = {"min": float(cosine.min()), "mean": float(cosine.mean())}
@@ -143,12 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--device", default="cuda")
     parser.add_argument("--limit", type=int, help="only the first N corpus paragraphs")
     parser.add_argument("--repeat", type=int, default=20, help="corpus copies for the fast path (default %(default)s)")
-    parser.add_argument("--plain-limit", type=int, default=20_000, help="paragraphs for the plain runs (default %(default)s)")
+    parser.add_argument("--plain-limit", type=int, default=20_000, help="paragraphs for plain encode (default %(default)s)")
     parser.add_argument("--batch", type=int, default=512, help="fast-path batch size (default %(default)s)")
+    parser.add_argument("--also-batch", type=int, nargs="*", default=[1024], help="more fast-path batch sizes to time")
     parser.add_argument("--workers", type=int, help="tokenizing processes (default: cores - 2, at most 16)")
     parser.add_argument("--index", help="prepare: take paragraphs from this index instead of ../shared/corpus")
-    parser.add_argument("--json", default=os.path.join(os.environ["OUT"], "gpu_encode.json") if os.environ.get("OUT") else None,
-                        help="also write the figures here (default $OUT/gpu_encode.json when OUT is set)")
+    out = os.path.join(os.environ["OUT"], "gpu_encode.json") if os.environ.get("OUT") else None
+    parser.add_argument("--json", default=out, help="also write the figures here (default $OUT/gpu_encode.json if OUT is set)")
     args = parser.parse_args(argv)
     if args.command == "prepare":
         prepare(args.index)

@@ -165,7 +165,8 @@ class Embedder:
         loader = torch.utils.data.DataLoader(
             _TokenizedBatches(texts, batches, self.tokens), batch_size=None, num_workers=self.workers,
             pin_memory=self.device.startswith("cuda"), prefetch_factor=prefetch,
-            worker_init_fn=_one_thread_per_worker, multiprocessing_context="fork")  # fork: workers inherit the tokenizer and never touch CUDA
+            # fork: the workers inherit the tokenizer (no re-import of this module) and never touch CUDA.
+            worker_init_fn=_one_thread_per_worker, multiprocessing_context="fork")
         device = torch.device(self.device)
         parts = []
         with torch.inference_mode():
