@@ -11,7 +11,6 @@ import json
 import os
 import platform
 import resource
-import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -42,16 +41,21 @@ class BenchSettings:
 
 
 def describe_machine() -> str:
-    """CPU, cores, memory, load and library versions, for the report's header."""
+    """CPU (with the SIMD features that decide int8 speed), cores, memory, load and library versions."""
     import faiss
     import torch
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+
+    def field(name: str) -> str:
+        return next((line.split(":", 1)[1].strip() for line in lines if line.startswith(name)), "")
+
+    simd = [f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8") if f in field("flags").split()]
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; load average {load}; Python {platform.python_version()}, "
-            f"torch {torch.__version__}, faiss {faiss.__version__}")
+    return (f"{field('model name') or platform.processor()} ({'/'.join(simd) or 'no AVX2'}), {os.cpu_count()} cores, "
+            f"{memory:.0f} GiB; load average {load}; Python {platform.python_version()}, torch {torch.__version__}, "
+            f"faiss {faiss.__version__}")
 
 
 def rss_mib() -> float:
@@ -177,7 +181,8 @@ def build_scaled(source: Path, scale: int, target: Path, noise: float, seed: int
                    "FROM paragraphs WHERE id <= ?", (copy * para_step, suffix, para_step))
         db.execute("INSERT INTO paragraphs_fts(rowid, title, text) SELECT p.id + ?, r.title, p.text FROM paragraphs p "
                    "JOIN readouts r ON r.id = p.readout_id WHERE p.id <= ?", (copy * para_step, para_step))
-        moved = vectors + rng.standard_normal(vectors.shape, dtype=np.float32) * np.float32(noise / np.sqrt(vectors.shape[1]))
+        scale_noise = np.float32(noise / np.sqrt(vectors.shape[1]))  # a numpy float64 here would upcast the vectors
+        moved = vectors + rng.standard_normal(vectors.shape, dtype=np.float32) * scale_noise
         moved /= np.linalg.norm(moved, axis=1, keepdims=True)
         db.executemany("INSERT INTO chunks(id, paragraph_id, part, text_hash, vector) VALUES(?,?,?,?,?)",
                        ((cid + copy * chunk_step, pid + copy * para_step, part, digest, moved[i].tobytes())
@@ -193,13 +198,11 @@ def build_scaled(source: Path, scale: int, target: Path, noise: float, seed: int
 # --- one scale, measured in a child process -----------------------------------------------------
 def measure(folder: Path, questions: list[dict], backend: str, device: str) -> dict:
     """Latency, memory and recall on one index; runs in its own process (see `main`)."""
+    from index import search
+    from index.api import Library
     from index.embed import Embedder
-    from index.search import _lexical  # noqa: PLC2701  timed alone to find the bottleneck
-    from index.search import build_query
     from index.types import Filters
     from qa import ask
-
-    from index.api import Library
 
     embedder = Embedder(device=device, backend=backend)
     embedder.encode_query("warm-up")
@@ -215,13 +218,13 @@ def measure(folder: Path, questions: list[dict], backend: str, device: str) -> d
         timings["encode"].append(_seconds(lambda: embedder.encode_query(text)))
         qvec = embedder.encode_query(text)
         timings["dense"].append(_seconds(lambda: store.vectors.search(qvec, 200)))
-        terms = build_query(text).terms
-        timings["lexical"].append(_seconds(lambda: _lexical(store, terms, Filters())))
+        terms = search.build_query(text).terms  # the lexical side alone, the bottleneck at 100x
+        timings["lexical"].append(_seconds(lambda: search._lexical(store, terms, Filters())))
         embedder._cache.clear()
         timings["search"].append(_seconds(lambda: library.search(text, k=10)))
         embedder._cache.clear()
         timings["ask"].append(_seconds(lambda: ask(library, text)))
-        timings["filtered"].append(_seconds(lambda: library.search(text, {"date_from": "2022-01-01", "date_to": "2022-12-31"}, k=10)))
+        timings["filtered"].append(_seconds(lambda: library.search(text, ONE_YEAR, k=10)))
         timings["repeat"].append(_seconds(lambda: ask(library, text)))
     after = rss_mib()
     out = {"vectors": len(store.vectors), "index": store.vectors.describe(), "kind": store.vectors.kind,
@@ -236,6 +239,9 @@ def measure(folder: Path, questions: list[dict], backend: str, device: str) -> d
     return out
 
 
+ONE_YEAR = {"date_from": "2022-01-01", "date_to": "2022-12-31"}
+
+
 def _seconds(call) -> float:
     start = time.perf_counter()
     call()
@@ -248,7 +254,7 @@ def _raw_mib(store) -> float:
 
 
 def _recall_against_exact(vectors, queries: list[np.ndarray]) -> dict:
-    """Overlap of the approximate and exact top 10 and top 200 (what dense retrieval asks for) on the same queries."""
+    """Overlap of the approximate and exact top 10 and top 200 (dense retrieval's depth) on the same queries."""
     from index.vectors import IndexPolicy, VectorIndex
 
     ids, matrix = vectors.items()
@@ -261,7 +267,7 @@ def _recall_against_exact(vectors, queries: list[np.ndarray]) -> dict:
 
 
 def _questions(path: str | None, count: int | None = None) -> list[dict]:
-    """Benchmark queries: the question set's (first `count`, repeated if it has fewer), else a few fixed questions."""
+    """Benchmark queries: the question set's (first `count`, repeated if it has fewer), else fixed ones."""
     texts: list[dict] = []
     if path and Path(path).exists():
         from eval.questions import read_questions
@@ -298,7 +304,8 @@ def bench_quality(settings: BenchSettings, folder: Path, ingest: dict, embedder,
         library = Library(twin, embedder=Embedder(device=settings.device), create=False)
         out["recall_at_5_fp32"] = _recall_at_5(library, answerable)
         library.close()
-        line += f", fp32 torch {out['recall_at_5_fp32']:.3f} (difference {out['recall_at_5'] - out['recall_at_5_fp32']:+.3f})"
+        difference = out["recall_at_5"] - out["recall_at_5_fp32"]
+        line += f", fp32 torch {out['recall_at_5_fp32']:.3f} (difference {difference:+.3f})"
     say(line)
     return out
 
@@ -319,7 +326,7 @@ def _copy_with_vectors(source: Path, target: Path, vectors: np.ndarray) -> None:
     db = sqlite3.connect(target / "readouts.sqlite", isolation_level=None)
     ids = [r[0] for r in db.execute("SELECT id FROM chunks ORDER BY id")]
     db.execute("BEGIN")
-    db.executemany("UPDATE chunks SET vector=? WHERE id=?", ((vectors[i].tobytes(), cid) for i, cid in enumerate(ids)))
+    db.executemany("UPDATE chunks SET vector=? WHERE id=?", ((v.tobytes(), cid) for v, cid in zip(vectors, ids)))
     db.execute("COMMIT")
     db.close()
 
@@ -381,7 +388,7 @@ def _measure_in_child(folder: Path, questions: list[dict], settings: BenchSettin
 
 
 def run(settings: BenchSettings, say=print, command: str = "", embedder=None) -> dict:
-    """Every figure of the benchmark, printed through `say` as it comes and returned (`embedder`: a loaded one to reuse)."""
+    """Every figure of the benchmark, printed through `say` as it comes and returned (`embedder`: one to reuse)."""
     work = Path(settings.work)
     work.mkdir(parents=True, exist_ok=True)
     say(f"command: {command or 'readouts bench'}")
@@ -409,7 +416,8 @@ def run(settings: BenchSettings, say=print, command: str = "", embedder=None) ->
         say("exact vs IVF by size (the measurement behind FLAT_LIMIT):")
         result["threshold"] = bench_threshold(one, questions, say)
     result["parent_peak_rss_mib"] = peak_rss_mib()
-    say(f"peak RSS of the benchmark process {result['parent_peak_rss_mib']:.0f} MiB; machine after the run: {describe_machine()}")
+    say(f"peak RSS of the benchmark process {result['parent_peak_rss_mib']:.0f} MiB; "
+        f"machine after the run: {describe_machine()}")
     return result
 
 
