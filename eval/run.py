@@ -1,7 +1,6 @@
 """Run a question set over a Library: retrieve, answer, score each question, summarise overall and by kind."""
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import subprocess
@@ -167,13 +166,8 @@ def _run_one(library: Library, q: Question, k: int, mode: str, answerer: Answere
 
 
 def _forget_query(library: Library, text: str) -> None:
-    # The embedder keeps recent query vectors; a question seen before (another mode, a repeated run) would
-    # time as a free cache hit. Embedder has no public way to drop one entry, so reach into its cache.
-    # tests/test_eval_run.py notices when this stops working (embed times would drop to nothing).
-    cache = getattr(library.embedder, "_cache", None)
-    if cache is not None:
-        with getattr(library.embedder, "_lock", None) or contextlib.nullcontext():
-            cache.pop(text, None)
+    # A question seen before (another mode, a repeated run) would time as a free cache hit.
+    library.forget_cached(text)
 
 
 def summarize_group(results: Sequence[Result], names: Sequence[str], resamples: int, seed: int) -> dict:

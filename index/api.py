@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -45,6 +47,9 @@ def _stored_settings(folder: Path) -> dict | None:
     return json.loads(row[0]) if row else None
 
 
+RESULTS_CACHED = 512  # retrieval results remembered per Library (a few MB at most)
+
+
 class Library:
     """An index folder with its embedding model; `model=None` takes the model the index was built with."""
 
@@ -64,6 +69,8 @@ class Library:
         self.chunking = chunking or ChunkSettings()
         self.embedder = embedder or Embedder(model, device=device, backend=backend)
         self._counts: dict[tuple[int, str], int] = {}
+        self._results: OrderedDict[tuple, tuple[Scored, ...]] = OrderedDict()
+        self._results_lock = threading.Lock()
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
@@ -89,8 +96,28 @@ class Library:
         """Search with the signals behind each hit (used by answerers and evaluation)."""
         check_question(question)
         check_k(k)
-        return retrieve(self.store, self.embedder, question.strip(), Filters.from_json(filters),
-                        parse_history(history), k, mode)
+        filters, turns, question = Filters.from_json(filters), parse_history(history), question.strip()
+        # A repeated question against the same generation of the index is a lookup; any write moves
+        # the generation on, so nothing stale is ever returned.
+        key = (self.store.generation(), question, filters, turns, k, mode)
+        with self._results_lock:
+            cached = self._results.get(key)
+            if cached is not None:
+                self._results.move_to_end(key)
+                return list(cached)
+        scored = retrieve(self.store, self.embedder, question, filters, turns, k, mode)
+        with self._results_lock:
+            self._results[key] = tuple(scored)
+            while len(self._results) > RESULTS_CACHED:
+                self._results.popitem(last=False)
+        return scored
+
+    def forget_cached(self, question: str | None = None) -> None:
+        """Drop remembered results and query vectors for a question (all with none): to time a cold query."""
+        with self._results_lock:
+            for key in [key for key in self._results if question is None or key[1] == question.strip()]:
+                del self._results[key]
+        self.embedder.forget(question)
 
     def search(self, question: str, filters: Any = None, history: Any = None, k: int = 10,
                mode: str = "hybrid") -> list[Hit]:

@@ -217,6 +217,14 @@ class Embedder:
             finally:
                 torch.set_num_threads(threads)
 
+    def forget(self, text: str | None = None) -> None:
+        """Drop one remembered query vector (all of them with no text): for timing a cache miss."""
+        with self._lock:
+            if text is None:
+                self._cache.clear()
+            else:
+                self._cache.pop(text, None)
+
     def encode_query(self, text: str) -> np.ndarray:
         """Embed one query, remembering recent ones so repeated questions cost nothing."""
         with self._lock:

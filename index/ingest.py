@@ -11,6 +11,7 @@ import numpy as np
 
 from .chunk import ChunkSettings, chunk_readout, embedded_text
 from .embed import Embedder
+from .lexical import Paragraph
 from .store import Store
 from .types import Readout
 
@@ -70,14 +71,17 @@ def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: 
         hashes = [_hash_text(t) for t in texts]
         vectors, fresh = _vectors_for(store, embedder, texts, hashes)
         embedded += fresh
-        old_ids, new_ids = _write_batch(store, batch, hashes, vectors)
-        store.vectors.remove(old_ids)
-        store.vectors.add(new_ids, vectors)
+        written = _write_batch(store, batch, hashes, vectors)
+        # The caches follow only after SQLite committed: a failed batch leaves them as they were.
+        store.vectors.remove(written.old_chunks)
+        store.vectors.add(written.new_chunks, vectors)
+        store.lexical.remove(written.old_paragraphs)
+        store.lexical.add(written.new_paragraphs)
         done += len(texts)
         if progress:
             progress(done, total)
     if planned:
-        store.save_vectors(store.vectors, store.generation())
+        store.save_caches()
     added = tuple(r.id for r, _, _ in planned if r.id not in stored)
     updated = tuple(r.id for r, _, _ in planned if r.id in stored)
     return IngestReport(added, updated, tuple(unchanged), (), embedded)
@@ -104,15 +108,29 @@ def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: lis
     return out, len(first)
 
 
-def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) -> tuple[list[int], np.ndarray]:
-    """Replace the batch's readouts in one transaction; returns (old chunk ids, new chunk ids)."""
+@dataclass(frozen=True)
+class _Written:
+    """What one committed batch changed, for the caches to follow."""
+
+    old_chunks: list[int]
+    new_chunks: np.ndarray
+    old_paragraphs: list[int]
+    new_paragraphs: list[Paragraph]
+
+
+def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) -> _Written:
+    """Replace the batch's readouts in one transaction."""
     now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-    old_ids: list[int] = []
+    old_chunks: list[int] = []
+    old_paragraphs: list[int] = []
     new_ids: list[int] = []
+    new_paragraphs: list[Paragraph] = []
     position = 0
     with store.transaction() as db:
         for readout, digest, chunks in batch:
-            old_ids.extend(_delete_readout(db, readout.id))
+            chunk_ids, paragraph_ids = _delete_readout(db, readout.id)
+            old_chunks.extend(chunk_ids)
+            old_paragraphs.extend(paragraph_ids)
             db.execute("INSERT INTO readouts(id, title, date, source, url, metadata, hash, paragraphs, updated) "
                        "VALUES(?,?,?,?,?,?,?,?,?)",
                        (readout.id, readout.title, readout.date, readout.source, readout.url,
@@ -123,17 +141,22 @@ def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) ->
                 cursor = db.execute("INSERT INTO paragraphs(readout_id, n, text) VALUES(?,?,?)", (readout.id, n, text))
                 paragraph_ids[n] = cursor.lastrowid
                 db.execute("INSERT INTO paragraphs_fts(rowid, title, text) VALUES(?,?,?)", (cursor.lastrowid, readout.title, text))
+            chunks_of: dict[int, list[int]] = {}
             for chunk in chunks:
                 cursor = db.execute("INSERT INTO chunks(paragraph_id, part, text_hash, vector) VALUES(?,?,?,?)",
                                     (paragraph_ids[chunk.paragraph], chunk.part, hashes[position], vectors[position].tobytes()))
                 new_ids.append(cursor.lastrowid)
+                chunks_of.setdefault(chunk.paragraph, []).append(cursor.lastrowid)
                 position += 1
+            new_paragraphs.extend(Paragraph(pid, readout.id, readout.title, readout.paragraphs[n - 1], readout.date,
+                                            readout.source, tuple(chunks_of.get(n, ())))
+                                  for n, pid in paragraph_ids.items())
         store.set_meta("generation", store.generation() + 1)
-    return old_ids, np.asarray(new_ids, dtype=np.int64)
+    return _Written(old_chunks, np.asarray(new_ids, dtype=np.int64), old_paragraphs, new_paragraphs)
 
 
-def _delete_readout(db, readout_id: str) -> list[int]:
-    """Delete a readout's rows; returns its chunk ids so the caller can drop their vectors."""
+def _delete_readout(db, readout_id: str) -> tuple[list[int], list[int]]:
+    """Delete a readout's rows; returns its (chunk ids, paragraph ids) so the caches can drop them."""
     paragraph_ids = [r[0] for r in db.execute("SELECT id FROM paragraphs WHERE readout_id=?", (readout_id,))]
     chunk_ids: list[int] = []
     for pid in paragraph_ids:
@@ -142,22 +165,25 @@ def _delete_readout(db, readout_id: str) -> list[int]:
         db.execute("DELETE FROM paragraphs_fts WHERE rowid=?", (pid,))
     db.execute("DELETE FROM paragraphs WHERE readout_id=?", (readout_id,))
     db.execute("DELETE FROM readouts WHERE id=?", (readout_id,))
-    return chunk_ids
+    return chunk_ids, paragraph_ids
 
 
 def remove(store: Store, readout_ids: Iterable[str]) -> tuple[list[str], list[str]]:
     """Delete readouts; returns (removed ids, unknown ids). Nothing else is re-embedded."""
-    removed, unknown, chunk_ids = [], [], []
+    removed, unknown, chunk_ids, paragraph_ids = [], [], [], []
     with store.transaction() as db:
         for readout_id in dict.fromkeys(readout_ids):
             if db.execute("SELECT 1 FROM readouts WHERE id=?", (readout_id,)).fetchone() is None:
                 unknown.append(readout_id)
                 continue
-            chunk_ids.extend(_delete_readout(db, readout_id))
+            chunks, paragraphs = _delete_readout(db, readout_id)
+            chunk_ids.extend(chunks)
+            paragraph_ids.extend(paragraphs)
             removed.append(readout_id)
         if removed:
             store.set_meta("generation", store.generation() + 1)
     if removed:
         store.vectors.remove(chunk_ids)
-        store.save_vectors(store.vectors, store.generation())
+        store.lexical.remove(paragraph_ids)
+        store.save_caches()
     return removed, unknown

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (SQLite FTS5 BM25) fused by reciprocal rank, then
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25, `lexical.py`) fused by reciprocal rank, then
 nudged by what the question says about dates and names and by the conversation so far."""
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}")
     query = build_query(question, history)
-    allowed = None if filters.is_empty() else _allowed_chunks(store, filters)
+    allowed = store.lexical.allowed_chunks(filters)
     qvec = embedder.encode_query(query.dense_text) if mode != "lexical" else None
     dense = _dense(store, qvec, allowed) if qvec is not None else []
     lexical = _lexical(store, query.terms, filters) if mode != "dense" else []
@@ -155,30 +155,6 @@ def search(store: Store, embedder: Embedder, question: str, filters: Filters = F
     return [s.hit for s in retrieve(store, embedder, question, filters, history, k, mode)]
 
 
-def _allowed_chunks(store: Store, filters: Filters) -> np.ndarray:
-    where, args = _filter_sql(filters)
-    rows = store.db.execute("SELECT c.id FROM chunks c JOIN paragraphs p ON p.id = c.paragraph_id "
-                            f"JOIN readouts r ON r.id = p.readout_id WHERE {where}", args).fetchall()
-    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-
-
-def _filter_sql(filters: Filters) -> tuple[str, list]:
-    clauses, args = ["1"], []
-    if filters.readout:
-        clauses.append("r.id = ?")
-        args.append(filters.readout)
-    if filters.source:
-        clauses.append("instr(lower(r.source), ?) > 0")
-        args.append(filters.source.lower())
-    if filters.date_from:
-        clauses.append("r.date >= ? AND r.date != ''")
-        args.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("r.date <= ? AND r.date != ''")
-        args.append(filters.date_to)
-    return " AND ".join(clauses), args
-
-
 def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> list[int]:
     """Paragraph ids by best chunk cosine."""
     pairs = store.vectors.search(qvec, POOL * 2, allowed)
@@ -196,18 +172,7 @@ def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> list[i
 
 def _lexical(store: Store, terms: tuple[str, ...], filters: Filters) -> list[int]:
     """Paragraph ids by BM25 over title and text (the title weighs double, as names live there)."""
-    if not terms:
-        return []
-    match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
-    if filters.is_empty():
-        rows = store.db.execute("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
-                                "ORDER BY bm25(paragraphs_fts, 2.0, 1.0) LIMIT ?", (match, POOL))
-    else:
-        where, args = _filter_sql(filters)
-        rows = store.db.execute("SELECT f.rowid FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
-                                f"JOIN readouts r ON r.id = p.readout_id WHERE paragraphs_fts MATCH ? AND {where} "
-                                "ORDER BY bm25(paragraphs_fts, 2.0, 1.0) LIMIT ?", [match, *args, POOL])
-    return [r[0] for r in rows]
+    return store.lexical.search(terms, POOL, filters) if terms else []
 
 
 def _paragraph_info(store: Store, pids: list[int]) -> dict[int, tuple]:

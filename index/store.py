@@ -1,8 +1,9 @@
-"""The index folder: SQLite (readouts, paragraphs, chunks with their vectors, FTS5) plus a FAISS file.
+"""The index folder: SQLite (readouts, paragraphs, chunks with their vectors, FTS5) plus two caches.
 
-SQLite is the single source of truth and its transactions are the commit points. The FAISS file is
-a cache of the vectors stored in SQLite, written after a commit under the generation it reflects;
-if it is missing or stale (a crash between commit and write) it is rebuilt from SQLite on open.
+SQLite is the single source of truth and its transactions are the commit points. The FAISS file
+(vectors) and the lexical file (BM25 postings, filters) are caches of what SQLite holds, written
+after a commit under the generation they reflect; if one is missing or stale (a crash between commit
+and write) it is rebuilt from SQLite on open.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .lexical import LexicalIndex, paragraphs_from
 from .types import InputError
 from .vectors import VectorIndex
 
@@ -57,6 +59,7 @@ class Store:
         self.db.executescript(SCHEMA)
         self.settings = self._check_settings(model, dimension, chunking)
         self.vectors = self._load_vectors()
+        self.lexical = self._load_lexical()
 
     # --- settings -------------------------------------------------------------------------
     def _check_settings(self, model: str, dimension: int, chunking: dict) -> dict:
@@ -103,8 +106,24 @@ class Store:
             except Exception:  # a torn or foreign file: SQLite still has every vector
                 pass
         vectors = VectorIndex.build(self.settings["dimension"], *self.all_vectors())
-        self.save_vectors(vectors, generation)
+        self._write_atomically(path, vectors.write)
+        self._write_manifest(generation, vectors)
         return vectors
+
+    def _lexical_path(self, generation: int) -> Path:
+        return self.folder / f"lexical-{generation}.npz"
+
+    def _load_lexical(self) -> LexicalIndex:
+        path = self._lexical_path(self.generation())
+        if path.exists():
+            try:
+                return LexicalIndex.read(path)
+            except Exception:  # torn or from another version: rebuilt from SQLite below
+                pass
+        lexical = LexicalIndex.build(paragraphs_from(self.db))
+        self._write_atomically(path, lexical.write)
+        self._drop_older("lexical-*.npz", path)
+        return lexical
 
     def all_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         """Every chunk id and vector stored in SQLite."""
@@ -115,19 +134,31 @@ class Store:
                   if rows else np.zeros((0, dim), dtype=np.float32))
         return ids, matrix
 
-    def save_vectors(self, vectors: VectorIndex, generation: int) -> None:
-        """Write the FAISS cache for a committed generation atomically, then drop older files."""
-        path = self._faiss_path(generation)
-        tmp = path.with_suffix(".tmp")
-        vectors.write(tmp)
-        os.replace(tmp, path)
+    def save_caches(self) -> None:
+        """Write the FAISS and lexical caches for the committed generation atomically, then drop older files."""
+        generation = self.generation()
+        vectors_path, lexical_path = self._faiss_path(generation), self._lexical_path(generation)
+        self._write_atomically(vectors_path, self.vectors.write)
+        self._write_atomically(lexical_path, self.lexical.write)
+        self._write_manifest(generation, self.vectors)
+        self._drop_older("vectors-*.faiss", vectors_path)
+        self._drop_older("lexical-*.npz", lexical_path)
+
+    def _write_manifest(self, generation: int, vectors: VectorIndex) -> None:
         manifest = dict(self.settings, generation=generation, index_type=vectors.kind,
-                        faiss_file=path.name, database=DB_NAME)
-        tmp_manifest = self.folder / (MANIFEST + ".tmp")
-        tmp_manifest.write_text(json.dumps(manifest, indent=2))
-        os.replace(tmp_manifest, self.folder / MANIFEST)
-        for old in self.folder.glob("vectors-*.faiss"):
-            if old != path:
+                        faiss_file=self._faiss_path(generation).name, lexical_file=self._lexical_path(generation).name,
+                        database=DB_NAME)
+        self._write_atomically(self.folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(manifest, indent=2)))
+
+    @staticmethod
+    def _write_atomically(path: Path, write) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        write(tmp)
+        os.replace(tmp, path)
+
+    def _drop_older(self, pattern: str, keep: Path) -> None:
+        for old in self.folder.glob(pattern):
+            if old != keep:
                 old.unlink(missing_ok=True)
 
     # --- reads ----------------------------------------------------------------------------

@@ -1,0 +1,251 @@
+"""In-memory BM25 over paragraphs (title + text): the lexical half of hybrid search, and filters.
+
+SQLite FTS5 scores every paragraph matching any term of the question before it sorts, and at 100x
+the corpus a question's common words ("minister", "secretary") match half a million paragraphs:
+0.5 s a question. Here postings are numpy arrays and a question costs a few vectorised passes.
+The score is FTS5's bm25() with the weights search used (title 2, text 1) and words are stemmed by
+FTS5's own porter tokenizer, so the ranking is the one the SQLite index gives (tests compare them).
+SQLite stays the source of truth: this is a cache, saved per generation like the FAISS file.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .postings import Postings, load_arrays, save_arrays
+from .types import Filters
+
+K1, B = 1.2, 0.75  # FTS5's bm25() constants
+TITLE_WEIGHT = 2
+WORD = re.compile(r"[^\W_]+")  # FTS5 unicode61: letters and digits are token characters, the rest separate
+
+
+class Stemmer:
+    """Words to FTS5 terms, asked of FTS5 itself (porter unicode61) in batches and remembered."""
+
+    def __init__(self):
+        self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        self._db.execute("CREATE VIRTUAL TABLE w USING fts5(x, tokenize='porter unicode61')")
+        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, 'instance')")
+        self._lock = threading.Lock()
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def learn(self, words) -> None:
+        """Stem every word not seen before (one round trip for all of them)."""
+        missing = [w for w in set(words) if w not in self.known]
+        if not missing:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT INTO w(rowid, x) VALUES(?, ?)", enumerate(missing))
+            found: dict[int, list[tuple[int, str]]] = {}
+            for term, doc, offset in self._db.execute("SELECT term, doc, offset FROM v"):
+                found.setdefault(doc, []).append((offset, term))
+            self._db.execute("DELETE FROM w")
+            self._db.execute("COMMIT")
+        for i, word in enumerate(missing):
+            self.known[word] = tuple(term for _, term in sorted(found.get(i, ())))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """What the lexical index needs of one stored paragraph."""
+
+    id: int
+    readout_id: str
+    title: str
+    text: str
+    date: str
+    source: str
+    chunk_ids: tuple[int, ...]
+
+
+class LexicalIndex:
+    """Postings by term, plus per-paragraph readout, date and source for filters; safe to read while written."""
+
+    def __init__(self, postings: Postings, stemmer: Stemmer | None = None):
+        self.p = postings
+        self.stemmer = stemmer or Stemmer()
+        self.term_ids = {t: i for i, t in enumerate(postings.terms)}
+        self.readout_index = {r: i for i, r in enumerate(postings.readouts)}
+        self._write = threading.Lock()
+        self._refresh()
+
+    # --- building -------------------------------------------------------------------------
+    @classmethod
+    def build(cls, paragraphs, block: int = 20000) -> "LexicalIndex":
+        """Index paragraphs (an iterable of `Paragraph`), block by block to bound memory."""
+        index = cls(Postings.empty())
+        batch: list[Paragraph] = []
+        for paragraph in paragraphs:
+            batch.append(paragraph)
+            if len(batch) >= block:
+                index.add(batch)
+                batch = []
+        if batch:
+            index.add(batch)
+        return index
+
+    @classmethod
+    def read(cls, path: Path) -> "LexicalIndex":
+        return cls(load_arrays(path))
+
+    def write(self, path: Path) -> None:
+        save_arrays(self.p, path)
+
+    def _ids_of(self, words: list[str]) -> list[int]:
+        """Term ids of a text's words, new terms numbered as they come (FTS5 may split a word in two)."""
+        out = []
+        for word in words:
+            for term in self.stemmer.known[word]:
+                tid = self.term_ids.get(term)
+                if tid is None:
+                    tid = self.term_ids[term] = len(self.term_ids)
+                out.append(tid)
+        return out
+
+    def add(self, paragraphs: list[Paragraph]) -> None:
+        """Index new paragraphs (their ids must not be live already: remove a replaced readout first)."""
+        if not paragraphs:
+            return
+        texts = [WORD.findall(p.text.lower()) for p in paragraphs]
+        titles = {p.readout_id: WORD.findall(p.title.lower()) for p in paragraphs}
+        self.stemmer.learn(itertools.chain(itertools.chain.from_iterable(texts), *titles.values()))
+        title_ids = {r: self._ids_of(words) for r, words in titles.items()}
+        text_ids = [self._ids_of(words) for words in texts]
+        with self._write:
+            rix = self._readouts(paragraphs)
+            p = self.p
+            slots = np.arange(len(p.pids), len(p.pids) + len(paragraphs), dtype=np.int64)
+            title_terms = [title_ids[par.readout_id] for par in paragraphs]
+            counts = np.array([len(t) for t in text_ids], dtype=np.int64)
+            title_counts = np.array([len(t) for t in title_terms], dtype=np.int64)
+            terms = np.fromiter(itertools.chain(itertools.chain.from_iterable(text_ids),
+                                                itertools.chain.from_iterable(title_terms)),
+                                dtype=np.int64, count=int(counts.sum() + title_counts.sum()))
+            owners = np.concatenate([np.repeat(slots, counts), np.repeat(slots, title_counts)])
+            weights = np.concatenate([np.ones(int(counts.sum())), np.full(int(title_counts.sum()), float(TITLE_WEIGHT))])
+            keys, inverse = np.unique(terms << 32 | owners, return_inverse=True)  # sorted by term, then slot
+            freqs = np.bincount(inverse.ravel(), weights=weights).astype(np.uint16)
+            chunk_counts = [len(par.chunk_ids) for par in paragraphs]
+            self.p = p.extend(
+                pids=np.array([par.id for par in paragraphs], dtype=np.int64), rix=rix,
+                lengths=(counts + title_counts).astype(np.int32),
+                new_terms=(keys >> 32).astype(np.int64), new_slots=(keys & 0xFFFFFFFF).astype(np.int32),
+                new_freqs=freqs, vocabulary=len(self.term_ids),
+                chunk_ids=np.fromiter(itertools.chain.from_iterable(par.chunk_ids for par in paragraphs), dtype=np.int64, count=sum(chunk_counts)),
+                chunk_slots=np.repeat(slots, chunk_counts).astype(np.int32),
+                terms=tuple(sorted(self.term_ids, key=self.term_ids.get)) if len(self.term_ids) > len(p.terms) else p.terms)
+            self._refresh()
+
+    def _readouts(self, paragraphs: list[Paragraph]) -> np.ndarray:
+        """Readout rows of the paragraphs; a re-added readout keeps its row and takes the new date and source."""
+        rows = {par.readout_id: (par.date, par.source) for par in paragraphs}
+        for readout_id in rows:
+            self.readout_index.setdefault(readout_id, len(self.readout_index))
+        self.p = self.p.with_readouts(rows, self.readout_index)
+        return np.array([self.readout_index[par.readout_id] for par in paragraphs], dtype=np.int32)
+
+    def remove(self, paragraph_ids) -> None:
+        """Forget paragraphs; their postings stay until enough are dead to be worth compacting."""
+        ids = np.asarray(list(paragraph_ids), dtype=np.int64)
+        if not len(ids):
+            return
+        with self._write:
+            alive = self.p.alive & ~np.isin(self.p.pids, ids)
+            self.p = self.p.with_alive(alive)
+            dead = len(alive) - int(alive.sum())
+            if dead > max(1000, len(alive) // 4):
+                self.p = self.p.compact()
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Per-paragraph length norms (they move with the average length) and the live count."""
+        p = self.p
+        live = int(p.alive.sum())
+        average = float(p.lengths[p.alive].sum()) / live if live else 1.0
+        self.live = live
+        self.norm = (K1 * (1 - B + B * p.lengths / average)).astype(np.float32)
+
+    # --- reading --------------------------------------------------------------------------
+    def allowed(self, filters: Filters) -> np.ndarray | None:
+        """Live paragraphs passing the filters (a boolean per slot), or None when no filter is set."""
+        if filters.is_empty():
+            return None
+        p = self.p
+        keep = np.ones(len(p.readouts), dtype=bool)
+        if filters.readout:
+            keep[:] = False
+            row = self.readout_index.get(filters.readout, len(keep))
+            if row < len(keep):  # a readout being added right now is not searchable yet
+                keep[row] = True
+        if filters.source:
+            wanted = filters.source.lower()
+            keep &= np.array([wanted in s.lower() for s in p.sources] + [False], dtype=bool)[p.readout_source]
+        dates = p.dates
+        if filters.date_from:
+            keep &= (dates >= filters.date_from) & (dates != "")
+        if filters.date_to:
+            keep &= (dates <= filters.date_to) & (dates != "")
+        return keep[p.rix] & p.alive
+
+    def allowed_chunks(self, filters: Filters) -> np.ndarray | None:
+        """Chunk ids whose paragraph passes the filters, for the dense side; None when no filter is set."""
+        mask = self.allowed(filters)
+        return None if mask is None else self.p.chunk_ids[mask[self.p.chunk_slots]]
+
+    def search(self, phrases, k: int, filters: Filters = Filters()) -> list[int]:
+        """Paragraph ids by BM25 for the question's terms (each a word or a hyphenated phrase), best first."""
+        p, scores = self.scores(phrases, filters)
+        found = np.flatnonzero(scores)
+        if len(found) > k:
+            found = found[np.argpartition(-scores[found], k - 1)[:k]]
+        ranked = found[np.lexsort((p.pids[found], -scores[found]))]
+        return [int(x) for x in p.pids[ranked]]
+
+    def scores(self, phrases, filters: Filters = Filters()) -> tuple[Postings, np.ndarray]:
+        """FTS5's bm25() (with the sign flipped) of every slot for an OR of the phrases; 0 where filtered out."""
+        words = [WORD.findall(phrase.lower()) for phrase in phrases]
+        self.stemmer.learn(itertools.chain.from_iterable(words))
+        p, norm, live = self.p, self.norm, self.live  # one consistent snapshot against a concurrent write
+        mask = self.allowed(filters)
+        scores = np.zeros(len(p.pids), dtype=np.float32)
+        for phrase in words:
+            terms = [self.term_ids.get(t) for w in phrase for t in self.stemmer.known[w]]
+            if not terms or None in terms:
+                continue
+            slots, freqs = p.postings(terms[0])
+            for other in terms[1:]:
+                # A phrase ("jae-in") needs all its words in the paragraph; adjacency is not checked.
+                more, more_freqs = p.postings(other)
+                slots, a, b = np.intersect1d(slots, more, assume_unique=True, return_indices=True)
+                freqs = np.minimum(freqs[a], more_freqs[b])
+            hits = int(p.alive[slots].sum()) if live < len(p.alive) else len(slots)
+            if not hits:
+                continue
+            idf = max(np.log((live - hits + 0.5) / (hits + 0.5)), 1e-6)
+            f = freqs.astype(np.float32)
+            scores[slots] += np.float32(idf) * f * np.float32(K1 + 1) / (f + norm[slots])
+        scores[~(p.alive if mask is None else mask)] = 0
+        return p, scores
+
+    def describe(self) -> dict:
+        return {"paragraphs": self.live, "terms": len(self.p.terms), "postings": int(len(self.p.slots)),
+                "bytes": self.p.nbytes()}
+
+
+def paragraphs_from(db: sqlite3.Connection):
+    """Every stored paragraph with what the lexical index needs, in id order, streamed."""
+    chunks: dict[int, list[int]] = {}
+    for cid, pid in db.execute("SELECT id, paragraph_id FROM chunks ORDER BY id"):
+        chunks.setdefault(pid, []).append(cid)
+    rows = db.execute("SELECT p.id, p.readout_id, r.title, p.text, r.date, r.source FROM paragraphs p "
+                      "JOIN readouts r ON r.id = p.readout_id ORDER BY p.id")
+    for pid, readout_id, title, text, date, source in rows:
+        yield Paragraph(pid, readout_id, title, text, date, source, tuple(chunks.get(pid, ())))
