@@ -1,4 +1,4 @@
-"""Offline exports of the embedding model for faster CPU runtimes: OpenVINO (fp32 or int8) and ONNX Runtime int8.
+"""Offline exports of the embedding model for faster CPU runtimes: OpenVINO and ONNX Runtime, fp32 or int8.
 
 An export is made once from the local sentence-transformers folder (nothing is downloaded) and cached
 under the user cache dir, never inside site-packages. The exported graph includes pooling and
@@ -18,7 +18,7 @@ from typing import Sequence
 import numpy as np
 
 # backend -> file inside the export folder
-FILES = {"openvino": "model.xml", "openvino-int8": "model.xml", "onnx-int8": "model.onnx"}
+FILES = {"openvino": "model.xml", "openvino-int8": "model.xml", "onnx": "model.onnx", "onnx-int8": "model.onnx"}
 CALIBRATION_SIZE = 300  # NNCF's default subset; more texts changed the cosines by < 0.001
 
 
@@ -63,8 +63,8 @@ def export(model, location: str, backend: str, calibration: Sequence[str] = ()) 
             # Tracing warns that shape checks become constants; they hold for every batch (mask and tokens
             # always have the same length), and the cosine checks in tests/test_vectors.py confirm it.
             warnings.simplefilter("ignore")
-            if backend == "onnx-int8":
-                _export_onnx_int8(model, target)
+            if backend in ("onnx", "onnx-int8"):
+                _export_onnx(model, target, quantize=backend == "onnx-int8")
             else:
                 _export_openvino(model, target, list(calibration) if backend == "openvino-int8" else None)
         (work / "tokenizer.json").write_text(model.tokenizer.backend_tokenizer.to_str())
@@ -135,17 +135,20 @@ def _export_openvino(model, target: Path, calibration: list[str] | None) -> None
     ov.save_model(converted, str(target), compress_to_fp16=False)
 
 
-def _export_onnx_int8(model, target: Path) -> None:
+def _export_onnx(model, target: Path, quantize: bool) -> None:
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     names = input_names(model)
-    fp32 = target.with_name("model-fp32.onnx")
+    fp32 = target.with_name("model-fp32.onnx") if quantize else target
     axes = {name: {0: "batch", 1: "tokens"} for name in names}
     with torch.no_grad():
         torch.onnx.export(_pooled_module(model, names), _example(model, names), str(fp32), input_names=names,
                           output_names=["sentence_embedding"], dynamic_axes=axes | {"sentence_embedding": {0: "batch"}},
                           opset_version=17, dynamo=False)
+    if not quantize:
+        return
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     # Unsigned weights: on AVX2 without VNNI the signed kernels saturate and lose accuracy (cosine 0.986 vs 0.993 measured).
     quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QUInt8, per_channel=True)
     fp32.unlink()
@@ -159,13 +162,15 @@ class Runtime:
     run on all streams at once.
     """
 
-    def __init__(self, folder: Path, backend: str):
+    def __init__(self, folder: Path, backend: str, threads: int = 0):
         self.backend = backend
         path = folder / FILES[backend]
-        if backend == "onnx-int8":
+        if backend.startswith("onnx"):
             import onnxruntime as ort
 
-            self._session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads  # 0: one per core
+            self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         else:
             import openvino as ov
 
@@ -174,14 +179,14 @@ class Runtime:
 
     def __call__(self, batch: dict[str, np.ndarray]) -> np.ndarray:
         """One batch (a query, say) on one stream."""
-        if self.backend == "onnx-int8":
+        if self.backend.startswith("onnx"):
             return self._session.run(None, batch)[0]
         # A fresh request per call keeps concurrent callers (server threads) apart.
         return np.array(self._compiled.create_infer_request().infer(batch)[0], dtype=np.float32)
 
     def run_many(self, batches) -> list[np.ndarray]:
         """Many batches, as many at a time as there are streams; results in input order."""
-        if self.backend == "onnx-int8":
+        if self.backend.startswith("onnx"):
             return [self(batch) for batch in batches]
         import openvino as ov
 

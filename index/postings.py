@@ -26,7 +26,7 @@ class Postings:
     lengths: np.ndarray  # int32 tokens per slot (title + text, as FTS5 counts a row)
     alive: np.ndarray  # bool per slot
     readouts: tuple[str, ...]  # readout row -> readout id
-    dates: np.ndarray  # str per readout row
+    dates: np.ndarray  # int32 per readout row: YYYYMMDD, 0 for none (dates are ISO or empty, see load.py)
     readout_source: np.ndarray  # int32 per readout row -> `sources`
     sources: tuple[str, ...]
     chunk_ids: np.ndarray  # int64
@@ -35,8 +35,14 @@ class Postings:
     @classmethod
     def empty(cls) -> "Postings":
         return cls((), np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.uint16), np.zeros(0, np.int64),
-                   np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, bool), (), np.zeros(0, dtype="<U10"),
+                   np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, bool), (), np.zeros(0, np.int32),
                    np.zeros(0, np.int32), (), np.zeros(0, np.int64), np.zeros(0, np.int32))
+
+    def span(self, term: int) -> tuple[int, int]:
+        """Where a term's postings lie in `slots`/`freqs` (empty for a term with none yet)."""
+        if term + 1 >= len(self.offsets):
+            return 0, 0
+        return int(self.offsets[term]), int(self.offsets[term + 1])
 
     def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """(slots in increasing order, weighted counts) of one term; empty for a term with none yet."""
@@ -49,7 +55,7 @@ class Postings:
         """Readout rows added (ids new to `index`, already numbered there) or updated (date, source)."""
         total = len(index)
         readouts = self.readouts + tuple(sorted((r for r in index if index[r] >= len(self.readouts)), key=index.get))
-        dates = self.dates.tolist() + [""] * (total - len(self.dates))
+        dates = np.concatenate([self.dates, np.zeros(total - len(self.dates), np.int32)])
         source_of = np.concatenate([self.readout_source, np.zeros(total - len(self.readout_source), np.int32)])
         sources = list(self.sources)
         known = {s: i for i, s in enumerate(sources)}
@@ -57,9 +63,8 @@ class Postings:
             if source not in known:
                 known[source] = len(sources)
                 sources.append(source)
-            dates[index[readout_id]] = date
+            dates[index[readout_id]] = day_number(date)
             source_of[index[readout_id]] = known[source]
-        dates = np.array(dates, dtype=str) if dates else np.zeros(0, dtype="<U10")
         return replace(self, readouts=readouts, dates=dates, readout_source=source_of.astype(np.int32),
                        sources=tuple(sources))
 
@@ -113,13 +118,20 @@ class Postings:
         return sum(a.nbytes for a in arrays) + sum(len(t) + 50 for t in self.terms)
 
 
-ARRAYS = ("offsets", "slots", "freqs", "pids", "rix", "lengths", "alive", "readout_source", "chunk_ids", "chunk_slots")
+FILE_VERSION = 2  # a file of another version is rebuilt from SQLite (it is only a cache)
+ARRAYS = ("offsets", "slots", "freqs", "pids", "rix", "lengths", "alive", "dates", "readout_source", "chunk_ids",
+          "chunk_slots")
+
+
+def day_number(date: str | None) -> int:
+    """"2022-03-01" -> 20220301, comparable as the ISO strings are; "" -> 0."""
+    return int(date.replace("-", "")) if date else 0
 
 
 def save_arrays(postings: Postings, path: Path) -> None:
     """Write to `path` (the store writes a temporary name and renames it)."""
-    names = {"terms": list(postings.terms), "readouts": list(postings.readouts), "sources": list(postings.sources),
-             "dates": postings.dates.tolist()}
+    names = {"version": FILE_VERSION, "terms": list(postings.terms), "readouts": list(postings.readouts),
+             "sources": list(postings.sources)}
     with open(path, "wb") as out:
         np.savez(out, names=np.frombuffer(json.dumps(names).encode(), dtype=np.uint8),
                  **{name: getattr(postings, name) for name in ARRAYS})
@@ -128,7 +140,8 @@ def save_arrays(postings: Postings, path: Path) -> None:
 def load_arrays(path: Path) -> Postings:
     with np.load(path, allow_pickle=False) as data:
         names = json.loads(data["names"].tobytes())
+        if names.get("version") != FILE_VERSION:
+            raise ValueError(f"{path}: lexical file version {names.get('version')}, not {FILE_VERSION}")
         arrays = {name: data[name] for name in ARRAYS}
     return Postings(terms=tuple(names["terms"]), readouts=tuple(names["readouts"]), sources=tuple(names["sources"]),
-                    dates=np.array(names["dates"], dtype=str) if names["dates"] else np.zeros(0, dtype="<U10"),
                     **arrays)

@@ -160,13 +160,9 @@ def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> list[i
     pairs = store.vectors.search(qvec, POOL * 2, allowed)
     if not pairs:
         return []
-    ids = [cid for cid, _ in pairs]
-    mapping = dict(store.db.execute(f"SELECT id, paragraph_id FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids))
-    ranked: list[int] = []
-    for cid, _ in pairs:
-        pid = mapping.get(cid)  # a chunk removed since the search began has no row: skip it
-        if pid is not None and pid not in ranked:
-            ranked.append(pid)
+    pids = store.lexical.paragraphs_of(np.fromiter((cid for cid, _ in pairs), dtype=np.int64, count=len(pairs)))
+    # First occurrence of each paragraph, in rank order; -1 is a chunk removed since the search began.
+    ranked = list(dict.fromkeys(int(pid) for pid in pids if pid >= 0))
     return ranked[:POOL]
 
 

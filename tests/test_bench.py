@@ -16,7 +16,7 @@ def test_bench_prints_its_figures(shared_dir, embedder, tmp_path):
     result = run(settings, lines.append, "readouts bench --limit 12 --scale 1 2", embedder=embedder)
     text = "\n".join(lines)
     for figure in ("command: readouts bench", "machine:", "paragraphs/s", "pipeline overhead", "1x:", "2x:",
-                   "search p50", "ask p50", "index memory", "peak RSS", "disk", "cold start"):
+                   "search p50", "ask p50", "search without it", "index memory", "peak RSS", "disk", "cold start"):
         assert figure in text, figure
     assert set(result["scales"]) == {1, 2}
     assert result["scales"][2]["vectors"] == 2 * result["scales"][1]["vectors"]

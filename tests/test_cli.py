@@ -91,3 +91,16 @@ def test_errors_are_clear_and_nonzero(corpus_index, tmp_path):
     assert result.returncode == 2 and "date_from" in result.stderr
     result = run("remove", "no-such-readout", "--index", str(tmp_path / "missing"))
     assert result.returncode == 2
+
+
+def test_ingest_context_is_recorded_and_cannot_change(tmp_path):
+    from test_ingest import write_subset
+
+    write_subset(tmp_path / "subset.jsonl", 3)
+    index = str(tmp_path / "index")
+    result = run("ingest", str(tmp_path / "subset.jsonl"), "--index", index, "--context", "none", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "index/manifest.json").read_text())["chunking"]["context"] == "none"
+    again = run("ingest", str(tmp_path / "subset.jsonl"), "--index", index, "--context", "title", "--quiet")
+    assert again.returncode != 0 and "chunking" in again.stderr
+    assert run("ingest", str(tmp_path / "subset.jsonl"), "--index", index, "--quiet").returncode == 0

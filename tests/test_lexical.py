@@ -105,11 +105,16 @@ def test_follows_ingest_update_removal_and_compaction(tmp_path, embedder):
     changed = dict(records[0], text="A new first paragraph about semiconductors and export controls.\n\n" + records[0]["text"])
     (tmp_path / "changed.jsonl").write_text(json.dumps(changed) + "\n")
     library.ingest_paths([tmp_path / "changed.jsonl"])
+    gone_chunks = [r[0] for r in library.store.db.execute(
+        "SELECT c.id FROM chunks c JOIN paragraphs p ON p.id = c.paragraph_id WHERE p.readout_id=?", (records[1]["id"],))]
     removed, _ = library.remove([records[1]["id"]])
-    assert removed == [records[1]["id"]]
+    assert removed == [records[1]["id"]] and gone_chunks
 
     live = library.store.lexical
     fresh = LexicalIndex.build(paragraphs_from(library.store.db))
+    chunks = library.store.db.execute("SELECT id, paragraph_id FROM chunks ORDER BY random()").fetchall()
+    assert live.paragraphs_of(np.array([c for c, _ in chunks])).tolist() == [pid for _, pid in chunks]
+    assert live.paragraphs_of(np.array(gone_chunks + [10**9])).tolist() == [-1] * (len(gone_chunks) + 1)
     for question in QUESTIONS[:40] + ["semiconductors export controls"]:
         terms = lexical_terms(question)
         assert scores_by_paragraph(live, terms) == pytest.approx(scores_by_paragraph(fresh, terms), rel=1e-5)

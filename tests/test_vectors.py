@@ -82,7 +82,8 @@ def test_removal(real, policy, tmp_path):
     back_ids, back_matrix = back.items()
     order = np.argsort(back_ids)
     keep = ~np.isin(ids, list(gone))
-    assert np.array_equal(back_ids[order], ids[keep]) and np.allclose(back_matrix[order], matrix[keep])
+    # IVF lists keep fp16 codes: vectors come back within fp16 rounding (~5e-4 on unit-length components).
+    assert np.array_equal(back_ids[order], ids[keep]) and np.allclose(back_matrix[order], matrix[keep], atol=2e-3)
 
 
 def test_store_records_ivf_and_keeps_working(corpus_index, embedder, tmp_path, monkeypatch):

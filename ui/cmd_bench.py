@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
     p.add_argument("--scale", nargs="+", type=int, default=[1, 10, 100], help="corpus multiples (default 1 10 100)")
     p.add_argument("--device", default=os.environ.get("READOUTS_DEVICE", "cpu"), help="cpu or cuda (env READOUTS_DEVICE)")
     p.add_argument("--backend", default=os.environ.get("READOUTS_BACKEND", "torch"),
-                   choices=("torch", "openvino", "openvino-int8", "onnx-int8", "onnx"),
+                   choices=("torch", "openvino", "openvino-int8", "onnx", "onnx-int8"),
                    help="embedding backend (env READOUTS_BACKEND; default torch)")
     p.add_argument("--questions", default=str(REPO / "eval" / "questions" / "readouts.jsonl"),
                    help="question set: its questions are the queries and its gold gives Recall@5")
