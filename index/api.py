@@ -16,7 +16,7 @@ from .ingest import IngestReport, Progress, ingest, remove
 from .load import load_paths
 from .search import Scored, retrieve
 from .store import DB_NAME, Store
-from .types import Filters, Hit, InputError, Readout, Turn, parse_history
+from .types import Filters, Hit, InputError, Readout, parse_history
 
 
 @dataclass(frozen=True)
@@ -97,9 +97,10 @@ class Library:
         check_question(question)
         check_k(k)
         filters, turns, question = Filters.from_json(filters), parse_history(history), question.strip()
-        # A repeated question against the same generation of the index is a lookup; any write moves
-        # the generation on, so nothing stale is ever returned.
-        key = (self.store.generation(), question, filters, turns, k, mode)
+        # A repeated question is a lookup until the index changes: `changes` moves once the in-memory
+        # caches have followed a write (a result computed between a commit and that is never reused),
+        # the generation when another process wrote.
+        key = (self.store.generation(), self.store.changes, question, filters, turns, k, mode)
         with self._results_lock:
             cached = self._results.get(key)
             if cached is not None:
@@ -115,7 +116,7 @@ class Library:
     def forget_cached(self, question: str | None = None) -> None:
         """Drop remembered results and query vectors for a question (all with none): to time a cold query."""
         with self._results_lock:
-            for key in [key for key in self._results if question is None or key[1] == question.strip()]:
+            for key in [key for key in self._results if question is None or key[2] == question.strip()]:
                 del self._results[key]
         self.embedder.forget(question)
 

@@ -77,6 +77,7 @@ def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: 
         store.vectors.add(written.new_chunks, vectors)
         store.lexical.remove(written.old_paragraphs)
         store.lexical.add(written.new_paragraphs)
+        store.changes += 1
         done += len(texts)
         if progress:
             progress(done, total)
@@ -185,5 +186,6 @@ def remove(store: Store, readout_ids: Iterable[str]) -> tuple[list[str], list[st
     if removed:
         store.vectors.remove(chunk_ids)
         store.lexical.remove(paragraph_ids)
+        store.changes += 1
         store.save_caches()
     return removed, unknown

@@ -10,7 +10,6 @@ SQLite stays the source of truth: this is a cache, saved per generation like the
 from __future__ import annotations
 
 import itertools
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -20,37 +19,10 @@ import numpy as np
 
 from .postings import Postings, day_number, load_arrays, save_arrays
 from .types import Filters
+from .words import WORD, Stemmer
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
 TITLE_WEIGHT = 2
-WORD = re.compile(r"[^\W_]+")  # FTS5 unicode61: letters and digits are token characters, the rest separate
-
-
-class Stemmer:
-    """Words to FTS5 terms, asked of FTS5 itself (porter unicode61) in batches and remembered."""
-
-    def __init__(self):
-        self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        self._db.execute("CREATE VIRTUAL TABLE w USING fts5(x, tokenize='porter unicode61')")
-        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, 'instance')")
-        self._lock = threading.Lock()
-        self.known: dict[str, tuple[str, ...]] = {}
-
-    def learn(self, words) -> None:
-        """Stem every word not seen before (one round trip for all of them)."""
-        missing = [w for w in set(words) if w not in self.known]
-        if not missing:
-            return
-        with self._lock:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT INTO w(rowid, x) VALUES(?, ?)", enumerate(missing))
-            found: dict[int, list[tuple[int, str]]] = {}
-            for term, doc, offset in self._db.execute("SELECT term, doc, offset FROM v"):
-                found.setdefault(doc, []).append((offset, term))
-            self._db.execute("DELETE FROM w")
-            self._db.execute("COMMIT")
-        for i, word in enumerate(missing):
-            self.known[word] = tuple(term for _, term in sorted(found.get(i, ())))
 
 
 @dataclass(frozen=True)
@@ -131,9 +103,9 @@ class LexicalIndex:
         texts = [WORD.findall(p.text.lower()) for p in paragraphs]
         titles = {p.readout_id: WORD.findall(p.title.lower()) for p in paragraphs}
         self.stemmer.learn(itertools.chain(itertools.chain.from_iterable(texts), *titles.values()))
-        title_ids = {r: self._ids_of(words) for r, words in titles.items()}
-        text_ids = [self._ids_of(words) for words in texts]
-        with self._write:
+        with self._write:  # writers number new terms and slots: one at a time
+            title_ids = {r: self._ids_of(words) for r, words in titles.items()}
+            text_ids = [self._ids_of(words) for words in texts]
             rix = self._readouts(paragraphs)
             p = self.p
             slots = np.arange(len(p.pids), len(p.pids) + len(paragraphs), dtype=np.int64)

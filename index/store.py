@@ -60,6 +60,8 @@ class Store:
         self.settings = self._check_settings(model, dimension, chunking)
         self.vectors = self._load_vectors()
         self.lexical = self._load_lexical()
+        # Bumped after the in-memory caches follow a write; what was computed before it is stale.
+        self.changes = 0
 
     # --- settings -------------------------------------------------------------------------
     def _check_settings(self, model: str, dimension: int, chunking: dict) -> dict:

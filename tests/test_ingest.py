@@ -167,3 +167,19 @@ def test_ingest_killed_half_way_leaves_the_previous_index_working(small, tmp_pat
     report = reopened.ingest_paths([big])
     assert not report.failed and reopened.stats()["readouts"] == 12 + 400
     reopened.close()
+
+
+def test_repeated_question_is_served_from_cache_until_the_index_changes(small):
+    library, records, tmp = small
+    question = "semiconductors export controls"
+    first = library.search(question, k=3)
+    cached = len(library._results)
+    assert library.search(question, k=3) == first and len(library._results) == cached  # a hit adds nothing
+    new = {"id": "test-semiconductors", "title": "Readout of a Call on Chips", "date": "2023-01-05",
+           "source": "Test", "url": "https://example.org/chips",
+           "text": "The officials discussed semiconductors and export controls on advanced chips."}
+    (tmp / "new.jsonl").write_text(json.dumps(new) + "\n")
+    library.ingest_paths([tmp / "new.jsonl"])
+    assert library.search(question, k=3)[0].readout_id == "test-semiconductors"
+    library.remove(["test-semiconductors"])
+    assert all(h.readout_id != "test-semiconductors" for h in library.search(question, k=3))
