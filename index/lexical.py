@@ -118,7 +118,8 @@ class LexicalIndex:
             owners = np.concatenate([np.repeat(slots, counts), np.repeat(slots, title_counts)])
             weights = np.concatenate([np.ones(int(counts.sum())), np.full(int(title_counts.sum()), float(TITLE_WEIGHT))])
             keys, inverse = np.unique(terms << 32 | owners, return_inverse=True)  # sorted by term, then slot
-            freqs = np.bincount(inverse.ravel(), weights=weights).astype(np.uint16)
+            # uint16 halves the postings; a word 65,535 times in one paragraph is clipped, not wrapped.
+            freqs = np.minimum(np.bincount(inverse.ravel(), weights=weights), np.iinfo(np.uint16).max).astype(np.uint16)
             chunk_counts = [len(par.chunk_ids) for par in paragraphs]
             self.p = p.extend(
                 pids=np.array([par.id for par in paragraphs], dtype=np.int64), rix=rix,
@@ -174,7 +175,7 @@ class LexicalIndex:
         """Live paragraphs passing the filters (a boolean per slot of `p`), or None when no filter is set."""
         if filters.is_empty():
             return None
-        p = p or self.view.p
+        p = self.view.p if p is None else p
         last = self._last_allowed  # search asks twice per question (dense and lexical side): compute once
         if last[0] is p and last[1] == filters:
             return last[2]

@@ -110,6 +110,7 @@ class Store:
         vectors = VectorIndex.build(self.settings["dimension"], *self.all_vectors())
         self._write_atomically(path, vectors.write)
         self._write_manifest(generation, vectors)
+        self._drop_older("vectors-*.faiss", path)
         return vectors
 
     def _lexical_path(self, generation: int) -> Path:

@@ -92,8 +92,11 @@ def test_lost_faiss_file_is_rebuilt_from_sqlite(small):
     library.close()
     for f in (tmp / "index").glob("vectors-*.faiss"):
         f.unlink()
+    (tmp / "index" / "vectors-0.faiss").write_bytes(b"left by an older generation")
     reopened = Library(tmp / "index", create=False, embedder=library.embedder)
     assert [h.readout_id for h in reopened.search(records[5]["title"], k=3)] == [h.readout_id for h in hits]
+    generation = reopened.store.generation()
+    assert [f.name for f in (tmp / "index").glob("vectors-*.faiss")] == [f"vectors-{generation}.faiss"]
     reopened.close()
 
 
