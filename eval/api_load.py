@@ -2,7 +2,9 @@
 
 Sends N requests from C threads to a running `readouts serve` (loopback only) and prints p50/p95.
 Questions come from a question set and are made unique per request (a numbered suffix), so the
-server's query-embedding cache does not flatter the figures.
+server's query-embedding cache does not flatter the figures. With `--upload FILE`, the same load
+runs again while FILE is uploaded through the app (Gradio's upload route, then the Library tab's
+ingest event), and both sets of figures are printed side by side.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import os
 import secrets
 import statistics
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -52,6 +55,80 @@ def _request(url: str, route: str, question: str, token: str | None, timeout: fl
     return time.perf_counter() - started, status
 
 
+def app_event(client, api_name: str, data: list) -> dict:
+    """Run one of the app's events through Gradio's HTTP queue (as the page does); the completion message."""
+    config = client.get("/config").json()
+    dependency = next(d for d in config["dependencies"] if d.get("api_name") == api_name)
+    session = f"load{secrets.token_hex(6)}"
+    joined = client.post("/gradio_api/queue/join", json={
+        "data": data, "fn_index": dependency["id"], "session_hash": session, "event_data": None,
+        "trigger_id": dependency["targets"][0][0]})
+    joined.raise_for_status()
+    with client.stream("GET", "/gradio_api/queue/data", params={"session_hash": session}) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line[5:])
+                if message.get("msg") == "process_completed":
+                    return message
+    raise RuntimeError(f"the {api_name} event never completed")
+
+
+def file_data(path: str | Path) -> dict:
+    return {"path": str(path), "orig_name": Path(path).name, "meta": {"_type": "gradio.FileData"}}
+
+
+def upload_through_app(client, path: Path) -> dict:
+    """Upload a file and ingest it as the Library tab does; the event's completion message."""
+    uploaded = client.post("/gradio_api/upload", files={"files": (path.name, path.read_bytes())})
+    uploaded.raise_for_status()
+    return app_event(client, "upload", [[file_data(uploaded.json()[0])]])
+
+
+def _load(url: str, route: str, questions: list[str], clients: int, token: str | None, timeout: float):
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(lambda q: _request(url, route, q, token, timeout), questions))
+    return results, time.perf_counter() - started
+
+
+def _figures(route: str, clients: int, results: list, wall: float) -> dict | None:
+    ok = [seconds for seconds, status in results if status == 200]
+    if not ok:
+        return None
+    return {"route": route, "requests": len(results), "clients": clients, "failed": len(results) - len(ok),
+            "p50_ms": round(1000 * statistics.median(ok), 1), "p95_ms": round(1000 * percentile(ok, 0.95), 1),
+            "max_ms": round(1000 * max(ok), 1), "throughput_rps": round(len(results) / wall, 2)}
+
+
+def _during_upload(url: str, args, questions: list[str], token: str | None) -> dict:
+    """The same load while a file is uploaded and embedded; stops sending when the upload is done."""
+    import httpx
+
+    done: dict = {}
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    def upload():
+        with httpx.Client(base_url=url, headers=headers, timeout=3600) as client:
+            started = time.perf_counter()
+            done["message"] = upload_through_app(client, Path(args.upload))
+            done["seconds"] = time.perf_counter() - started
+
+    writer = threading.Thread(target=upload)
+    writer.start()
+    time.sleep(1.0)  # past reading the file, into chunking and embedding
+    results, started = [], time.perf_counter()
+    for start in range(0, len(questions), args.c):
+        if not writer.is_alive():
+            break
+        batch, _ = _load(url, args.route, questions[start:start + args.c], args.c, token, args.timeout)
+        results += batch
+    wall = time.perf_counter() - started
+    writer.join()
+    output = json.dumps(done.get("message", {}).get("output", {}))[:300]
+    return {"figures": _figures(args.route, args.c, results, wall) if results else None,
+            "upload_seconds": round(done.get("seconds", 0.0), 1), "upload_output": output}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:7860", help="server base URL (loopback only)")
@@ -61,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", default=str(QUESTIONS), help="question-set JSONL to draw questions from")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
+    parser.add_argument("--upload", metavar="FILE",
+                        help="then repeat the load while FILE is uploaded through the app; print both")
     args = parser.parse_args(argv)
     host = urllib.parse.urlsplit(args.url).hostname
     if host not in LOOPBACK:
@@ -73,25 +152,27 @@ def main(argv: list[str] | None = None) -> int:
     token = os.environ.get("READOUTS_API_TOKEN")
     url = args.url.rstrip("/")
     _request(url, args.route, "warm up", token, args.timeout)
-    started = time.perf_counter()
-    with ThreadPoolExecutor(args.c) as pool:
-        results = list(pool.map(lambda q: _request(url, args.route, q, token, args.timeout), questions))
-    wall = time.perf_counter() - started
-    ok = [seconds for seconds, status in results if status == 200]
-    failed = len(results) - len(ok)
-    if not ok:
+    results, wall = _load(url, args.route, questions, args.c, token, args.timeout)
+    figures = _figures(args.route, args.c, results, wall)
+    if figures is None:
         print(f"all {len(results)} requests failed (statuses {sorted({s for _, s in results})})", file=sys.stderr)
         return 1
-    figures = {"route": args.route, "requests": len(results), "clients": args.c, "failed": failed,
-               "p50_ms": round(1000 * statistics.median(ok), 1), "p95_ms": round(1000 * percentile(ok, 0.95), 1),
-               "max_ms": round(1000 * max(ok), 1), "throughput_rps": round(len(results) / wall, 2)}
+    out = {"idle": figures}
+    if args.upload:
+        during = _during_upload(url, args, [f"{q} (upload)" for q in questions], token)
+        out["during_upload"] = during
     if args.json:
-        print(json.dumps(figures))
+        print(json.dumps(out if args.upload else figures))
     else:
-        print(f"{args.route}: {len(results)} requests from {args.c} clients, {failed} failed; "
-              f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms; "
-              f"{figures['throughput_rps']} requests/s")
-    return 1 if failed else 0
+        for name, shown in (("idle", figures), ("during upload", (out.get("during_upload") or {}).get("figures"))):
+            if shown:
+                print(f"{name}: {args.route} {shown['requests']} requests from {args.c} clients, {shown['failed']} failed; "
+                      f"p50 {shown['p50_ms']} ms, p95 {shown['p95_ms']} ms, max {shown['max_ms']} ms; "
+                      f"{shown['throughput_rps']} requests/s")
+        if args.upload:
+            print(f"upload of {args.upload}: {out['during_upload']['upload_seconds']} s; "
+                  f"{out['during_upload']['upload_output']}")
+    return 1 if figures["failed"] else 0
 
 
 if __name__ == "__main__":

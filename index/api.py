@@ -1,22 +1,24 @@
 """Library: one index folder opened once (model loaded once), then ingest, remove and search many times."""
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from . import readout_meta
 from .chunk import ChunkSettings
 from .embed import Embedder, resolve_model
 from .ingest import IngestReport, Progress, ingest, remove
-from .load import load_paths
+from .load import DEFAULT_MAX_RECORD_BYTES, load_paths
 from .search import Scored, retrieve
-from .store import DB_NAME, Store
-from .types import Filters, Hit, InputError, Readout, parse_history
+from .store import DB_NAME, Store, damaged, is_damage
+from .types import Filters, Hit, InputError, Readout, check_text, parse_history
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,12 @@ class ReadoutSummary:
     source: str
     url: str
     paragraphs: int
+    event_date: str = ""
+    kind: str = "other"
+    participants: tuple[str, ...] = ()  # names
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        return {**self.__dict__, "participants": list(self.participants)}
 
 
 def _stored_settings(folder: Path) -> dict | None:
@@ -40,7 +45,9 @@ def _stored_settings(folder: Path) -> dict | None:
     db = sqlite3.connect(folder / DB_NAME)
     try:
         row = db.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if is_damage(error):  # never "no index here": following that advice would pile a new index on a broken one
+            raise damaged(folder, error) from None
         return None
     finally:
         db.close()
@@ -74,21 +81,26 @@ class Library:
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
-    def ingest(self, readouts: Sequence[Readout], progress: Progress | None = None) -> IngestReport:
-        """Add new readouts, replace changed ones, skip unchanged ones."""
-        return ingest(self.store, self.embedder, self.chunking, readouts, progress)
+    def ingest(self, readouts: Sequence[Readout], progress: Progress | None = None, wait: float = 0.0) -> IngestReport:
+        """Add new readouts, replace changed ones, skip unchanged ones.
+
+        One process writes a folder at a time: if another is writing, wait up to `wait` seconds, then
+        raise IndexBusy naming it.
+        """
+        return ingest(self.store, self.embedder, self.chunking, readouts, progress, wait=wait)
 
     def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                     names: dict | None = None) -> IngestReport:
+                     names: dict | None = None, wait: float = 0.0,
+                     max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES) -> IngestReport:
         """Load files and folders, then ingest what loaded; load errors are reported as failed."""
-        loaded = load_paths(list(paths), names=names)
-        report = self.ingest(loaded.readouts, progress)
+        loaded = load_paths(list(paths), names=names, max_record_bytes=max_record_bytes)
+        report = self.ingest(loaded.readouts, progress, wait)
         return IngestReport(report.added, report.updated, report.unchanged,
                             tuple(str(e) for e in loaded.errors), report.embedded)
 
-    def remove(self, readout_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    def remove(self, readout_ids: Iterable[str], wait: float = 0.0) -> tuple[list[str], list[str]]:
         """Delete readouts by id; returns (removed, unknown)."""
-        return remove(self.store, readout_ids)
+        return remove(self.store, readout_ids, wait)
 
     # --- reads ----------------------------------------------------------------------------
     def retrieve(self, question: str, filters: Any = None, history: Any = None, k: int = 10,
@@ -97,16 +109,20 @@ class Library:
         check_question(question)
         check_k(k)
         filters, turns, question = Filters.from_json(filters), parse_history(history), question.strip()
+        filters = self._resolved(filters)
         # A repeated question is a lookup until the index changes: `changes` moves once the in-memory
         # caches have followed a write (a result computed between a commit and that is never reused),
         # the generation when another process wrote.
-        key = (self.store.generation(), self.store.changes, question, filters, turns, k, mode)
+        self.store.follow()
+        key = (self.store.loaded_generation, self.store.changes, question, filters, turns, k, mode)
         with self._results_lock:
             cached = self._results.get(key)
             if cached is not None:
                 self._results.move_to_end(key)
                 return list(cached)
-        scored = retrieve(self.store, self.embedder, question, filters, turns, k, mode)
+        with self.store.rw.read():
+            key = (self.store.loaded_generation, self.store.changes) + key[2:]
+            scored = retrieve(self.store, self.embedder, question, filters, turns, k, mode)
         with self._results_lock:
             self._results[key] = tuple(scored)
             while len(self._results) > RESULTS_CACHED:
@@ -127,24 +143,45 @@ class Library:
 
     def readout(self, readout_id: str) -> Readout | None:
         """One stored readout, whole, or None."""
-        row = self.store.readout_row(readout_id)
-        if row is None:
-            return None
-        paragraphs = tuple(self.store.paragraphs_of(readout_id))
+        self.store.follow()
+        with self.store.snapshot():  # the row and its paragraphs from one committed generation
+            row = self.store.readout_row(readout_id)
+            if row is None:
+                return None
+            paragraphs = tuple(self.store.paragraphs_of(readout_id))
         return Readout(row[0], row[1], row[2], row[3], row[4], paragraphs, json.loads(row[5]))
 
-    def readouts(self, text: str = "", limit: int | None = None) -> list[ReadoutSummary]:
-        """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive)."""
-        sql = "SELECT id, title, date, source, url, paragraphs FROM readouts"
+    def readouts(self, text: str = "", limit: int | None = None, filters: Any = None) -> list[ReadoutSummary]:
+        """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive), `filters`
+        as everywhere (participant, country, kind, dates, source)."""
+        filters = self._resolved(Filters.from_json(filters))
+        sql = ("SELECT r.id, r.title, r.date, r.source, r.url, r.paragraphs, coalesce(m.event_date, r.date), "
+               "coalesce(m.kind, 'other'), coalesce(m.participants, '[]') FROM readouts r "
+               "LEFT JOIN readout_meta m ON m.readout_id = r.id")
         args: list = []
         if text:
-            sql += " WHERE instr(lower(id || ' ' || title || ' ' || source), ?) > 0"
+            sql += " WHERE instr(lower(r.id || ' ' || r.title || ' ' || r.source), ?) > 0"
             args.append(text.lower())
-        sql += " ORDER BY date DESC, id"
-        if limit:
-            sql += " LIMIT ?"
-            args.append(int(limit))
-        return [ReadoutSummary(*row) for row in self.store.db.execute(sql, args)]
+        sql += " ORDER BY r.date DESC, r.id"
+        rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8])))
+                for row in self.store.db.execute(sql, args))
+        if not filters.is_empty():
+            rows = (r for r in rows if filters.admits(r.id, r.date, r.source))
+        return list(itertools.islice(rows, int(limit) if limit else None))
+
+    def readout_metadata(self, readout_id: str) -> dict:
+        """The contract's metadata of a readout: event_date, kind, participants, same_event."""
+        return readout_meta.of(self.store.db, readout_id)
+
+    def participants(self, text: str = "") -> list[dict]:
+        """Each participant with role, country, number of readouts, first and last event date (most readouts first)."""
+        return readout_meta.directory(self.store.db, text.strip())
+
+    def _resolved(self, filters: Filters) -> Filters:
+        """Filters with participant, country and kind resolved into the readout ids that pass them."""
+        if not filters.needs_metadata():
+            return filters
+        return replace(filters, readouts=readout_meta.readouts_matching(self.store.db, filters))
 
     def count_paragraphs_with(self, term: str) -> int:
         """How many paragraphs contain a word (matched as the lexical index stems it)."""
@@ -162,6 +199,7 @@ class Library:
 
     def stats(self) -> dict:
         """Counts and settings of the index."""
+        self.store.follow()
         db = self.store.db
         last = db.execute("SELECT max(updated) FROM readouts").fetchone()[0]
         return {
@@ -191,6 +229,7 @@ def check_question(question: Any) -> None:
         raise InputError("question: must be a non-empty string")
     if len(question) > MAX_QUESTION_CHARS:
         raise InputError(f"question: {len(question)} characters, the limit is {MAX_QUESTION_CHARS}")
+    check_text(question, "question")
 
 
 def check_k(k: Any) -> None:

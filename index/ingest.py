@@ -9,13 +9,14 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from . import readout_meta
 from .chunk import ChunkSettings, chunk_readout, embedded_text
 from .embed import Embedder
 from .lexical import Paragraph
 from .store import Store
 from .types import Readout
 
-Progress = Callable[[int, int], None]  # (chunks done, chunks total)
+Progress = Callable[[int, int, str], None]  # (done, total, stage): "chunking" counts readouts, "embedding" chunks
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,18 @@ def _hash_text(text: str) -> str:
 
 
 def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
-           progress: Progress | None = None, batch_size: int = 256) -> IngestReport:
-    """Add or replace readouts; commits every `batch_size` readouts so an interrupted run keeps what it did."""
+           progress: Progress | None = None, batch_size: int = 256, wait: float = 0.0) -> IngestReport:
+    """Add or replace readouts; commits every `batch_size` readouts so an interrupted run keeps what it did.
+
+    The folder is held for writing throughout (another writer waits `wait` seconds, then IndexBusy);
+    questions go on meanwhile: only the commit and the swap of the caches after it hold readers back.
+    """
+    with store.writing(wait):
+        return _ingest(store, embedder, settings, readouts, progress, batch_size)
+
+
+def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
+            progress: Progress | None, batch_size: int) -> IngestReport:
     stored = store.readout_hashes()
     todo, unchanged = [], []
     for readout in readouts:
@@ -59,33 +70,51 @@ def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: 
             unchanged.append(readout.id)
         else:
             todo.append((readout, digest))
+    # A replaced readout's old event date may have had links that must go.
+    old_dates = readout_meta.dates_of(store.db, [r.id for r, _ in todo if r.id in stored])
     fits = lambda text: embedder.count_tokens(text) <= embedder.max_tokens  # noqa: E731
-    planned = [(r, d, chunk_readout(r, settings, fits)) for r, d in todo]
+    planned = []
+    for position, (readout, digest) in enumerate(todo, start=1):
+        # Counting tokens is the slow part of chunking (minutes for a large archive): show it moving.
+        planned.append((readout, digest, chunk_readout(readout, settings, fits)))
+        if progress and (position % 64 == 0 or position == len(todo)):
+            progress(position, len(todo), "chunking")
     total = sum(len(chunks) for _, _, chunks in planned)
     done = embedded = 0
     if progress:
-        progress(0, total)
+        progress(0, total, "embedding")
     for start in range(0, len(planned), batch_size):
         batch = planned[start:start + batch_size]
         texts = [embedded_text(c, r, settings) for r, _, chunks in batch for c in chunks]
         hashes = [_hash_text(t) for t in texts]
-        vectors, fresh = _vectors_for(store, embedder, texts, hashes)
+        vectors, fresh = _vectors_for(store, embedder, texts, hashes)  # the slow part: readers carry on
         embedded += fresh
-        written = _write_batch(store, batch, hashes, vectors)
-        # The caches follow only after SQLite committed: a failed batch leaves them as they were.
-        store.vectors.remove(written.old_chunks)
-        store.vectors.add(written.new_chunks, vectors)
-        store.lexical.remove(written.old_paragraphs)
-        store.lexical.add(written.new_paragraphs)
-        store.changes += 1
+        metas = [readout_meta.extract(r) for r, _, _ in batch]  # ~2 ms a readout, outside the lock too
+        with store.rw.write():
+            written = _write_batch(store, batch, hashes, vectors, metas)
+            # The caches follow only after SQLite committed: a failed batch leaves them as they were.
+            _follow_write(store, written)
         done += len(texts)
         if progress:
-            progress(done, total)
+            progress(done, total, "embedding")
     if planned:
+        with store.transaction() as db:
+            readout_meta.relink(db, readout_meta.dates_of(db, [r.id for r, _, _ in planned]) | old_dates)
         store.save_caches()
     added = tuple(r.id for r, _, _ in planned if r.id not in stored)
     updated = tuple(r.id for r, _, _ in planned if r.id in stored)
     return IngestReport(added, updated, tuple(unchanged), (), embedded)
+
+
+def _follow_write(store: Store, written: "_Written") -> None:
+    """Bring the in-memory caches to the generation just committed (the caller holds `store.rw`)."""
+    store.vectors.remove(written.old_chunks)
+    if len(written.new_chunks):
+        store.vectors.add(written.new_chunks, written.vectors)
+    store.lexical.remove(written.old_paragraphs)
+    store.lexical.add(written.new_paragraphs)
+    store.loaded_generation = store.generation()
+    store.changes += 1
 
 
 def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
@@ -117,9 +146,10 @@ class _Written:
     new_chunks: np.ndarray
     old_paragraphs: list[int]
     new_paragraphs: list[Paragraph]
+    vectors: np.ndarray
 
 
-def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) -> _Written:
+def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray, metas: list) -> _Written:
     """Replace the batch's readouts in one transaction."""
     now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     old_chunks: list[int] = []
@@ -128,7 +158,7 @@ def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) ->
     new_paragraphs: list[Paragraph] = []
     position = 0
     with store.transaction() as db:
-        for readout, digest, chunks in batch:
+        for (readout, digest, chunks), meta in zip(batch, metas):
             chunk_ids, paragraph_ids = _delete_readout(db, readout.id)
             old_chunks.extend(chunk_ids)
             old_paragraphs.extend(paragraph_ids)
@@ -149,11 +179,12 @@ def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray) ->
                 new_ids.append(cursor.lastrowid)
                 chunks_of.setdefault(chunk.paragraph, []).append(cursor.lastrowid)
                 position += 1
+            readout_meta.write(db, readout, meta, paragraph_ids)
             new_paragraphs.extend(Paragraph(pid, readout.id, readout.title, readout.paragraphs[n - 1], readout.date,
                                             readout.source, tuple(chunks_of.get(n, ())))
                                   for n, pid in paragraph_ids.items())
         store.set_meta("generation", store.generation() + 1)
-    return _Written(old_chunks, np.asarray(new_ids, dtype=np.int64), old_paragraphs, new_paragraphs)
+    return _Written(old_chunks, np.asarray(new_ids, dtype=np.int64), old_paragraphs, new_paragraphs, vectors)
 
 
 def _delete_readout(db, readout_id: str) -> tuple[list[int], list[int]]:
@@ -166,26 +197,31 @@ def _delete_readout(db, readout_id: str) -> tuple[list[int], list[int]]:
         db.execute("DELETE FROM paragraphs_fts WHERE rowid=?", (pid,))
     db.execute("DELETE FROM paragraphs WHERE readout_id=?", (readout_id,))
     db.execute("DELETE FROM readouts WHERE id=?", (readout_id,))
+    readout_meta.delete(db, readout_id, paragraph_ids)
     return chunk_ids, paragraph_ids
 
 
-def remove(store: Store, readout_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+def remove(store: Store, readout_ids: Iterable[str], wait: float = 0.0) -> tuple[list[str], list[str]]:
     """Delete readouts; returns (removed ids, unknown ids). Nothing else is re-embedded."""
     removed, unknown, chunk_ids, paragraph_ids = [], [], [], []
-    with store.transaction() as db:
-        for readout_id in dict.fromkeys(readout_ids):
-            if db.execute("SELECT 1 FROM readouts WHERE id=?", (readout_id,)).fetchone() is None:
-                unknown.append(readout_id)
-                continue
-            chunks, paragraphs = _delete_readout(db, readout_id)
-            chunk_ids.extend(chunks)
-            paragraph_ids.extend(paragraphs)
-            removed.append(readout_id)
+    with store.writing(wait):
+        with store.rw.write():
+            with store.transaction() as db:
+                dates = readout_meta.dates_of(db, readout_ids)
+                for readout_id in dict.fromkeys(readout_ids):
+                    if db.execute("SELECT 1 FROM readouts WHERE id=?", (readout_id,)).fetchone() is None:
+                        unknown.append(readout_id)
+                        continue
+                    chunks, paragraphs = _delete_readout(db, readout_id)
+                    chunk_ids.extend(chunks)
+                    paragraph_ids.extend(paragraphs)
+                    removed.append(readout_id)
+                if removed:
+                    readout_meta.relink(db, dates)
+                    store.set_meta("generation", store.generation() + 1)
+            if removed:
+                nothing = np.zeros((0, store.settings["dimension"]), dtype=np.float32)
+                _follow_write(store, _Written(chunk_ids, np.zeros(0, dtype=np.int64), paragraph_ids, [], nothing))
         if removed:
-            store.set_meta("generation", store.generation() + 1)
-    if removed:
-        store.vectors.remove(chunk_ids)
-        store.lexical.remove(paragraph_ids)
-        store.changes += 1
-        store.save_caches()
+            store.save_caches()
     return removed, unknown

@@ -190,6 +190,11 @@ class LexicalIndex:
             row = self.readout_index.get(filters.readout, len(keep))
             if row < len(keep):  # a readout being added right now is not searchable yet
                 keep[row] = True
+        if filters.readouts is not None:  # participant, country, kind: resolved into readout ids by the Library
+            rows = [self.readout_index[r] for r in filters.readouts if self.readout_index.get(r, len(keep)) < len(keep)]
+            chosen = np.zeros(len(keep), dtype=bool)
+            chosen[rows] = True
+            keep &= chosen
         if filters.source:
             wanted = filters.source.lower()
             keep &= np.array([wanted in s.lower() for s in p.sources] + [False], dtype=bool)[p.readout_source]

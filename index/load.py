@@ -2,19 +2,24 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
+import hashlib
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from index.html import extract_html
+from index.jsonl import Rejected as _Bad
+from index.jsonl import SURROGATE, check_record, decode_whole, describe, json_records, jsonl_records
 from index.types import InputError, Readout, parse_iso_date
 
 SUPPORTED = (".jsonl", ".json", ".txt", ".md", ".html", ".htm")
 FIELDS = ("id", "title", "date", "source", "url", "text")
+# One readout's text (a record's `text`, or a whole .txt/.md/.html file): far above any real readout (the
+# corpus's largest is under 10 KB), low enough that a stray dump is refused before it is embedded.
+DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 # " date 2020-11-30 On November 26, ..." (the seed's form); a colon and a capital D are tolerated.
 DATE_PREFIX = re.compile(r"\A\s*[dD]ate:?[ \t]+(\d{4}-\d{2}-\d{2})(?![\w-])[ \t]*")
@@ -58,14 +63,6 @@ class _Found:
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
-class _Bad(Exception):
-    """Aborts one record or file; load_paths turns it into a LoadError."""
-
-    def __init__(self, field: str | None, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Split text into its non-empty blocks between blank lines, each stripped, inner newlines kept."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -74,12 +71,27 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(block.strip() for block in blocks if block.strip())
 
 
+def _fold(text: str) -> str:
+    # Drop accents so "Café" gives "cafe" rather than "caf-".
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII slug: keeps a-z, 0-9, '_' and '-'; other runs become one '-'."""
-    # Drop accents first so "Café" gives "cafe" rather than "caf-".
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9_-]+", "-", folded.lower())
+    slug = re.sub(r"[^a-z0-9_-]+", "-", _fold(text).lower())
     return re.sub(r"-{2,}", "-", slug).strip("-")
+
+
+def file_id(stem: str) -> str:
+    """The id of a file named `stem`: its slug, plus a short hash of the name when the slug lost letters."""
+    slug = slugify(stem)
+    if not any(c.isalnum() and not c.isascii() for c in _fold(stem)) and not SURROGATE.search(stem):
+        return slug  # ASCII and accented names keep the plain slug ("Café" -> "cafe")
+    # "report 日本" and "report 中国" both slug to "report"; NFC so a macOS (NFD) name gives the same id.
+    # surrogatepass: a name with bytes that are not UTF-8 arrives with lone surrogates, and still hashes.
+    name = unicodedata.normalize("NFC", stem).encode("utf-8", "surrogatepass")
+    digest = hashlib.sha256(name).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else digest
 
 
 def _as_list(paths: Any) -> list:
@@ -143,15 +155,7 @@ def find_files(paths: Any) -> list[Path]:
     return _walk(paths, None)[0]
 
 
-def _describe(value: Any) -> str:
-    """A string as a short quote, anything else by its JSON type (a repr could be huge or deep)."""
-    if isinstance(value, str):
-        return repr(value) if len(value) <= 50 else repr(value[:47] + "...")
-    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
-
-
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -160,14 +164,30 @@ def _read_text(path: Path) -> str:
         raise _Bad(None, "UTF-16 text; save it as UTF-8")
     if b"\x00" in data:
         raise _Bad(None, "binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise _Bad(None, f"not UTF-8 text: invalid byte 0x{data[error.start]:02x} at offset {error.start}") from None
-    text = text.removeprefix("\ufeff")
+    return data
+
+
+def _text(data: bytes) -> str:
+    text = decode_whole(data)
     if not text.strip():
         raise _Bad(None, "empty file")
     return text
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count:,} bytes"
+
+
+def _check_size(count: int, limit: int | None, field: str | None) -> None:
+    if limit is None or count <= limit:
+        return
+    size, most = _size(count), f"the {_size(limit)} limit"
+    if size == _size(limit):  # rounded, 4,194,305 bytes would read "4 MB, over the 4 MB limit"
+        size, most = f"{count:,} bytes", f"the {limit:,}-byte limit"
+    raise _Bad(field, f"{size}, over {most} for one readout (raise it with --max-record-mb)")
 
 
 def _parse_date(value: Any) -> str:
@@ -180,11 +200,11 @@ def _parse_date(value: Any) -> str:
         except ValueError:
             pass
     if not isinstance(value, str):
-        raise _Bad("date", f"expected a YYYY-MM-DD string, got {_describe(value)}")
+        raise _Bad("date", f"expected a YYYY-MM-DD string, got {describe(value)}")
     try:
         return parse_iso_date(value)
     except InputError:
-        raise _Bad("date", f"{_describe(value)} is not a date in YYYY-MM-DD form") from None
+        raise _Bad("date", f"{describe(value)} is not a date in YYYY-MM-DD form") from None
 
 
 def _optional_string(record: dict, key: str) -> str:
@@ -192,20 +212,23 @@ def _optional_string(record: dict, key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _Bad(key, f"expected a string, got {_describe(value)}")
+        raise _Bad(key, f"expected a string, got {describe(value)}")
     return value.strip()
 
 
-def _record_readout(record: dict) -> Readout:
+def _record_readout(record: dict, max_bytes: int | None) -> Readout:
+    check_record(record)  # first, so no later message quotes a string that cannot be printed or stored
     text = record.get("text")
     if not isinstance(text, str):
-        raise _Bad("text", "missing" if text is None else f"expected a string, got {_describe(text)}")
+        raise _Bad("text", "missing" if text is None else f"expected a string, got {describe(text)}")
+    if max_bytes is not None and len(text) > max_bytes // 4:  # a character is at most 4 bytes of UTF-8
+        _check_size(len(text.encode("utf-8")), max_bytes, "text")
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise _Bad("text", "no paragraphs (the text is empty)")
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise _Bad("title", "missing" if title is None else f"expected a non-empty string, got {_describe(title)}")
+        raise _Bad("title", "missing" if title is None else f"expected a non-empty string, got {describe(title)}")
     date = _parse_date(record.get("date"))
     source, url = _optional_string(record, "source"), _optional_string(record, "url")
     readout_id = record.get("id")
@@ -214,7 +237,7 @@ def _record_readout(record: dict) -> Readout:
         if not readout_id:
             raise _Bad("id", "no id given, and none can be made from the date and title")
     elif not isinstance(readout_id, str) or not readout_id.strip():
-        raise _Bad("id", f"expected a non-empty string, got {_describe(readout_id)}")
+        raise _Bad("id", f"expected a non-empty string, got {describe(readout_id)}")
     metadata = {key: value for key, value in record.items() if key not in FIELDS}
     return Readout(readout_id, title.strip(), date, source, url, paragraphs, metadata)
 
@@ -240,9 +263,11 @@ def _take_md_heading(text: str) -> tuple[str, str]:
 
 def _document_readout(text: str, kind: str, name: str) -> Readout:
     stem = Path(name).stem
-    readout_id = slugify(stem)
+    readout_id = file_id(stem)
+    # A name with bytes that are not UTF-8 holds lone surrogates; the title shows them as U+FFFD instead.
+    stem = SURROGATE.sub("\ufffd", stem)
     if not readout_id:
-        raise _Bad("id", f"cannot make an id from the file name {_describe(Path(name).name)}")
+        raise _Bad("id", f"cannot make an id from the file name {describe(Path(name).name)}")
     title, date = "", ""
     if kind in (".html", ".htm"):
         try:
@@ -270,59 +295,33 @@ def _document_readout(text: str, kind: str, name: str) -> Readout:
     return Readout(readout_id, title or stem, date, "", "", paragraphs, {})
 
 
-def _parse_json(text: str, whole_file: bool) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        at = f"line {error.lineno} column {error.colno}" if whole_file else f"column {error.colno}"
-        raise _Bad(None, f"invalid JSON: {error.msg} ({at})") from None
-    except (ValueError, RecursionError) as error:  # e.g. a 5000-digit number, or nesting 10000 deep
-        raise _Bad(None, f"invalid JSON: {str(error) or 'nested too deeply'}") from None
-
-
-def _json_items(text: str, kind: str) -> Iterable[tuple[int | None, Any]]:
-    """Yield (line or item number, parsed value or _Bad) for each record in a JSON/JSONL file."""
-    if kind == ".jsonl":
-        for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 is valid inside JSON
-            if not line.strip():
-                continue
-            try:
-                yield number, _parse_json(line, whole_file=False)
-            except _Bad as bad:
-                yield number, bad
-        return
-    value = _parse_json(text, whole_file=True)
-    if isinstance(value, dict):
-        yield None, value
-    elif isinstance(value, list):
-        if not value:
-            raise _Bad(None, "no records (an empty list)")
-        yield from enumerate(value, 1)
-    else:
-        raise _Bad(None, f"expected a JSON object or a list of objects, got {_describe(value)}")
-
-
-def _load_file(path: Path, shown: str, index: int) -> tuple[list[_Found], list[tuple[tuple[int, int], LoadError]]]:
+def _load_file(path: Path, shown: str, index: int,
+               max_bytes: int | None) -> tuple[list[_Found], list[tuple[tuple[int, int], LoadError]]]:
     found: list[_Found] = []
     errors: list[tuple[tuple[int, int], LoadError]] = []
     kind = Path(shown).suffix.lower()
     if kind not in SUPPORTED:  # a display name without a usable extension: trust the real path
         kind = path.suffix.lower()
     try:
-        text = _read_text(path)
+        data = _read_bytes(path)
         if kind in (".jsonl", ".json"):
-            for number, item in _json_items(text, kind):
+            # JSONL is decoded line by line, so one bad byte costs one line, not the file.
+            items = jsonl_records(data) if kind == ".jsonl" else json_records(_text(data))
+            for number, item in items:
                 order = (index, number or 0)
                 try:
                     if isinstance(item, _Bad):
                         raise item
                     if not isinstance(item, dict):
-                        raise _Bad(None, f"expected a JSON object, got {_describe(item)}")
-                    found.append(_Found(_record_readout(item), shown, number, order))
+                        raise _Bad(None, f"expected a JSON object, got {describe(item)}")
+                    found.append(_Found(_record_readout(item, max_bytes), shown, number, order))
                 except _Bad as bad:
                     errors.append((order, LoadError(shown, number, bad.field, bad.message)))
+            if not found and not errors:
+                raise _Bad(None, "empty file")
         else:
-            found.append(_Found(_document_readout(text, kind, shown), shown, None, (index, 0)))
+            _check_size(len(data.removeprefix(b"\xef\xbb\xbf")), max_bytes, None)  # before parsing a huge page
+            found.append(_Found(_document_readout(_text(data), kind, shown), shown, None, (index, 0)))
     except _Bad as bad:
         errors.append(((index, 0), LoadError(shown, None, bad.field, bad.message)))
     return found, errors
@@ -346,13 +345,16 @@ def _drop_conflicts(found: list[_Found]) -> tuple[list[Readout], list[tuple[tupl
     return readouts, errors
 
 
-def load_paths(paths: Any, names: dict[Path, str] | None = None) -> Loaded:
-    """Load every readout under paths; bad files, lines and fields become LoadErrors, never exceptions."""
+def load_paths(paths: Any, names: dict[Path, str] | None = None,
+               max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES) -> Loaded:
+    """Load every readout under paths; bad files, lines and fields become LoadErrors, never exceptions.
+
+    A readout whose text is over max_record_bytes of UTF-8 (None: no limit) is an error, not loaded."""
     files, walk_errors = _walk(paths, names)
     found: list[_Found] = []
     errors: list[tuple[tuple[int, int], LoadError]] = [((-1, 0), error) for error in walk_errors]
     for index, path in enumerate(files):
-        file_found, file_errors = _load_file(path, _display(path, names), index)
+        file_found, file_errors = _load_file(path, _display(path, names), index, max_record_bytes)
         found += file_found
         errors += file_errors
     readouts, conflict_errors = _drop_conflicts(found)

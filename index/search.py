@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import readout_meta
 from .embed import Embedder
 from .query import QueryHints, lexical_terms, mentioned, read_hints
 from .store import Store
@@ -103,7 +104,7 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     for pid, base in fused.items():
         if pid not in info:  # removed by a concurrent update
             continue
-        readout_id, n, text, title, date, source, url = info[pid]
+        readout_id, n, text, title, date, source, url, _ = info[pid]
         names = query.hints.names
         haystack = f"{title} {text}"
         name_match = len(mentioned(names, haystack)) / len(names) if names and pid in near else 0.0
@@ -119,11 +120,12 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     scored.sort(key=lambda item: (-item[0], item[1]))
     top = scored[:k]
     cosines = _cosines(store, [pid for _, pid, _ in top], qvec if qvec is not None else embedder.encode_query(query.dense_text))
+    spans = readout_meta.speaker_spans(store.db, [pid for _, pid, _ in top])
     out = []
     for score, pid, name_match in top:
-        readout_id, n, text, title, date, source, url = info[pid]
-        out.append(Scored(Hit(readout_id, n, title, date, source, url, score, text), cosines.get(pid, 0.0),
-                          lexical_rank.get(pid), name_match))
+        readout_id, n, text, title, date, source, url, event_date = info[pid]
+        hit = Hit(readout_id, n, title, date, source, url, score, text, event_date, spans.get(pid, ()))
+        out.append(Scored(hit, cosines.get(pid, 0.0), lexical_rank.get(pid), name_match))
     return out
 
 
@@ -175,8 +177,9 @@ def _paragraph_info(store: Store, pids: list[int]) -> dict[int, tuple]:
     out = {}
     for i in range(0, len(pids), 500):
         part = pids[i:i + 500]
-        rows = store.db.execute("SELECT p.id, p.readout_id, p.n, p.text, r.title, r.date, r.source, r.url "
-                                "FROM paragraphs p JOIN readouts r ON r.id = p.readout_id "
+        rows = store.db.execute("SELECT p.id, p.readout_id, p.n, p.text, r.title, r.date, r.source, r.url, "
+                                "coalesce(m.event_date, '') FROM paragraphs p JOIN readouts r ON r.id = p.readout_id "
+                                "LEFT JOIN readout_meta m ON m.readout_id = p.readout_id "
                                 f"WHERE p.id IN ({','.join('?' * len(part))})", part)
         out.update((row[0], row[1:]) for row in rows)
     return out

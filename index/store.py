@@ -2,8 +2,14 @@
 
 SQLite is the single source of truth and its transactions are the commit points. The FAISS file
 (vectors) and the lexical file (BM25 postings, filters) are caches of what SQLite holds, written
-after a commit under the generation they reflect; if one is missing or stale (a crash between commit
-and write) it is rebuilt from SQLite on open.
+after a commit under the generation they reflect and fingerprinted in SQLite (`caches.py`); one
+that is missing, stale or damaged is rebuilt from SQLite on open, never used.
+
+Concurrency: every thread reads through its own SQLite connection (WAL), so a write transaction is
+never visible before it commits. One process writes a folder at a time (`locks.FolderLock`); inside
+a process the in-memory caches are swapped under `rw` only for the moment after each commit, so
+questions keep being answered while a write embeds. A process that did not write notices a newer
+generation on its next read (`follow`) and loads it once the writer has finished.
 """
 from __future__ import annotations
 
@@ -11,17 +17,20 @@ import json
 import os
 import sqlite3
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
-
-from .lexical import LexicalIndex, paragraphs_from
+from . import caches, readout_meta
+from .caches import Caches
+from .locks import FolderLock, ReadWriteLock
 from .types import InputError
-from .vectors import VectorIndex
 
 FORMAT_VERSION = 1
 DB_NAME = "readouts.sqlite"
 MANIFEST = "manifest.json"
+# Opening runs SQLite's quick_check on databases up to this size (~40 ms for the 25 MB corpus index);
+# a larger one is checked before each write, and damage found by a query is reported the same way.
+QUICK_CHECK_BYTES = 256 * 1024 * 1024
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +51,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(title, text, tokeni
 """
 
 
+def is_damage(error: BaseException) -> bool:
+    """True for SQLite's "not a database" / "malformed" family, not for locks or constraint errors."""
+    return (isinstance(error, sqlite3.DatabaseError)
+            and not isinstance(error, (sqlite3.OperationalError, sqlite3.IntegrityError, sqlite3.ProgrammingError))) \
+        or (isinstance(error, sqlite3.OperationalError) and "disk i/o" in str(error).lower())
+
+
+def damaged(folder: Path, error: BaseException) -> InputError:
+    """The error a damaged database file becomes, with what to do about it."""
+    return InputError(f"{folder}: index database is damaged: {error} ({folder / DB_NAME}). Restore the folder from a "
+                      f"backup, or move it aside and rebuild it with `readouts ingest PATH... --index {folder}`")
+
+
 class Store:
     """One index folder opened for reading and writing; every method is safe across threads."""
 
@@ -52,16 +74,47 @@ class Store:
             if not create:
                 raise InputError(f"{self.folder}: no index here (run `readouts ingest PATH --index {self.folder}`)")
             self.folder.mkdir(parents=True, exist_ok=True)
-        self.lock = threading.RLock()
-        self.db = sqlite3.connect(self.folder / DB_NAME, check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
-        self.settings = self._check_settings(model, dimension, chunking)
-        self.vectors = self._load_vectors()
-        self.lexical = self._load_lexical()
+        self.lock = threading.RLock()  # one transaction of this process at a time
+        self.rw = ReadWriteLock()  # readers vs the swap of the in-memory caches after a commit
+        self.folder_lock = FolderLock(self.folder)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._follow_lock = threading.Lock()
+        self.notices: list[str] = []
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA + readout_meta.SCHEMA)
+            self.settings = self._check_settings(model, dimension, chunking)
+            if (self.folder / DB_NAME).stat().st_size <= QUICK_CHECK_BYTES:
+                self.check_database()
+            loaded = self._load_caches()
+            if loaded.rebuilt:
+                self._save_if_unlocked(loaded)
+            self._install(loaded)
+            if readout_meta.stale(self.db):
+                self._refresh_metadata_if_unlocked()
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                self.close()
+                raise damaged(self.folder, error) from None
+            raise
         # Bumped after the in-memory caches follow a write; what was computed before it is stale.
         self.changes = 0
+
+    # --- connections ----------------------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection: it sees committed data only, whatever other threads are writing."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.folder / DB_NAME, check_same_thread=False, isolation_level=None,
+                                         timeout=30)
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._local.connection = connection
+            with self._connections_lock:
+                self._connections.append(connection)
+        return connection
 
     # --- settings -------------------------------------------------------------------------
     def _check_settings(self, model: str, dimension: int, chunking: dict) -> dict:
@@ -95,74 +148,117 @@ class Store:
     def transaction(self):
         return _Transaction(self)
 
-    # --- vectors --------------------------------------------------------------------------
-    def _faiss_path(self, generation: int) -> Path:
-        return self.folder / f"vectors-{generation}.faiss"
+    @contextmanager
+    def snapshot(self):
+        """A read transaction: every query inside sees one committed generation."""
+        self.db.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            self.db.execute("COMMIT")
 
-    def _load_vectors(self) -> VectorIndex:
-        generation = self.generation()
-        path = self._faiss_path(generation)
-        if path.exists():
+    @contextmanager
+    def writing(self, wait: float = 0.0):
+        """Hold the folder for writing: other processes wait or fail; caches are current and agree with SQLite."""
+        with self.folder_lock.exclusive(wait):
             try:
-                return VectorIndex.read(path, self.settings["dimension"])
-            except Exception:  # a torn or foreign file: SQLite still has every vector
-                pass
-        vectors = VectorIndex.build(self.settings["dimension"], *self.all_vectors())
-        self._write_atomically(path, vectors.write)
-        self._write_manifest(generation, vectors)
-        self._drop_older("vectors-*.faiss", path)
-        return vectors
+                self.check_database()
+            except sqlite3.DatabaseError as error:
+                if is_damage(error):
+                    raise damaged(self.folder, error) from None
+                raise
+            if self.generation() != self.loaded_generation or not self._caches_agree():
+                # Another process wrote since these caches were loaded, or they drifted: re-read before writing.
+                loaded = self._load_caches()
+                if loaded.rebuilt:
+                    self._record(caches.save(self.folder, loaded), loaded)
+                self._install(loaded)
+            self.refresh_metadata()
+            yield self
 
-    def _lexical_path(self, generation: int) -> Path:
-        return self.folder / f"lexical-{generation}.npz"
+    def check_database(self) -> None:
+        """Raise sqlite3.DatabaseError when SQLite's quick_check finds damage."""
+        check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({check})")
 
-    def _load_lexical(self) -> LexicalIndex:
-        path = self._lexical_path(self.generation())
-        if path.exists():
-            try:
-                return LexicalIndex.read(path)
-            except Exception:  # torn or from another version: rebuilt from SQLite below
-                pass
-        lexical = LexicalIndex.build(paragraphs_from(self.db))
-        self._write_atomically(path, lexical.write)
-        self._drop_older("lexical-*.npz", path)
-        return lexical
+    def _caches_agree(self) -> bool:
+        return caches.agrees(self.vectors, self.lexical, caches.counts(self.db))
 
-    def all_vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every chunk id and vector stored in SQLite."""
-        rows = self.db.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall()
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        dim = self.settings["dimension"]
-        matrix = (np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
-                  if rows else np.zeros((0, dim), dtype=np.float32))
-        return ids, matrix
+    # --- caches ---------------------------------------------------------------------------
+    def _load_caches(self) -> Caches:
+        """Caches of the committed generation: verified files, else rebuilt from one snapshot of SQLite."""
+        with self.snapshot() as db:
+            generation = self.generation()
+            loaded = caches.load(self.folder, db, self.settings["dimension"], generation, self.meta(caches.CACHES_KEY))
+        if loaded.rebuilt and loaded.rebuilt != ("new index",):
+            message = f"{self.folder}: rebuilt the search caches from the database: {'; '.join(loaded.rebuilt)}"
+            self.notices.append(message)
+            caches.notice(message)
+        return loaded
+
+    def _save_if_unlocked(self, loaded: Caches) -> None:
+        """Write rebuilt caches unless another process is writing (then it will write its own)."""
+        try:
+            with self.folder_lock.exclusive(0.0):
+                if self.generation() == loaded.generation:
+                    self._record(caches.save(self.folder, loaded), loaded)
+        except InputError:
+            pass
+
+    def refresh_metadata(self) -> None:
+        """Extract metadata that is missing or from an older extractor (the caller holds the folder)."""
+        stale = readout_meta.stale(self.db)
+        if not stale:
+            return
+        caches.notice(f"{self.folder}: extracting readout metadata for {len(stale)} readout(s)")
+        for start in range(0, len(stale), 500):
+            with self.transaction() as db:
+                readout_meta.recompute(db, stale[start:start + 500])
+
+    def _refresh_metadata_if_unlocked(self) -> None:
+        try:
+            with self.folder_lock.exclusive(0.0):
+                self.refresh_metadata()
+        except InputError:
+            pass  # a writer holds the folder; it refreshes the metadata itself
+
+    def _install(self, loaded: Caches) -> None:
+        with self.rw.write():
+            self.vectors, self.lexical, self.loaded_generation = loaded.vectors, loaded.lexical, loaded.generation
+            self.changes = getattr(self, "changes", 0) + 1
+
+    def follow(self) -> None:
+        """Load a generation another process committed, once it has finished writing its cache files."""
+        if self.generation() == self.loaded_generation:
+            return
+        with self._follow_lock:
+            if self.generation() == self.loaded_generation:
+                return
+            with self.folder_lock.shared() as quiet:
+                if not quiet:  # a writer is mid-way: keep answering from the last complete generation
+                    return
+                loaded = self._load_caches()
+            self._install(loaded)
 
     def save_caches(self) -> None:
-        """Write the FAISS and lexical caches for the committed generation atomically, then drop older files."""
-        generation = self.generation()
-        vectors_path, lexical_path = self._faiss_path(generation), self._lexical_path(generation)
-        self._write_atomically(vectors_path, self.vectors.write)
-        self._write_atomically(lexical_path, self.lexical.write)
-        self._write_manifest(generation, self.vectors)
-        self._drop_older("vectors-*.faiss", vectors_path)
-        self._drop_older("lexical-*.npz", lexical_path)
+        """Write the FAISS and lexical caches of the committed generation, record their checksums, drop older files."""
+        loaded = Caches(self.generation(), self.vectors, self.lexical)
+        self._record(caches.save(self.folder, loaded), loaded)
 
-    def _write_manifest(self, generation: int, vectors: VectorIndex) -> None:
-        manifest = dict(self.settings, generation=generation, index_type=vectors.kind,
-                        faiss_file=self._faiss_path(generation).name, lexical_file=self._lexical_path(generation).name,
-                        database=DB_NAME)
-        self._write_atomically(self.folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(manifest, indent=2)))
+    def _record(self, record: dict, loaded: Caches) -> None:
+        with self.transaction():
+            self.set_meta(caches.CACHES_KEY, record)
+        manifest = dict(self.settings, generation=loaded.generation, index_type=loaded.vectors.kind,
+                        faiss_file=caches.faiss_path(self.folder, loaded.generation).name,
+                        lexical_file=caches.lexical_path(self.folder, loaded.generation).name,
+                        database=DB_NAME, files=record["files"])
+        caches.write_atomically(self.folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(manifest, indent=2)))
+        caches.drop_older(self.folder, record)
 
-    @staticmethod
-    def _write_atomically(path: Path, write) -> None:
-        tmp = path.with_name(path.name + ".tmp")
-        write(tmp)
-        os.replace(tmp, path)
-
-    def _drop_older(self, pattern: str, keep: Path) -> None:
-        for old in self.folder.glob(pattern):
-            if old != keep:
-                old.unlink(missing_ok=True)
+    def all_vectors(self):
+        """Every chunk id and vector stored in SQLite."""
+        return caches.all_vectors(self.db, self.settings["dimension"])
 
     # --- reads ----------------------------------------------------------------------------
     def readout_row(self, readout_id: str):
@@ -176,7 +272,11 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT text FROM paragraphs WHERE readout_id=? ORDER BY n", (readout_id,))]
 
     def close(self) -> None:
-        self.db.close()
+        with self._connections_lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
 
 
 class _Transaction:
@@ -187,7 +287,11 @@ class _Transaction:
 
     def __enter__(self):
         self.store.lock.acquire()
-        self.store.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self.store.lock.release()
+            raise
         return self.store.db
 
     def __exit__(self, kind, value, traceback):

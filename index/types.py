@@ -45,6 +45,9 @@ class Hit:
     url: str
     score: float
     text: str
+    event_date: str = ""  # the day of the contact (readout metadata); "" when unknown
+    # (start, end, speaker) of each sentence of the paragraph, so a citation can name who speaks in its quote.
+    spans: tuple = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -52,11 +55,30 @@ class Hit:
             "paragraph": self.paragraph,
             "title": self.title,
             "date": self.date,
+            "event_date": self.event_date or self.date,
             "source": self.source,
             "url": self.url,
             "score": round(float(self.score), 6),
             "text": self.text,
         }
+
+    def speaker_of(self, quote: str) -> str | None:
+        """Who the sentence holding the start of `quote` reports as speaking (None if nobody, or unknown)."""
+        at = self.text.find(quote)
+        for start, end, speaker in self.spans:
+            if start <= at < end:
+                return speaker
+        return None
+
+
+def check_text(value: str, what: str) -> str:
+    """Reject a string that cannot be written as UTF-8 (a lone surrogate such as JSON's "\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(f"{what}: invalid Unicode (an unpaired surrogate U+{ord(value[error.start]):04X} "
+                         f"at character {error.start + 1})") from None
+    return value
 
 
 def parse_iso_date(value: Any, what: str = "date") -> str:
@@ -69,14 +91,26 @@ def parse_iso_date(value: Any, what: str = "date") -> str:
         raise InputError(f"{what}: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
+KINDS = ("call", "meeting", "visit", "statement", "other")
+TEXT_FILTERS = ("source", "readout", "participant", "country", "kind")
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Restrictions on which readouts may answer (CONTRACT.md "Filters"); every field optional."""
+    """Restrictions on which readouts may answer (CONTRACT.md "Filters"); every field optional.
+
+    `participant`, `country` and `kind` are read from the readout metadata; the Library resolves them
+    into `readouts` (the ids that pass) before searching, so the search itself needs no metadata.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
     source: str | None = None
     readout: str | None = None
+    participant: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    readouts: frozenset[str] | None = field(default=None, compare=True)
 
     @classmethod
     def from_json(cls, value: Any) -> "Filters":
@@ -87,27 +121,40 @@ class Filters:
             return value
         if not isinstance(value, dict):
             raise InputError(f"filters: expected an object, got {type(value).__name__}")
-        unknown = set(value) - {"date_from", "date_to", "source", "readout"}
+        unknown = set(value) - {"date_from", "date_to", *TEXT_FILTERS}
         if unknown:
             raise InputError(f"filters: unknown key(s) {', '.join(sorted(unknown))}")
         date_from = parse_iso_date(value["date_from"], "filters.date_from") if value.get("date_from") else None
         date_to = parse_iso_date(value["date_to"], "filters.date_to") if value.get("date_to") else None
         if date_from and date_to and date_from > date_to:
             raise InputError(f"filters: date_from {date_from} is after date_to {date_to}")
-        for key in ("source", "readout"):
+        for key in TEXT_FILTERS:
             if value.get(key) is not None and not isinstance(value[key], str):
                 raise InputError(f"filters.{key}: expected a string")
-        return cls(date_from, date_to, value.get("source") or None, value.get("readout") or None)
+            if value.get(key):
+                check_text(value[key], f"filters.{key}")
+        kind = (value.get("kind") or "").strip().lower() or None
+        if kind and kind not in KINDS:
+            raise InputError(f"filters.kind: {value['kind']!r} is not one of {', '.join(KINDS)}")
+        return cls(date_from, date_to, value.get("source") or None, value.get("readout") or None,
+                   (value.get("participant") or "").strip() or None, (value.get("country") or "").strip() or None,
+                   kind)
 
     def to_json(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v}
+        return {k: v for k, v in self.__dict__.items() if v and k != "readouts"}
 
     def is_empty(self) -> bool:
-        return not any(self.__dict__.values())
+        return self.readouts is None and not any(v for k, v in self.__dict__.items() if k != "readouts")
+
+    def needs_metadata(self) -> bool:
+        """True when participant, country or kind must still be resolved into `readouts`."""
+        return bool(self.participant or self.country or self.kind) and self.readouts is None
 
     def admits(self, readout_id: str, date: str, source: str) -> bool:
-        """True when a readout with these fields passes every filter."""
+        """True when a readout with these fields passes every filter (metadata filters once resolved)."""
         if self.readout and readout_id != self.readout:
+            return False
+        if self.readouts is not None and readout_id not in self.readouts:
             return False
         if self.source and self.source.lower() not in (source or "").lower():
             return False
@@ -137,12 +184,14 @@ def parse_history(value: Any) -> tuple[Turn, ...]:
         if isinstance(item, Turn):
             turns.append(item)
         elif isinstance(item, str):
-            turns.append(Turn(item))
+            turns.append(Turn(check_text(item, f"history[{i}]")))
         elif isinstance(item, dict) and isinstance(item.get("question"), str):
             cited = item.get("cited") or []
             if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
                 raise InputError(f"history[{i}].cited: expected a list of readout ids")
-            turns.append(Turn(item["question"], tuple(cited)))
+            for j, c in enumerate(cited):
+                check_text(c, f"history[{i}].cited[{j}]")
+            turns.append(Turn(check_text(item["question"], f"history[{i}].question"), tuple(cited)))
         else:
             raise InputError(f"history[{i}]: expected a string or an object with a 'question' string")
     return tuple(turns)

@@ -18,9 +18,13 @@ class Citation:
     source: str
     url: str
     quote: str
+    event_date: str = ""
+    speaker: str | None = None  # the participant the quoted sentence reports as speaking, "both", or None
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        out = dict(self.__dict__)
+        out["event_date"] = self.event_date or self.date
+        return out
 
 
 @dataclass(frozen=True)
@@ -53,4 +57,5 @@ def cite(n: int, hit: Hit, quote: str) -> Citation:
     """A citation of `quote` in a hit's paragraph; the quote must occur there verbatim."""
     if quote not in hit.text:
         raise ValueError(f"quote not found verbatim in {hit.readout_id} paragraph {hit.paragraph}")
-    return Citation(n, hit.readout_id, hit.paragraph, hit.title, hit.date, hit.source, hit.url, quote)
+    return Citation(n, hit.readout_id, hit.paragraph, hit.title, hit.date, hit.source, hit.url, quote,
+                    hit.event_date or hit.date, hit.speaker_of(quote))

@@ -24,10 +24,10 @@ def check_contract(answer) -> None:
     numbers = [c["n"] for c in data["citations"]]
     assert numbers == list(range(1, len(numbers) + 1))
     for c in data["citations"]:
-        assert set(c) == {"n", "readout_id", "paragraph", "title", "date", "source", "url", "quote"}
+        assert set(c) == {"n", "readout_id", "paragraph", "title", "date", "event_date", "source", "url", "quote", "speaker"}
         assert f"[{c['n']}]" in data["answer"]
     for h in data["hits"]:
-        assert set(h) == {"readout_id", "paragraph", "title", "date", "source", "url", "score", "text"}
+        assert set(h) == {"readout_id", "paragraph", "title", "date", "event_date", "source", "url", "score", "text"}
 
 
 @pytest.mark.parametrize("question,expected", ANSWERABLE)

@@ -104,7 +104,7 @@ def test_search_and_filters(server):
     hits = response.json()["hits"]
     assert response.status_code == 200 and len(hits) == 4
     assert all("State" in h["source"] and h["date"] >= "2022-01-01" for h in hits)
-    assert set(hits[0]) == {"readout_id", "paragraph", "title", "date", "source", "url", "score", "text"}
+    assert set(hits[0]) == {"readout_id", "paragraph", "title", "date", "event_date", "source", "url", "score", "text"}
 
 
 def test_readout_and_unknown_readout(server):
@@ -184,7 +184,9 @@ def test_concurrent_requests_agree(server):
 def test_the_app_page_is_served(server):
     page = server.get("/")
     assert page.status_code == 200 and "<html" in page.text.lower()
-    assert server.get("/gradio_api/info").status_code == 200  # Gradio's own client API, no login set
+    # Gradio's own client API: with a token set it is guarded like /api/* (docs/APP.md, "Security model").
+    assert server.get("/gradio_api/info").status_code == 401
+    assert server.get("/gradio_api/info", headers=AUTH).status_code == 200
 
 
 # --- in process: the shared Service the app and the API both use -------------------------
@@ -248,4 +250,21 @@ def test_ui_login_guards_the_app_and_gradio_client_api(service):
         assert client.post("/login", data={"username": "ann", "password": "nope"}).status_code == 400
         assert client.post("/login", data={"username": "ann", "password": "pw"}).status_code == 200
         assert client.get("/gradio_api/info").status_code == 200
-        assert client.get("/api/health").status_code == 200  # no token set: the API is open
+        # No token: the API takes the login as HTTP Basic.
+        assert client.get("/api/health").status_code == 401
+        assert client.get("/api/health", auth=("ann", "pw")).status_code == 200
+
+
+def test_readout_metadata_participants_and_metadata_filters(server):
+    seed = server.get("/api/readouts/000_95fd29420489899a", headers=AUTH).json()
+    assert seed["event_date"] == "2020-11-26" and seed["kind"] == "meeting"
+    assert {p["name"] for p in seed["participants"]} == {"Moon Jae-in", "Wang Yi"} and seed["same_event"] == []
+    rows = server.get("/api/participants", headers=AUTH, params={"q": "kuleba"}).json()["participants"]
+    assert any(r["name"].endswith("Kuleba") and r["readouts"] > 5 for r in rows)
+    hits = server.get("/api/search", headers=AUTH, params={"q": "grain", "participant": "kuleba", "kind": "call",
+                                                           "k": 5}).json()["hits"]
+    assert hits and all(h["event_date"] for h in hits)
+    for hit in hits:
+        meta = server.get(f"/api/readouts/{hit['readout_id']}", headers=AUTH).json()
+        assert meta["kind"] == "call" and any(p["name"].endswith("Kuleba") for p in meta["participants"])
+    assert server.get("/api/search", headers=AUTH, params={"q": "grain", "kind": "phone"}).status_code == 400

@@ -9,8 +9,8 @@ import pytest
 from conftest import REPO
 
 READOUTS_BIN = str(Path(sys.executable).with_name("readouts"))
-HIT_KEYS = {"readout_id", "paragraph", "title", "date", "source", "url", "score", "text"}
-CITATION_KEYS = {"n", "readout_id", "paragraph", "title", "date", "source", "url", "quote"}
+HIT_KEYS = {"readout_id", "paragraph", "title", "date", "event_date", "source", "url", "score", "text"}
+CITATION_KEYS = {"n", "readout_id", "paragraph", "title", "date", "event_date", "source", "url", "quote", "speaker"}
 
 
 def run(*args, stdin=None):

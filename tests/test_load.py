@@ -145,7 +145,7 @@ def test_file_level_errors_do_not_stop_the_batch(tmp_path):
         f"{empty}: empty file",
         f"{blank}: empty file",
         f"{binary}: binary file, not text",
-        f"{latin}: not UTF-8 text: invalid byte 0xe9 at offset 3",
+        f"{latin}: not UTF-8 text: invalid byte 0xe9 at offset 3 (line 1, column 4)",
     ]
     assert good.exists()
 

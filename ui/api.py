@@ -1,18 +1,20 @@
 """HTTP routes for internal tools, mounted beside the Gradio app: JSON shaped like the CLI's --json.
 
-POST /api/ask, GET /api/search, GET /api/readouts/{id}, GET /api/health. With a token set
-(READOUTS_API_TOKEN), every /api/* request must send `Authorization: Bearer TOKEN`.
+POST /api/ask, GET /api/search, GET /api/readouts/{id}, GET /api/health. Credentials are checked
+before these run (ui/security.py); here: size limits, strict JSON, 400 naming the field, 405 for a
+wrong method, and 503 when the index database is damaged.
 """
 from __future__ import annotations
 
-import hmac
-import json
+import sqlite3
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from index.types import InputError
+from index.jsonl import Rejected, parse_json
+from index.store import damaged, is_damage
+from index.types import InputError, check_text
 
 from .service import Service
 
@@ -25,19 +27,17 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def add_api(app: FastAPI, service: Service, token: str | None = None) -> None:
-    """Register the /api routes (call before mounting Gradio at "/", which takes every other path)."""
+def add_api(app: FastAPI, service: Service) -> None:
+    """Register the /api routes (call before mounting Gradio at "/", which takes every other path).
+
+    Who may call them is ui/security.py's business (its middleware runs before this one's).
+    """
     router = APIRouter(prefix="/api")
 
     @app.middleware("http")
-    async def guard(request: Request, call_next):
+    async def limit(request: Request, call_next):
         if not request.url.path.startswith("/api/"):
             return await call_next(request)
-        if token:
-            sent = request.headers.get("authorization", "")
-            if not (sent.startswith("Bearer ") and hmac.compare_digest(sent[7:].encode(), token.encode())):
-                return JSONResponse({"error": "missing or wrong bearer token (Authorization: Bearer READOUTS_API_TOKEN)"},
-                                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             return error(413, f"request body over {MAX_BODY_BYTES} bytes")
@@ -53,6 +53,14 @@ def add_api(app: FastAPI, service: Service, token: str | None = None) -> None:
             return error(400, f"unknown field(s): {', '.join(sorted(unknown))} (expected {', '.join(sorted(ASK_FIELDS))})")
         if "question" not in body:
             return error(400, "question: missing")
+        if "id" in body:
+            if isinstance(body["id"], bool) or not isinstance(body["id"], (str, int)):
+                return error(400, "id: expected a string or a whole number")
+            if isinstance(body["id"], str):
+                try:
+                    check_text(body["id"], "id")
+                except InputError as problem:
+                    return error(400, str(problem))
         try:
             answer = await run_in_threadpool(service.ask, body["question"], body.get("filters"), body.get("history"),
                                              body.get("k", 5))
@@ -64,12 +72,14 @@ def add_api(app: FastAPI, service: Service, token: str | None = None) -> None:
     @router.get("/search")
     def search(request: Request, q: str | None = None, k: str = "10", date_from: str | None = None,
                date_to: str | None = None, source: str | None = None, readout: str | None = None,
+               participant: str | None = None, country: str | None = None, kind: str | None = None,
                history: str | None = None):
         if q is None:
             return error(400, "q: missing (the question, as ?q=...)")
         try:
             filters = {key: value for key, value in {"date_from": date_from, "date_to": date_to, "source": source,
-                                                     "readout": readout}.items() if value}
+                                                     "readout": readout, "participant": participant,
+                                                     "country": country, "kind": kind}.items() if value}
             hits = service.search(q, filters, _history(history), _whole(k))
         except InputError as problem:
             return error(400, str(problem))
@@ -81,7 +91,11 @@ def add_api(app: FastAPI, service: Service, token: str | None = None) -> None:
         if found is None:
             return error(404, f"no readout {readout_id!r} in this index")
         return {"id": found.id, "title": found.title, "date": found.date, "source": found.source,
-                "url": found.url, "paragraphs": list(found.paragraphs)}
+                "url": found.url, "paragraphs": list(found.paragraphs), **service.readout_metadata(found.id)}
+
+    @router.get("/participants")
+    def participants(q: str = ""):
+        return {"participants": service.participants(q)}
 
     @router.get("/health")
     def health():
@@ -89,6 +103,25 @@ def add_api(app: FastAPI, service: Service, token: str | None = None) -> None:
         return {"status": "ok", "readouts": stats["readouts"], "paragraphs": stats["paragraphs"],
                 "model": stats["model"], "last_update": stats["last_update"],
                 "answerer": "llm" if service.answerer is not None else "extractive"}
+
+    @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"],
+                      include_in_schema=False)
+    def elsewhere(request: Request, rest: str):
+        # Gradio at "/" would answer 404 for every method of every path: say which methods a route has.
+        allowed = sorted({m for route in router.routes if route is not elsewhere_route
+                          and route.path_regex.match(request.url.path) for m in route.methods})
+        if allowed:
+            return JSONResponse({"error": f"{request.method} is not allowed on {request.url.path}; use {', '.join(allowed)}"},
+                                status_code=405, headers={"Allow": ", ".join(allowed)})
+        return error(404, f"no route {request.url.path} (see /api/openapi.json)")
+
+    elsewhere_route = router.routes[-1]
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_error(request: Request, problem: sqlite3.DatabaseError):
+        if is_damage(problem):
+            return error(503, str(damaged(service.library.folder, problem)))
+        return error(503, f"index database error: {problem}")
 
     app.include_router(router)
 
@@ -102,9 +135,11 @@ async def _read_body(request: Request) -> dict | JSONResponse:
             return error(413, f"request body over {MAX_BODY_BYTES} bytes")
         parts.append(part)
     try:
-        body = json.loads(b"".join(parts) or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as problem:
-        return error(400, f"body: not valid JSON ({problem})")
+        body = parse_json(b"".join(parts).decode("utf-8") or "null", whole_file=True)
+    except UnicodeDecodeError as problem:
+        return error(400, f"body: not UTF-8 ({problem})")
+    except Rejected as problem:  # also 30,000 levels deep, a 4,400-digit number, NaN
+        return error(400, f"body: not valid JSON ({problem.message})")
     if not isinstance(body, dict):
         return error(400, 'body: expected a JSON object like {"question": "..."}')
     return body
@@ -121,6 +156,6 @@ def _history(value: str | None):
     if not value:
         return None
     try:
-        return json.loads(value)
-    except json.JSONDecodeError:
+        return parse_json(value, whole_file=True)
+    except Rejected:
         raise InputError('history: expected a JSON list such as ["earlier question"]') from None

@@ -59,7 +59,8 @@ def build(service: Service) -> gr.Blocks:
             return
         turn = len(turns) + 1
         cited = sorted({c.readout_id for c in answer.citations})
-        section = render.turn_section(answer, turn, service.readouts_of(cited))
+        section = render.turn_section(answer, turn, service.readouts_of(cited),
+                                      {i: service.readout_metadata(i) for i in cited})
         turns = list(turns) + [{"question": question, "cited": cited, "filters": filters, "section": section,
                                 "answer": {"question": question, **answer.to_json()}}]
         messages[-1] = {"role": "assistant", "content": render.answer_html(answer, turn)}

@@ -4,9 +4,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
+from index.load import DEFAULT_MAX_RECORD_BYTES, SUPPORTED, load_paths
 from index.types import InputError
 
 DEFAULT_INDEX = "data/index"
@@ -20,6 +22,12 @@ def add_index_options(parser: argparse.ArgumentParser) -> None:
                              "else the bundled all-MiniLM-L6-v2; env READOUTS_MODEL)")
 
 
+def add_wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", type=float, default=float(os.environ.get("READOUTS_WAIT", "0")), metavar="SECONDS",
+                        help="if another process is writing the index, wait this long for it (env READOUTS_WAIT; "
+                             "default %(default)s: stop at once, naming the writer's PID)")
+
+
 def add_query_options(parser: argparse.ArgumentParser, k: int) -> None:
     parser.add_argument("question", nargs="?", help="the question (omit with --batch)")
     parser.add_argument("-k", type=int, default=k, help="how many passages (default %(default)s)")
@@ -29,12 +37,16 @@ def add_query_options(parser: argparse.ArgumentParser, k: int) -> None:
     parser.add_argument("--date-to", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--source", help="substring of the readout's source, any case ('state')")
     parser.add_argument("--readout", help="only this readout id")
+    parser.add_argument("--participant", help="only readouts with this participant (whole words: 'kuleba')")
+    parser.add_argument("--country", help="only readouts with a participant of this country ('Ukraine')")
+    parser.add_argument("--kind", choices=("call", "meeting", "visit", "statement", "other"), help="only this kind")
     parser.add_argument("--history-file", help="JSON list of earlier turns (strings or {question, cited})")
 
 
 def filters_from(args) -> dict:
-    return {k: v for k, v in {"date_from": args.date_from, "date_to": args.date_to,
-                              "source": args.source, "readout": args.readout}.items() if v}
+    return {k: v for k, v in {"date_from": args.date_from, "date_to": args.date_to, "source": args.source,
+                              "readout": args.readout, "participant": args.participant, "country": args.country,
+                              "kind": args.kind}.items() if v}
 
 
 def open_library(args, create: bool = False):
@@ -49,21 +61,52 @@ def open_library(args, create: bool = False):
     return Library(args.index, model=args.model, chunking=chunking, create=create)
 
 
+def megabytes(text: str) -> float:
+    """--max-record-mb: a positive, finite number of megabytes (MiB, as the load errors count them)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, got {text!r}")
+    return value
+
+
 def cmd_ingest(args) -> int:
+    from dataclasses import replace
+
     from tqdm import tqdm
 
-    library = open_library(args, create=True)
-    bar = None
+    from index.ingest import IngestReport
 
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
+    # Load before opening the index: input with no readout files then creates no index folder and loads
+    # no model, and the size limit reaches load_paths (Library.ingest_paths does not take it).
+    loaded = load_paths(args.paths, max_record_bytes=int(args.max_record_mb * 1024 * 1024))
+    failed = tuple(str(error) for error in loaded.errors)
+    if not loaded.files:
+        failed += (f"no readout files found in {', '.join(args.paths)} (supported: {', '.join(SUPPORTED)})",)
+        for message in failed:
+            print(f"error: {message}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(IngestReport(failed=failed).to_json()))
+        return 1
+    library = open_library(args, create=True)
+    bar, shown = None, ""
+
+    def progress(done: int, total: int, stage: str = "embedding") -> None:
+        nonlocal bar, shown
+        if bar is not None and shown != stage:
+            bar.close()
+            bar = None
         if bar is None and total:
-            bar = tqdm(total=total, unit="chunk", desc="embedding", disable=args.quiet)
+            bar = tqdm(total=total, unit="readout" if stage == "chunking" else "chunk", desc=stage,
+                       disable=args.quiet)
+            shown = stage
         if bar is not None:
             bar.n = done
             bar.refresh()
 
-    report = library.ingest_paths(args.paths, progress)
+    report = replace(library.ingest(loaded.readouts, progress, wait=args.wait), failed=failed)
     if bar is not None:
         bar.close()
     for message in report.failed:
@@ -76,7 +119,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_remove(args) -> int:
     library = open_library(args)
-    removed, unknown = library.remove(args.ids)
+    removed, unknown = library.remove(args.ids, wait=args.wait)
     for readout_id in unknown:
         print(f"error: no readout {readout_id!r} in {args.index}", file=sys.stderr)
     print(f"removed {len(removed)}, unknown {len(unknown)}", file=sys.stderr)
@@ -220,11 +263,14 @@ def cmd_show(args) -> int:
     readout = library.readout(args.id)
     if readout is None:
         raise InputError(f"no readout {args.id!r} in {args.index}")
+    meta = library.readout_metadata(readout.id)
     if args.json:
         print(json.dumps({"id": readout.id, "title": readout.title, "date": readout.date, "source": readout.source,
-                          "url": readout.url, "paragraphs": list(readout.paragraphs)}, ensure_ascii=False))
+                          "url": readout.url, "paragraphs": list(readout.paragraphs), **meta}, ensure_ascii=False))
         return 0
-    print(f"{readout.title}\n{readout.date} — {readout.source}\n{readout.url}\n")
+    people = "; ".join(p["name"] + (f" ({p['country']})" if p.get("country") else "") for p in meta["participants"])
+    print(f"{readout.title}\n{readout.date} — {readout.source}\n{readout.url}\n"
+          f"{meta['kind']} on {meta['event_date'] or readout.date}" + (f" — {people}" if people else "") + "\n")
     for n, text in enumerate(readout.paragraphs, start=1):
         print(f"¶{n} {text}\n")
     return 0
@@ -248,12 +294,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", choices=("title", "none"),
                    help="what a new index embeds before each chunk: its readout's title and date (the default; "
                         "Recall@5 0.920 against 0.888 without, docs/EVAL.md) or nothing")
+    p.add_argument("--max-record-mb", type=megabytes,
+                   default=os.environ.get("READOUTS_MAX_RECORD_MB", f"{DEFAULT_MAX_RECORD_BYTES / (1024 * 1024):g}"),
+                   help="the largest text of one readout, in MB; a bigger one is an error, not loaded "
+                        "(env READOUTS_MAX_RECORD_MB; default %(default)s)")
     add_index_options(p)
+    add_wait_option(p)
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("remove", help="delete readouts by id")
     p.add_argument("ids", nargs="+")
     add_index_options(p)
+    add_wait_option(p)
     p.set_defaults(run=cmd_remove)
 
     p = sub.add_parser("search", help="the best paragraphs for a question")
@@ -293,9 +345,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list:
     # Each of these adds one verb; they import their heavy dependencies (Gradio, matplotlib) only when run.
-    from . import cmd_bench, cmd_eval, cmd_serve
+    from . import cmd_bench, cmd_eval, cmd_participants, cmd_serve
 
-    return [cmd_serve, cmd_eval, cmd_bench]
+    return [cmd_participants, cmd_serve, cmd_eval, cmd_bench]
 
 
 EXTRA_COMMANDS: list = []
@@ -312,6 +364,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as error:
+        from index.store import damaged, is_damage
+
+        if not is_damage(error):
+            raise
+        print(f"error: {damaged(Path(getattr(args, 'index', '.')), error)}", file=sys.stderr)
         return 2
 
 

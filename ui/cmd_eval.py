@@ -8,6 +8,7 @@ from pathlib import Path
 from index.types import InputError
 
 MODES = ("dense", "lexical", "hybrid")
+METADATA_GOLD = Path(__file__).resolve().parents[1] / "eval" / "metadata" / "gold.jsonl"
 
 
 def add_parser(sub) -> None:
@@ -28,6 +29,9 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the summary (or comparison) as JSON")
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), help="compare two --out folders")
     p.add_argument("--from-feedback", metavar="FEEDBACK", help="the chat app's feedback JSONL to turn into questions")
+    p.add_argument("--metadata", nargs="?", const=str(METADATA_GOLD), metavar="GOLD",
+                   help="score the index's readout metadata (participants, kind, event date, speakers) against "
+                        f"a hand-checked gold file (default {METADATA_GOLD.relative_to(METADATA_GOLD.parents[2])})")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default %(default)s)")
     p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -43,10 +47,36 @@ def run(args) -> int:
         return _compare(args)
     if args.from_feedback:
         return _from_feedback(args)
+    if args.metadata:
+        return _metadata(args)
     if not args.questions:
         print("readouts eval: give QUESTIONS, --compare RUN_A RUN_B or --from-feedback FILE", file=sys.stderr)
         return 2
     return _evaluate(args)
+
+
+def _metadata(args) -> int:
+    """Participants P/R/F1, kind, event date and speaker accuracy of what the index stores, on the gold readouts."""
+    from eval.metadata_score import TARGETS, _table, score
+    from index.readout_meta import load
+
+    from .cli import open_library
+
+    library = open_library(args)
+    gold = [json.loads(line) for line in open(args.metadata, encoding="utf-8") if line.strip()]
+    predicted, paragraphs = {}, {}
+    for record in gold:
+        stored = load(library.store.db, record["readout_id"])
+        if stored is not None:
+            predicted[record["readout_id"]] = stored
+            paragraphs[record["readout_id"]] = tuple(library.store.paragraphs_of(record["readout_id"]))
+    result = score(gold, predicted, paragraphs)
+    result.pop("errors")
+    if args.json:
+        print(json.dumps({**result, "targets": TARGETS, "gold": args.metadata}, ensure_ascii=False))
+    else:
+        print(_table(result))
+    return 0 if not result["missing_predictions"] else 1
 
 
 def _compare(args) -> int:

@@ -35,17 +35,34 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def make_app(service, auth: tuple[str, str] | None = None, token: str | None = None):
-    """The FastAPI app: /api routes first, then Gradio at / (which takes every other path)."""
+    """The FastAPI app: /api routes first, then Gradio at / (which takes every other path).
+
+    Who may call what is ui/security.py's one rule: the token guards every programmatic route
+    (Gradio's too), the login guards the page, and with only a token the page's login takes it.
+    """
     import gradio as gr
     from fastapi import FastAPI
+    from starlette.routing import Mount
 
-    from . import api, app, render
+    from . import api, app, render, security
 
-    server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url=None)
-    api.add_api(server, service, token)
-    return gr.mount_gradio_app(server, app.build(service), path="/", auth=auth, css=render.CSS, js=render.JS,
-                               max_file_size="10mb", footer_links=["api"], theme=gr.themes.Soft(),
-                               show_error=True)
+    credentials = security.Credentials(token, auth)
+    blocks = app.build(service)
+    server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    api.add_api(server, service)
+    guard = security.install(server, credentials)
+    # Gradio's own FastAPI would serve /openapi.json and /docs to anyone: its API is described at
+    # /gradio_api/info, behind its login.
+    mounted = gr.mount_gradio_app(server, blocks, path="/", auth=credentials.page_login(),
+                                  css=render.CSS, js=render.JS, max_file_size="10mb", footer_links=["api"],
+                                  theme=gr.themes.Soft(), show_error=True,
+                                  app_kwargs={"openapi_url": None, "docs_url": None, "redoc_url": None})
+    # Gradio checks that a file named in an event was uploaded (and does not copy it into its cache
+    # otherwise) only once it thinks it launched; mounted, it never does. The upload handler checks
+    # again (library_tab.check_uploaded).
+    blocks.has_launched = True
+    guard.gradio_app = next(r.app for r in mounted.routes if isinstance(r, Mount) and r.path == "")
+    return mounted
 
 
 def run(args) -> int:
@@ -66,7 +83,7 @@ def run(args) -> int:
     stats = library.stats()
     print(f"Readouts QA: {stats['readouts']} readouts from {args.index}; answers: "
           f"{'LLM ' + args.llm_model if answerer else 'extractive'}; API token {'required' if token else 'off'}; "
-          f"login {'on' if auth else 'off'}", file=sys.stderr)
+          f"page login {'USER:PASSWORD' if auth else 'the token as password' if token else 'off'}", file=sys.stderr)
     print(f"open http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
     uvicorn.run(server, host=args.host, port=args.port, log_level="warning")
     return 0

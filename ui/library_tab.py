@@ -13,7 +13,7 @@ from . import render
 from .service import Service
 
 LIST_LIMIT = 200
-HEADERS = ["title", "date", "source", "¶"]
+HEADERS = ["title", "date", "kind", "participants", "source", "¶"]
 
 
 def _stats_markdown(stats: dict) -> str:
@@ -21,15 +21,39 @@ def _stats_markdown(stats: dict) -> str:
             f"{stats['chunks']:,} chunks · model `{stats['model']}` · last update {stats['last_update'] or 'never'}")
 
 
+def check_uploaded(paths: list[str], demo: gr.Blocks) -> None:
+    """Only bytes uploaded through this server's file picker may be ingested.
+
+    The upload event receives file paths from the caller; a crafted call can name any file on the
+    server (/etc/..., the index's own database), and under mount_gradio_app Gradio skips its own
+    check. So each path must be one Gradio's upload route handed out, inside its upload folder, and
+    no link.
+    """
+    from gradio.utils import get_upload_folder
+
+    folder = Path(get_upload_folder()).resolve()
+    for path in paths:
+        given = Path(path)
+        name = given.name
+        if (path not in demo.upload_file_set or given.is_symlink() or not given.is_file()
+                or not given.resolve().is_relative_to(folder)):
+            raise InputError(f"{name}: not a file uploaded to this server; choose it with the file picker")
+
+
 def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None:
     """Lay out the tab inside the current Blocks context."""
 
-    def listing(text: str):
-        rows = service.readouts((text or "").strip(), LIST_LIMIT + 1)
+    def listing(text: str, participant: str = "", kind: str = ""):
+        filters = {"participant": (participant or "").strip(), "kind": kind or ""}
+        try:
+            rows = service.readouts((text or "").strip(), LIST_LIMIT + 1, {k: v for k, v in filters.items() if v})
+        except InputError as problem:
+            return gr.skip(), str(problem), gr.skip()
         note = (f"First {LIST_LIMIT} matches; narrow the search to see others." if len(rows) > LIST_LIMIT
                 else f"{len(rows)} readout(s).")
         rows = rows[:LIST_LIMIT]
-        return [[r.title, r.date, r.source, r.paragraphs] for r in rows], note, [r.id for r in rows]
+        return ([[r.title, r.event_date, r.kind, ", ".join(r.participants), r.source, r.paragraphs] for r in rows],
+                note, [r.id for r in rows])
 
     def open_row(ids, event: gr.SelectData):
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
@@ -41,7 +65,7 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
         readout = service.readout((readout_id or "").strip())
         if readout is None:
             return f"<p>No readout <code>{escape(readout_id or '')}</code> in this index.</p>"
-        return render.readout_html(readout)
+        return render.readout_html(readout, meta=service.readout_metadata(readout.id))
 
     def upload(files, progress=gr.Progress()):
         if not files:
@@ -49,8 +73,9 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
         pairs = [(str(f), Path(str(f)).name) for f in (files if isinstance(files, list) else [files])]
         progress(0, desc="reading files")
         try:
-            report, per_file = service.ingest(pairs, lambda done, total: progress((done, max(total, 1)), unit="chunks",
-                                                                                 desc="embedding"))
+            check_uploaded([path for path, _ in pairs], demo)
+            report, per_file = service.ingest(pairs, lambda done, total, stage: progress(
+                (done, max(total, 1)), unit="readouts" if stage == "chunking" else "chunks", desc=stage))
         except InputError as problem:
             return f'<p class="notice">{escape(str(problem))}</p>', gr.skip(), gr.skip()
         rows = []
@@ -78,12 +103,17 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
 
     with gr.Row():
         with gr.Column(scale=3):
-            search = gr.Textbox(label="Search the library (id, title or source)", placeholder="e.g. Kuleba")
+            with gr.Row():
+                search = gr.Textbox(label="Search the library (id, title or source)", placeholder="e.g. Kuleba", scale=3)
+                participant = gr.Textbox(label="Participant", placeholder="e.g. Blinken", scale=2,
+                                         elem_id="library-participant")
+                kind = gr.Dropdown(["", "call", "meeting", "visit", "statement", "other"], value="", label="Kind",
+                                   scale=1, elem_id="library-kind")
             rows, count, first_ids = listing("")
             note = gr.Markdown(count)
             ids = gr.State(first_ids)  # the id of each row shown, in order
             table = gr.Dataframe(rows, headers=HEADERS, interactive=False, wrap=True, max_height=420, elem_id="library",
-                                 column_widths=["55%", "13%", "26%", "6%"])
+                                 column_widths=["34%", "10%", "7%", "24%", "20%", "5%"])
             reader = gr.HTML("<p>Select a readout to read it whole.</p>", elem_id="reader", js_on_load=None)
         with gr.Column(scale=2):
             stats = gr.Markdown(_stats_markdown(service.stats()))
@@ -96,12 +126,14 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
             remove_button = gr.Button("Remove readout", variant="stop")
             removed = gr.Markdown()
 
-    demo.load(listing, search, [table, note, ids], api_visibility="private")  # uploads since start-up show on reload
-    gr.on([search.change], listing, search, [table, note, ids], api_visibility="private", trigger_mode="always_last")
+    listed = [search, participant, kind]
+    demo.load(listing, listed, [table, note, ids], api_visibility="private")  # uploads since start-up show on reload
+    gr.on([search.change, participant.change, kind.change], listing, listed, [table, note, ids],
+          api_visibility="private", trigger_mode="always_last")
     table.select(open_row, ids, [reader, chosen], api_visibility="private")
     refresh.click(lambda: _stats_markdown(service.stats()), None, stats, api_visibility="private")
     ingest.click(upload, files, [report, stats, source_filter], api_visibility="private", concurrency_limit=1) \
-        .then(listing, search, [table, note, ids], api_visibility="private")
+        .then(listing, listed, [table, note, ids], api_visibility="private")
     remove_button.click(remove, chosen, [removed, stats], api_visibility="private",
                         js="(id) => (id && confirm('Remove readout ' + id + ' from the index?')) ? id : ''") \
-        .then(listing, search, [table, note, ids], api_visibility="private")
+        .then(listing, listed, [table, note, ids], api_visibility="private")

@@ -14,6 +14,7 @@ UNSUPPORTED = "[unsupported]"  # qa.llm puts this after a sentence with no valid
 
 # Styles and the click handler are passed to Gradio once (ui/app.py); ids are "src-<turn>-<n>".
 CSS = """
+.contact { font-size: 0.85em; margin: 2px 0 4px; } .contact .kind { font-variant: small-caps; font-weight: 600; }
 #sources { max-height: 80vh; overflow-y: auto !important; position: sticky; top: 8px; }
 .turn { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin-bottom: 8px; }
 .turn > summary { cursor: pointer; font-weight: 600; }
@@ -124,14 +125,25 @@ def _neighbours(paragraphs: tuple[str, ...], n: int, body: str) -> str:
     return f'{before}<div class="para"><span class="pn">¶{n}</span>{body}</div>{after}'
 
 
-def citation_card(citation: Citation, turn: int, readout: Readout | None) -> str:
-    """One source: where it is from, the whole paragraph with the quote marked, its neighbours."""
+def contact_line(meta: dict | None, speaker: str | None = None) -> str:
+    """Kind, day of the contact and who took part (readout metadata), and who speaks in the quote."""
+    if not meta:
+        return ""
+    people = ", ".join(escape(p["name"]) + (f' <span class="country">({escape(p["country"])})</span>'
+                                            if p.get("country") else "") for p in meta.get("participants", []))
+    said = f' · quote: <b>{escape("both sides" if speaker == "both" else speaker)}</b>' if speaker else ""
+    return (f'<div class="contact"><span class="kind">{escape(meta.get("kind") or "other")}</span> on '
+            f'{escape(meta.get("event_date") or "unknown date")}{" · " + people if people else ""}{said}</div>')
+
+
+def citation_card(citation: Citation, turn: int, readout: Readout | None, meta: dict | None = None) -> str:
+    """One source: where it is from, who took part, the whole paragraph with the quote marked, its neighbours."""
     paragraphs = readout.paragraphs if readout else ()
     text = paragraphs[citation.paragraph - 1] if len(paragraphs) >= citation.paragraph else citation.quote
     body = _neighbours(paragraphs, citation.paragraph, highlight(text, citation.quote))
     return (f'<div class="src" id="src-{turn}-{citation.n}"><b>[{citation.n}]</b> '
             f'{_meta(citation.title, citation.date, citation.source, citation.url, citation.readout_id, citation.paragraph)}'
-            f'{body}</div>')
+            f'{contact_line(meta, citation.speaker)}{body}</div>')
 
 
 def hit_card(hit: Hit, rank: int) -> str:
@@ -140,14 +152,17 @@ def hit_card(hit: Hit, rank: int) -> str:
             f'<div class="para">{escape(hit.text)}</div></div>')
 
 
-def turn_section(answer: Answer, turn: int, readouts: dict[str, Readout | None]) -> str:
+def turn_section(answer: Answer, turn: int, readouts: dict[str, Readout | None],
+                 metas: dict[str, dict] | None = None) -> str:
     """The sources of one answer (without the surrounding <details>, which sources_html adds)."""
     head = f"<summary>Question {turn}: {escape(answer.question)}</summary>"
     if answer.refused or not answer.citations:
         why = escape(answer.notice or "Nothing in the readouts answers this question.")
         nearest = "".join(hit_card(h, i) for i, h in enumerate(answer.hits[:3], start=1))
         return f'{head}<p class="notice">{why}</p><p>Nearest passages:</p>{nearest or "<p>none</p>"}'
-    cards = "".join(citation_card(c, turn, readouts.get(c.readout_id)) for c in answer.citations)
+    metas = metas or {}
+    cards = "".join(citation_card(c, turn, readouts.get(c.readout_id), metas.get(c.readout_id))
+                    for c in answer.citations)
     return head + cards
 
 
@@ -172,7 +187,7 @@ def linked_paragraph(readout: Readout | None, paragraph: int | None, readout_id:
             f'{_meta(readout.title, readout.date, readout.source, readout.url, readout.id, n)}{body}</div></details>')
 
 
-def readout_html(readout: Readout, target: int | None = None) -> str:
+def readout_html(readout: Readout, target: int | None = None, meta: dict | None = None) -> str:
     """A whole readout for the library tab, paragraphs numbered, each with its permalink."""
     rows = []
     for n, text in enumerate(readout.paragraphs, start=1):
@@ -183,4 +198,5 @@ def readout_html(readout: Readout, target: int | None = None) -> str:
     link = f'<a href="{url}" target="_blank" rel="noopener noreferrer">{escape(readout.url)}</a>' \
         if readout.url.startswith(("http://", "https://")) else escape(readout.url)
     return (f'<div class="readout"><h3>{escape(readout.title)}</h3><p class="meta">{escape(readout.date or "undated")} · '
-            f'{escape(readout.source)} · <code>{escape(readout.id)}</code> · {link}</p>{"".join(rows)}</div>')
+            f'{escape(readout.source)} · <code>{escape(readout.id)}</code> · {link}</p>{contact_line(meta)}'
+            f'{"".join(rows)}</div>')

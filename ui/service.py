@@ -1,9 +1,8 @@
 """The one Library of a server process, shared by the Gradio app and the HTTP API.
 
-Reads (search, ask, list, show) run side by side; a write (upload, removal) runs alone. The index's
-SQLite connection is shared by every thread, and a write transaction on it is visible to readers on
-the same connection before it commits, so readers must not overlap a write (see the report on
-index/store.py). Model calls of an LLM answerer happen outside the lock.
+Reads (search, ask, list, show) run side by side, also while an upload embeds: the Library gives
+each thread its own SQLite connection and swaps its caches only for the moment after a commit
+(index/store.py). Writes queue behind each other and behind another process writing the folder.
 """
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import datetime as _dt
 import json
 import threading
 import uuid
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,61 +23,22 @@ from qa.types import Answer
 
 FEEDBACK_FILE = "feedback.jsonl"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-class ReadWriteLock:
-    """Many readers or one writer; a waiting writer holds back new readers so it is never starved."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-        self._waiting_writers = 0
-
-    @contextmanager
-    def read(self):
-        with self._cond:
-            while self._writing or self._waiting_writers:
-                self._cond.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def write(self):
-        with self._cond:
-            self._waiting_writers += 1
-            while self._writing or self._readers:
-                self._cond.wait()
-            self._waiting_writers -= 1
-            self._writing = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
+WRITE_WAIT = 60.0  # seconds an upload or removal waits for another writer (a CLI ingest, say) before it gives up
 
 
 class Service:
-    """Library access for interfaces: validated input, the right lock, feedback records."""
+    """Library access for interfaces: validated input, writes that wait for each other, feedback records."""
 
     def __init__(self, library: Library, answerer=None):
         self.library = library
         self.answerer = answerer
-        self.lock = ReadWriteLock()
         self._feedback_lock = threading.Lock()
 
     # --- questions ------------------------------------------------------------------------
     def search(self, question: Any, filters: Any = None, history: Any = None, k: Any = 10) -> list[Hit]:
         """The k best paragraphs (validation errors raise InputError)."""
         check_k(k)
-        with self.lock.read():
-            return self.library.search(question, filters, history, k)
+        return self.library.search(question, filters, history, k)
 
     def ask(self, question: Any, filters: Any = None, history: Any = None, k: Any = 5) -> Answer:
         """A whole answer, with the LLM answerer when configured."""
@@ -94,12 +53,9 @@ class Service:
         check_k(k)  # qa.ask widens k to 5 before retrieve checks it, so k=0 would pass there
         turns = parse_history(history)
         if self.answerer is None:
-            with self.lock.read():  # never yield while holding the lock: a consumer may stop early
-                answer = qa_ask(self.library, question, filters, turns, k)
-            yield answer
+            yield qa_ask(self.library, question, filters, turns, k)
             return
-        with self.lock.read():
-            scored = self.library.retrieve(question, filters, turns, k=max(k, 5))
+        scored = self.library.retrieve(question, filters, turns, k=max(k, 5))
         streamer = getattr(self.answerer, "stream", None)
         if streamer is None:
             yield _trim(self.answerer(question.strip(), scored, turns), k)
@@ -109,26 +65,27 @@ class Service:
 
     # --- the library ----------------------------------------------------------------------
     def readout(self, readout_id: str) -> Readout | None:
-        with self.lock.read():
-            return self.library.readout(readout_id)
+        return self.library.readout(readout_id)
 
     def readouts_of(self, ids: list[str]) -> dict[str, Readout | None]:
         """Several readouts at once (the sources panel shows neighbouring paragraphs)."""
-        with self.lock.read():
-            return {i: self.library.readout(i) for i in dict.fromkeys(ids)}
+        return {i: self.library.readout(i) for i in dict.fromkeys(ids)}
 
-    def readouts(self, text: str = "", limit: int | None = None):
-        with self.lock.read():
-            return self.library.readouts(text, limit)
+    def readouts(self, text: str = "", limit: int | None = None, filters: Any = None):
+        return self.library.readouts(text, limit, filters)
+
+    def readout_metadata(self, readout_id: str) -> dict:
+        return self.library.readout_metadata(readout_id)
+
+    def participants(self, text: str = "") -> list[dict]:
+        return self.library.participants(text)
 
     def stats(self) -> dict:
-        with self.lock.read():
-            return self.library.stats()
+        return self.library.stats()
 
     def sources(self) -> list[str]:
         """The distinct sources in the index, for the source filter."""
-        with self.lock.read():
-            return sorted({r.source for r in self.library.readouts() if r.source})
+        return sorted({r.source for r in self.library.readouts() if r.source})
 
     def ingest(self, files: list[tuple[str, str]], progress=None) -> tuple[IngestReport, dict[str, list[str]]]:
         """Ingest uploaded (path, original name) files; returns the report and each file's readout ids."""
@@ -139,13 +96,11 @@ class Service:
             if Path(path).stat().st_size > MAX_UPLOAD_BYTES:
                 raise InputError(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
         per_file = {name: [r.id for r in load_paths([Path(path)], names=names).readouts] for path, name in files}
-        with self.lock.write():
-            report = self.library.ingest_paths([Path(p) for p, _ in files], progress, names=names)
+        report = self.library.ingest_paths([Path(p) for p, _ in files], progress, names=names, wait=WRITE_WAIT)
         return report, per_file
 
     def remove(self, readout_ids: list[str]) -> tuple[list[str], list[str]]:
-        with self.lock.write():
-            return self.library.remove(readout_ids)
+        return self.library.remove(readout_ids, wait=WRITE_WAIT)
 
     # --- feedback -------------------------------------------------------------------------
     def record_feedback(self, answer: dict, vote: str, comment: str = "", filters: Any = None,

@@ -1,0 +1,153 @@
+"""The two cache files of an index folder (FAISS vectors, lexical postings): written, fingerprinted, verified.
+
+Each cache file is recorded in SQLite's meta table with its generation, size and SHA-256, in the
+same folder as the database that is their source of truth. On open, a file is used only when its
+record matches byte for byte and its contents agree with SQLite's row counts; anything else (a torn
+write, garbage written over it, a file from another generation, two writers that raced) is rebuilt
+from SQLite with a notice, never used.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .lexical import LexicalIndex, paragraphs_from
+from .vectors import VectorIndex
+
+CACHES_KEY = "caches"
+
+
+@dataclass(frozen=True)
+class Caches:
+    """The in-memory caches of one committed generation."""
+
+    generation: int
+    vectors: VectorIndex
+    lexical: LexicalIndex
+    rebuilt: tuple[str, ...] = ()  # why each rebuilt file was not used, for notices and tests
+
+
+def faiss_path(folder: Path, generation: int) -> Path:
+    return folder / f"vectors-{generation}.faiss"
+
+
+def lexical_path(folder: Path, generation: int) -> Path:
+    return folder / f"lexical-{generation}.npz"
+
+
+def digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def fingerprint(path: Path) -> dict:
+    return {"name": path.name, "size": path.stat().st_size, "sha256": digest(path)}
+
+
+def notice(message: str) -> None:
+    """A one-line notice on stderr: the index repaired itself and the user should know."""
+    print(f"notice: {message}", file=sys.stderr, flush=True)
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    write(tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def counts(db: sqlite3.Connection) -> tuple[int, int]:
+    """(chunks, paragraphs) in SQLite: what the caches must hold."""
+    return (db.execute("SELECT count(*) FROM chunks").fetchone()[0],
+            db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+
+
+def agrees(vectors: VectorIndex, lexical: LexicalIndex, expected: tuple[int, int]) -> bool:
+    return (len(vectors), lexical.live) == expected
+
+
+def _verified(path: Path, record: dict | None, generation: int) -> str | None:
+    """None when the file is the one recorded for this generation, else why not."""
+    if not path.exists():
+        return f"{path.name} is missing"
+    if not record or record.get("generation") != generation or path.name not in record.get("files", {}):
+        return f"{path.name} has no checksum recorded for generation {generation}"
+    wanted = record["files"][path.name]
+    if path.stat().st_size != wanted["size"] or digest(path) != wanted["sha256"]:
+        return f"{path.name} does not match its recorded checksum (damaged or written by another process)"
+    return None
+
+
+def load(folder: Path, db: sqlite3.Connection, dimension: int, generation: int, record: dict | None) -> Caches:
+    """The caches of `generation` from their files when verified, else rebuilt from SQLite.
+
+    The caller holds a read snapshot of `db` (or the folder's write lock), so the rows it rebuilds
+    from and the counts it checks against are those of one generation.
+    """
+    expected = counts(db)
+    problems = []
+    vectors = lexical = None
+    path = faiss_path(folder, generation)
+    problem = _verified(path, record, generation)
+    if problem is None:
+        try:
+            vectors = VectorIndex.read(path, dimension)
+        except Exception as error:  # a file that hashes right but will not parse: still rebuilt
+            problem = f"{path.name} cannot be read ({error})"
+    if problem:
+        problems.append(problem)
+    path = lexical_path(folder, generation)
+    problem = _verified(path, record, generation)
+    if problem is None:
+        try:
+            lexical = LexicalIndex.read(path)
+        except Exception as error:
+            problem = f"{path.name} cannot be read ({error})"
+    if problem:
+        problems.append(problem)
+    if vectors is not None and lexical is not None and not agrees(vectors, lexical, expected):
+        problems.append(f"caches hold {len(vectors)} chunks and {lexical.live} paragraphs, "
+                        f"SQLite {expected[0]} and {expected[1]}")
+        vectors = lexical = None
+    if vectors is None:
+        vectors = VectorIndex.build(dimension, *all_vectors(db, dimension))
+    if lexical is None:
+        lexical = LexicalIndex.build(paragraphs_from(db))
+    if record is None and expected == (0, 0):
+        problems = []  # a new, empty index: nothing was lost, nothing to say (the files are written all the same)
+        return Caches(generation, vectors, lexical, ("new index",))
+    return Caches(generation, vectors, lexical, tuple(problems))
+
+
+def all_vectors(db: sqlite3.Connection, dimension: int):
+    """Every chunk id and vector stored in SQLite."""
+    import numpy as np
+
+    rows = db.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    matrix = (np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dimension)
+              if rows else np.zeros((0, dimension), dtype=np.float32))
+    return ids, matrix
+
+
+def save(folder: Path, caches: Caches) -> dict:
+    """Write both files for the caches' generation; returns the record to keep in SQLite."""
+    vectors_file, lexical_file = faiss_path(folder, caches.generation), lexical_path(folder, caches.generation)
+    write_atomically(vectors_file, caches.vectors.write)
+    write_atomically(lexical_file, caches.lexical.write)
+    return {"generation": caches.generation,
+            "files": {p.name: fingerprint(p) for p in (vectors_file, lexical_file)}}
+
+
+def drop_older(folder: Path, keep: dict) -> None:
+    """Delete cache files of other generations (and torn temporaries) once the new ones are recorded."""
+    for pattern in ("vectors-*.faiss", "lexical-*.npz", "vectors-*.tmp", "lexical-*.tmp", "*.faiss.tmp", "*.npz.tmp"):
+        for old in folder.glob(pattern):
+            if old.name not in keep["files"]:
+                old.unlink(missing_ok=True)

@@ -1,0 +1,179 @@
+"""Readout metadata in SQLite: extracted at ingest (metadata.py's rules), stored beside the readout,
+recomputed when the extractor's version changes, and read by filters, hits, citations and listings.
+
+Tables: `readout_meta` (one row per readout: event date, kind, participants, same-event links),
+`participants` (one row per participant, for look-ups and the directory) and `paragraph_speakers`
+(sentence offsets and speakers of each paragraph, so a citation can say who speaks in its quote).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from typing import Iterable
+
+from .metadata import EXTRACTOR_VERSION, ReadoutMetadata, extract_metadata, link_same_events, match_participant
+from .types import Filters, Readout
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS readout_meta(
+    readout_id TEXT PRIMARY KEY, version INTEGER NOT NULL, event_date TEXT NOT NULL, kind TEXT NOT NULL,
+    participants TEXT NOT NULL, same_event TEXT NOT NULL DEFAULT '[]', notice TEXT);
+CREATE INDEX IF NOT EXISTS readout_meta_event ON readout_meta(event_date);
+CREATE TABLE IF NOT EXISTS participants(
+    readout_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, role TEXT, country TEXT,
+    PRIMARY KEY(readout_id, position));
+CREATE INDEX IF NOT EXISTS participants_name ON participants(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS paragraph_speakers(paragraph_id INTEGER PRIMARY KEY, spans TEXT NOT NULL);
+"""
+LINK_DAYS = 2  # same-event links look this many days either side
+
+
+def extract(readout: Readout) -> ReadoutMetadata:
+    """The metadata of a readout (never raises: a readout the rules cannot read gets empty metadata and a notice)."""
+    return extract_metadata(readout)
+
+
+def write(db: sqlite3.Connection, readout: Readout, meta: ReadoutMetadata, paragraph_ids: dict[int, int]) -> None:
+    """Store one readout's metadata (inside the caller's transaction, after its paragraphs)."""
+    db.execute("INSERT OR REPLACE INTO readout_meta(readout_id, version, event_date, kind, participants, same_event, "
+               "notice) VALUES(?,?,?,?,?,?,?)",
+               (readout.id, EXTRACTOR_VERSION, meta.event_date or readout.date, meta.kind,
+                json.dumps([p.to_json() for p in meta.participants], ensure_ascii=False), "[]", meta.notice))
+    db.execute("DELETE FROM participants WHERE readout_id=?", (readout.id,))
+    db.executemany("INSERT INTO participants(readout_id, position, name, role, country) VALUES(?,?,?,?,?)",
+                   [(readout.id, i, p.name, p.role, p.country) for i, p in enumerate(meta.participants)])
+    spans: dict[int, list] = {}
+    for span in meta.sentences:
+        spans.setdefault(span.paragraph, []).append([span.start, span.end, span.speaker])
+    db.executemany("INSERT OR REPLACE INTO paragraph_speakers(paragraph_id, spans) VALUES(?,?)",
+                   [(pid, json.dumps(spans.get(n, []), ensure_ascii=False)) for n, pid in paragraph_ids.items()])
+
+
+def delete(db: sqlite3.Connection, readout_id: str, paragraph_ids: Iterable[int]) -> None:
+    db.execute("DELETE FROM readout_meta WHERE readout_id=?", (readout_id,))
+    db.execute("DELETE FROM participants WHERE readout_id=?", (readout_id,))
+    db.executemany("DELETE FROM paragraph_speakers WHERE paragraph_id=?", [(pid,) for pid in paragraph_ids])
+
+
+def stale(db: sqlite3.Connection) -> list[str]:
+    """Readouts whose metadata is missing or from another extractor version."""
+    return [r[0] for r in db.execute(
+        "SELECT r.id FROM readouts r LEFT JOIN readout_meta m ON m.readout_id = r.id "
+        "WHERE m.readout_id IS NULL OR m.version != ? ORDER BY r.id", (EXTRACTOR_VERSION,))]
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def dates_of(db: sqlite3.Connection, readout_ids: Iterable[str]) -> set[str]:
+    """The event dates of these readouts (to relink around them, also once they are deleted)."""
+    wanted = list(dict.fromkeys(readout_ids))
+    dates: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        dates |= {r[0] for r in db.execute(
+            f"SELECT event_date FROM readout_meta WHERE readout_id IN ({','.join('?' * len(part))})", part) if r[0]}
+    return dates
+
+
+def recompute(db: sqlite3.Connection, readout_ids: list[str]) -> None:
+    """Extract and store the metadata of stored readouts again (inside the caller's transaction)."""
+    for readout_id in readout_ids:
+        row = db.execute("SELECT id, title, date, source, url FROM readouts WHERE id=?", (readout_id,)).fetchone()
+        if row is None:
+            continue
+        paragraphs = db.execute("SELECT id, n, text FROM paragraphs WHERE readout_id=? ORDER BY n", (readout_id,)).fetchall()
+        readout = Readout(*row, tuple(text for _, _, text in paragraphs))
+        write(db, readout, extract(readout), {n: pid for pid, n, _ in paragraphs})
+    relink(db, dates_of(db, readout_ids))
+
+
+def relink(db: sqlite3.Connection, dates: Iterable[str]) -> None:
+    """Recompute same-event links of every readout within 2 * LINK_DAYS of these event dates."""
+    dates = set(dates)
+    if not dates:
+        return
+    rows = []
+    for day in sorted(dates):  # a window per date: neighbours of a changed readout may link or unlink
+        rows += db.execute("SELECT m.readout_id, r.source, m.event_date, m.kind, m.participants FROM readout_meta m "
+                           "JOIN readouts r ON r.id = m.readout_id WHERE m.event_date BETWEEN ? AND ?",
+                           (_shift(day, -2 * LINK_DAYS), _shift(day, 2 * LINK_DAYS))).fetchall()
+    items = {}
+    for readout_id, source, event_date, kind, participants in rows:
+        meta = ReadoutMetadata.from_json({"event_date": event_date, "kind": kind,
+                                          "participants": json.loads(participants)})
+        items[readout_id] = (readout_id, source, meta)
+    links = link_same_events(items.values())
+    db.executemany("UPDATE readout_meta SET same_event=? WHERE readout_id=?",
+                   [(json.dumps(list(others)), readout_id) for readout_id, others in links.items()])
+
+
+def of(db: sqlite3.Connection, readout_id: str) -> dict:
+    """The contract's metadata fields of one readout (empty values when none is stored)."""
+    row = db.execute("SELECT event_date, kind, participants, same_event FROM readout_meta WHERE readout_id=?",
+                     (readout_id,)).fetchone()
+    if row is None:
+        return {"event_date": "", "kind": "other", "participants": [], "same_event": []}
+    return {"event_date": row[0], "kind": row[1], "participants": json.loads(row[2]), "same_event": json.loads(row[3])}
+
+
+def load(db: sqlite3.Connection, readout_id: str) -> ReadoutMetadata | None:
+    """What the index stores for a readout, as the extractor's type (sentences included), or None."""
+    row = db.execute("SELECT event_date, kind, participants, notice FROM readout_meta WHERE readout_id=?",
+                     (readout_id,)).fetchone()
+    if row is None:
+        return None
+    sentences = []
+    for n, spans in db.execute("SELECT p.n, s.spans FROM paragraphs p JOIN paragraph_speakers s ON s.paragraph_id = p.id "
+                               "WHERE p.readout_id=? ORDER BY p.n", (readout_id,)):
+        sentences += [{"paragraph": n, "start": a, "end": b, "speaker": who} for a, b, who in json.loads(spans)]
+    return ReadoutMetadata.from_json({"event_date": row[0], "kind": row[1], "participants": json.loads(row[2]),
+                                      "sentences": sentences, "notice": row[3]})
+
+
+def readouts_matching(db: sqlite3.Connection, filters: Filters) -> frozenset[str] | None:
+    """Readout ids passing the participant, country and kind filters; None when none of them is set."""
+    if not (filters.participant or filters.country or filters.kind):
+        return None
+    found: set[str] | None = None
+    if filters.participant:
+        words = filters.participant.lower().split()
+        rows = db.execute("SELECT readout_id, name FROM participants WHERE instr(lower(name), ?) > 0",
+                          (words[-1] if words else "",))
+        found = {r for r, name in rows if match_participant(filters.participant, [name])}
+    if filters.country:
+        rows = db.execute("SELECT readout_id FROM participants WHERE lower(country) = ?", (filters.country.lower(),))
+        ids = {r[0] for r in rows}
+        found = ids if found is None else found & ids
+    if filters.kind:
+        ids = {r[0] for r in db.execute("SELECT readout_id FROM readout_meta WHERE kind = ?", (filters.kind,))}
+        found = ids if found is None else found & ids
+    return frozenset(found or ())
+
+
+def directory(db: sqlite3.Connection, text: str = "") -> list[dict]:
+    """Each participant (by name) with role, country, number of readouts, first and last event date."""
+    rows = db.execute(
+        "SELECT p.name, p.role, p.country, count(DISTINCT p.readout_id), min(m.event_date), max(m.event_date) "
+        "FROM participants p JOIN readout_meta m ON m.readout_id = p.readout_id "
+        + ("WHERE instr(lower(p.name), ?) > 0 OR instr(lower(coalesce(p.country, '')), ?) > 0 " if text else "")
+        + "GROUP BY p.name ORDER BY count(DISTINCT p.readout_id) DESC, p.name",
+        (text.lower(), text.lower()) if text else ())
+    return [{"name": name, "role": role, "country": country, "readouts": count, "first": first, "last": last}
+            for name, role, country, count, first, last in rows]
+
+
+def speaker_spans(db: sqlite3.Connection, paragraph_ids: list[int]) -> dict[int, tuple]:
+    """Per paragraph id, its sentences as (start, end, speaker) triples."""
+    out: dict[int, tuple] = {}
+    for i in range(0, len(paragraph_ids), 500):
+        part = paragraph_ids[i:i + 500]
+        for pid, spans in db.execute(f"SELECT paragraph_id, spans FROM paragraph_speakers "
+                                     f"WHERE paragraph_id IN ({','.join('?' * len(part))})", part):
+            out[pid] = tuple(tuple(s) for s in json.loads(spans))
+    return out
