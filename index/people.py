@@ -269,7 +269,6 @@ def _is_name_token(tokens: list[Token], k: int) -> bool:
     if (token.kind == "X" and len(token.text) >= 3 and token.text.isupper() and token.text.isalpha()
             and k + 1 < len(tokens) and tokens[k + 1].kind == "N" and tokens[k + 1].text[1:].islower()):
         return True  # "MOTEGI Toshimitsu": a family name in capitals
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if token.kind == "H" and token.folded in SOFT_HONORIFICS and k and tokens[k - 1].kind == "p" and (
             tokens[k - 1].end + 1 >= token.start):
         return True  # the "Sheikh" of the family name "Al Sheikh"

@@ -3,62 +3,25 @@ the corpus index, with READOUTS_API_TOKEN set), plus the app's shared Service in
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import httpx
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.servers import start_server
+
 TOKEN = "test-token-123"
 QUESTION = "What did President Biden and President Xi discuss about Taiwan?"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(corpus_index, tmp_path_factory):
     folder = tmp_path_factory.mktemp("served") / "index"
     shutil.copytree(corpus_index, folder)
-    port = _free_port()
-    log = open(folder.parent / "serve.log", "w+")
-    env = dict(os.environ, READOUTS_API_TOKEN=TOKEN, READOUTS_UI_AUTH="", READOUTS_LLM_BASE_URL="")
-    process = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--index", str(folder), "--port", str(port)],
-                               cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            if httpx.get(f"{base}/api/health", headers=AUTH, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            log.seek(0)
-            pytest.fail(f"readouts serve did not come up:\n{log.read()[-3000:]}")
-        time.sleep(0.5)
-    client = httpx.Client(base_url=base, timeout=60)
-    yield client
-    client.close()
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    with start_server(folder, folder.parent, token=TOKEN, headers={}) as client:
+        yield client
 
 
 def test_health(server):

@@ -120,6 +120,8 @@ def test_ask_click_citation_follow_up_filter_and_permalink(browser, page, app_ur
     quote = card.locator("mark").inner_text()
     assert len(quote) > 20 and quote in card.locator(".para").first.inner_text()
     assert "paragraph" in card.locator(".meta").inner_text()
+    contact = card.locator(".contact").inner_text()  # readout metadata: kind, day of the contact, participants
+    assert "Xi Jinping" in contact and "Joe Biden" in contact and re.search(r"\d{4}-\d{2}-\d{2}", contact)
     page.screenshot(path=str(ARTIFACTS / "browser.png"))
 
     # A follow-up naming no one is answered from the same meeting (the app sends history with cited ids).

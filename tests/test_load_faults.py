@@ -8,30 +8,15 @@ import os
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from index.load import DEFAULT_MAX_RECORD_BYTES, Loaded, load_paths
 from tests.conftest import REPO
+from tests.test_load import GOOD, jsonl, write
 from ui.cli import build_parser, main
 
-GOOD = {"id": "good-1", "title": "Good", "date": "2021-05-20", "source": "S", "url": "u", "text": "One.\n\nTwo."}
 MB = 1024 * 1024
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8", newline="")
-    return path
-
-
-def jsonl(path: Path, *records: object) -> Path:
-    # json.dumps escapes non-ASCII, so a Python lone surrogate is written as the JSON text "\ud800".
-    return write(path, "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n")
 
 
 def ids(loaded: Loaded) -> list[str]:

@@ -19,23 +19,24 @@ EXAMPLES = [
 K = 5
 
 
-def _filters(date_from: str, date_to: str, source: str) -> dict:
+def _filters(date_from: str, date_to: str, source: str, participant: str = "", kind: str = "") -> dict:
     """The filter object from the panel; bad dates raise InputError with the field named."""
-    raw = {"date_from": (date_from or "").strip(), "date_to": (date_to or "").strip(), "source": (source or "").strip()}
+    raw = {"date_from": (date_from or "").strip(), "date_to": (date_to or "").strip(), "source": (source or "").strip(),
+           "participant": (participant or "").strip(), "kind": (kind or "").strip()}
     return Filters.from_json({key: value for key, value in raw.items() if value}).to_json()
 
 
 def build(service: Service) -> gr.Blocks:
     """The Blocks app over one Service; css and js go to launch/mount (render.CSS, render.JS)."""
 
-    def respond(question, messages, turns, date_from, date_to, source):
+    def respond(question, messages, turns, date_from, date_to, source, participant, kind):
         question = (question or "").strip()
         if not question:
             gr.Warning("Type a question first.")
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         try:
-            filters = _filters(date_from, date_to, source)
+            filters = _filters(date_from, date_to, source, participant, kind)
         except InputError as problem:
             gr.Warning(str(problem))
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
@@ -133,11 +134,16 @@ def build(service: Service) -> gr.Blocks:
                             date_to = gr.Textbox(label="To", placeholder="YYYY-MM-DD", max_length=10, elem_id="date-to")
                         source = gr.Dropdown(label="Source", choices=[""] + service.sources(), value="",
                                              allow_custom_value=True, info="any part of the source's name")
+                        with gr.Row():
+                            participant = gr.Textbox(label="Participant", placeholder="e.g. Kuleba", max_length=200,
+                                                     elem_id="participant")
+                            kind = gr.Dropdown(["", "call", "meeting", "visit", "statement", "other"], value="",
+                                               label="Kind", elem_id="kind")
                     sources = gr.HTML(render.sources_html([]), elem_id="sources", js_on_load=None)
         with gr.Tab("Library"):
             library_tab.build(service, source, demo)
 
-        inputs = [question, chat, turns, date_from, date_to, source]
+        inputs = [question, chat, turns, date_from, date_to, source, participant, kind]
         outputs = [chat, turns, sources, plain, question]
         for trigger in (question.submit, ask_button.click):
             trigger(respond, inputs, outputs, api_visibility="private", concurrency_limit=4)
