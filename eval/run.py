@@ -136,13 +136,14 @@ def _warm_up(library: Library, modes: Sequence[str]) -> None:
 
 
 def default_answerer(library: Library) -> Answerer:
-    """The extractive answerer wired as `qa.ask.ask` wires it (tests/test_eval_run.py checks they agree)."""
-    from qa.ask import readout_texts
+    """`qa.ask.ask` itself: the question read once, its evidence, the answer by intent (the retrieval
+    passed in is used for retrieval metrics only; ask gathers its own evidence, as `readouts ask` does)."""
+    from qa.ask import ask
 
-    def answer(question: str, scored, turns) -> Answer:
-        return extract.answer(question, scored, turns, readout_texts=readout_texts(library, scored),
-                              count=library.count_paragraphs_with)
+    def answer(question: str, scored, turns, filters=None) -> Answer:
+        return ask(library, question, filters, list(turns), k=max(len(scored), 1))
 
+    answer.takes_filters = True  # type: ignore[attr-defined]
     return answer
 
 
@@ -157,7 +158,10 @@ def _run_one(library: Library, q: Question, k: int, mode: str, answerer: Answere
     embedded = time.perf_counter()
     scored = library.retrieve(q.question, q.filters, list(q.history), k, mode)
     searched = time.perf_counter()
-    answer = answerer(q.question.strip(), scored[:answer_k], turns)
+    if getattr(answerer, "takes_filters", False):
+        answer = answerer(q.question.strip(), scored[:answer_k], turns, filters=q.filters)
+    else:
+        answer = answerer(q.question.strip(), scored[:answer_k], turns)
     answered = time.perf_counter()
     latency = {"embed": (embedded - start) * 1000, "search": (searched - embedded) * 1000,
                "answer": (answered - searched) * 1000, "total": (answered - start) * 1000}
@@ -229,7 +233,9 @@ def evaluate_modes(library: Library, questions: Sequence[Question], modes: Seque
     started, git = _dt.datetime.now(_dt.timezone.utc), git_commit()  # the code as loaded, before anything changes
     results = run_questions(library, questions, k, modes, answerer, answer_k, progress)
     stats = library.stats()
-    settings = {"k": k, "answer_k": answer_k, "answerer": answerer_name,
+    from qa.tuning import TUNING
+
+    settings = {"k": k, "answer_k": answer_k, "answerer": answerer_name, "tuning": TUNING.to_json(),
                 "bootstrap": {"resamples": resamples, "seed": seed, "level": 0.95},
                 "index": {key: stats.get(key) for key in ("folder", "model", "dimension", "chunking", "index_type",
                                                            "format_version", "readouts", "paragraphs", "chunks",

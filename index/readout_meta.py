@@ -168,6 +168,11 @@ def directory(db: sqlite3.Connection, text: str = "") -> list[dict]:
             for name, role, country, count, first, last in rows]
 
 
+def name_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Every participant name with the number of readouts it takes part in."""
+    return db.execute("SELECT name, count(DISTINCT readout_id) FROM participants GROUP BY name").fetchall()
+
+
 def speaker_spans(db: sqlite3.Connection, paragraph_ids: list[int]) -> dict[int, tuple]:
     """Per paragraph id, its sentences as (start, end, speaker) triples."""
     out: dict[int, tuple] = {}

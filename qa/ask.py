@@ -1,36 +1,85 @@
-"""ask(): retrieval plus an answerer, the one call every interface uses."""
+"""ask(): the question read once, its evidence gathered, the answer composed by intent (or refused by
+the one rule); the one call every interface uses."""
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
-from index.api import Library, check_k
-from index.types import parse_history
+from index.api import Library, check_k, check_question
+from index.readout_meta import name_counts
+from index.types import Filters, parse_history
 
-from . import extract
+from . import compose, evidence, extract
+from .question import Names, Question, read_question
+from .tuning import TUNING
 from .types import Answer
+
+_NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
+METADATA_INTENTS = ("when", "list", "how_many")
+TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this and some surely mention it
+
+
+def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
+    """Read a question once against this index's participants."""
+    names = _NAMES.setdefault(library, Names())
+    names.refresh((library.store.loaded_generation, library.store.changes), name_counts(library.store.db))
+    return read_question(question, names, Filters.from_json(filters), parse_history(history))
 
 
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
         answerer=None) -> Answer:
     """Answer a question from the library with citations (default: extractive, no LLM)."""
     check_k(k)
+    check_question(question)
     turns = parse_history(history)
+    read = understand(library, question, filters, turns)
+    found = evidence.gather(library, read)
+    if found.refusal:
+        hits = tuple(s.hit for s in library.retrieve(question, filters, turns, k=k))
+        return compose.refuse(read, found.refusal, hits)
+    if found.readouts:
+        narrowed = compose.restrict(read.filters, found.readouts)
+        scored = library.retrieve(question, narrowed, turns, k=max(k, 5))
+        hits = tuple(s.hit for s in scored)
+        if read.intent in METADATA_INTENTS:
+            return _trim_hits(compose.by_metadata(library, read, found.readouts, hits), k)
+        best = max((s.dense for s in scored), default=0.0)
+        texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
+        reason = evidence.topic_refusal(read, found, texts, best) if texts else ""
+        # The word-level checks of every path: a counterpart or topic word that no paragraph holds.
+        unknown = extract.refusal_reason(question, scored, turns, extract.Calibration(), _top_texts(library, scored),
+                                         library.count_paragraphs_with)
+        if reason or unknown:
+            return _trim_hits(compose.refuse(read, reason or f"{compose.REFUSAL[:-1]}: {unknown}.", hits), k)
+        if answerer is not None:
+            return _trim_hits(answerer(question, scored, turns), k)
+        if not read.topic and not read.speaker and read.intent in ("discuss", "compare"):
+            return _trim_hits(compose.broad(library, read, scored, hits), k)
+        return _trim_hits(compose.by_topic(read, scored, hits), k)
     scored = library.retrieve(question, filters, turns, k=max(k, 5))
+    reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+    if reason:
+        return _trim_hits(compose.refuse(read, reason, tuple(s.hit for s in scored)), k)
     if answerer is not None:
         return _trim_hits(answerer(question, scored, turns), k)
-    result = extract.answer(question.strip(), scored, turns, readout_texts=readout_texts(library, scored),
+    result = extract.answer(question.strip(), scored, turns, readout_texts=_top_texts(library, scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
 
 
-def readout_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
-    """Whole text of the readouts behind the top hits, for checking what they mention."""
+def readout_texts(library: Library, ids) -> dict[str, str]:
+    """Whole text of readouts, for checking what they mention."""
     out = {}
-    for s in scored[:top]:
-        if s.hit.readout_id not in out:
-            readout = library.readout(s.hit.readout_id)
-            out[s.hit.readout_id] = " ".join(readout.paragraphs) if readout else s.hit.text
+    for readout_id in dict.fromkeys(ids):
+        readout = library.readout(readout_id)
+        if readout is not None:
+            out[readout_id] = readout.title + " " + " ".join(readout.paragraphs)
     return out
+
+
+def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
+    """Whole text of the readouts behind the top hits."""
+    return readout_texts(library, [s.hit.readout_id for s in scored[:top]])
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:

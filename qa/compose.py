@@ -1,0 +1,166 @@
+"""Answers composed by what the question asks: when, list, how many from the matching readouts' metadata;
+discuss, who said, yes/no and compare from the topic's sentences in those readouts. One [n] per
+paragraph; a quote is the verbatim stretch of its paragraph from the first chosen sentence to the last.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index.api import Library, ReadoutSummary
+from index.chunk import split_sentences
+from index.query import stem
+from index.search import Scored
+from index.types import Hit
+
+from . import evidence as ev
+from .question import Question
+from .tuning import TUNING, Tuning
+from .types import Answer, Citation, cite
+
+REFUSAL = "The readouts in this index do not cover this question."
+
+
+class _Cited:
+    """Citations numbered as they are added; the same paragraph keeps its number."""
+
+    def __init__(self) -> None:
+        self.citations: list[Citation] = []
+        self._by_paragraph: dict[tuple[str, int], int] = {}
+
+    def add(self, hit: Hit, quote: str) -> int:
+        key = (hit.readout_id, hit.paragraph)
+        if key not in self._by_paragraph:
+            self.citations.append(cite(len(self.citations) + 1, hit, quote))
+            self._by_paragraph[key] = len(self.citations)
+        return self._by_paragraph[key]
+
+
+def refuse(question: Question, reason: str, hits: tuple[Hit, ...]) -> Answer:
+    return Answer(question.text, reason, (), hits, True, notice=f"Nothing was cited: {reason}")
+
+
+def _lead_sentence(hit: Hit) -> str:
+    sentences = split_sentences(hit.text)
+    return sentences[0] if sentences else hit.text
+
+
+def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
+                hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer:
+    """when / list / how many: dates and kinds of the matching readouts, each cited to its lead."""
+    chosen = list(readouts)
+    if question.intent == "when":
+        if question.order == "first":
+            chosen = chosen[:1]
+        elif question.order == "last" or len(chosen) == 1:
+            chosen = chosen[-1:]
+    cited = _Cited()
+    lines = []
+    for row in chosen[: tuning.list_limit]:
+        hit = ev.lead_hit(library, row.id)
+        if hit is None:
+            continue
+        n = cited.add(hit, _lead_sentence(hit))
+        lines.append(f"{row.event_date or row.date} ({row.kind}): {row.title} [{n}]")
+    who = " and ".join(p.names[0] for p in question.people)
+    if question.intent == "when" and len(chosen) == 1:
+        hit = ev.lead_hit(library, chosen[0].id)
+        text = (f"{'First' if question.order == 'first' else 'Most recently'} on "
+                f"{chosen[0].event_date or chosen[0].date}: {_lead_sentence(hit)} [1]")
+        return Answer(question.text, text, tuple(cited.citations), hits, False)
+    head = f"{len(readouts)} readout{'s' if len(readouts) != 1 else ''} of {who}{ev._when(question)}"
+    if len(chosen) > tuning.list_limit:
+        head += f" (the first {tuning.list_limit} listed)"
+    text = head + ":\n" + "\n".join(f"- {line}" for line in lines)
+    return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning):
+    topic = {stem(t) for t in question.topic}
+    out = []
+    for rank, s in enumerate(scored):
+        for position, sentence in enumerate(split_sentences(s.hit.text)):
+            if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
+                continue
+            words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+            overlap = sum(1 for t in topic if any(w.startswith(t) for w in words))
+            speaker = s.hit.speaker_of(sentence)
+            by_speaker = speakers and speaker in speakers
+            score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + s.dense) / (1 + 0.3 * rank) \
+                * (1 - 0.02 * min(position, 5))
+            out.append((score, rank, position, sentence, s.hit, overlap, speaker))
+    out.sort(key=lambda c: (-c[0], c[1], c[2]))
+    return out
+
+
+def broad(library: Library, question: Question, scored: list[Scored], hits: tuple[Hit, ...],
+          tuning: Tuning = TUNING) -> Answer:
+    """"What did X and Y discuss?" with no topic: the leads of the best-matching readouts, dated."""
+    readouts = list(dict.fromkeys(s.hit.readout_id for s in scored))[:3 if question.intent == "compare" else 2]
+    cited = _Cited()
+    parts = []
+    for readout_id in readouts:
+        hit = ev.lead_hit(library, readout_id)
+        if hit is None:
+            continue
+        sentences = split_sentences(hit.text)[: tuning.sentences if len(readouts) == 1 else 2]
+        quote = hit.text[hit.text.find(sentences[0]): hit.text.find(sentences[-1]) + len(sentences[-1])]
+        n = cited.add(hit, quote)
+        parts.append(f"On {hit.event_date or hit.date}: {quote} [{n}]")
+    if not parts:
+        return refuse(question, REFUSAL, hits)
+    return Answer(question.text, " ".join(parts), tuple(cited.citations), hits, False)
+
+
+def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer:
+    """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated."""
+    speakers = tuple(question.speaker.names) if question.speaker else ()
+    candidates = _sentence_scores(question, scored, speakers, tuning)
+    if not candidates:
+        return refuse(question, REFUSAL, hits)
+    best = candidates[0]
+    if question.intent == "compare":
+        per_readout: dict[str, tuple] = {}
+        for c in candidates:
+            per_readout.setdefault(c[4].readout_id, c)
+        chosen = list(per_readout.values())[:2]
+    elif best[5] == 0 and not speakers:
+        # Nothing names the topic (a broad "what did they discuss"): read the best paragraph from its start.
+        chosen = [c for c in candidates if c[4] is best[4]]
+        chosen = sorted(chosen, key=lambda c: c[2])[: tuning.sentences]
+    else:
+        chosen = [best] + [c for c in candidates[1:] if c[5] > 0 and c[0] >= 0.5 * best[0]
+                           and (not speakers or c[6] in speakers)][: tuning.sentences - 1]
+    # Paragraphs in date order, sentences in document order; one [n] per paragraph.
+    groups: dict[tuple[str, int], list] = {}
+    for c in chosen:
+        groups.setdefault((c[4].readout_id, c[4].paragraph), []).append(c)
+    ordered = sorted(groups.values(), key=lambda g: (g[0][4].event_date or g[0][4].date, g[0][4].readout_id))
+    cited = _Cited()
+    parts = []
+    dated = len({g[0][4].readout_id for g in ordered}) > 1 or question.intent in ("compare",)
+    for group in ordered:
+        group.sort(key=lambda c: c[2])
+        hit = group[0][4]
+        # The quote is the paragraph's own text from the first chosen sentence to the last, so that the
+        # answer shows exactly what is cited (sentences in between come with it).
+        start = hit.text.find(group[0][3])
+        end = hit.text.find(group[-1][3]) + len(group[-1][3])
+        said = hit.text[start:end]
+        if len(said) > 900:  # far apart: keep the first sentence alone rather than a page of text
+            said = group[0][3]
+        n = cited.add(hit, said)
+        prefix = f"On {hit.event_date or hit.date}: " if dated else ""
+        if question.intent == "who_said" and group[0][6]:
+            who = "Both sides" if group[0][6] == "both" else group[0][6]
+            prefix = f"{prefix}{who}: "
+        parts.append(f"{prefix}{said} [{n}]")
+    text = " ".join(parts)
+    if question.intent == "yes_no":
+        text = "Yes. " + text
+    return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def restrict(filters, readouts: tuple[ReadoutSummary, ...]):
+    """The question's filters narrowed to the matching readouts (so retrieval ranks only within them)."""
+    return replace(filters, readouts=frozenset(r.id for r in readouts), date_from=None, date_to=None,
+                   participant=None, country=None, kind=None)

@@ -1,0 +1,136 @@
+"""Evidence for a Question: the readouts that match who and when (from the metadata, all of them, not
+the top five), and the one refusal rule every answerer follows.
+
+Names and time select readouts; they never select sentences. A question that names people the
+index knows is answered from their readouts only; when there are none in the time asked, or none
+of them touches the topic, the refusal says what was found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index.api import Library, ReadoutSummary
+from index.query import mentioned, stem
+from index.readout_meta import load
+from index.types import Filters, Hit
+
+from .question import Question
+from .tuning import TUNING, Tuning
+
+# Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
+# something else ("What is the capital of France?").
+DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+|agree\w*|stress\w*|emphasi\w+|"
+                    r"readouts?|visit\w*|spoke|speak\w*|conver\w+|reaffirm\w*|underscor\w+|welcom\w+|thank\w*|"
+                    r"condemn\w*|express\w*|highlight\w*|urg\w+|announc\w+|commit\w*|support\w*|concern\w*|"
+                    r"relations?|cooperat\w+|partnership|summit|minister|president|secretary|leaders?|officials?|"
+                    r"delegation|counterpart|bilateral|ambassador|sanction\w*|assistance|aid|security)\b",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The readouts that match a question's people and time, in event-date order."""
+
+    readouts: tuple[ReadoutSummary, ...]
+    people_known: bool  # the question names participants the index has
+    refusal: str = ""  # non-empty: the one-sentence reason to refuse
+
+
+def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
+    """Every readout with all the question's people (any of each person's names) in its time range."""
+    ids: set[str] | None = None
+    for person in question.people:
+        found = set()
+        for name in person.names:
+            found |= {r.id for r in library.readouts(filters={"participant": name})}
+        ids = found if ids is None else ids & found
+    if ids is None:
+        return ()
+    filters = replace(question.filters, readouts=frozenset(ids), date_from=None, date_to=None)
+    rows = [r for r in library.readouts(filters=filters)
+            if (not question.date_from or (r.event_date or r.date) >= question.date_from)
+            and (not question.date_to or (r.event_date or r.date) <= question.date_to)]
+    if question.countries:
+        # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it.
+        from_there = [r for r in rows if _has_country(library, r.id, question.countries)]
+        rows = from_there or rows
+    if question.kind and question.intent in ("list", "how_many", "when"):
+        rows = [r for r in rows if r.kind == question.kind or (question.kind == "meeting" and r.kind == "visit")]
+    return tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id)))
+
+
+def _has_country(library: Library, readout_id: str, countries: tuple[str, ...]) -> bool:
+    return any(p.get("country") in countries for p in library.readout_metadata(readout_id)["participants"])
+
+
+def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evidence:
+    """The readouts for a question and whether to refuse, by the one rule."""
+    if not question.people:
+        return Evidence((), False)
+    readouts = select(library, question)
+    if readouts:
+        return Evidence(readouts, True)
+    if question.carried:
+        return Evidence((), True)  # who or when came from earlier turns: too weak a reading to refuse on
+    who = question.describe() or "these participants"
+    # The metadata may miss a participant (recall 0.97): a name the readouts of that time do mention
+    # is not refused on the metadata alone.
+    if _mentioned_in_range(library, question):
+        return Evidence((), True)
+    return Evidence((), True, f"No readout{_when(question)} records a contact with {_names(question)}." if who else "")
+
+
+def _names(question: Question) -> str:
+    return " and ".join(p.names[0] if len(p.names) == 1 else p.words for p in question.people)
+
+
+def _when(question: Question) -> str:
+    if question.date_from and question.date_to and question.date_from[:4] == question.date_to[:4] \
+            and question.date_from.endswith("-01-01") and question.date_to.endswith("-12-31"):
+        return f" of {question.date_from[:4]}"
+    if question.date_from or question.date_to:
+        return f" between {question.date_from or 'the first'} and {question.date_to or 'the last'}"
+    return " in this index"
+
+
+def _mentioned_in_range(library: Library, question: Question) -> bool:
+    family = [p.words.split()[-1] for p in question.people]
+    filters = replace(question.filters, date_from=question.date_from, date_to=question.date_to)
+    hits = library.search(" ".join(family), filters=filters, k=10, mode="lexical")
+    return any(all(mentioned([f], f"{h.title} {h.text}") for f in family) for h in hits)
+
+
+def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,
+                  tuning: Tuning = TUNING) -> str:
+    """Why the matching readouts do not support the topic asked about, or ""."""
+    if not question.topic or not evidence.readouts:
+        return ""
+    stems = {stem(t) for t in question.topic}
+    if any(mentioned(question.topic, text) for text in texts.values()) or best_cosine >= tuning.topic_cosine:
+        return ""
+    count = len(evidence.readouts)
+    what = ", ".join(question.topic)
+    if count == 1:
+        return f"The one readout of {_names(question)}{_when(question)} does not mention {what}." if stems else ""
+    return f"{_names(question)} appear together in {count} readouts{_when(question)}; none of them mentions {what}."
+
+
+def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
+    """A question that names no participant, uses no word of diplomacy and is not close to any passage."""
+    if question.people or question.cited or DOMAIN.search(question.text) or best_cosine >= tuning.domain_cosine:
+        return ""
+    return "The readouts in this index are about diplomatic contacts; they do not cover this question."
+
+
+def lead_hit(library: Library, readout_id: str) -> Hit | None:
+    """The readout's lead paragraph as a Hit (the first paragraph that is not an attribution line)."""
+    readout = library.readout(readout_id)
+    if readout is None or not readout.paragraphs:
+        return None
+    n = next((i for i, p in enumerate(readout.paragraphs, start=1)
+              if not (len(p) < 100 and p.rstrip().endswith(":"))), 1)
+    meta = load(library.store.db, readout_id)
+    spans = tuple((s.start, s.end, s.speaker) for s in meta.sentences if s.paragraph == n) if meta else ()
+    return Hit(readout.id, n, readout.title, readout.date, readout.source, readout.url, 0.0,
+               readout.paragraphs[n - 1], meta.event_date if meta else readout.date, spans)

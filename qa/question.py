@@ -1,0 +1,191 @@
+"""A question read once: who it is about (resolved against the index's participants), when, what
+order (first/last), what topic, and what kind of answer it wants. Every later step reads this.
+
+The rules are plain and visible on purpose: each decision they make shows up in `Question` and so
+in the answer's notice, where a wrong reading can be seen and a test can pin it.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from index.countries import country_of, fold
+from index.query import GENERIC, STOPWORDS, lexical_terms, read_dates
+from index.types import Filters, Turn
+
+INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
+ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
+ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
+INTENT_RULES = (
+    ("how_many", re.compile(r"^\s*how (many|often)\b", re.IGNORECASE)),
+    ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (calls|meetings|readouts|contacts|leaders|"
+                        r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
+                        re.IGNORECASE)),
+    ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
+    ("who_said", re.compile(r"^\s*(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
+                            re.IGNORECASE)),
+    ("compare", re.compile(r"\b(compare|comparison|differ|difference|differences|contrast|versus|vs\.?)\b",
+                           re.IGNORECASE)),
+    ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
+)
+# Words of a question that say what kind of contact, not what was discussed.
+KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "spoke": None, "speak": None, "talked": None,
+              "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
+              "visits": "visit", "trip": "visit"}
+# Words that only frame the question ("What did ... discuss", "according to these readouts").
+FRAME = frozenset("""times time many often first last latest earliest recent recently most according readout readouts
+these those contact contacts spoke speak talked talk raised raise stressed stress emphasized emphasize said say side
+sides leader leaders official officials counterpart counterparts both two happen happened date day year month
+list name which who when how whom whose did do does was were is are has have had conversation conversations
+government governments country countries differ difference differences compare versus between
+""".split()) | frozenset(KIND_WORDS)
+FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
+                       r"the two|both)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant the question names, with the index's full names that the words may mean."""
+
+    words: str  # as the question says it ("Kuleba", "President Xi")
+    names: tuple[str, ...]  # full names in the index's participants ("Dmytro Kuleba")
+
+
+@dataclass(frozen=True)
+class Question:
+    """Everything the answerer needs to know about a question, read once."""
+
+    text: str
+    intent: str
+    people: tuple[Person, ...] = ()
+    countries: tuple[str, ...] = ()
+    speaker: Person | None = None  # "What did Moon say ..." / "Who raised ..." resolves later
+    date_from: str | None = None
+    date_to: str | None = None
+    order: str | None = None  # "first" or "last"
+    kind: str | None = None  # a kind of contact named ("calls", "met")
+    topic: tuple[str, ...] = ()  # content words that are neither names, time, frame nor kind
+    filters: Filters = field(default_factory=Filters)
+    cited: tuple[str, ...] = ()  # readouts the last answer cited (follow-ups)
+    carried: bool = False  # people or time came from earlier turns
+
+    def describe(self) -> str:
+        """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
+        who = " and ".join(p.names[0] if len(p.names) == 1 else p.words for p in self.people)
+        when = ""
+        if self.date_from and self.date_to and self.date_from[:4] == self.date_to[:4] and \
+                self.date_from.endswith("-01-01") and self.date_to.endswith("-12-31"):
+            when = f" in {self.date_from[:4]}"
+        elif self.date_from or self.date_to:
+            when = f" between {self.date_from or 'the start'} and {self.date_to or 'now'}"
+        return f"{who}{when}".strip()
+
+
+class Names:
+    """The index's participant names by word (family names, and the other words of short names), cached."""
+
+    def __init__(self) -> None:
+        self._key = None
+        self._by_word: dict[str, dict[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def refresh(self, key, rows) -> None:
+        """rows: (name, readout count) of every participant; rebuilt when `key` (the index's generation) moves."""
+        with self._lock:
+            if key == self._key:
+                return
+            by_word: dict[str, dict[str, int]] = {}
+            for name, count in rows:
+                words = [w for w in re.findall(r"[\w'’-]+", fold(name).lower()) if len(w) > 1]
+                for word in words[-1:] if len(words) > 3 else words:
+                    by_word.setdefault(word, {})[name] = by_word.get(word, {}).get(name, 0) + count
+            self._by_word, self._key = by_word, key
+
+    def lookup(self, word: str) -> tuple[str, ...]:
+        """Full names a word may mean, most frequent first; () when it names no participant.
+
+        A name far more frequent than the others sharing the word is the one meant ("Biden" is Joe
+        Biden, not Jill Biden): others under a fifth of its readouts are dropped.
+        """
+        found = self._by_word.get(fold(word).lower(), {})
+        ranked = sorted(found, key=lambda n: -found[n])
+        return tuple(n for n in ranked if found[n] * 5 >= found[ranked[0]])[:5] if ranked else ()
+
+
+def intent_of(text: str) -> str:
+    for intent, rule in INTENT_RULES:
+        if rule.search(text):
+            return intent
+    return "discuss"
+
+
+def _people(text: str, names: Names) -> tuple[Person, ...]:
+    found: list[Person] = []
+    taken: set[str] = set()
+    for match in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text):
+        if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
+            continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        for word in re.findall(r"[\w'’-]+", match.group()):
+            clean = re.sub(r"['’]s$", "", word)
+            if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2:
+                continue
+            full = names.lookup(clean)
+            if full and not (set(full) & taken):
+                found.append(Person(match.group(), full))
+                taken |= set(full)
+                break
+    return tuple(found)
+
+
+def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
+    out = []
+    for word in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
+        country = country_of(word)
+        if country and country != "United States" and country not in out:
+            out.append(country)
+    return tuple(out)
+
+
+def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = ()) -> Question:
+    """Parse a question (and what its history resolves) into a Question."""
+    text = text.strip()
+    intent = intent_of(text)
+    people = _people(text, names)
+    date_from, date_to = read_dates(text)
+    carried = False
+    if history and (not people or FOLLOW_UP.search(text)):
+        # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
+        for turn in reversed(history[-2:]):
+            earlier = _people(turn.question, names)
+            people = people + tuple(p for p in earlier if not any(set(p.names) & set(q.names) for q in people))
+            if date_from is None:
+                date_from, date_to = read_dates(turn.question)
+            carried = carried or bool(earlier)
+            if earlier:
+                break
+    speaker = None
+    said = re.search(r"\bwhat did ([\w .'’-]+?) (say|tell|stress|raise|emphasize|emphasise|note|propose|express)",
+                     text, re.IGNORECASE)
+    if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE):
+        speaker = next((p for p in people if p.words.lower() in said.group(1).lower()
+                        or said.group(1).lower() in p.words.lower()), None)
+    order = "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
+        "when", "discuss", "list", "yes_no") else None
+    words = [w for w in lexical_terms(text)]
+    kinds = [KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if KIND_WORDS.get(w)]
+    person_words = {w.lower() for p in people for w in re.findall(r"[\w'’-]+", p.words)}
+    # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
+    country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)
+                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()}
+    topic = tuple(w for w in words if w not in FRAME and w not in person_words and w not in country_words
+                  and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
+    cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
+    # A date the filters set wins over one the question implies (filters are what the user chose).
+    return Question(text, intent, people, _countries(text, people), speaker,
+                    filters.date_from or date_from, filters.date_to or date_to, order,
+                    kinds[0] if kinds else None, topic, filters, cited, carried)
+
+
+_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec early late mid spring summer autumn fall winter""".split())
