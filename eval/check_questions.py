@@ -4,6 +4,7 @@ Every line must be a question of the shape in CONTRACT.md ("Question sets"), and
 up against the readouts themselves: the gold paragraphs exist, each answer string occurs in a gold
 paragraph, no other readout that passes the question's filters has a paragraph holding all the
 answer strings, and an unanswerable question's `absent` terms never occur together in one readout.
+The analyst kinds (dates, counts, speakers, comparisons) add their own rules from eval.check_analyst.
 Problems are printed as FILE:LINE: message; the exit status is 1 when there is any.
 """
 from __future__ import annotations
@@ -22,9 +23,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from eval import check_analyst
+
 
 REPO = Path(__file__).resolve().parents[1]
-KINDS = ("fact", "paraphrase", "date_filtered", "followup", "multi_paragraph", "unanswerable")
+BASE_KINDS = ("fact", "paraphrase", "date_filtered", "followup", "multi_paragraph", "unanswerable")
+KINDS = BASE_KINDS + check_analyst.ANALYST_KINDS
 REQUIRED = ("id", "question", "answers", "gold", "kind", "filters", "history")
 MAX_ANSWERS = 3
 MAX_ANSWER_WORDS = 8
@@ -38,23 +42,33 @@ class InputError(ValueError):
     """A question file or corpus folder that cannot be checked at all."""
 
 
+FILTER_KEYS = ("date_from", "date_to", "source", "readout", "participant", "country", "kind")
+READOUT_KINDS = ("call", "meeting", "visit", "statement", "other")
+
+
 @dataclass(frozen=True)
 class Filters:
-    """The contract's filter object ("Filters").
+    """The contract's filter object ("Filters"), metadata keys included.
 
     A copy of index.types.Filters' rules, because importing anything from `index` runs its package
-    __init__, which needs index.load: the checker must work before and without that module.
+    __init__, which needs index.load: the checker must work before and without that module. The
+    checker has no readout metadata, so `participant` and `country` are approximated by a whole-word
+    mention in the readout's title or lead, and `kind` is validated but not applied. Both err towards
+    admitting more readouts, which only makes the uniqueness and `absent` scans stricter.
     """
 
     date_from: str | None = None
     date_to: str | None = None
     source: str | None = None
     readout: str | None = None
+    participant: str | None = None
+    country: str | None = None
+    kind: str | None = None
 
     @classmethod
     def from_json(cls, value: dict) -> "Filters":
         """Parse and validate a filter object; raise InputError naming the bad key."""
-        unknown = sorted(set(value) - {"date_from", "date_to", "source", "readout"})
+        unknown = sorted(set(value) - set(FILTER_KEYS))
         if unknown:
             raise InputError(f"filters: unknown key(s) {', '.join(unknown)}")
         for key, text in value.items():
@@ -66,7 +80,9 @@ class Filters:
                     _dt.date.fromisoformat(value[key])
                 except ValueError:
                     raise InputError(f"filters.{key}: {value[key]!r} is not a YYYY-MM-DD date") from None
-        filters = cls(*(value.get(k) or None for k in ("date_from", "date_to", "source", "readout")))
+        if value.get("kind") and value["kind"].strip().lower() not in READOUT_KINDS:
+            raise InputError(f"filters.kind: {value['kind']!r} is not one of {', '.join(READOUT_KINDS)}")
+        filters = cls(*((value.get(k) or "").strip() or None for k in FILTER_KEYS))
         if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
             raise InputError(f"filters: date_from {filters.date_from} is after date_to {filters.date_to}")
         return filters
@@ -77,6 +93,17 @@ class Filters:
                 and (not self.source or self.source.lower() in (source or "").lower())
                 and (not self.date_from or bool(date) and date >= self.date_from)
                 and (not self.date_to or bool(date) and date <= self.date_to))
+
+    def admits_doc(self, doc: "Doc") -> bool:
+        """admits() plus the metadata filters, approximated on the title and lead (see the class)."""
+        if not self.admits(doc.id, doc.date, doc.source):
+            return False
+        if not (self.participant or self.country):
+            return True
+        lead = check_analyst.lead_paragraph(doc.paragraphs, lambda p: bool(BOILERPLATE.match(p)))
+        text = fold_accents(doc.title + "\n" + (doc.paragraphs[lead - 1] if doc.paragraphs else ""))
+        return all(re.search(rf"(?<!\w){re.escape(fold_accents(term))}(?!\w)", text)
+                   for term in (self.participant, self.country) if term)
 
 
 def default_shared_dir() -> Path:
@@ -103,6 +130,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
     gold_docs: set[str] = field(default_factory=set)
+    ids: dict[str, int] = field(default_factory=dict)  # question id -> line
 
 
 def normalize(text: str) -> str:
@@ -188,7 +216,7 @@ class _Matcher:
         return {d.id: fold_accents(d.title + "\n" + "\n".join(d.paragraphs)) for d in self.docs.values()}
 
     def admitted(self, filters: Filters) -> Iterable[Doc]:
-        return (d for d in self.docs.values() if filters.admits(d.id, d.date, d.source))
+        return (d for d in self.docs.values() if filters.admits_doc(d))
 
     def paragraphs_with_all(self, wanted: Sequence[str]) -> Iterable[tuple[Doc, int]]:
         """Every (readout, paragraph number) whose paragraph contains every wanted string."""
@@ -274,6 +302,7 @@ def check_question(q: dict, matcher: _Matcher) -> list[str]:
                  if len(a.split()) > MAX_ANSWER_WORDS]
 
     gold_texts: list[str] = []
+    gold_docs: list[Doc] = []
     for g in gold:
         doc = docs.get(g["doc"])
         if doc is None:
@@ -286,18 +315,23 @@ def check_question(q: dict, matcher: _Matcher) -> list[str]:
         text = doc.paragraphs[g["paragraph"] - 1]
         if BOILERPLATE.match(text):
             problems.append(f"gold {g['doc']} paragraph {g['paragraph']} is the attribution line")
-        if not filters.admits(doc.id, doc.date, doc.source):
+        if not filters.admits_doc(doc):
             problems.append(f"gold doc {doc.id} ({doc.date}) does not pass the question's own filters")
+        gold_docs.append(doc)
         gold_texts.append(normalize(text))
     if len(gold_texts) != len(gold):
         return problems
 
-    wanted = [normalize(a) for a in answers]
-    problems += [f"answer {a!r} occurs in no gold paragraph" for a, w in zip(answers, wanted)
+    if kind in check_analyst.ANALYST_KINDS:
+        problems += check_analyst.kind_problems(q, gold_docs, gold_texts, normalize, fold_accents,
+                                                lambda text: bool(BOILERPLATE.match(text)))
+    verbatim = check_analyst.verbatim_answers(kind, answers)  # dates, counts, names and "Yes" are not copied
+    wanted = [normalize(a) for a in verbatim]
+    problems += [f"answer {a!r} occurs in no gold paragraph" for a, w in zip(verbatim, wanted)
                  if not any(w in t for t in gold_texts)]
     # An answer already in the question is satisfied by echoing it, so it tests nothing.
     question = normalize(q["question"])
-    problems += [f"answer {a!r} is given away by the question itself" for a, w in zip(answers, wanted)
+    problems += [f"answer {a!r} is given away by the question itself" for a, w in zip(verbatim, wanted)
                  if w in question]
     if kind in ("fact", "paraphrase") and len(gold) != 1:
         problems.append(f"a {kind} question is answered by exactly one gold paragraph, not {len(gold)}")
@@ -310,9 +344,9 @@ def check_question(q: dict, matcher: _Matcher) -> list[str]:
                      for g, t in zip(gold, gold_texts) if all(w in t for w in wanted)]
 
     reported = {g["doc"] for g in gold}
-    if wanted:
+    if wanted and kind not in check_analyst.NO_UNIQUENESS:
         for doc, n in matcher.paragraphs_with_all(wanted):
-            if doc.id not in reported and filters.admits(doc.id, doc.date, doc.source):
+            if doc.id not in reported and filters.admits_doc(doc):
                 reported.add(doc.id)
                 problems.append(f"every answer string also occurs in {doc.id} paragraph {n} "
                                 f"({doc.date}), which passes the filters: the gold is not unique")
@@ -378,11 +412,12 @@ def check_file(path: Path | str, docs: dict[str, Doc], matcher: _Matcher | None 
         report.problems += [f"{where}: {q['id']}: {p}" for p in check_question(q, matcher)]
     if not seen:
         report.problems.append(f"{path}: no questions")
+    report.ids = seen
     return report
 
 
 def check_files(paths: Sequence[Path | str], docs: dict[str, Doc]) -> list[Report]:
-    """Check several files; a readout that is gold in two of them is a problem (dev must not leak)."""
+    """Check several files; a readout gold in two of them (dev must not leak) or an id in two is a problem."""
     matcher = _Matcher(docs)
     reports = [check_file(p, docs, matcher) for p in paths]
     for i, first in enumerate(reports):
@@ -391,6 +426,8 @@ def check_files(paths: Sequence[Path | str], docs: dict[str, Doc]) -> list[Repor
             if shared:
                 second.problems.append(f"{second.path}: {len(shared)} gold readout(s) also gold in "
                                        f"{first.path}, e.g. {shared[0]}")
+            second.problems += [f"{second.path}:{line}: {qid}: id also used in {first.path}:{first.ids[qid]}"
+                                for qid, line in second.ids.items() if qid in first.ids]
     return reports
 
 

@@ -3,6 +3,7 @@ the one rule); the one call every interface uses."""
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 from index.api import Library, check_k, check_question
@@ -26,43 +27,68 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     return read_question(question, names, Filters.from_json(filters), parse_history(history))
 
 
-def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
-        answerer=None) -> Answer:
-    """Answer a question from the library with citations (default: extractive, no LLM)."""
+@dataclass(frozen=True)
+class Plan:
+    """What ask() decided before composing: the reading, the passages, and a refusal or the route to answer by."""
+
+    question: Question
+    scored: list
+    refusal: str = ""  # non-empty: refuse with this sentence
+    route: str = "extract"  # "metadata", "broad", "topic" (evidence from the metadata) or "extract" (none)
+    readouts: tuple = ()
+
+    @property
+    def hits(self) -> tuple:
+        return tuple(s.hit for s in self.scored)
+
+
+def plan(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5) -> Plan:
+    """Read the question, gather its evidence and apply the one refusal rule (every answerer goes through here)."""
     check_k(k)
     check_question(question)
     turns = parse_history(history)
     read = understand(library, question, filters, turns)
     found = evidence.gather(library, read)
     if found.refusal:
-        hits = tuple(s.hit for s in library.retrieve(question, filters, turns, k=k))
-        return compose.refuse(read, found.refusal, hits)
+        return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
     if found.readouts:
-        narrowed = compose.restrict(read.filters, found.readouts)
-        scored = library.retrieve(question, narrowed, turns, k=max(k, 5))
-        hits = tuple(s.hit for s in scored)
+        scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
         if read.intent in METADATA_INTENTS:
-            return _trim_hits(compose.by_metadata(library, read, found.readouts, hits), k)
+            return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
         reason = evidence.topic_refusal(read, found, texts, best) if texts else ""
-        # The word-level checks of every path: a counterpart or topic word that no paragraph holds.
-        unknown = extract.refusal_reason(question, scored, turns, extract.Calibration(), _top_texts(library, scored),
-                                         library.count_paragraphs_with)
-        if reason or unknown:
-            return _trim_hits(compose.refuse(read, reason or f"{compose.REFUSAL[:-1]}: {unknown}.", hits), k)
-        if answerer is not None:
-            return _trim_hits(answerer(question, scored, turns), k)
-        if not read.topic and not read.speaker and read.intent in ("discuss", "compare"):
-            return _trim_hits(compose.broad(library, read, scored, hits), k)
-        return _trim_hits(compose.by_topic(read, scored, hits), k)
-    scored = library.retrieve(question, filters, turns, k=max(k, 5))
-    reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
-    if reason:
-        return _trim_hits(compose.refuse(read, reason, tuple(s.hit for s in scored)), k)
-    if answerer is not None:
-        return _trim_hits(answerer(question, scored, turns), k)
-    result = extract.answer(question.strip(), scored, turns, readout_texts=_top_texts(library, scored),
+        route = "broad" if not read.topic and not read.speaker and read.intent in ("discuss", "compare") else "topic"
+    else:
+        scored = library.retrieve(question, filters, turns, k=max(k, 5))
+        reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+        route = "extract"
+    # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
+    # that no top readout mentions.
+    unknown = "" if reason else extract.refusal_reason(
+        question, scored, turns, extract.Calibration(), _top_texts(library, scored), library.count_paragraphs_with)
+    if unknown:
+        reason = f"{compose.REFUSAL[:-1]}: {unknown}."
+    return Plan(read, scored, reason, route, found.readouts)
+
+
+def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
+        answerer=None) -> Answer:
+    """Answer a question from the library with citations (default: extractive; an LLM answerer gets the same
+    evidence and is held to the same refusals)."""
+    p = plan(library, question, filters, history, k)
+    turns = parse_history(history)
+    if p.refusal:
+        return _trim_hits(compose.refuse(p.question, p.refusal, p.hits), k)
+    if answerer is not None and p.route != "metadata":
+        return _trim_hits(answerer(question, p.scored, turns), k)
+    if p.route == "metadata":
+        return _trim_hits(compose.by_metadata(library, p.question, p.readouts, p.hits), k)
+    if p.route == "broad":
+        return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
+    if p.route == "topic":
+        return _trim_hits(compose.by_topic(p.question, p.scored, p.hits), k)
+    result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
 

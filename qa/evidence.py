@@ -39,18 +39,30 @@ class Evidence:
 
 def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     """Every readout with all the question's people (any of each person's names) in its time range."""
-    ids: set[str] | None = None
+    per_person = []
     for person in question.people:
         found = set()
         for name in person.names:
             found |= {r.id for r in library.readouts(filters={"participant": name})}
-        ids = found if ids is None else ids & found
-    if ids is None:
+        per_person.append(found)
+    if not per_person:
         return ()
-    filters = replace(question.filters, readouts=frozenset(ids), date_from=None, date_to=None)
+    if question.intent == "compare" and len(per_person) > 2:
+        # Two contacts compared ("Sullivan's meeting with Truss and Blinken's call with her"): readouts
+        # with at least two of the people named, not all of them.
+        counts: dict[str, int] = {}
+        for found in per_person:
+            for readout_id in found:
+                counts[readout_id] = counts.get(readout_id, 0) + 1
+        ids = {r for r, c in counts.items() if c >= 2}
+    else:
+        ids = set.intersection(*per_person)
+    filters = replace(question.filters, readouts=frozenset(ids))
+    # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
+    date_from, date_to = (None, None) if question.intent == "compare" else (question.date_from, question.date_to)
     rows = [r for r in library.readouts(filters=filters)
-            if (not question.date_from or (r.event_date or r.date) >= question.date_from)
-            and (not question.date_to or (r.event_date or r.date) <= question.date_to)]
+            if (not date_from or (r.event_date or r.date) >= date_from)
+            and (not date_to or (r.event_date or r.date) <= date_to)]
     if question.countries:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it.
         from_there = [r for r in rows if _has_country(library, r.id, question.countries)]
@@ -71,8 +83,8 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     readouts = select(library, question)
     if readouts:
         return Evidence(readouts, True)
-    if question.carried:
-        return Evidence((), True)  # who or when came from earlier turns: too weak a reading to refuse on
+    if question.carried or question.intent == "compare":
+        return Evidence((), True)  # a reading too weak (who from earlier turns; two contacts) to refuse on
     who = question.describe() or "these participants"
     # The metadata may miss a participant (recall 0.97): a name the readouts of that time do mention
     # is not refused on the metadata alone.
@@ -95,7 +107,7 @@ def _when(question: Question) -> str:
 
 
 def _mentioned_in_range(library: Library, question: Question) -> bool:
-    family = [p.words.split()[-1] for p in question.people]
+    family = [re.sub(r"['’]s$", "", p.words.split()[-1]) for p in question.people]
     filters = replace(question.filters, date_from=question.date_from, date_to=question.date_to)
     hits = library.search(" ".join(family), filters=filters, k=10, mode="lexical")
     return any(all(mentioned([f], f"{h.title} {h.text}") for f in family) for h in hits)

@@ -82,12 +82,26 @@ class Question:
         return f"{who}{when}".strip()
 
 
+PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words for matching: folded, hyphens split, particles and initials dropped ("Al-Sisi" -> "sisi")."""
+    words = re.findall(r"[\w'’]+", fold(name).lower().replace("-", " "))
+    return [w for w in words if len(w) > 1 and w not in PARTICLES]
+
+
 class Names:
-    """The index's participant names by word (family names, and the other words of short names), cached."""
+    """The index's participant names by word, variants of one person grouped, cached per index generation.
+
+    The metadata spells one person several ways ("Abdel Fattah Al-Sisi", "Abdel-Fattah El Sisi",
+    "Herzog" beside "Isaac Herzog"): names with the same family word and the same first word (or
+    none) are one person, and a question's word finds every spelling of that person.
+    """
 
     def __init__(self) -> None:
         self._key = None
-        self._by_word: dict[str, dict[str, int]] = {}
+        self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self._lock = threading.Lock()
 
     def refresh(self, key, rows) -> None:
@@ -95,22 +109,42 @@ class Names:
         with self._lock:
             if key == self._key:
                 return
-            by_word: dict[str, dict[str, int]] = {}
+            people: dict[tuple[str, str], list] = {}  # (family word, first word) -> [count, names]
+            surname_only: list[tuple[str, str, int]] = []
             for name, count in rows:
-                words = [w for w in re.findall(r"[\w'’-]+", fold(name).lower()) if len(w) > 1]
-                for word in words[-1:] if len(words) > 3 else words:
-                    by_word.setdefault(word, {})[name] = by_word.get(word, {}).get(name, 0) + count
+                words = name_words(name)
+                if not words:
+                    continue
+                if len(words) == 1:
+                    surname_only.append((words[0], name, count))
+                    continue
+                entry = people.setdefault((words[-1], words[0]), [0, []])
+                entry[0] += count
+                entry[1].append(name)
+            for family, name, count in surname_only:
+                # A bare surname joins the most frequent person of that family name, or stands alone.
+                best = max((k for k in people if k[0] == family), key=lambda k: people[k][0], default=(family, ""))
+                entry = people.setdefault(best, [0, []])
+                entry[0] += count
+                entry[1].append(name)
+            by_word: dict[str, list] = {}
+            for (family, first), (count, names) in people.items():
+                words = {w for n in names for w in name_words(n)}
+                for word in words if len(words) <= 4 else {family}:
+                    by_word.setdefault(word, []).append((count, tuple(sorted(names, key=len))))
             self._by_word, self._key = by_word, key
 
-    def lookup(self, word: str) -> tuple[str, ...]:
-        """Full names a word may mean, most frequent first; () when it names no participant.
+    def lookup(self, word: str, dominant: bool = True) -> tuple[str, ...]:
+        """Every spelling of the person(s) a word may mean; () when it names no participant.
 
-        A name far more frequent than the others sharing the word is the one meant ("Biden" is Joe
-        Biden, not Jill Biden): others under a fifth of its readouts are dropped.
+        A person far more frequent than others sharing the word is the one meant ("Biden" is Joe
+        Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped.
         """
-        found = self._by_word.get(fold(word).lower(), {})
-        ranked = sorted(found, key=lambda n: -found[n])
-        return tuple(n for n in ranked if found[n] * 5 >= found[ranked[0]])[:5] if ranked else ()
+        found = sorted(self._by_word.get(fold(word).lower(), []), key=lambda e: -e[0])
+        if not found:
+            return ()
+        kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
+        return tuple(n for names in kept for n in names)
 
 
 def intent_of(text: str) -> str:
@@ -130,12 +164,20 @@ def _people(text: str, names: Names) -> tuple[Person, ...]:
             clean = re.sub(r"['’]s$", "", word)
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2:
                 continue
-            full = names.lookup(clean)
+            full = names.lookup(clean, dominant=False)
             if full and not (set(full) & taken):
                 found.append(Person(match.group(), full))
                 taken |= set(full)
                 break
     return tuple(found)
+
+
+def _dominant(words: str, names: Names) -> tuple[str, ...]:
+    for word in re.findall(r"[\w'’-]+", words):
+        found = names.lookup(re.sub(r"['’]s$", "", word))
+        if found:
+            return found
+    return ()
 
 
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
@@ -164,6 +206,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             carried = carried or bool(earlier)
             if earlier:
                 break
+    if len(people) == 1:
+        # One person named: the frequent one is meant ("Biden" alone is Joe Biden). With two or more, the
+        # readouts they share sort the spellings out ("Truss" is Liz or Elizabeth Truss, both kept).
+        people = tuple(Person(p.words, _dominant(p.words, names) or p.names) for p in people)
     speaker = None
     said = re.search(r"\bwhat did ([\w .'’-]+?) (say|tell|stress|raise|emphasize|emphasise|note|propose|express)",
                      text, re.IGNORECASE)

@@ -125,6 +125,8 @@ def test_concurrent_requests_agree(server):
     questions = [QUESTION, "What was said about grain exports from Ukraine?",
                  "What did Secretary Blinken and Foreign Minister Kuleba discuss?"]
     alone = {q: server.post("/api/ask", headers=AUTH, json={"question": q}).json() for q in questions}
+    # ask narrows to the readouts of the people named, so its hits are compared with its own, search's with search's
+    searched = {q: server.get("/api/search", headers=AUTH, params={"q": q, "k": 5}).json() for q in questions}
 
     def one(i: int):
         q = questions[i % len(questions)]
@@ -141,7 +143,7 @@ def test_concurrent_requests_agree(server):
             assert body == alone[q]
         else:
             assert [(h["readout_id"], h["paragraph"]) for h in body["hits"]] == \
-                [(h["readout_id"], h["paragraph"]) for h in alone[q]["hits"]]
+                [(h["readout_id"], h["paragraph"]) for h in searched[q]["hits"]]
 
 
 def test_the_app_page_is_served(server):
