@@ -48,15 +48,19 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     if not per_person:
         return ()
     if question.intent == "compare" and len(per_person) > 2:
-        # Two contacts compared ("Sullivan's meeting with Truss and Blinken's call with her"): readouts
-        # with at least two of the people named, not all of them.
-        counts: dict[str, int] = {}
-        for found in per_person:
-            for readout_id in found:
-                counts[readout_id] = counts.get(readout_id, 0) + 1
-        ids = {r for r, c in counts.items() if c >= 2}
+        # Two contacts compared ("Sullivan's meeting with Truss and Blinken's call with her"): the person
+        # both share is the pivot; the readouts are the pivot's with any one of the others.
+        def covered(pivot: int) -> tuple[int, int]:
+            others = [per_person[pivot] & found for i, found in enumerate(per_person) if i != pivot]
+            return sum(1 for o in others if o), -sum(len(o) for o in others)
+        pivot = max(range(len(per_person)), key=covered)
+        ids = set().union(*(per_person[pivot] & found for i, found in enumerate(per_person) if i != pivot))
     else:
         ids = set.intersection(*per_person)
+    if question.intent == "compare" and question.dates:
+        within = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(ids)))
+                  if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
+        ids = within if len(within) >= 2 else ids
     filters = replace(question.filters, readouts=frozenset(ids))
     # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
     date_from, date_to = (None, None) if question.intent == "compare" else (question.date_from, question.date_to)
@@ -83,6 +87,12 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     readouts = select(library, question)
     if readouts:
         return Evidence(readouts, True)
+    firm = tuple(p for p in question.people if not re.search(r"['’]s$", p.words))
+    if firm != question.people:
+        # "Lula's top aide", "Zelenskyy's chief of staff": a possessive names whose side, not who took part.
+        if not firm:
+            return Evidence((), False)
+        return gather(library, replace(question, people=firm), tuning)
     if question.carried or question.intent == "compare":
         return Evidence((), True)  # a reading too weak (who from earlier turns; two contacts) to refuse on
     who = question.describe() or "these participants"

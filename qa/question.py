@@ -69,6 +69,7 @@ class Question:
     filters: Filters = field(default_factory=Filters)
     cited: tuple[str, ...] = ()  # readouts the last answer cited (follow-ups)
     carried: bool = False  # people or time came from earlier turns
+    dates: tuple[tuple[str, str], ...] = ()  # every date the question names, as ranges (compare: one per contact)
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -160,9 +161,10 @@ def _people(text: str, names: Names) -> tuple[Person, ...]:
     for match in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text):
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
-        for word in re.findall(r"[\w'’-]+", match.group()):
+        # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
+        for word in reversed(re.findall(r"[\w'’-]+", match.group())):
             clean = re.sub(r"['’]s$", "", word)
-            if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2:
+            if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
             full = names.lookup(clean, dominant=False)
             if full and not (set(full) & taken):
@@ -230,7 +232,17 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kinds[0] if kinds else None, topic, filters, cited, carried)
+                    kinds[0] if kinds else None, topic, filters, cited, carried, all_dates(text))
+
+
+def all_dates(text: str) -> tuple[tuple[str, str], ...]:
+    """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own."""
+    spans = []
+    for match in re.finditer(r"\b[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b[A-Z][a-z]+,? \d{4}\b", text):
+        found = read_dates(match.group())
+        if found[0]:
+            spans.append(found)
+    return tuple(dict.fromkeys(spans))
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
