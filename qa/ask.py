@@ -57,7 +57,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
-        reason = evidence.topic_refusal(read, found, texts, best) if texts else ""
+        reason = evidence.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
         route = "broad" if not read.topic and not read.speaker and read.intent in ("discuss", "compare") else "topic"
     else:
         scored = library.retrieve(question, filters, turns, k=max(k, 5))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import mentioned, stem
+from index.query import mentioned
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -100,7 +100,8 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     # is not refused on the metadata alone.
     if _mentioned_in_range(library, question):
         return Evidence((), True)
-    return Evidence((), True, f"No readout{_when(question)} records a contact with {_names(question)}." if who else "")
+    return Evidence((), True, f"The readouts do not cover this: no readout{_when(question)} records a contact "
+                              f"with {_names(question)}." if who else "")
 
 
 def _names(question: Question) -> str:
@@ -124,18 +125,31 @@ def _mentioned_in_range(library: Library, question: Question) -> bool:
 
 
 def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,
-                  tuning: Tuning = TUNING) -> str:
-    """Why the matching readouts do not support the topic asked about, or ""."""
-    if not question.topic or not evidence.readouts:
+                  count=None, tuning: Tuning = TUNING) -> str:
+    """Why the matching readouts do not support the topic asked about, or "".
+
+    The topic is supported when its most specific words are there: those rare in the whole index
+    ("F-35", "Rwanda", "Suez"), not "role" or "plan", which any readout has. With no rare word, any
+    topic word will do; a passage close to the question supports it too.
+    """
+    if not question.topic or not evidence.readouts or best_cosine >= tuning.topic_cosine \
+            or question.intent == "compare":  # a comparison's words describe the two contacts, not one topic
         return ""
-    stems = {stem(t) for t in question.topic}
-    if any(mentioned(question.topic, text) for text in texts.values()) or best_cosine >= tuning.topic_cosine:
+    terms = [t for t in question.topic if len(t) > 2]
+    if not terms:
         return ""
-    count = len(evidence.readouts)
-    what = ", ".join(question.topic)
-    if count == 1:
-        return f"The one readout of {_names(question)}{_when(question)} does not mention {what}." if stems else ""
-    return f"{_names(question)} appear together in {count} readouts{_when(question)}; none of them mentions {what}."
+    counts = {t: count(t) for t in terms} if count else {}
+    rare = [t for t in terms if counts.get(t, tuning.rare_paragraphs + 1) <= tuning.rare_paragraphs]
+    wanted = rare or terms
+    if any(mentioned(wanted, text) for text in texts.values()):
+        return ""
+    number = len(evidence.readouts)
+    what = ", ".join(wanted)
+    if number == 1:
+        return f"The readouts do not cover this: the one readout of {_names(question)}{_when(question)} does not mention {what}."
+    together = " together" if len(question.people) > 1 else ""
+    return (f"The readouts do not cover this: {_names(question)} appear{together if together else 's'} in {number} "
+            f"readouts{_when(question)}, and none of them mentions {what}.")
 
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:

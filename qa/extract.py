@@ -20,7 +20,9 @@ class Calibration:
     """Thresholds for refusing, set on the dev question set (eval/questions/dev.jsonl)."""
 
     min_cosine: float = 0.30  # best dense similarity below this: nothing relevant was found
-    loose_cosine: float = 0.60  # below this, a name missing from the top readouts refuses
+    # Below this, a name missing from the top readouts refuses (and an unknown word, 0.1 lower). 0.60 until the
+    # analyst dev set: 0.45 halves its false refusals (0.109 -> 0.065) at the same refusal recall on both dev sets.
+    loose_cosine: float = 0.45
     max_sentences: int = 3
     sentence_ratio: float = 0.5  # further sentences must score at least this share of the best
 

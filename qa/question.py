@@ -19,7 +19,7 @@ ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
 ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
 INTENT_RULES = (
     ("how_many", re.compile(r"^\s*how (many|often)\b", re.IGNORECASE)),
-    ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (calls|meetings|readouts|contacts|leaders|"
+    ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
                         r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
                         re.IGNORECASE)),
     ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
@@ -38,7 +38,8 @@ FRAME = frozenset("""times time many often first last latest earliest recent rec
 these those contact contacts spoke speak talked talk raised raise stressed stress emphasized emphasize said say side
 sides leader leaders official officials counterpart counterparts both two happen happened date day year month
 list name which who when how whom whose did do does was were is are has have had conversation conversations
-government governments country countries differ difference differences compare versus between
+government governments country countries differ difference differences compare versus between cover covered
+each other
 """.split()) | frozenset(KIND_WORDS)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
@@ -226,7 +227,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()}
+    # "In which city ...", "What kind of facility ...": the noun after the question word is what is asked for.
+    asked = re.match(r"^\s*(?:in |at |on |for |from |to )?(?:which|what)(?: kind of| sort of| type of)? ([a-z]+)\b",
+                     text.lower())
+    answer_type = {asked.group(1)} if asked and asked.group(1) not in ("did", "does", "do", "was", "were", "is",
+                                                                        "are", "has", "have", "had") else set()
     topic = tuple(w for w in words if w not in FRAME and w not in person_words and w not in country_words
+                  and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
     cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
     # A date the filters set wins over one the question implies (filters are what the user chose).

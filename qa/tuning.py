@@ -8,8 +8,9 @@ from dataclasses import asdict, dataclass
 class Tuning:
     """Set on the dev question sets (eval/questions/dev.jsonl, analyst_dev.jsonl); docs/EVAL.md has the ablations."""
 
-    topic_cosine: float = 0.55  # within the matching readouts, a passage this close supports an unnamed topic word
+    topic_cosine: float = 0.65  # within the matching readouts, a passage this close supports an unnamed topic word
     domain_cosine: float = 0.50  # a question with no participant and no word of diplomacy needs a passage this close
+    rare_paragraphs: int = 60  # a topic word in at most this many paragraphs of the index is specific (~1%)
     list_limit: int = 40  # lines of a list answer (the count is always complete)
     sentences: int = 3  # sentences quoted for a discuss answer
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
