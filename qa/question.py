@@ -25,8 +25,8 @@ INTENT_RULES = (
     ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
     ("who_said", re.compile(r"^\s*(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
-    ("compare", re.compile(r"\b(compare|comparison|differ|difference|differences|contrast|versus|vs\.?)\b",
-                           re.IGNORECASE)),
+    ("compare", re.compile(r"\b(compare|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
+                           r"\beach\b.*\bthe other\b", re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
 # Words of a question that say what kind of contact, not what was discussed.

@@ -117,7 +117,8 @@ def test_cli_show_and_participants(corpus_index, tmp_path):
     listed = subprocess.run([sys.executable, "-m", "ui.cli", "participants", "kuleba", "--json", "--index", str(folder)],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     rows = json.loads(listed.stdout)["participants"]
-    assert rows and all(set(r) == {"name", "role", "country", "readouts", "first", "last"} for r in rows)
+    assert rows and all(set(r) == {"name", "role", "country", "readouts", "first", "last", "counterparts"} for r in rows)
+    assert rows[0]["counterparts"][0] == {"name": "Antony Blinken", "readouts": 27}  # who met whom (qa.directory)
 
 
 @pytest.mark.parametrize("bad, message", [({"kind": "phone"}, "filters.kind"), ({"participant": 3}, "filters.participant")])

@@ -7,7 +7,7 @@ import gradio as gr
 
 from index.types import Filters, InputError
 
-from . import library_tab, render
+from . import library_tab, render, views_tab
 from .service import Service
 
 EXAMPLES = [
@@ -142,6 +142,7 @@ def build(service: Service) -> gr.Blocks:
                     sources = gr.HTML(render.sources_html([]), elem_id="sources", js_on_load=None)
         with gr.Tab("Library"):
             library_tab.build(service, source, demo)
+        views_tab.build(service, demo)  # Timeline, Compare, Who met whom
 
         inputs = [question, chat, turns, date_from, date_to, source, participant, kind]
         outputs = [chat, turns, sources, plain, question]

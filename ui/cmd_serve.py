@@ -44,11 +44,12 @@ def make_app(service, auth: tuple[str, str] | None = None, token: str | None = N
     from fastapi import FastAPI
     from starlette.routing import Mount
 
-    from . import api, app, render, security
+    from . import api, api_views, app, render, security
 
     credentials = security.Credentials(token, auth)
     blocks = app.build(service)
     server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    api_views.add_views(server, service)  # before add_api: its catch-all answers every other /api path
     api.add_api(server, service)
     guard = security.install(server, credentials)
     # Gradio's own FastAPI would serve /openapi.json and /docs to anyone: its API is described at

@@ -30,6 +30,15 @@ a.cite { text-decoration: none; font-weight: 600; }
 .notice { font-size: .85em; opacity: .8; font-style: italic; }
 .readout .para { margin: 8px 0; }
 .readout .para.target { background: rgba(250, 204, 21, .18); }
+.compare-link { font-size: .85em; margin: 2px 0 4px; }
+table.aligned { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.aligned td, table.aligned th { vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border-color-primary); }
+table.aligned tr.both td.side { background: rgba(34, 197, 94, .12); }
+table.aligned tr.left-only td.left, table.aligned tr.right-only td.right { background: rgba(250, 204, 21, .16); }
+table.aligned td.sim { width: 9em; font-size: .8em; opacity: .8; text-align: center; }
+table.aligned .pn, .phrases .pn { font-size: .8em; opacity: .6; margin-right: 4px; }
+table.phrases { width: 100%; border-collapse: collapse; } table.phrases td, table.phrases th { vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--border-color-primary); }
+.status { font-variant: small-caps; font-weight: 600; }
 """
 
 JS = """
@@ -136,6 +145,37 @@ def contact_line(meta: dict | None, speaker: str | None = None) -> str:
             f'{escape(meta.get("event_date") or "unknown date")}{" · " + people if people else ""}{said}</div>')
 
 
+def compare_url(left: str, right: str) -> str:
+    """A relative link that opens the app's Compare view on two readouts."""
+    return "./?" + urlencode({"compare": left, "with": right})
+
+
+def compare_links(readout_id: str, meta: dict | None) -> str:
+    """Links to compare a readout with the other readouts of its event (metadata `same_event`), or ""."""
+    others = [o for o in (meta or {}).get("same_event") or () if o != readout_id]
+    if not others:
+        return ""
+    if len(others) == 1:
+        return (f'<div class="compare-link"><a href="{escape(compare_url(readout_id, others[0]), quote=True)}" '
+                f'target="_blank" title="{escape(others[0], quote=True)}">Compare with the other readout of this '
+                f'event</a></div>')
+    links = " · ".join(f'<a href="{escape(compare_url(readout_id, o), quote=True)}" target="_blank" '
+                       f'title="{escape(o, quote=True)}">{i}</a>' for i, o in enumerate(others, start=1))
+    return f'<div class="compare-link">Compare with other readouts of this event: {links}</div>'
+
+
+def paragraph_card(readout: Readout | None, paragraph: int, quote: str, readout_id: str,
+                   meta: dict | None = None) -> str:
+    """A paragraph opened from an analyst view: where it is from, who took part, the quote marked, its
+    neighbours, and links to the other readouts of the event."""
+    if readout is None:
+        return f'<p class="notice">The readout {escape(readout_id)} is not in this index.</p>'
+    n = paragraph if 1 <= paragraph <= len(readout.paragraphs) else 1
+    body = _neighbours(readout.paragraphs, n, highlight(readout.paragraphs[n - 1], quote))
+    return (f'<div class="src active">{_meta(readout.title, readout.date, readout.source, readout.url, readout.id, n)}'
+            f'{contact_line(meta)}{compare_links(readout.id, meta)}{body}</div>')
+
+
 def citation_card(citation: Citation, turn: int, readout: Readout | None, meta: dict | None = None) -> str:
     """One source: where it is from, who took part, the whole paragraph with the quote marked, its neighbours."""
     paragraphs = readout.paragraphs if readout else ()
@@ -143,7 +183,7 @@ def citation_card(citation: Citation, turn: int, readout: Readout | None, meta: 
     body = _neighbours(paragraphs, citation.paragraph, highlight(text, citation.quote))
     return (f'<div class="src" id="src-{turn}-{citation.n}"><b>[{citation.n}]</b> '
             f'{_meta(citation.title, citation.date, citation.source, citation.url, citation.readout_id, citation.paragraph)}'
-            f'{contact_line(meta, citation.speaker)}{body}</div>')
+            f'{contact_line(meta, citation.speaker)}{compare_links(citation.readout_id, meta)}{body}</div>')
 
 
 def hit_card(hit: Hit, rank: int) -> str:

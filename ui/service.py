@@ -19,6 +19,11 @@ from index.ingest import IngestReport
 from index.load import SUPPORTED, load_paths
 from index.types import Filters, Hit, InputError, Readout, parse_history
 from qa import ask as qa_ask
+from qa.ask import plan
+from qa.compare import Comparison, compare
+from qa.directory import directory
+from qa.language import Language, language_over_time
+from qa.timeline import Timeline, timeline
 from qa.types import Answer
 
 FEEDBACK_FILE = "feedback.jsonl"
@@ -55,7 +60,12 @@ class Service:
         if self.answerer is None:
             yield qa_ask(self.library, question, filters, turns, k)
             return
-        scored = self.library.retrieve(question, filters, turns, k=max(k, 5))
+        # The LLM gets the evidence and refusals that the extractive answerer gets (qa.ask.plan).
+        prepared = plan(self.library, question, filters, turns, k)
+        if prepared.refusal or prepared.route == "metadata":
+            yield qa_ask(self.library, question, filters, turns, k)
+            return
+        scored = prepared.scored
         streamer = getattr(self.answerer, "stream", None)
         if streamer is None:
             yield _trim(self.answerer(question.strip(), scored, turns), k)
@@ -129,6 +139,25 @@ class Service:
         with self._feedback_lock, open(self.library.folder / FEEDBACK_FILE, "a", encoding="utf-8") as out:
             out.write(line)
         return record
+
+    # --- analyst views (timeline, language over time, compare, who met whom) ---------------
+    def timeline(self, participant: Any = None, with_: Any = None, country: Any = None, topic: Any = None,
+                 date_from: Any = None, date_to: Any = None) -> Timeline:
+        """qa.timeline.timeline over this library (bad input raises InputError)."""
+        return timeline(self.library, participant, with_, country, topic, date_from, date_to)
+
+    def language(self, topic: Any = None, participant: Any = None, with_: Any = None, country: Any = None,
+                 date_from: Any = None, date_to: Any = None) -> Language:
+        """qa.language.language_over_time: phrases that recur, appear or disappear, with first and last use."""
+        return language_over_time(self.library, topic, participant, with_, country, date_from, date_to)
+
+    def compare(self, left: Any, right: Any) -> Comparison:
+        """qa.compare.compare: two readouts aligned sentence by sentence."""
+        return compare(self.library, left, right)
+
+    def directory(self, text: str = "", limit: int | None = None) -> list[dict]:
+        """Participants with counts, first and last contact, and counterparts."""
+        return directory(self.library, (text or "").strip(), limit)
 
 
 def _trim(answer: Answer, k: int) -> Answer:
