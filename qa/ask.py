@@ -10,7 +10,7 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, evidence, extract
+from . import compose, compose_compare, evidence, extract
 from .question import Names, Question, read_question
 from .tuning import TUNING
 from .types import Answer
@@ -58,7 +58,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
         reason = evidence.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
-        route = "broad" if not read.topic and not read.speaker and read.intent in ("discuss", "compare") else "topic"
+        route = "broad" if not read.topic and not read.speaker and not read.exclude \
+            and read.intent in ("discuss", "compare") else "topic"
     else:
         scored = library.retrieve(question, filters, turns, k=max(k, 5))
         reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
@@ -84,6 +85,10 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(answerer(question, p.scored, turns), k)
     if p.route == "metadata":
         return _trim_hits(compose.by_metadata(library, p.question, p.readouts, p.hits), k)
+    if p.question.intent == "compare" and p.readouts:
+        compared = compose_compare.by_comparison(library, p.question, p.readouts, p.hits)
+        if compared is not None:
+            return _trim_hits(compared, k)
     if p.route == "broad":
         return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
     if p.route == "topic":

@@ -76,12 +76,15 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
 
 def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning):
     topic = {stem(t) for t in question.topic}
+    excluded = {stem(t) for t in question.exclude}
     out = []
     for rank, s in enumerate(scored):
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
             words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+            if any(w.startswith(t) for t in excluded for w in words):
+                continue
             overlap = sum(1 for t in topic if any(w.startswith(t) for w in words))
             speaker = s.hit.speaker_of(sentence)
             by_speaker = speakers and speaker in speakers

@@ -50,9 +50,16 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     if question.intent == "compare" and len(per_person) > 2:
         # Two contacts compared ("Sullivan's meeting with Truss and Blinken's call with her"): the person
         # both share is the pivot; the readouts are the pivot's with any one of the others.
-        def covered(pivot: int) -> tuple[int, int]:
+        # The pivot is the one who meets each of the others (on the dates named, if any); among those, the
+        # one with the fewest readouts: the counterpart, not the principal who meets everyone.
+        dated = {r.id: r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset().union(*per_person)))} \
+            if question.dates else {}
+
+        def covered(pivot: int) -> tuple[int, int, int]:
             others = [per_person[pivot] & found for i, found in enumerate(per_person) if i != pivot]
-            return sum(1 for o in others if o), -sum(len(o) for o in others)
+            ids = set().union(*others)
+            on_dates = sum(1 for lo, hi in question.dates if any(lo <= dated.get(i, "") <= hi for i in ids))
+            return on_dates, sum(1 for o in others if o), -len(per_person[pivot])
         pivot = max(range(len(per_person)), key=covered)
         ids = set().union(*(per_person[pivot] & found for i, found in enumerate(per_person) if i != pivot))
     else:
@@ -60,6 +67,13 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     if question.intent == "compare" and question.dates:
         within = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(ids)))
                   if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
+        if len(within) < 2:
+            # "Harris called Bahrain's Crown Prince and Herzog on January 8": the contacts of anyone named
+            # on the dates named, when the people's shared readouts do not give two.
+            anyone = set().union(*per_person)
+            around = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(anyone)))
+                      if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
+            within = around if 2 <= len(around) <= 6 else within
         ids = within if len(within) >= 2 else ids
     filters = replace(question.filters, readouts=frozenset(ids))
     # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
@@ -135,7 +149,10 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if not question.topic or not evidence.readouts or best_cosine >= tuning.topic_cosine \
             or question.intent == "compare":  # a comparison's words describe the two contacts, not one topic
         return ""
-    terms = [t for t in question.topic if len(t) > 2]
+    # A word in most matching readouts' titles describes the contacts ("Turkey" in "... Advisor to the
+    # President of Turkey"), not the topic: the topic is supported by what else is asked about.
+    titled = {t for t in question.topic if 2 * sum(bool(mentioned([t], r.title)) for r in evidence.readouts) > len(evidence.readouts)}
+    terms = [t for t in question.topic if len(t) > 2 and t not in titled]
     if not terms:
         return ""
     counts = {t: count(t) for t in terms} if count else {}
@@ -166,6 +183,14 @@ def lead_hit(library: Library, readout_id: str) -> Hit | None:
         return None
     n = next((i for i, p in enumerate(readout.paragraphs, start=1)
               if not (len(p) < 100 and p.rstrip().endswith(":"))), 1)
+    return paragraph_hit(library, readout_id, n, readout)
+
+
+def paragraph_hit(library: Library, readout_id: str, n: int, readout=None) -> Hit | None:
+    """Paragraph n (from 1) of a readout as a Hit, with its event date and speakers, for citing."""
+    readout = readout or library.readout(readout_id)
+    if readout is None or not 1 <= n <= len(readout.paragraphs):
+        return None
     meta = load(library.store.db, readout_id)
     spans = tuple((s.start, s.end, s.speaker) for s in meta.sentences if s.paragraph == n) if meta else ()
     return Hit(readout.id, n, readout.title, readout.date, readout.source, readout.url, 0.0,

@@ -23,7 +23,8 @@ INTENT_RULES = (
                         r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
                         re.IGNORECASE)),
     ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
-    ("who_said", re.compile(r"^\s*(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
+    # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
+    ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
     ("compare", re.compile(r"\b(compare|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
                            r"\beach\b.*\bthe other\b", re.IGNORECASE)),
@@ -71,6 +72,7 @@ class Question:
     cited: tuple[str, ...] = ()  # readouts the last answer cited (follow-ups)
     carried: bool = False  # people or time came from earlier turns
     dates: tuple[tuple[str, str], ...] = ()  # every date the question names, as ranges (compare: one per contact)
+    exclude: tuple[str, ...] = ()  # "besides Passover": words the answer is to leave out
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -160,6 +162,8 @@ def _people(text: str, names: Names) -> tuple[Person, ...]:
     found: list[Person] = []
     taken: set[str] = set()
     for match in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text):
+        # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
+        match = re.match(r"[^'’]*?['’]s\b|.*", match.group())
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
@@ -222,8 +226,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     order = "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
         "when", "discuss", "list", "yes_no") else None
     words = [w for w in lexical_terms(text)]
-    kinds = [KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if KIND_WORDS.get(w)]
-    person_words = {w.lower() for p in people for w in re.findall(r"[\w'’-]+", p.words)}
+    kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KIND_WORDS}
+    named = kinds - {None}
+    # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
+    kind = next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
+    person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()}
@@ -232,14 +239,17 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                      text.lower())
     answer_type = {asked.group(1)} if asked and asked.group(1) not in ("did", "does", "do", "was", "were", "is",
                                                                         "are", "has", "have", "had") else set()
-    topic = tuple(w for w in words if w not in FRAME and w not in person_words and w not in country_words
+    # "What else ... besides Passover?": what follows asks to be left out, it is not the topic.
+    aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", text, re.IGNORECASE)
+    exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME) if aside else ()
+    topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
     cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kinds[0] if kinds else None, topic, filters, cited, carried, all_dates(text))
+                    kind, topic, filters, cited, carried, all_dates(text), exclude)
 
 
 def all_dates(text: str) -> tuple[tuple[str, str], ...]:

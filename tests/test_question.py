@@ -87,3 +87,61 @@ def test_one_number_per_paragraph_and_quotes_shown_verbatim(library):
         assert sorted(int(n) for n in set(re.findall(r"\[(\d+)\]", answer.text))) == [c.n for c in answer.citations]
         for c in answer.citations:
             assert c.quote in library.readout(c.readout_id).paragraphs[c.paragraph - 1]
+
+
+def test_who_after_a_scene_setting_clause_names_the_speaker(library):
+    text = ("In the February 2021 call between Vice President Harris and President Tshisekedi, who raised concerns "
+            "about the situation in Ethiopia's Tigray region?")
+    assert understand(library, text).intent == "who_said"
+    answer = ask(library, text)
+    assert not answer.refused and "Harris" in answer.text.split(":")[0]
+    assert "Tigray" in answer.citations[0].quote
+
+
+def test_speak_with_or_meet_counts_every_kind_of_contact(library):
+    q = understand(library, "How many times did Jake Sullivan speak with or meet Ibrahim Kalin in 2021?")
+    assert q.kind is None
+    assert understand(library, "How many times did Blinken meet Kuleba in 2022?").kind == "meeting"
+    assert understand(library, "How many times did Biden speak by phone with Xi?").kind == "call"
+    answer = ask(library, "How many times did Jake Sullivan speak with or meet Ibrahim Kalin in 2021?")
+    assert answer.text.startswith("5 readouts"), answer.text
+
+
+def test_a_possessive_ends_a_name_and_names_are_not_topic(library):
+    q = understand(library, "How did Jake Sullivan's March 2022 meeting with Liz Truss differ from Blinken's "
+                            "April 1, 2022 call with her?")
+    assert [p.words for p in q.people] == ["Jake Sullivan's", "Liz Truss", "Blinken's"]
+    assert q.topic == ()
+
+
+def test_compare_quotes_each_contact_on_the_topic(library):
+    text = ("How did President Biden's October 29, 2023 call with President Sisi and Vice President Harris's "
+            "December 2023 meeting with him differ on the displacement of Palestinians?")
+    answer = ask(library, text)
+    cited = {c.readout_id for c in answer.citations}
+    assert len(cited) == 2 and {c.event_date[:7] for c in answer.citations} == {"2023-10", "2023-12"}
+    assert "not displaced to Egypt" in answer.text and "forced relocation of Palestinians" in answer.text
+    for c in answer.citations:
+        assert c.quote in library.readout(c.readout_id).paragraphs[c.paragraph - 1]
+
+
+def test_compare_without_topic_quotes_what_only_each_says(library):
+    answer = ask(library, "Vice President Harris called Bahrain's Crown Prince and Israeli President Herzog on "
+                              "January 8, 2024. What did each call cover that the other did not?")
+    assert len({c.readout_id for c in answer.citations}) == 2
+    assert {c.event_date for c in answer.citations} == {"2024-01-08"}
+    # The leads ("Vice President Kamala Harris spoke today with ...") say the same on both sides.
+    assert "spoke today with" not in answer.text and "today spoke to" not in answer.text
+
+
+def test_besides_leaves_a_topic_out(library):
+    q = understand(library, "What did Vice President Harris and President Herzog discuss in their April 2024 call "
+                            "besides Passover?")
+    assert q.exclude == ("passover",) and "passover" not in q.topic
+    answer = ask(library, q.text)
+    assert not answer.refused and "Passover" not in answer.text
+
+
+def test_a_country_in_every_title_does_not_support_a_topic(library):
+    answer = ask(library, "What did Jake Sullivan and Ibrahim Kalin discuss about Turkey's role in the F-35 program?")
+    assert answer.refused and "f-35" in answer.text.lower()

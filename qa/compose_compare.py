@@ -1,0 +1,124 @@
+"""Compare answers: two contacts side by side, each represented by what only it says (or, when the
+question names a topic, by its own sentences on that topic).
+
+The two readouts are aligned sentence by sentence with qa.compare (the same alignment as the Compare
+view); a sentence the other readout has no counterpart for is what tells the two apart. The contacts
+come from the question's evidence (names and dates select readouts); the sentences are chosen by the
+topic's words and by cosine to the question, never by the names or dates.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index.api import Library, ReadoutSummary
+from index.query import stem
+from index.types import Hit
+
+from . import evidence as ev
+from .compare import compare
+from .question import Question
+from .readout_sentences import encode_sentences, is_attribution
+from .tuning import TUNING, Tuning
+from .types import Answer, Citation, cite
+
+PER_SIDE = 3  # sentences quoted for each contact
+
+
+def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...]) -> list[str]:
+    """The two readouts compared: one per date the question names when it names two, else the two the
+    retrieval ranks first among the matching readouts; in date order."""
+    ids = [r.id for r in readouts]
+    if len(ids) <= 2:
+        return ids
+    dated = {r.id: r.event_date or r.date for r in readouts}
+    ranked = list(dict.fromkeys([h.readout_id for h in hits if h.readout_id in dated] + ids))
+    chosen: list[str] = []
+    for lo, hi in question.dates:
+        within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
+        if within:
+            chosen.append(within[0])
+    for readout_id in ranked:
+        if len(chosen) >= 2:
+            break
+        if readout_id not in chosen:
+            chosen.append(readout_id)
+    return sorted(chosen[:2], key=lambda i: (dated[i], i))
+
+
+def _side_sentences(comparison, side: str, readout) -> list[tuple[int, str, bool]]:
+    """(paragraph, sentence, said only here) for one side of a comparison, in reading order."""
+    out = []
+    for pair in comparison.pairs:
+        mine = pair.left if side == "left" else pair.right
+        if mine is not None:
+            out.append((mine.paragraph, mine.quote, not pair.both))
+    # The right side's pairs come in the left readout's order: put them back in the readout's own.
+    return sorted(out, key=lambda s: (s[0], readout.paragraphs[s[0] - 1].find(s[1])))
+
+
+def _choose(library: Library, question: Question, sentences, described: set[str],
+            tuning: Tuning) -> list[tuple[int, str, bool]]:
+    """The sentences that best stand for one side: on the topic if there is one, else what only it says.
+
+    Words of the question that are in the compared readouts' titles or sources describe the contacts
+    ("Bahrain's Crown Prince", "the White House and State Department readouts"), not a topic."""
+    usable = [s for i, s in enumerate(sentences)
+              if len(s[1]) >= 30 and not is_attribution(s[1]) and not (s[1].endswith(":") and len(s[1]) < 80)]
+    if not usable:
+        return []
+    topic = [stem(t) for t in question.topic if t not in described]
+    if not topic:
+        # The lead ("X met with Y today") is what every readout of a contact says: skip it when more is there.
+        body = usable[1:] or usable
+        only = [s for s in body if s[2]]
+        chosen = (only + [s for s in body if not s[2]])[:PER_SIDE]
+        return sorted(chosen, key=body.index)
+    vectors = encode_sentences(library.embedder, [s[1] for s in usable]
+                               + [" ".join(t for t in question.topic if t not in described)])
+    cosine = vectors[:-1] @ vectors[-1]
+    scores = []
+    for i, (paragraph, text, only) in enumerate(usable):
+        words = {stem(w) for w in text.lower().replace("’", "'").split()}
+        overlap = sum(1 for t in topic if any(w.startswith(t) for w in words))
+        scores.append(overlap + float(cosine[i]) + (0.2 if only else 0.0))
+    order = np.argsort(-np.array(scores), kind="stable")
+    best = [usable[int(i)] for i in order[:PER_SIDE] if scores[int(i)] >= 0.6 * scores[int(order[0])]]
+    return sorted(best, key=lambda s: usable.index(s))
+
+
+def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
+                  hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer | None:
+    """Both sides of a comparison, dated and cited; None when there are not two readouts to compare."""
+    pair = pick_pair(question, readouts, hits)
+    if len(pair) != 2:
+        return None
+    comparison = compare(library, pair[0], pair[1])
+    described = set()
+    readouts = [library.readout(readout_id) for readout_id in pair]
+    for readout in readouts:
+        described |= set(re.findall(r"[a-z]+", f"{readout.title} {readout.source}".lower()))
+    citations: list[Citation] = []
+    parts = []
+    for readout_id, side, readout in zip(pair, ("left", "right"), readouts):
+        chosen = _choose(library, question, _side_sentences(comparison, side, readout), described, tuning)
+        by_paragraph: dict[int, list[str]] = {}
+        for paragraph, text, _ in chosen:
+            by_paragraph.setdefault(paragraph, []).append(text)
+        said = []
+        for paragraph, texts in by_paragraph.items():
+            hit = ev.paragraph_hit(library, readout_id, paragraph)
+            if hit is None:
+                continue
+            # The quote runs from the first chosen sentence to the last, verbatim in the paragraph.
+            start, end = hit.text.find(texts[0]), hit.text.find(texts[-1]) + len(texts[-1])
+            quote = hit.text[start:end] if 0 <= start < end and end - start <= 900 else texts[0]
+            citations.append(cite(len(citations) + 1, hit, quote))
+            said.append(f"{quote} [{len(citations)}]")
+        if said:
+            first = ev.paragraph_hit(library, readout_id, chosen[0][0])
+            parts.append(f"{first.title} ({first.event_date or first.date}): " + " ".join(said))
+    if len(parts) < 2:
+        return None
+    return Answer(question.text, "\n\n".join(parts), tuple(citations), hits, False)
