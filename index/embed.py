@@ -104,9 +104,9 @@ class Embedder:
         return self._model
 
     def _load_torch(self, location: str) -> None:
-        from sentence_transformers import SentenceTransformer
+        from .export import load_sentence_transformer
 
-        model = SentenceTransformer(location, device=self.device)
+        model = load_sentence_transformer(location, self.device)
         if self.device.startswith("cuda"):
             model.half()
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
@@ -130,13 +130,12 @@ class Embedder:
 
     def _load_export(self, location: str, calibration: Sequence[str]) -> None:
         # Loading an export needs no torch at all, which also shortens a cold `readouts ask`.
-        from .export import Runtime, export, find_export
+        from .export import Runtime, announce_export, export, find_export, load_sentence_transformer
 
         folder = find_export(location, self.backend)
         if folder is None:
-            from sentence_transformers import SentenceTransformer
-
-            folder = export(SentenceTransformer(location, device="cpu"), location, self.backend, calibration)
+            announce_export("the embedding model", location, self.backend)
+            folder = export(load_sentence_transformer(location, "cpu"), location, self.backend, calibration)
         self._describe(folder)
         self._runtime = Runtime(folder, self.backend)
 
@@ -210,10 +209,13 @@ class Embedder:
         """The ONNX Runtime session for queries, exported on first use (cached on disk, ~2 s once)."""
         with self._one_thread:
             if self._query_runtime is None:
-                from .export import Runtime, export, find_export
+                from .export import Runtime, announce_export, export, find_export
 
                 try:
-                    folder = find_export(self._location, "onnx") or export(self.model, self._location, "onnx")
+                    folder = find_export(self._location, "onnx")
+                    if folder is None:
+                        announce_export("the fast query model", self._location, "onnx")
+                        folder = export(self.model, self._location, "onnx")
                     # One thread: a query is small, and on a busy machine a second thread's barrier costs more.
                     self._query_runtime = Runtime(folder, "onnx", threads=1)
                 except Exception as error:  # an export that cannot be made here: torch still answers

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import warnings
 from pathlib import Path
@@ -41,6 +42,28 @@ def find_export(location: str, backend: str) -> Path | None:
     """The export folder for a backend, if the export was made already (export.json is written last)."""
     folder = export_folder(location, backend)
     return folder if (folder / "export.json").exists() else None
+
+
+def load_sentence_transformer(location: str, device: str):
+    """A SentenceTransformer from a local folder, loaded without transformers' "Loading weights" bar."""
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    # The bar is redrawn on every load (each `readouts ask` that needs torch) and tells a user nothing.
+    # It is off only for the load, so a caller's own choice of progress bars elsewhere stands.
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(location, device=device)
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()
+
+
+def announce_export(what: str, location: str, backend: str) -> None:
+    """One line on stderr before an export is made: it makes that one call seconds slower than any later one."""
+    print(f"notice: preparing {what} once ({backend} export, a few seconds); cached in "
+          f"{export_folder(location, backend)}", file=sys.stderr, flush=True)
 
 
 def export(model, location: str, backend: str, calibration: Sequence[str] = ()) -> Path:

@@ -1,7 +1,10 @@
 """The `readouts` command's JSON output, as other tools parse it (CONTRACT.md)."""
 import json
+import os
 import subprocess
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -13,8 +16,9 @@ HIT_KEYS = {"readout_id", "paragraph", "title", "date", "event_date", "source", 
 CITATION_KEYS = {"n", "readout_id", "paragraph", "title", "date", "event_date", "source", "url", "quote", "speaker"}
 
 
-def run(*args, stdin=None):
-    return subprocess.run([READOUTS_BIN, *args], input=stdin, capture_output=True, text=True, cwd=REPO, timeout=300)
+def run(*args, stdin=None, env=None):
+    return subprocess.run([READOUTS_BIN, *args], input=stdin, capture_output=True, text=True, cwd=REPO, timeout=300,
+                          env=None if env is None else {**os.environ, **env})
 
 
 def check_hits(hits):
@@ -104,3 +108,35 @@ def test_ingest_context_is_recorded_and_cannot_change(tmp_path):
     again = run("ingest", str(tmp_path / "subset.jsonl"), "--index", index, "--context", "title", "--quiet")
     assert again.returncode != 0 and "chunking" in again.stderr
     assert run("ingest", str(tmp_path / "subset.jsonl"), "--index", index, "--quiet").returncode == 0
+
+
+def test_version_is_the_package_version():
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert result.stdout == f"readouts {metadata.version('readouts-qa')}\n" == f"readouts {declared}\n"
+
+
+def test_a_mistyped_verb_names_the_one_meant():
+    result = run("serach", "Blinken")
+    assert result.returncode == 2 and not result.stdout
+    assert "unknown command 'serach'; did you mean 'search'?" in result.stderr
+    assert "did you mean 'chat'?" in run("caht").stderr
+    far = run("florp")
+    assert far.returncode == 2 and "did you mean" not in far.stderr and "search" in far.stderr
+
+
+def test_a_cold_ask_prints_one_notice_and_no_progress_bars(corpus_index, tmp_path):
+    """With no query model cached, torch loads and the ONNX export is made: no "Loading weights" or tqdm bar
+    on stderr, one notice saying why this call is slow, and nothing at all the next time."""
+    cache = {"READOUTS_CACHE": str(tmp_path / "cache")}
+    question = ("ask", "What did Blinken and Ashkenazi say about Egypt?", "--index", str(corpus_index), "--json")
+    cold = run(*question, env=cache)
+    assert cold.returncode == 0, cold.stderr
+    check_answer(json.loads(cold.stdout))
+    assert "Loading weights" not in cold.stderr and "it/s" not in cold.stderr and "\r" not in cold.stderr
+    lines = cold.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("notice: preparing the fast query model once"), lines
+    assert str(tmp_path / "cache") in lines[0]
+    warm = run(*question, env=cache)
+    assert warm.returncode == 0 and warm.stderr == "" and warm.stdout == cold.stdout

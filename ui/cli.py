@@ -11,6 +11,9 @@ from pathlib import Path
 from index.load import DEFAULT_MAX_RECORD_BYTES, SUPPORTED, load_paths
 from index.types import InputError
 
+from . import cmd_chat
+from .cli_help import PrintVersion, unknown_command
+
 DEFAULT_INDEX = "data/index"
 
 
@@ -33,6 +36,11 @@ def add_query_options(parser: argparse.ArgumentParser, k: int) -> None:
     parser.add_argument("-k", type=int, default=k, help="how many passages (default %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the contract's JSON")
     parser.add_argument("--batch", metavar="FILE", help="JSONL of {id, question, history, filters, k}; - for stdin")
+    add_filter_options(parser)
+    parser.add_argument("--history-file", help="JSON list of earlier turns (strings or {question, cited})")
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date-from", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--date-to", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--source", help="substring of the readout's source, any case ('state')")
@@ -40,7 +48,6 @@ def add_query_options(parser: argparse.ArgumentParser, k: int) -> None:
     parser.add_argument("--participant", help="only readouts with this participant (whole words: 'kuleba')")
     parser.add_argument("--country", help="only readouts with a participant of this country ('Ukraine')")
     parser.add_argument("--kind", choices=("call", "meeting", "visit", "statement", "other"), help="only this kind")
-    parser.add_argument("--history-file", help="JSON list of earlier turns (strings or {question, cited})")
 
 
 def filters_from(args) -> dict:
@@ -215,38 +222,6 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def cmd_chat(args) -> int:
-    from qa import ask
-
-    library = open_library(args)
-    answerer = make_answerer(args)
-    stats = library.stats()
-    print(f"Readouts QA — {stats['readouts']} readouts, {stats['paragraphs']} paragraphs. "
-          "Ask a question; /clear starts over, /quit leaves.")
-    history: list[dict] = []
-    while True:
-        try:
-            question = input("\n? ").strip()
-        except (EOFError, KeyboardInterrupt):
-            print()
-            return 0
-        if not question:
-            continue
-        if question in ("/quit", "/exit"):
-            return 0
-        if question == "/clear":
-            history = []
-            print("(conversation cleared)")
-            continue
-        try:
-            answer = ask(library, question, filters_from(args), history, args.k, answerer)
-        except InputError as error:
-            print(f"error: {error}")
-            continue
-        print_answer(answer)
-        history.append({"question": question, "cited": sorted({c.readout_id for c in answer.citations})})
-
-
 def cmd_list(args) -> int:
     library = open_library(args)
     rows = library.readouts(args.filter or "", args.limit)
@@ -285,6 +260,7 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="readouts", description="Question answering over diplomatic readouts.")
+    parser.add_argument("--version", action=PrintVersion)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="add or update readouts from files and folders")
@@ -319,11 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_llm_options(p)
     p.set_defaults(run=cmd_ask)
 
-    p = sub.add_parser("chat", help="ask questions and follow-ups in the terminal")
-    add_query_options(p, k=5)
-    add_index_options(p)
-    add_llm_options(p)
-    p.set_defaults(run=cmd_chat)
+    cmd_chat.add_parser(sub)
 
     p = sub.add_parser("list", help="the readouts in the index")
     p.add_argument("filter", nargs="?", help="substring of id, title or source")
@@ -340,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in EXTRA_COMMANDS:
         module.add_parser(sub)
+    parser.verbs = tuple(sub.choices)  # for unknown_command: argparse keeps them only in a private action
     return parser
 
 
@@ -356,7 +329,13 @@ EXTRA_COMMANDS: list = []
 def main(argv: list[str] | None = None) -> int:
     global EXTRA_COMMANDS
     EXTRA_COMMANDS = _extra_commands()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # Before argparse, whose "invalid choice" lists every verb but does not say which one was meant.
+    if (problem := unknown_command(argv, parser.verbs)) is not None:
+        print(f"readouts: error: {problem}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     if args.command in ("search", "ask") and not args.batch and not args.question:
         print(f"readouts {args.command}: give a QUESTION or --batch FILE", file=sys.stderr)
         return 2
