@@ -240,10 +240,13 @@ def token_server(corpus_index, tmp_path_factory):
         yield client
 
 
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+              "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}}
+ACCEPT = {"Accept": "application/json, text/event-stream"}
+
+
 def test_http_mcp_needs_the_api_token(token_server):
-    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                  "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}}
-    accept = {"Accept": "application/json, text/event-stream"}
+    initialize, accept = INITIALIZE, ACCEPT
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic YW5uOnB3"}):
         response = httpx.post(f"{token_server.base_url}/mcp", json=initialize, headers={**accept, **headers}, timeout=60)
         assert response.status_code == 401, headers
@@ -266,3 +269,13 @@ def test_http_mcp_lists_and_calls_the_tools_with_the_token(token_server):
     assert names == TOOLS
     assert ALIYEV in [hit["readout_id"] for hit in found["hits"]] and ALIYEV in text
 
+
+
+def test_a_token_less_local_server_refuses_other_sites(corpus_index, tmp_path):
+    # Without a token a loopback server is open to this machine, so a web page that rebinds its own
+    # name to 127.0.0.1 must not reach the tools: foreign Origin and Host are refused.
+    with start_server(corpus_index, tmp_path) as client:
+        assert client.post("/mcp", json=INITIALIZE, headers=ACCEPT).status_code == 200
+        assert client.post("/mcp", json=INITIALIZE, headers={**ACCEPT, "Origin": "http://localhost:3000"}).status_code == 200
+        assert client.post("/mcp", json=INITIALIZE, headers={**ACCEPT, "Origin": "http://evil.example"}).status_code == 403
+        assert client.post("/mcp", json=INITIALIZE, headers={**ACCEPT, "Host": "evil.example"}).status_code == 421
