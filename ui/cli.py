@@ -318,9 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list:
     # Each of these adds one verb; they import their heavy dependencies (Gradio, matplotlib) only when run.
-    from . import cmd_bench, cmd_eval, cmd_participants, cmd_serve, cmd_views
+    from . import cmd_bench, cmd_eval, cmd_mcp, cmd_participants, cmd_serve, cmd_views
 
-    return [cmd_participants, cmd_views, cmd_serve, cmd_eval, cmd_bench]
+    return [cmd_participants, cmd_views, cmd_serve, cmd_mcp, cmd_eval, cmd_bench]
 
 
 EXTRA_COMMANDS: list = []

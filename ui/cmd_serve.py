@@ -34,8 +34,9 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def make_app(service, auth: tuple[str, str] | None = None, token: str | None = None):
-    """The FastAPI app: /api routes first, then Gradio at / (which takes every other path).
+def make_app(service, auth: tuple[str, str] | None = None, token: str | None = None, host: str = "127.0.0.1"):
+    """The FastAPI app: /api routes and, with the mcp extra, the MCP tools at /mcp first, then Gradio at /
+    (which takes every other path).
 
     Who may call what is ui/security.py's one rule: the token guards every programmatic route
     (Gradio's too), the login guards the page, and with only a token the page's login takes it.
@@ -51,6 +52,10 @@ def make_app(service, auth: tuple[str, str] | None = None, token: str | None = N
     server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     api_views.add_views(server, service)  # before add_api: its catch-all answers every other /api path
     api.add_api(server, service)
+    if mcp_installed():
+        from . import mcp_tools
+
+        mcp_tools.mount(server, service, "/mcp", host)
     guard = security.install(server, credentials)
     # Gradio's own FastAPI would serve /openapi.json and /docs to anyone: its API is described at
     # /gradio_api/info, behind its login.
@@ -64,6 +69,13 @@ def make_app(service, auth: tuple[str, str] | None = None, token: str | None = N
     blocks.has_launched = True
     guard.gradio_app = next(r.app for r in mounted.routes if isinstance(r, Mount) and r.path == "")
     return mounted
+
+
+def mcp_installed() -> bool:
+    """True when the optional `mcp` package (the mcp extra) can be imported."""
+    import importlib.util
+
+    return importlib.util.find_spec("mcp") is not None
 
 
 def run(args) -> int:
@@ -80,11 +92,12 @@ def run(args) -> int:
     if args.llm_base_url and args.llm_model:
         answerer = LLMAnswerer(args.llm_base_url, args.llm_model, timeout=args.llm_timeout)
     token = os.environ.get("READOUTS_API_TOKEN") or None
-    server = make_app(Service(library, answerer), auth, token)
+    server = make_app(Service(library, answerer), auth, token, args.host)
     stats = library.stats()
     print(f"Readouts QA: {stats['readouts']} readouts from {args.index}; answers: "
           f"{'LLM ' + args.llm_model if answerer else 'extractive'}; API token {'required' if token else 'off'}; "
           f"page login {'USER:PASSWORD' if auth else 'the token as password' if token else 'off'}", file=sys.stderr)
-    print(f"open http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
+    print(f"open http://{args.host}:{args.port}/" + (f"; MCP at http://{args.host}:{args.port}/mcp"
+                                                     if mcp_installed() else ""), file=sys.stderr, flush=True)
     uvicorn.run(server, host=args.host, port=args.port, log_level="warning")
     return 0

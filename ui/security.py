@@ -2,7 +2,8 @@
 
 Two credentials, each optional: the API token (READOUTS_API_TOKEN) and the page login (--auth
 USER:PASSWORD). The rule is one for every route family:
-- programmatic routes (/api/*, the OpenAPI specs, and Gradio's own API that gradio_client uses)
+- programmatic routes (/api/*, the MCP endpoint /mcp, the OpenAPI specs, and Gradio's own API that
+  gradio_client uses)
   need the token as `Authorization: Bearer TOKEN` when a token is set; without a token but with a
   login, /api/* takes the login as HTTP Basic;
 - the page needs the login; with only a token set, the login form takes the token as its password,
@@ -119,7 +120,8 @@ class Throttle:
 
 
 def is_guarded(path: str) -> bool:
-    return path.startswith("/api/") or path == "/api" or path in SPEC_PATHS
+    # /mcp serves the same tools as /api (ui/mcp_tools.py), so it takes the same credentials.
+    return path.startswith(("/api/", "/mcp/")) or path in ("/api", "/mcp") or path in SPEC_PATHS
 
 
 class Guard:
