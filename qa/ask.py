@@ -92,7 +92,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     if p.route == "broad":
         return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
     if p.route == "topic":
-        return _trim_hits(compose.by_topic(p.question, p.scored, p.hits), k)
+        return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
+                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)

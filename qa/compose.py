@@ -4,7 +4,9 @@ paragraph; a quote is the verbatim stretch of its paragraph from the first chose
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Callable
 
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
@@ -18,6 +20,8 @@ from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
 REFUSAL = "The readouts in this index do not cover this question."
+# "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
+PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 
 
 class _Cited:
@@ -95,6 +99,12 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
     return out
 
 
+def _topic_words(question: Question, sentence: str) -> set[str]:
+    """The question's topic words (stemmed) that a sentence has."""
+    words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    return {t for t in (stem(t) for t in question.topic) if any(w.startswith(t) for w in words)}
+
+
 def broad(library: Library, question: Question, scored: list[Scored], hits: tuple[Hit, ...],
           tuning: Tuning = TUNING) -> Answer:
     """"What did X and Y discuss?" with no topic: the leads of the best-matching readouts, dated."""
@@ -114,13 +124,18 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
     return Answer(question.text, " ".join(parts), tuple(cited.citations), hits, False)
 
 
-def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer:
-    """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated."""
+def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
+             lead: Callable[[str], Hit | None] | None = None) -> Answer:
+    """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
+
+    `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
+    first, which says where the contact took place."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = _sentence_scores(question, scored, speakers, tuning)
     if not candidates:
         return refuse(question, REFUSAL, hits)
     best = candidates[0]
+    first = lead(best[4].readout_id) if lead and PLACE.search(question.text) else None
     if question.intent == "compare":
         per_readout: dict[str, tuple] = {}
         for c in candidates:
@@ -131,8 +146,23 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         chosen = [c for c in candidates if c[4] is best[4]]
         chosen = sorted(chosen, key=lambda c: c[2])[: tuning.sentences]
     else:
-        chosen = [best] + [c for c in candidates[1:] if c[5] > 0 and c[0] >= 0.5 * best[0]
-                           and (not speakers or c[6] in speakers)][: tuning.sentences - 1]
+        chosen = [best]
+        covered = _topic_words(question, best[3])
+        for c in candidates[1:]:
+            if len(chosen) >= tuning.sentences:
+                break
+            if c[5] == 0 or (speakers and c[6] not in speakers):
+                continue
+            # A close second, or one that answers another part of the question ("what did she call
+            # ironclad, and what readiness toward Moscow ...") than the sentences already chosen.
+            new = _topic_words(question, c[3]) - covered
+            if c[0] >= 0.5 * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
+                chosen.append(c)
+                covered |= new
+    if first is not None:
+        sentence = _lead_sentence(first)
+        chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
+        chosen.insert(0, (best[0], -1, -1, sentence, first, 0, first.speaker_of(sentence)))
     # Paragraphs in date order, sentences in document order; one [n] per paragraph.
     groups: dict[tuple[str, int], list] = {}
     for c in chosen:

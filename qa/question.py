@@ -152,6 +152,10 @@ class Names:
 
 
 def intent_of(text: str) -> str:
+    # "When Harris met Stoltenberg in Munich, what did she call ironclad?": the clause after the comma asks.
+    clause = re.match(r"^\s*when\b[^,?]*,\s*(?=(what|which|how|who|did|does|do|was|were|where)\b)", text, re.IGNORECASE)
+    if clause:
+        text = text[clause.end():]
     for intent, rule in INTENT_RULES:
         if rule.search(text):
             return intent

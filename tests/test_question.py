@@ -145,3 +145,13 @@ def test_besides_leaves_a_topic_out(library):
 def test_a_country_in_every_title_does_not_support_a_topic(library):
     answer = ask(library, "What did Jake Sullivan and Ibrahim Kalin discuss about Turkey's role in the F-35 program?")
     assert answer.refused and "f-35" in answer.text.lower()
+
+
+def test_a_two_part_question_quotes_each_part_and_where_quotes_the_lead(library):
+    q = understand(library, "When Vice President Harris met NATO Secretary General Stoltenberg in Munich in February "
+                            "2022, what did she call ironclad, and what readiness toward Moscow did they discuss?")
+    assert q.intent == "discuss"
+    answer = ask(library, "Where did President Biden meet President Sheinbaum of Mexico, and what did he say the "
+                          "U.S. was committed to building?")
+    assert not answer.refused and "Rio de Janeiro" in answer.text
+    assert answer.citations[0].quote in library.readout(answer.citations[0].readout_id).paragraphs[0]
