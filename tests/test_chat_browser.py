@@ -1,6 +1,7 @@
 """The chat in headless Chromium (the server fixtures of tests/test_browser.py): one source card per paragraph,
-citation chips with the date, copy, retry, filters shown under the answer, undo, edit, the conversation back
-after a reload, a Markdown export, stop; on a phone the sources under the answer with a way back; dark-mode highlights.
+citation chips with the date, copy, retry, filters shown under the answer, undo, export of a chosen answer, edit,
+the conversation back after a reload, a Markdown export, stop; on a phone the sources under the answer with a
+way back; dark-mode highlights.
 
 Saves test-artifacts/chat.png, chat-phone.png and chat-dark.png (docs/APP.md shows copies in docs/img/).
 """
@@ -114,6 +115,13 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
     page.click("#ask")
     _answered(page, 2, KISHIDA)
 
+    # A click on an earlier answer makes it the one to export.
+    page.locator("#chat .message.bot").first.click(position={"x": 12, "y": 12})
+    expect(page.locator("#export")).to_have_text("Export answer 1 (Markdown)")
+    with page.expect_download() as download:
+        page.click("#export")
+    assert Path(download.value.path()).read_text(encoding="utf-8").startswith(f"# {INDO_PACIFIC}\n")
+
     # Edit the first question: it is answered anew (under its own filters: none) and the turn after it goes.
     page.locator("#chat .message-buttons-right button[title='Edit']").first.click()
     page.locator("#chat textarea").first.fill(TAIWAN)
@@ -134,6 +142,7 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
     readout_id = parse_qs(urlparse(page.locator("#src-1-1 a", has_text="permalink").get_attribute("href")).query)["readout"][0]
 
     # Export: the answer with its sources as a Markdown download, quotes verbatim, readout ids named.
+    expect(page.locator("#export")).to_have_text("Export the last answer (Markdown)")
     with page.expect_download() as download:
         page.click("#export")
     assert download.value.suggested_filename.endswith(".md")

@@ -26,6 +26,7 @@ EXAMPLES = [
 K = 5
 KEPT = 50  # turns kept in the browser: older ones are dropped so localStorage (about 5 MB) never fills up
 STORAGE_KEY = "readouts-qa-conversation"
+LAST = "Export the last answer (Markdown)"
 # The conversation lives in the browser, so a page could send back turns the server never answered. Each
 # turn is signed with a key of this process: a vote (feedback.jsonl becomes gold for evaluation) and a
 # restored conversation are accepted only as the server made them. A restart forgets the key, as
@@ -80,15 +81,21 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
             sections.append(section(answer, turn))
         return messages, render.sources_html(sections, link)
 
-    def exported(turns: list):
-        """The last answer with its sources as a Markdown file, or None before the first answer."""
-        if not turns:
-            return None
-        last = turns[-1]
-        path = Path(tempfile.mkdtemp(prefix="readouts-export-")) / f"readouts-answer-{len(turns)}.md"
-        answer = render_chat.answer_from_json(last["question"], last["answer"])
-        path.write_text(render_chat.markdown(answer, last["filters"]), encoding="utf-8")
-        return str(path)
+    def exported(turns: list, chosen: int | None = None):
+        """The export button: answer `chosen` (default the last) with its sources as a Markdown file."""
+        position = len(turns) - 1 if chosen is None else chosen
+        if not 0 <= position < len(turns):
+            return gr.update(value=None, label=LAST)
+        turn = turns[position]
+        path = Path(tempfile.mkdtemp(prefix="readouts-export-")) / f"readouts-answer-{position + 1}.md"
+        answer = render_chat.answer_from_json(turn["question"], turn["answer"])
+        path.write_text(render_chat.markdown(answer, turn["filters"]), encoding="utf-8")
+        return gr.update(value=str(path), label=LAST if chosen is None else f"Export answer {position + 1} (Markdown)")
+
+    def chosen(turns, data: gr.SelectData):
+        """A click on an answer makes it the one to export (a click on its [n] is taken by the page's script)."""
+        position = _position(data.index)
+        return exported(turns, position) if _genuine(turns) and position < len(turns) else gr.skip()
 
     def answer_text(turns: list) -> str:
         """The last answer as plain text with its sources (the copy box)."""
@@ -173,7 +180,7 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
         return shown, turns, panel, answer_text(turns), question, exported(turns), gr.update(visible=False)
 
     def clear():
-        return [], [], render.sources_html([]), "", "", "", None
+        return [], [], render.sources_html([]), "", "", "", exported([])
 
     def vote(turns, which: int, kind: str, comment: str):
         if not turns:
@@ -221,7 +228,7 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
             gr.Examples(EXAMPLES, inputs=question, label="Examples")
             with gr.Row():
                 clear_button = gr.Button("Clear conversation", size="sm")
-                export = gr.DownloadButton("Export the last answer (Markdown)", size="sm", elem_id="export")
+                export = gr.DownloadButton(LAST, size="sm", elem_id="export")
             with gr.Accordion("Copy the last answer with its sources", open=False):
                 plain = gr.Textbox(show_label=False, lines=6, interactive=False, buttons=["copy"], elem_id="plain")
             with gr.Accordion("Feedback on the last answer", open=False):
@@ -260,6 +267,7 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
     helpful.click(lambda t, c: vote(t, -1, "helpful", c), [turns, comment], feedback_status, api_visibility="private")
     wrong.click(lambda t, c: vote(t, -1, "wrong", c), [turns, comment], feedback_status, api_visibility="private")
     chat.like(on_like, [turns, comment], feedback_status, api_visibility="private")
+    chat.select(chosen, turns, export, api_visibility="private")
     demo.load(opened, turns, [chat, turns, sources, plain, question, export], api_visibility="private")
     return source
 
