@@ -66,6 +66,8 @@ def _text(content) -> str:
 def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
     """Lay out the tab inside the current Blocks context; returns the source filter (the library updates it)."""
 
+    EXPORTS = Path(tempfile.mkdtemp(prefix="readouts-export-"))  # one per app; Gradio serves copies from its cache
+
     def section(answer, turn: int) -> str:
         cited = sorted({c.readout_id for c in answer.citations})
         return render_chat.turn_section(answer, turn, service.readouts_of(cited),
@@ -87,9 +89,13 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
         if not 0 <= position < len(turns):
             return gr.update(value=None, label=LAST)
         turn = turns[position]
-        path = Path(tempfile.mkdtemp(prefix="readouts-export-")) / f"readouts-answer-{position + 1}.md"
-        answer = render_chat.answer_from_json(turn["question"], turn["answer"])
-        path.write_text(render_chat.markdown(answer, turn["filters"]), encoding="utf-8")
+        text = render_chat.markdown(render_chat.answer_from_json(turn["question"], turn["answer"]), turn["filters"])
+        # A folder per content: every answer and page load re-offers the file, and the same text is written once.
+        folder = EXPORTS / hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"readouts-answer-{position + 1}.md"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
         return gr.update(value=str(path), label=LAST if chosen is None else f"Export answer {position + 1} (Markdown)")
 
     def chosen(turns, data: gr.SelectData):
