@@ -134,8 +134,8 @@ def test_ask_click_citation_follow_up_filter_and_permalink(browser, page, app_ur
 
     # Dates in the filter apply to the next question.
     page.get_by_text("Filters (apply to the next question)").click()
-    page.fill("#date-from textarea", "2023-01-01")
-    page.fill("#date-to textarea", "2023-12-31")
+    page.fill("#date-from input", "2023-01-01")
+    page.fill("#date-to input", "2023-12-31")
     _ask(page, "What did President Biden and President Xi discuss?")
     third = page.locator("details.turn", has=page.locator("summary", has_text="Question 3:"))
     metas = third.locator(".src .meta").all_inner_texts()
@@ -187,12 +187,13 @@ def test_upload_ask_and_remove_in_the_library_tab(page, app_url, tmp_path):
     page.get_by_label("Search the library (id, title or source)").fill("lunar")
     page.locator("#library").get_by_text("Readout of the Lunar Cooperation Talks").filter(visible=True).first.click()
     expect(page.locator("#reader")).to_contain_text("<script>alert(1)</script>")  # shown as text, never run
+    expect(page.locator("#remove-id textarea")).to_have_value("")  # reading a readout never arms its removal
 
     page.get_by_role("tab", name="Ask").click()
     _ask(page, "Where will the joint observatory be built?")
     expect(page.locator("#src-1-1 .meta")).to_contain_text("Lunar Cooperation Talks")
 
     page.get_by_role("tab", name="Library").click()
-    page.get_by_label("Readout id to remove (select a row or type it)").fill("zz-lunar-talks")
+    page.fill("#remove-id textarea", "zz-lunar-talks")
     page.get_by_role("button", name="Remove readout").click()
     expect(page.get_by_text("Removed zz-lunar-talks.")).to_be_visible(timeout=30_000)

@@ -132,14 +132,14 @@ def test_unknown_and_missing_ids(library):
 def test_citation_card_links_the_other_readouts_of_the_event():
     from index.types import Hit
     from qa.types import cite
-    from ui import render
+    from ui import render_chat
 
     hit = Hit(WH, 1, "Talks", "2022-03-26", "The White House", "https://example.org", 1.0, "They met. They talked.")
     citation = cite(1, hit, "They met.")
-    card = render.citation_card(citation, 1, None, {"same_event": ['x"><script>'], "participants": []})
+    card = render_chat.citation_card(citation, 1, None, {"same_event": ['x"><script>'], "participants": []})
     assert "Compare with the other readout of this event" in card and "<script>" not in card
     assert "./?compare=" in card and "with=x%22%3E%3Cscript%3E" in card
-    assert "compare" not in render.citation_card(citation, 1, None, {"same_event": [], "participants": []})
+    assert "compare" not in render_chat.citation_card(citation, 1, None, {"same_event": [], "participants": []})
 
 
 def test_comparison_html_escapes_text():

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from index.types import Hit, Readout
 from qa.types import Answer, cite
-from ui import render
+from ui import render, render_chat
 
 EVIL = 'The minister said <script>alert("x")</script> & <b>left</b> "early".'
 READOUT = Readout("evil-1", "<img src=x onerror=alert(1)> Talks", "2023-05-01", "State <i>Dept</i>",
@@ -40,7 +40,7 @@ def test_script_in_a_readout_renders_as_text():
 
 
 def test_answer_links_known_markers_and_escapes_the_rest():
-    html = render.answer_html(_answer(), turn=3)
+    html = render_chat.answer_html(_answer(), turn=3)
     links = [attrs for tag, attrs in Tags(html).tags if tag == "a"]
     assert [a["href"] for a in links] == ["#src-3-1"]  # [2] has no citation: left as text
     assert "[2]" in html and "&lt;b&gt;note&lt;/b&gt;" in html
@@ -49,7 +49,7 @@ def test_answer_links_known_markers_and_escapes_the_rest():
 
 def test_citation_card_highlights_the_quote_inside_the_whole_paragraph():
     answer = _answer()
-    html = render.citation_card(answer.citations[0], 3, READOUT)
+    html = render_chat.citation_card(answer.citations[0], 3, READOUT)
     assert 'id="src-3-1"' in html
     assert "<mark>alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;left&lt;/b&gt;</mark>" in html
     assert html.count("<mark>") == 1
@@ -67,7 +67,7 @@ def test_highlight_without_the_quote_escapes_everything():
 def test_refusal_section_shows_why_and_the_nearest_passages():
     refusal = Answer("Mars?", "The readouts in this index do not cover this question.", (), (HIT,), True,
                      notice="Nothing was cited: no passage mentions mars.")
-    html = render.turn_section(refusal, 1, {})
+    html = render_chat.turn_section(refusal, 1, {})
     assert "no passage mentions mars" in html and "Nearest passages" in html
     assert "&lt;script&gt;" in html and "<script>" not in html
 
@@ -85,4 +85,40 @@ def test_linked_paragraph_marks_the_target_and_tolerates_unknown_ids():
 
 
 def test_streamed_partial_text_is_escaped():
-    assert render.partial_html("a <script>").startswith("a &lt;script&gt;")
+    assert render_chat.partial_html("a <script>").startswith("a &lt;script&gt;")
+
+
+def _twice() -> Answer:
+    """Two quotes from one paragraph ([1], [3]) and one from another readout ([2])."""
+    other = Hit("other-1", 1, "Other talks", "2022-01-02", "White House", "https://example.org/x", 0.4, "Plain text.")
+    cited = (cite(1, HIT, "The minister said"), cite(2, other, "Plain text."), cite(3, HIT, '"early"'))
+    return Answer("Q?", "One [1]. Two [2]. Three [3].", cited, (HIT, other), False)
+
+
+def test_one_card_per_paragraph_with_every_quote_marked():
+    answer = _twice()
+    html = render_chat.turn_section(answer, 2, {"evil-1": READOUT})
+    assert html.count('class="src"') == 2 and 'id="src-2-3"' not in html
+    assert "<b>[1] [3]</b>" in html and "<mark>&quot;early&quot;</mark>" in html and "<mark>The minister said</mark>" in html
+    links = [attrs["href"] for tag, attrs in Tags(render_chat.answer_html(answer, 2)).tags if tag == "a"]
+    assert links == ["#src-2-1", "#src-2-2", "#src-2-1"]  # [3] opens the card [1] opened
+
+
+def test_chips_titles_and_filters_under_the_answer_are_escaped():
+    html = render_chat.answer_html(_answer(), 1, {"date_from": "2023-01-01", "source": "<b>state</b>"})
+    tags = Tags(html).tags
+    chip = [attrs for tag, attrs in tags if tag == "span" and attrs.get("class") == "chip"]
+    assert chip and chip[0]["title"].startswith("<img src=x") and "2023-05-01 · State <i>Dept</i>" in chip[0]["title"]
+    assert not {"img", "i", "b"} & {tag for tag, _ in tags}  # the title's markup stays inside the attribute
+    assert '<div class="filters-used">Filters: from 2023-01-01 · source &lt;b&gt;state&lt;/b&gt;</div>' in html
+    assert "filters-used" not in render_chat.answer_html(_answer(), 1, {})
+
+
+def test_markdown_export_and_json_round_trip():
+    answer = _twice()
+    text = render_chat.markdown(answer, {"date_to": "2023-12-31"})
+    assert text.startswith("# Q?\n\nOne [1].") and "Filters: to 2023-12-31" in text
+    assert "> The minister said" in text and "readout `other-1` <https://example.org/x>" in text
+    assert "javascript:" not in text  # a url that is not http(s) is not linked
+    again = render_chat.answer_from_json("Q?", answer.to_json())
+    assert again.citations == answer.citations and again.text == answer.text and again.hits[1].text == "Plain text."

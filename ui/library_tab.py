@@ -56,10 +56,11 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
                 note, [r.id for r in rows])
 
     def open_row(ids, event: gr.SelectData):
+        """Read the clicked readout; the removal box is left alone, so removing stays a deliberate act."""
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
         if not isinstance(row, int) or not 0 <= row < len(ids):
-            return gr.skip(), gr.skip()
-        return show(ids[row]), ids[row]
+            return gr.skip()
+        return show(ids[row])
 
     def show(readout_id: str):
         readout = service.readout((readout_id or "").strip())
@@ -122,7 +123,8 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
                             file_count="multiple", file_types=list(SUPPORTED), elem_id="upload")
             ingest = gr.Button("Ingest uploaded files", variant="primary")
             report = gr.HTML(js_on_load=None)
-            chosen = gr.Textbox(label="Readout id to remove (select a row or type it)")
+            # Typed, never filled in by a click on a row: a mis-click must not be one step from deleting.
+            chosen = gr.Textbox(label="Readout id to remove (type it; the reader shows each id)", elem_id="remove-id")
             remove_button = gr.Button("Remove readout", variant="stop")
             removed = gr.Markdown()
 
@@ -130,7 +132,7 @@ def build(service: Service, source_filter: gr.Dropdown, demo: gr.Blocks) -> None
     demo.load(listing, listed, [table, note, ids], api_visibility="private")  # uploads since start-up show on reload
     gr.on([search.change, participant.change, kind.change], listing, listed, [table, note, ids],
           api_visibility="private", trigger_mode="always_last")
-    table.select(open_row, ids, [reader, chosen], api_visibility="private")
+    table.select(open_row, ids, reader, api_visibility="private")
     refresh.click(lambda: _stats_markdown(service.stats()), None, stats, api_visibility="private")
     ingest.click(upload, files, [report, stats, source_filter], api_visibility="private", concurrency_limit=1) \
         .then(listing, listed, [table, note, ids], api_visibility="private")

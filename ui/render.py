@@ -1,15 +1,13 @@
-"""HTML for the app: answers with [n] links, the sources panel, readouts. Every text from a readout, a
-question or a model is escaped here, so nothing a user or a file supplies is ever rendered as HTML."""
+"""HTML for the app: the sources panel, readouts, styles and click handlers (answers: render_chat.py). Every
+text from a readout, a question or a model is escaped here, so nothing a user or a file supplies is ever
+rendered as HTML."""
 from __future__ import annotations
 
-import re
 from html import escape
 from urllib.parse import urlencode
 
 from index.types import Hit, Readout
-from qa.types import Answer, Citation
 
-MARKER = re.compile(r"\[(\d+)\]")
 UNSUPPORTED = "[unsupported]"  # qa.llm puts this after a sentence with no valid citation
 
 # Styles and the click handler are passed to Gradio once (ui/app.py); ids are "src-<turn>-<n>".
@@ -24,7 +22,15 @@ CSS = """
 .src .para { margin: 4px 0; }
 .src .para .pn { font-size: .8em; opacity: .6; margin-right: 4px; }
 .src .near { opacity: .65; font-size: .92em; }
-.src mark { background: #fde68a; color: inherit; padding: 0 1px; }
+/* Dark text on the yellow mark: with the theme's own text colour it was light-on-yellow in dark mode. */
+.src mark, .readout mark { background: #fde68a; color: #1c1917; padding: 0 1px; }
+.dark .src.active, .dark .readout .para.target { background: rgba(250, 204, 21, .10); }
+.chip { font-size: .72em; border: 1px solid var(--border-color-primary); border-radius: 999px; padding: 0 5px;
+        margin: 0 3px 0 2px; opacity: .85; white-space: nowrap; vertical-align: 1px; }
+.filters-used { font-size: .8em; opacity: .75; margin-top: 6px; }
+.src a.back { font-size: .8em; margin-left: 6px; text-decoration: none; }
+/* On a phone the panel sits under the chat: no nested scroll box, the page scrolls to each source. */
+@media (max-width: 720px) { #sources { position: static; max-height: none; overflow-y: visible !important; } }
 a.cite { text-decoration: none; font-weight: 600; }
 .unsupported { font-size: .75em; color: #b91c1c; border: 1px solid #b91c1c; border-radius: 4px; padding: 0 3px; }
 .notice { font-size: .85em; opacity: .8; font-style: italic; }
@@ -62,12 +68,52 @@ JS = """
     return true;
   };
   document.addEventListener('click', (event) => {
+    // "↑ answer" in a source card: back to the answer (its bot message; turn n is the n-th).
+    const back = event.target.closest('a[href^="#ans-"]');
+    if (back) {
+      event.preventDefault();
+      const answers = document.querySelectorAll('#chat .message.bot');
+      const answer = answers[parseInt(back.getAttribute('href').slice(5), 10) - 1];
+      if (answer) answer.scrollIntoView({behavior: 'smooth', block: 'start'});
+      return;
+    }
     const link = event.target.closest('a[href^="#src-"]');
     if (!link) return;
     event.preventDefault();
     event.stopPropagation();
     show(link.getAttribute('href').slice(1));
   }, true);
+  // Gradio's per-message copy button copies the message's HTML. An answer is copied as text instead: the
+  // sentences with their [n], then each source (from the [n] link's title). DOMParser runs no script.
+  let copying = false;
+  document.addEventListener('click', (event) => {
+    copying = !!event.target.closest('#chat button[title="Copy message"]');
+  }, true);
+  const plain = (html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const seen = new Set();
+    const sources = [...doc.querySelectorAll('a.cite')].filter((a) => !seen.has(a.textContent) && seen.add(a.textContent))
+      .map((a) => a.textContent + ' ' + a.title);
+    doc.querySelectorAll('.chip').forEach((chip) => chip.remove());
+    doc.querySelectorAll('.filters-used').forEach((line) => line.prepend('\\n'));
+    return (doc.body.textContent + (sources.length ? '\\n\\n' + sources.join('\\n') : '')).trim();
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => {
+      const mine = copying;
+      copying = false;
+      return write(mine && typeof text === 'string' ? plain(text) : text);
+    };
+  }
+  // Without navigator.clipboard (plain http on another host) Gradio copies through a textarea and execCommand.
+  document.addEventListener('copy', (event) => {
+    const box = document.activeElement;
+    if (!copying || !box || box.tagName !== 'TEXTAREA') return;
+    copying = false;
+    event.clipboardData.setData('text/plain', plain(box.value));
+    event.preventDefault();
+  });
   // A permalink (?readout=ID&paragraph=N) renders #src-link; bring it into view once it exists.
   if (new URLSearchParams(location.search).get('readout')) {
     let tries = 0;
@@ -85,36 +131,24 @@ def permalink(readout_id: str, paragraph: int | None = None) -> str:
     return "./?" + urlencode(query)
 
 
-def answer_html(answer: Answer, turn: int) -> str:
-    """The answer text with each [n] as a link to its source card and unsupported sentences flagged."""
-    known = {c.n for c in answer.citations}
-    parts = []
-    for piece in re.split(r"(\[\d+\]|\[unsupported\])", answer.text):
-        if piece == UNSUPPORTED:
-            parts.append('<span class="unsupported" title="No valid citation supports this sentence">unsupported</span>')
-        elif MARKER.fullmatch(piece) and int(piece[1:-1]) in known:
-            n = int(piece[1:-1])
-            parts.append(f'<a class="cite" href="#src-{turn}-{n}" title="Show source {n}">[{n}]</a>')
+def highlight(text: str, quotes: list[str] | str) -> str:
+    """The paragraph escaped, with the first occurrence of each quote inside <mark> (overlaps merged)."""
+    spans = []
+    for quote in [quotes] if isinstance(quotes, str) else quotes:
+        start = text.find(quote) if quote else -1
+        if start >= 0:
+            spans.append((start, start + len(quote)))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            parts.append(escape(piece))
-    html = "".join(parts)
-    if answer.notice:
-        html += f'<br><span class="notice">{escape(answer.notice)}</span>'
-    return html
-
-
-def partial_html(text: str) -> str:
-    """A streamed answer still arriving: escaped text, markers shown as they are."""
-    return escape(text) + " ▍"
-
-
-def highlight(text: str, quote: str) -> str:
-    """The paragraph escaped, with the quoted span (its first occurrence) inside <mark>."""
-    start = text.find(quote) if quote else -1
-    if start < 0:
-        return escape(text)
-    end = start + len(quote)
-    return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
+            merged.append([start, end])
+    out, at = [], 0
+    for start, end in merged:
+        out.append(f"{escape(text[at:start])}<mark>{escape(text[start:end])}</mark>")
+        at = end
+    return "".join(out) + escape(text[at:])
 
 
 def _meta(title: str, date: str, source: str, url: str, readout_id: str, paragraph: int) -> str:
@@ -176,34 +210,10 @@ def paragraph_card(readout: Readout | None, paragraph: int, quote: str, readout_
             f'{contact_line(meta)}{compare_links(readout.id, meta)}{body}</div>')
 
 
-def citation_card(citation: Citation, turn: int, readout: Readout | None, meta: dict | None = None) -> str:
-    """One source: where it is from, who took part, the whole paragraph with the quote marked, its neighbours."""
-    paragraphs = readout.paragraphs if readout else ()
-    text = paragraphs[citation.paragraph - 1] if len(paragraphs) >= citation.paragraph else citation.quote
-    body = _neighbours(paragraphs, citation.paragraph, highlight(text, citation.quote))
-    return (f'<div class="src" id="src-{turn}-{citation.n}"><b>[{citation.n}]</b> '
-            f'{_meta(citation.title, citation.date, citation.source, citation.url, citation.readout_id, citation.paragraph)}'
-            f'{contact_line(meta, citation.speaker)}{compare_links(citation.readout_id, meta)}{body}</div>')
-
-
 def hit_card(hit: Hit, rank: int) -> str:
     """A nearest passage shown when nothing was cited."""
     return (f'<div class="src"><b>{rank}.</b> {_meta(hit.title, hit.date, hit.source, hit.url, hit.readout_id, hit.paragraph)}'
             f'<div class="para">{escape(hit.text)}</div></div>')
-
-
-def turn_section(answer: Answer, turn: int, readouts: dict[str, Readout | None],
-                 metas: dict[str, dict] | None = None) -> str:
-    """The sources of one answer (without the surrounding <details>, which sources_html adds)."""
-    head = f"<summary>Question {turn}: {escape(answer.question)}</summary>"
-    if answer.refused or not answer.citations:
-        why = escape(answer.notice or "Nothing in the readouts answers this question.")
-        nearest = "".join(hit_card(h, i) for i, h in enumerate(answer.hits[:3], start=1))
-        return f'{head}<p class="notice">{why}</p><p>Nearest passages:</p>{nearest or "<p>none</p>"}'
-    metas = metas or {}
-    cards = "".join(citation_card(c, turn, readouts.get(c.readout_id), metas.get(c.readout_id))
-                    for c in answer.citations)
-    return head + cards
 
 
 def sources_html(sections: list[str], link: str = "") -> str:
