@@ -272,3 +272,51 @@ def country_of(phrase: str) -> str | None:
     """The canonical country or organisation a phrase names, or None ("Ukrainian" -> "Ukraine")."""
     key = fold(phrase).strip().removesuffix("'s").strip()
     return PLACES.get(key) or PLACES.get(key.removeprefix("the "))
+
+
+# Capitals stand for their governments in questions ("Copenhagen's head of government", "talks with
+# Beijing"); kept apart from COUNTRIES so that a place of a meeting ("met in Vienna") is not read as a
+# participant's country by the metadata rules.
+CAPITALS: dict[str, str] = {
+    "Kabul": "Afghanistan", "Tirana": "Albania", "Algiers": "Algeria", "Luanda": "Angola", "Buenos Aires": "Argentina",
+    "Yerevan": "Armenia", "Canberra": "Australia", "Vienna": "Austria", "Baku": "Azerbaijan", "Manama": "Bahrain",
+    "Dhaka": "Bangladesh", "Minsk": "Belarus", "Brussels": "Belgium", "Sarajevo": "Bosnia and Herzegovina",
+    "Brasilia": "Brazil", "Brasília": "Brazil", "Sofia": "Bulgaria", "Phnom Penh": "Cambodia", "Ottawa": "Canada",
+    "Santiago": "Chile", "Beijing": "China", "Bogota": "Colombia", "Bogotá": "Colombia", "Kinshasa": "Democratic Republic of the Congo",
+    "Zagreb": "Croatia", "Havana": "Cuba", "Nicosia": "Cyprus", "Prague": "Czech Republic", "Copenhagen": "Denmark",
+    "Santo Domingo": "Dominican Republic", "Quito": "Ecuador", "Cairo": "Egypt", "San Salvador": "El Salvador",
+    "Tallinn": "Estonia", "Addis Ababa": "Ethiopia", "Helsinki": "Finland", "Paris": "France", "Tbilisi": "Georgia",
+    "Berlin": "Germany", "Accra": "Ghana", "Athens": "Greece", "Guatemala City": "Guatemala", "Port-au-Prince": "Haiti",
+    "Tegucigalpa": "Honduras", "Budapest": "Hungary", "Reykjavik": "Iceland", "New Delhi": "India", "Delhi": "India",
+    "Jakarta": "Indonesia", "Tehran": "Iran", "Baghdad": "Iraq", "Dublin": "Ireland", "Jerusalem": "Israel",
+    "Rome": "Italy", "Kingston": "Jamaica", "Tokyo": "Japan", "Amman": "Jordan", "Astana": "Kazakhstan", "Nairobi": "Kenya",
+    "Pristina": "Kosovo", "Kuwait City": "Kuwait", "Bishkek": "Kyrgyzstan", "Vientiane": "Laos", "Riga": "Latvia",
+    "Beirut": "Lebanon", "Tripoli": "Libya", "Vilnius": "Lithuania", "Luxembourg City": "Luxembourg",
+    "Kuala Lumpur": "Malaysia", "Valletta": "Malta", "Mexico City": "Mexico", "Chisinau": "Moldova",
+    "Ulaanbaatar": "Mongolia", "Podgorica": "Montenegro", "Rabat": "Morocco", "Maputo": "Mozambique",
+    "Naypyidaw": "Myanmar", "Kathmandu": "Nepal", "The Hague": "Netherlands", "Amsterdam": "Netherlands",
+    "Wellington": "New Zealand", "Managua": "Nicaragua", "Niamey": "Niger", "Abuja": "Nigeria", "Pyongyang": "North Korea",
+    "Skopje": "North Macedonia", "Oslo": "Norway", "Muscat": "Oman", "Islamabad": "Pakistan", "Panama City": "Panama",
+    "Port Moresby": "Papua New Guinea", "Asuncion": "Paraguay", "Asunción": "Paraguay", "Lima": "Peru",
+    "Manila": "Philippines", "Warsaw": "Poland", "Lisbon": "Portugal", "Doha": "Qatar", "Bucharest": "Romania",
+    "Moscow": "Russia", "Kremlin": "Russia", "Kigali": "Rwanda", "Riyadh": "Saudi Arabia", "Dakar": "Senegal",
+    "Belgrade": "Serbia", "Singapore": "Singapore", "Bratislava": "Slovakia", "Ljubljana": "Slovenia",
+    "Mogadishu": "Somalia", "Pretoria": "South Africa", "Seoul": "South Korea", "Juba": "South Sudan", "Madrid": "Spain",
+    "Colombo": "Sri Lanka", "Khartoum": "Sudan", "Stockholm": "Sweden", "Bern": "Switzerland", "Damascus": "Syria",
+    "Taipei": "Taiwan", "Dushanbe": "Tajikistan", "Dodoma": "Tanzania", "Bangkok": "Thailand", "Tunis": "Tunisia",
+    "Ankara": "Turkey", "Ashgabat": "Turkmenistan", "Kampala": "Uganda", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+    "Abu Dhabi": "United Arab Emirates", "London": "United Kingdom", "Montevideo": "Uruguay", "Tashkent": "Uzbekistan",
+    "Caracas": "Venezuela", "Hanoi": "Vietnam", "Sanaa": "Yemen", "Lusaka": "Zambia", "Harare": "Zimbabwe",
+    "St. George's": "Grenada", "Bridgetown": "Barbados", "Nassau": "Bahamas", "Port of Spain": "Trinidad and Tobago",
+    "Georgetown": "Guyana", "Paramaribo": "Suriname", "La Paz": "Bolivia", "San Jose": "Costa Rica", "San José": "Costa Rica",
+}
+
+
+def capital_country(word: str) -> str | None:
+    """The country whose capital this is ("Copenhagen" -> "Denmark"), or None."""
+    return _capitals().get(fold(word).lower())
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {fold(city).lower(): country for city, country in CAPITALS.items()}

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from index.chunk import split_sentences
+from index.countries import capital_country
 from index.query import lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
@@ -70,7 +71,9 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.
-        decisive = [w for w in unknown if _is_counterpart(w, question) or _is_topic(w, question)]
+        # A capital stands for its government ("Copenhagen's head of government"): it describes, never decides.
+        decisive = [w for w in unknown if (_is_counterpart(w, question) or _is_topic(w, question))
+                    and not capital_country(w)]
         if decisive or (unknown and best < calibration.loose_cosine - 0.1):
             return f"nothing in the index mentions {', '.join(decisive or unknown)}"
     # Who met is what must be found; places and demonyms in a question only describe.

@@ -10,7 +10,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from index.countries import country_of, fold
+from index.countries import capital_country, country_of, fold
 from index.query import GENERIC, STOPWORDS, lexical_terms, read_dates
 from index.types import Filters, Turn
 
@@ -194,7 +194,7 @@ def _dominant(words: str, names: Names) -> tuple[str, ...]:
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = []
     for word in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
-        country = country_of(word)
+        country = country_of(word) or capital_country(re.sub(r"['’]s$", "", word))
         if country and country != "United States" and country not in out:
             out.append(country)
     return tuple(out)
@@ -237,7 +237,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)
-                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()}
+                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()} \
+        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))}
     # "In which city ...", "What kind of facility ...": the noun after the question word is what is asked for.
     asked = re.match(r"^\s*(?:in |at |on |for |from |to )?(?:which|what)(?: kind of| sort of| type of)? ([a-z]+)\b",
                      text.lower())

@@ -155,3 +155,12 @@ def test_a_two_part_question_quotes_each_part_and_where_quotes_the_lead(library)
                           "U.S. was committed to building?")
     assert not answer.refused and "Rio de Janeiro" in answer.text
     assert answer.citations[0].quote in library.readout(answer.citations[0].readout_id).paragraphs[0]
+
+
+def test_a_capital_stands_for_its_country_and_is_not_refused(library):
+    text = ("When America's vice president phoned Copenhagen's head of government in February 2021, for which "
+            "alliance deployments did she thank the Danes?")
+    q = understand(library, text)
+    assert "Denmark" in q.countries and "copenhagen" not in q.topic
+    answer = ask(library, text)
+    assert not answer.refused and any("denmark" in c.readout_id for c in answer.citations)
