@@ -162,9 +162,21 @@ class Library:
         if text:
             sql += " WHERE instr(lower(r.id || ' ' || r.title || ' ' || r.source), ?) > 0"
             args.append(text.lower())
-        sql += " ORDER BY r.date DESC, r.id"
-        rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8])))
-                for row in self.store.db.execute(sql, args))
+        if filters.readouts is not None and len(filters.readouts) <= 20000:
+            # The ids are known (a participant's readouts): read those rows only, not every readout of
+            # the index (a question naming two people made ask() scan the whole table several times).
+            ids = sorted(filters.readouts)
+            found = []
+            for i in range(0, len(ids), 900):  # under SQLite's bound-variable limit
+                part = ids[i:i + 900]
+                where = (" AND " if text else " WHERE ") + f"r.id IN ({','.join('?' * len(part))})"
+                found += self.store.db.execute(sql + where, args + part).fetchall()
+            found.sort(key=lambda row: row[0])
+            found.sort(key=lambda row: row[2], reverse=True)  # stable: date descending, then id, as below
+            raw = iter(found)
+        else:
+            raw = self.store.db.execute(sql + " ORDER BY r.date DESC, r.id", args)
+        rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8]))) for row in raw)
         if not filters.is_empty():
             rows = (r for r in rows if filters.admits(r.id, r.date, r.source))
         return list(itertools.islice(rows, int(limit) if limit else None))

@@ -145,7 +145,9 @@ def readouts_matching(db: sqlite3.Connection, filters: Filters) -> frozenset[str
         words = filters.participant.lower().split()
         rows = db.execute("SELECT readout_id, name FROM participants WHERE instr(lower(name), ?) > 0",
                           (words[-1] if words else "",))
-        found = {r for r, name in rows if match_participant(filters.participant, [name])}
+        matches: dict[str, bool] = {}  # one check per distinct name, not per row ("Biden": ~1,000 rows, 3 names)
+        found = {r for r, name in rows
+                 if matches.setdefault(name, match_participant(filters.participant, [name]))}
     if filters.country:
         rows = db.execute("SELECT readout_id FROM participants WHERE lower(country) = ?", (filters.country.lower(),))
         ids = {r[0] for r in rows}

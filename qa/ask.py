@@ -23,7 +23,7 @@ TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this and som
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
     """Read a question once against this index's participants."""
     names = _NAMES.setdefault(library, Names())
-    names.refresh((library.store.loaded_generation, library.store.changes), name_counts(library.store.db))
+    names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
     return read_question(question, names, Filters.from_json(filters), parse_history(history))
 
 

@@ -109,10 +109,12 @@ class Names:
         self._lock = threading.Lock()
 
     def refresh(self, key, rows) -> None:
-        """rows: (name, readout count) of every participant; rebuilt when `key` (the index's generation) moves."""
+        """rows: (name, readout count) of every participant, or a function giving them (called only when
+        needed); rebuilt when `key` (the index's generation) moves."""
         with self._lock:
             if key == self._key:
                 return
+            rows = rows() if callable(rows) else rows
             people: dict[tuple[str, str], list] = {}  # (family word, first word) -> [count, names]
             surname_only: list[tuple[str, str, int]] = []
             for name, count in rows:
