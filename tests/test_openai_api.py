@@ -173,3 +173,13 @@ def test_the_llm_answerer_is_a_second_model(llm_server):
     extractive = client.chat.completions.create(model="readouts-extractive",
                                                 messages=[{"role": "user", "content": QUESTION}])
     assert not extractive.choices[0].message.content.startswith("They discussed")
+
+
+def test_api_ask_stream_sends_the_llm_draft_then_the_checked_answer(llm_server):
+    llm_server.model.reply = "They discussed Taiwan and the one China policy [2]. They spoke about climate [1]."
+    with llm_server.stream("POST", "/api/ask/stream", json={"question": QUESTION}) as response:
+        events = [json.loads(line) for line in response.iter_lines() if line]
+    *deltas, last = events
+    assert len(deltas) > 3 and "".join(d["delta"] for d in deltas) == llm_server.model.reply  # the model's own words
+    assert last["answer"].startswith("They discussed Taiwan and the one China policy [1].")  # renumbered once checked
+    assert [c["n"] for c in last["citations"]] == [1, 2] and last["refused"] is False
