@@ -91,22 +91,19 @@ def add_api(app: FastAPI, service: Service) -> None:
             return error(400, str(problem))
 
         async def lines():
-            streamed = False
-            event = first
-            rest = iterate_in_threadpool(events)
-            while True:
-                if isinstance(event, Answer):
-                    if not streamed:
-                        yield _line({"delta": event.text})
-                    yield _line(_with_id(body, event))
-                    return
-                streamed = True
-                yield _line({"delta": event})
-                try:
+            event, rest, streamed = first, iterate_in_threadpool(events), False
+            try:
+                while not isinstance(event, Answer):
+                    streamed = True
+                    yield _line({"delta": event})
                     event = await rest.__anext__()
-                except StopAsyncIteration:  # Service.stream always ends with an Answer; say so if not
-                    yield _line({"error": "the answer stream ended without an answer"})
-                    return
+            except (sqlite3.DatabaseError, StopAsyncIteration) as problem:
+                # The status line is sent: a failure from here on is the last line, in the one error shape.
+                yield _line({"error": f"the answer failed: {str(problem) or type(problem).__name__}"})
+                return
+            if not streamed:
+                yield _line({"delta": event.text})
+            yield _line(_with_id(body, event))
 
         return StreamingResponse(lines(), media_type="application/x-ndjson")
 
