@@ -25,8 +25,9 @@ def start_server(folder: Path, logs: Path, token: str | None = None, auth: str |
                  headers: dict | None = None, env: dict | None = None):
     """Serve `folder`; yields an httpx client for its base URL (sending `headers`, default the token if set)."""
     port = free_port()
-    env = dict(os.environ, READOUTS_API_TOKEN=token or "", READOUTS_UI_AUTH=auth or "", READOUTS_LLM_BASE_URL="",
-               **(env or {}))
+    # No LLM unless `env` names one (it may override any of these).
+    env = {**os.environ, "READOUTS_API_TOKEN": token or "", "READOUTS_UI_AUTH": auth or "", "READOUTS_LLM_BASE_URL": "",
+           **(env or {})}
     log = open(logs / f"serve-{port}.log", "w+")
     process = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--index", str(folder), "--port", str(port)],
                                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -101,12 +101,13 @@ def test_the_file_route_serves_no_server_file(token_server):
 ROUTES = [("GET", "/api/health"), ("GET", "/api/search?q=Olympics"), ("POST", "/api/ask"),
           ("GET", f"/api/readouts/{SEED_ID}"), ("GET", "/api/openapi.json"), ("GET", "/openapi.json"),
           ("GET", "/docs"), ("GET", "/gradio_api/info"), ("GET", "/config"), ("POST", "/gradio_api/upload"),
-          ("POST", "/gradio_api/queue/join"), ("POST", "/gradio_api/call/ask"), ("POST", "/gradio_api/call/search")]
+          ("POST", "/gradio_api/queue/join"), ("POST", "/gradio_api/call/ask"), ("POST", "/gradio_api/call/search"),
+          ("GET", "/api/docs"), ("POST", "/api/ask/stream"), ("GET", "/v1/models"), ("POST", "/v1/chat/completions")]
 
 
 @pytest.mark.parametrize("method, path", ROUTES)
 def test_the_token_guards_every_programmatic_route(token_server, method, path):
-    body = {"question": "What about the Olympics?"} if path == "/api/ask" else {"data": ["Olympics"]}
+    body = {"question": "What about the Olympics?"} if path.startswith("/api/ask") else {"data": ["Olympics"]}
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, _basic("api", TOKEN)):
         response = _bare(token_server, **headers).request(method, path, json=body if method == "POST" else None)
         assert response.status_code == 401, (path, headers, response.status_code)
@@ -139,6 +140,8 @@ def test_a_login_only_server_guards_the_api_with_the_login(seed_index, tmp_path_
         assert client.get("/api/health").status_code == 401
         assert client.get("/api/health", headers=_basic("ann", "nope")).status_code == 401
         assert client.get("/api/health", headers=_basic(*LOGIN)).json()["status"] == "ok"
+        assert client.get("/v1/models").status_code == 401  # /v1 follows the rule of /api
+        assert client.get("/v1/models", headers=_basic(*LOGIN)).json()["data"][0]["id"] == "readouts-extractive"
         assert client.get("/gradio_api/info").status_code == 401
         assert client.post("/login", data={"username": LOGIN[0], "password": LOGIN[1]}).status_code == 200
         assert client.get("/gradio_api/info").status_code == 200

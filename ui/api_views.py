@@ -17,7 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from index.types import InputError
 from qa.compare import UnknownReadout
 
+from . import api_models as models
 from .api import error
+from .api_models import responses
 from .service import Service
 
 
@@ -25,26 +27,30 @@ def add_views(app: FastAPI, service: Service) -> None:
     """Register the view routes (before api.add_api, whose catch-all answers every other /api path)."""
     router = APIRouter(prefix="/api")
 
-    @router.get("/timeline")
+    @router.get("/timeline", responses=responses(models.Timeline, 400))
     async def timeline(participant: str | None = None, country: str | None = None, topic: str | None = None,
                        date_from: str | None = None, date_to: str | None = None,
                        with_: str | None = Query(None, alias="with")):
+        """Contacts of a participant (or a country) in event-date order, with a topic's sentence when one is asked."""
         return await _answer(lambda: service.timeline(participant, with_, country, topic, date_from, date_to).to_json())
 
-    @router.get("/language")
+    @router.get("/language", responses=responses(models.Language, 400))
     async def language(topic: str | None = None, participant: str | None = None, country: str | None = None,
                        date_from: str | None = None, date_to: str | None = None,
                        with_: str | None = Query(None, alias="with")):
+        """Phrases about a topic that recur, appear or disappear over time, with their first and last use."""
         return await _answer(lambda: service.language(topic, participant, with_, country, date_from, date_to).to_json())
 
-    @router.get("/compare")
+    @router.get("/compare", responses=responses(models.Comparison, 400, 404))
     async def compare(left: str | None = None, right: str | None = None):
+        """Two readouts aligned sentence by sentence (CONTRACT.md "Compare")."""
         if not left or not right:
             return error(400, "left and right: two readout ids are required (?left=ID&right=ID)")
         return await _answer(lambda: service.compare(left, right).to_json())
 
-    @router.get("/directory")
+    @router.get("/directory", responses=responses(models.Directory, 400))
     async def directory(q: str = "", limit: str = "200"):
+        """Participants with counts, first and last contact, and their counterparts."""
         if not limit.isdigit() or not 1 <= int(limit) <= 10000:
             return error(400, f"limit: must be a whole number from 1 to 10000, got {limit!r}")
         return await _answer(lambda: {"participants": service.directory(q, int(limit))})

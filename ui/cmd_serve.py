@@ -35,8 +35,8 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def make_app(service, auth: tuple[str, str] | None = None, token: str | None = None, host: str = "127.0.0.1"):
-    """The FastAPI app: /api routes and, with the mcp extra, the MCP tools at /mcp first, then Gradio at /
-    (which takes every other path).
+    """The FastAPI app: /api and /v1 routes and, with the mcp extra, the MCP tools at /mcp first, then
+    Gradio at / (which takes every other path).
 
     Who may call what is ui/security.py's one rule: the token guards every programmatic route
     (Gradio's too), the login guards the page, and with only a token the page's login takes it.
@@ -45,13 +45,14 @@ def make_app(service, auth: tuple[str, str] | None = None, token: str | None = N
     from fastapi import FastAPI
     from starlette.routing import Mount
 
-    from . import api, api_views, app, render, security
+    from . import api, api_views, app, openai_api, render, security
 
     credentials = security.Credentials(token, auth)
     blocks = app.build(service)
     server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     api_views.add_views(server, service)  # before add_api: its catch-all answers every other /api path
     api.add_api(server, service)
+    openai_api.add_openai(server, service)  # /v1/*: OpenAI clients and chat front ends
     if mcp_installed():
         from . import mcp_tools
 

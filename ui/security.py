@@ -2,10 +2,10 @@
 
 Two credentials, each optional: the API token (READOUTS_API_TOKEN) and the page login (--auth
 USER:PASSWORD). The rule is one for every route family:
-- programmatic routes (/api/*, the MCP endpoint /mcp, the OpenAPI specs, and Gradio's own API that
-  gradio_client uses)
-  need the token as `Authorization: Bearer TOKEN` when a token is set; without a token but with a
-  login, /api/* takes the login as HTTP Basic;
+- programmatic routes (/api/*, the OpenAI-compatible /v1/*, the MCP
+  endpoint /mcp, the OpenAPI specs, and Gradio's own API
+  that gradio_client uses) need the token as `Authorization: Bearer TOKEN` when a token is set;
+  without a token but with a login, /api/*, /v1/* and /mcp take the login as HTTP Basic;
 - the page needs the login; with only a token set, the login form takes the token as its password,
   so a token-only server is never open to a browser either; Gradio's routes accept a login session
   or the bearer token;
@@ -61,7 +61,7 @@ class Credentials:
         return same(user, self.login[0]) & same(password, self.login[1])
 
     def api_allows(self, request: Request) -> bool:
-        """May this request use /api/* and the specs?"""
+        """May this request use /api/*, /v1/* and the specs?"""
         if self.token:
             return self.bearer_ok(request)
         if self.login:
@@ -119,9 +119,21 @@ class Throttle:
                 self._failures = {k: v for k, v in self._failures.items() if v and v[-1] >= now - self.window}
 
 
+API_PREFIXES = ("/api", "/v1", "/mcp")  # one rule: OpenAI and MCP clients send the token as a bearer
+
+
 def is_guarded(path: str) -> bool:
-    # /mcp serves the same tools as /api (ui/mcp_tools.py), so it takes the same credentials.
-    return path.startswith(("/api/", "/mcp/")) or path in ("/api", "/mcp") or path in SPEC_PATHS
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in API_PREFIXES) or path in SPEC_PATHS
+
+
+def refusal(path: str, status: int, message: str, headers: dict) -> JSONResponse:
+    """{"error": message}, or on /v1/* OpenAI's error object, which its clients expect."""
+    if path == "/v1" or path.startswith("/v1/"):
+        code = "invalid_api_key" if status == 401 else "rate_limit_exceeded"
+        body = {"error": {"message": message, "type": "invalid_request_error" if status == 401 else "requests",
+                          "param": None, "code": code}}
+        return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
 class Guard:
@@ -160,12 +172,12 @@ def install(app: FastAPI, credentials: Credentials, throttle: Throttle | None = 
         if is_guarded(path) or logging_in:
             wait = throttle.wait_for(client)
             if wait:
-                return JSONResponse({"error": f"too many failed attempts; try again in {int(wait) + 1} s"},
-                                    status_code=429, headers={"Retry-After": str(int(wait) + 1)})
+                return refusal(path, 429, f"too many failed attempts; try again in {int(wait) + 1} s",
+                               {"Retry-After": str(int(wait) + 1)})
         if is_guarded(path) and not credentials.api_allows(request):
             if "authorization" in request.headers:
                 throttle.failed(client)
-            return JSONResponse({"error": credentials.missing()}, status_code=401, headers=credentials.challenge())
+            return refusal(path, 401, credentials.missing(), credentials.challenge())
         if not is_guarded(path) and credentials.bearer_ok(request):
             guard_state.admit_bearer_to_gradio(request)
         response = await call_next(request)
