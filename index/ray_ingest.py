@@ -105,8 +105,9 @@ def ingest_ray(library, readouts: Sequence[Readout], actors: int = 2, gpus_per_a
             chunked = _run(chunk, part, actors, 0.0, chunking)
             new = [earlier.new_texts(store, rows, hashes) for rows, _, hashes, _ in chunked]
             jobs = {k: [chunked[k][1][i] for i in first.values()] for k, first in enumerate(new) if first}
-            fresh = dict(zip(jobs, _run(Encoder, list(jobs.values()), actors, gpus_per_actor, encoding))) if jobs else {}
-            return chunked, new, fresh
+            if not jobs:
+                return chunked, new, {}
+            return chunked, new, dict(zip(jobs, _run(Encoder, list(jobs.values()), actors, gpus_per_actor, encoding)))
 
         planned, embedded = [], 0
         # The cluster chunks and embeds window w+1 while this thread writes window w: which texts are

@@ -320,9 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "(env READOUTS_MAX_RECORD_MB; default %(default)s)")
     p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
                    help="chunk and embed on a Ray cluster (the 'ray' extra): ADDRESS of a running one "
-                        "('auto', 'ray://host:10001'), or none for a local one; this process still writes the index")
+                        "('auto', 'HOST:6379'), or none for a local one; this process still writes the index")
     p.add_argument("--ray-actors", type=int, default=int(os.environ.get("READOUTS_RAY_ACTORS", "2")), metavar="N",
-                   help="embedding (and chunking) actors on the cluster (env READOUTS_RAY_ACTORS; default %(default)s)")
+                   help="encoder actors on the cluster, and chunking tasks at a time (env READOUTS_RAY_ACTORS; "
+                        "default %(default)s)")
     p.add_argument("--ray-gpus", type=float, default=0.0, metavar="G",
                    help="GPUs per embedding actor (0: CPU actors; default %(default)s)")
     add_index_options(p)

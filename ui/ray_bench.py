@@ -76,7 +76,8 @@ def writer_stages(work: Path, readouts) -> dict:
     chunks = sum(len(c) for _, _, c in planned)
     library.close()
     return {"readouts": len(planned), "paragraphs": paragraphs, "chunks": chunks,
-            "chunk_paragraphs_per_cpu_s": round(paragraphs / chunk_s), "metadata_readouts_per_cpu_s": round(len(planned) / meta_s),
+            "chunk_paragraphs_per_cpu_s": round(paragraphs / chunk_s),
+            "metadata_readouts_per_cpu_s": round(len(planned) / meta_s),
             "writer_paragraphs_per_s": round(paragraphs / commit_s), "writer_commit_s": round(commit_s, 1),
             "finish_relink_and_caches_s": round(finish_s, 1)}
 
@@ -89,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpus", type=int, default=2, help="CPUs of the local Ray cluster (default %(default)s)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--writer", action="store_true",
-                        help="only the per-stage rates of chunking, metadata and the one writer, on the whole corpus, without Ray")
+                        help="only the per-stage rates of chunking, metadata and the one writer "
+                             "(the whole corpus, no Ray)")
     args = parser.parse_args(argv)
     if args.writer:
         from index.load import load_paths
