@@ -14,6 +14,7 @@ and Ray Serve's router does not pin a browser to a replica, so the page stays on
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 
@@ -74,6 +75,10 @@ def running_replicas() -> int:
     return int(status.replica_states.get("RUNNING", 0))
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def run(args) -> int:
     """The CLI path: connect to (or start) a cluster, deploy, serve until interrupted, then clean up."""
     import ray
@@ -86,8 +91,15 @@ def run(args) -> int:
         raise InputError("--auth: the page login is for the Gradio app, which --replicas does not serve; "
                          "use READOUTS_API_TOKEN for the API")
     started = connect(args.ray)
+    # A service manager stops with SIGTERM: leave the same way as on Ctrl-C, so the replicas (and a
+    # local cluster started here) are shut down rather than left running.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        start(args.index, args.replicas, args.host, args.port, args.model, os.environ.get("READOUTS_API_TOKEN") or None)
+        # One CPU a replica, or a share of a local cluster's CPUs when there are fewer (else replicas
+        # past the CPU count would wait for resources forever).
+        cpus = min(1.0, ray.cluster_resources().get("CPU", 1.0) / args.replicas) if started else 1.0
+        start(args.index, args.replicas, args.host, args.port, args.model, os.environ.get("READOUTS_API_TOKEN") or None,
+              cpus_per_replica=cpus)
         print(f"Readouts QA API on Ray Serve: {args.replicas} replica(s) over {args.index}; "
               f"http://{args.host}:{args.port}/api/health (Ctrl-C stops)", file=sys.stderr, flush=True)
         while True:
