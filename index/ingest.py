@@ -45,7 +45,7 @@ def hash_readout(readout: Readout) -> str:
     return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
 
 
-def _hash_text(text: str) -> str:
+def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -62,16 +62,7 @@ def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: 
 
 def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
             progress: Progress | None, batch_size: int) -> IngestReport:
-    stored = store.readout_hashes()
-    todo, unchanged = [], []
-    for readout in readouts:
-        digest = hash_readout(readout)
-        if stored.get(readout.id) == digest:
-            unchanged.append(readout.id)
-        else:
-            todo.append((readout, digest))
-    # A replaced readout's old event date may have had links that must go.
-    old_dates = readout_meta.dates_of(store.db, [r.id for r, _ in todo if r.id in stored])
+    stored, todo, unchanged, old_dates = plan(store, readouts)
     fits = lambda text: embedder.count_tokens(text) <= embedder.max_tokens  # noqa: E731
     planned = []
     for position, (readout, digest) in enumerate(todo, start=1):
@@ -86,17 +77,42 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
     for start in range(0, len(planned), batch_size):
         batch = planned[start:start + batch_size]
         texts = [embedded_text(c, r, settings) for r, _, chunks in batch for c in chunks]
-        hashes = [_hash_text(t) for t in texts]
+        hashes = [hash_text(t) for t in texts]
         vectors, fresh = _vectors_for(store, embedder, texts, hashes)  # the slow part: readers carry on
         embedded += fresh
         metas = [readout_meta.extract(r) for r, _, _ in batch]  # ~2 ms a readout, outside the lock too
-        with store.rw.write():
-            written = _write_batch(store, batch, hashes, vectors, metas)
-            # The caches follow only after SQLite committed: a failed batch leaves them as they were.
-            _follow_write(store, written)
+        commit_batch(store, batch, hashes, vectors, metas)
         done += len(texts)
         if progress:
             progress(done, total, "embedding")
+    return finish(store, planned, stored, unchanged, old_dates, embedded)
+
+
+def plan(store: Store, readouts: Sequence[Readout]):
+    """(stored hashes by id, [(readout, digest)] to write, unchanged ids, old event dates of replaced readouts)."""
+    stored = store.readout_hashes()
+    todo, unchanged = [], []
+    for readout in readouts:
+        digest = hash_readout(readout)
+        if stored.get(readout.id) == digest:
+            unchanged.append(readout.id)
+        else:
+            todo.append((readout, digest))
+    # A replaced readout's old event date may have had links that must go.
+    old_dates = readout_meta.dates_of(store.db, [r.id for r, _ in todo if r.id in stored])
+    return stored, todo, unchanged, old_dates
+
+
+def commit_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray, metas: list) -> None:
+    """Write one batch of (readout, digest, chunks) in one transaction, then let the caches follow."""
+    with store.rw.write():
+        written = _write_batch(store, batch, hashes, vectors, metas)
+        # The caches follow only after SQLite committed: a failed batch leaves them as they were.
+        _follow_write(store, written)
+
+
+def finish(store: Store, planned, stored: dict, unchanged: list, old_dates: set, embedded: int) -> IngestReport:
+    """Relink same-event readouts, save the caches, and report what the ingest did."""
     if planned:
         with store.transaction() as db:
             readout_meta.relink(db, readout_meta.dates_of(db, [r.id for r, _, _ in planned]) | old_dates)
@@ -117,14 +133,20 @@ def _follow_write(store: Store, written: "_Written") -> None:
     store.changes += 1
 
 
-def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
-    """Vectors for texts, taking any already stored for the same model input instead of re-embedding."""
+def stored_vectors(store: Store, hashes: Iterable[str]) -> dict[str, bytes]:
+    """The stored vector of each text hash the index already holds (any readout's)."""
     known: dict[str, bytes] = {}
     unique = list(dict.fromkeys(hashes))
     for i in range(0, len(unique), 500):
         part = unique[i:i + 500]
         rows = store.db.execute(f"SELECT text_hash, vector FROM chunks WHERE text_hash IN ({','.join('?' * len(part))})", part)
         known.update(rows.fetchall())
+    return known
+
+
+def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
+    """Vectors for texts, taking any already stored for the same model input instead of re-embedding."""
+    known = stored_vectors(store, hashes)
     missing = [i for i, h in enumerate(hashes) if h not in known]
     # Embed each distinct missing text once.
     first = {}

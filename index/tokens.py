@@ -14,6 +14,7 @@ class Tokens:
     def __init__(self, tokenizer_json: str, max_tokens: int, names: Sequence[str]):
         from tokenizers import Tokenizer
 
+        self._json = tokenizer_json  # kept so a copy can be sent to another process (Ray workers)
         self.max_tokens = max_tokens
         self.names = tuple(names)
         self._counter = Tokenizer.from_str(tokenizer_json)
@@ -23,6 +24,10 @@ class Tokens:
         self._batcher.enable_truncation(max_tokens)
         self._batcher.no_padding()
         self._lock = threading.Lock()  # a Rust tokenizer is not re-entrant across Python threads
+
+    def __reduce__(self):
+        # The lock and the Rust tokenizers do not pickle; the JSON they were built from does.
+        return (Tokens, (self._json, self.max_tokens, self.names))
 
     def count(self, text: str) -> int:
         with self._lock:

@@ -106,14 +106,17 @@ def cmd_ingest(args) -> int:
             bar.close()
             bar = None
         if bar is None and total:
-            bar = tqdm(total=total, unit="readout" if stage == "chunking" else "chunk", desc=stage,
+            bar = tqdm(total=total, unit="chunk" if stage == "embedding" else "readout", desc=stage,
                        disable=args.quiet)
             shown = stage
         if bar is not None:
             bar.n = done
             bar.refresh()
 
-    report = replace(library.ingest(loaded.readouts, progress, wait=args.wait), failed=failed)
+    if args.ray:
+        report = replace(_ingest_on_ray(args, library, loaded.readouts, progress), failed=failed)
+    else:
+        report = replace(library.ingest(loaded.readouts, progress, wait=args.wait), failed=failed)
     if bar is not None:
         bar.close()
     for message in report.failed:
@@ -122,6 +125,23 @@ def cmd_ingest(args) -> int:
         print(json.dumps(report.to_json()))
     print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _ingest_on_ray(args, library, readouts, progress):
+    """The same ingest with chunking and embedding on a Ray cluster (the optional extra; imported only here)."""
+    try:
+        import ray
+    except ImportError:
+        raise InputError("--ray needs the Ray extra: pip install 'readouts-qa[ray]'") from None
+    from index.ray_ingest import connect, ingest_ray
+
+    started = connect(None if args.ray == "local" else args.ray)
+    try:
+        return ingest_ray(library, readouts, actors=args.ray_actors, gpus_per_actor=args.ray_gpus,
+                          progress=progress, wait=args.wait)
+    finally:
+        if started:
+            ray.shutdown()
 
 
 def cmd_remove(args) -> int:
@@ -274,6 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
                    default=os.environ.get("READOUTS_MAX_RECORD_MB", f"{DEFAULT_MAX_RECORD_BYTES / (1024 * 1024):g}"),
                    help="the largest text of one readout, in MB; a bigger one is an error, not loaded "
                         "(env READOUTS_MAX_RECORD_MB; default %(default)s)")
+    p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                   help="chunk and embed on a Ray cluster (the 'ray' extra): ADDRESS of a running one "
+                        "('auto', 'HOST:6379'), or none for a local one; this process still writes the index")
+    p.add_argument("--ray-actors", type=int, default=int(os.environ.get("READOUTS_RAY_ACTORS", "2")), metavar="N",
+                   help="encoder actors on the cluster, and chunking tasks at a time (env READOUTS_RAY_ACTORS; "
+                        "default %(default)s)")
+    p.add_argument("--ray-gpus", type=float, default=0.0, metavar="G",
+                   help="GPUs per embedding actor (0: CPU actors; default %(default)s)")
     add_index_options(p)
     add_wait_option(p)
     p.set_defaults(run=cmd_ingest)

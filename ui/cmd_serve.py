@@ -17,6 +17,10 @@ def add_parser(sub) -> None:
                    help="login for the browser app and Gradio's client API (env READOUTS_UI_AUTH)")
     p.add_argument("--llm-timeout", type=float, default=float(os.environ.get("READOUTS_LLM_TIMEOUT", "30")),
                    help="seconds to wait for the LLM before the extractive answer (default %(default)s)")
+    p.add_argument("--replicas", type=int, metavar="N",
+                   help="serve the HTTP API (not the page) from N replicas on Ray Serve (the 'ray' extra); "
+                        "see ui/ray_serve.py")
+    p.add_argument("--ray", metavar="ADDRESS", help="with --replicas: a running Ray cluster (default: start a local one)")
     add_index_options(p)
     add_llm_options(p)
     p.set_defaults(run=run)
@@ -80,6 +84,16 @@ def mcp_installed() -> bool:
 
 
 def run(args) -> int:
+    if args.replicas is not None:
+        from index.types import InputError
+
+        if args.replicas < 1:
+            raise InputError("--replicas: at least 1")
+        try:
+            from . import ray_serve
+        except ImportError:
+            raise InputError("--replicas needs the Ray extra: pip install 'readouts-qa[ray]'") from None
+        return ray_serve.run(args)
     import uvicorn
 
     from index.api import Library
