@@ -13,6 +13,7 @@ from . import readout_meta
 from .chunk import ChunkSettings, chunk_readout, embedded_text
 from .embed import Embedder
 from .lexical import Paragraph
+from .precision import choose
 from .store import Store
 from .types import Readout
 
@@ -50,18 +51,22 @@ def _hash_text(text: str) -> str:
 
 
 def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
-           progress: Progress | None = None, batch_size: int = 256, wait: float = 0.0) -> IngestReport:
+           progress: Progress | None = None, batch_size: int = 256, wait: float = 0.0,
+           precision: str = "auto") -> IngestReport:
     """Add or replace readouts; commits every `batch_size` readouts so an interrupted run keeps what it did.
+
+    `precision` ("auto", "fp32", "bf16", "int8"; index/precision.py) is how new vectors are computed;
+    the choice is recorded in the index.
 
     The folder is held for writing throughout (another writer waits `wait` seconds, then IndexBusy);
     questions go on meanwhile: only the commit and the swap of the caches after it hold readers back.
     """
     with store.writing(wait):
-        return _ingest(store, embedder, settings, readouts, progress, batch_size)
+        return _ingest(store, embedder, settings, readouts, progress, batch_size, precision)
 
 
 def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
-            progress: Progress | None, batch_size: int) -> IngestReport:
+            progress: Progress | None, batch_size: int, precision: str) -> IngestReport:
     stored = store.readout_hashes()
     todo, unchanged = [], []
     for readout in readouts:
@@ -80,6 +85,8 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
         if progress and (position % 64 == 0 or position == len(todo)):
             progress(position, len(todo), "chunking")
     total = sum(len(chunks) for _, _, chunks in planned)
+    choice = choose(precision, embedder, [embedded_text(c, r, settings) for r, _, chunks in planned for c in chunks]) \
+        if planned else None
     done = embedded = 0
     if progress:
         progress(0, total, "embedding")
@@ -87,7 +94,7 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
         batch = planned[start:start + batch_size]
         texts = [embedded_text(c, r, settings) for r, _, chunks in batch for c in chunks]
         hashes = [_hash_text(t) for t in texts]
-        vectors, fresh = _vectors_for(store, embedder, texts, hashes)  # the slow part: readers carry on
+        vectors, fresh = _vectors_for(store, embedder, texts, hashes, choice.precision)  # the slow part: readers carry on
         embedded += fresh
         metas = [readout_meta.extract(r) for r, _, _ in batch]  # ~2 ms a readout, outside the lock too
         with store.rw.write():
@@ -100,6 +107,8 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
     if planned:
         with store.transaction() as db:
             readout_meta.relink(db, readout_meta.dates_of(db, [r.id for r, _, _ in planned]) | old_dates)
+            if embedded:  # the vectors of this ingest; an ingest that reused every vector changes nothing
+                store.set_meta("precision", choice.to_json())
         store.save_caches()
     added = tuple(r.id for r, _, _ in planned if r.id not in stored)
     updated = tuple(r.id for r, _, _ in planned if r.id in stored)
@@ -117,7 +126,8 @@ def _follow_write(store: Store, written: "_Written") -> None:
     store.changes += 1
 
 
-def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
+def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str],
+                 precision: str = "fp32") -> tuple[np.ndarray, int]:
     """Vectors for texts, taking any already stored for the same model input instead of re-embedding."""
     known: dict[str, bytes] = {}
     unique = list(dict.fromkeys(hashes))
@@ -130,7 +140,7 @@ def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: lis
     first = {}
     for i in missing:
         first.setdefault(hashes[i], i)
-    fresh = embedder.encode([texts[i] for i in first.values()]) if first else None
+    fresh = embedder.encode([texts[i] for i in first.values()], precision=precision) if first else None
     out = np.zeros((len(texts), store.settings["dimension"]), dtype=np.float32)
     computed = {h: fresh[j] for j, h in enumerate(first)} if first else {}
     for i, h in enumerate(hashes):
@@ -183,7 +193,7 @@ def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray, me
             new_paragraphs.extend(Paragraph(pid, readout.id, readout.title, readout.paragraphs[n - 1], readout.date,
                                             readout.source, tuple(chunks_of.get(n, ())))
                                   for n, pid in paragraph_ids.items())
-        store.set_meta("generation", store.generation() + 1)
+        store.next_generation()
     return _Written(old_chunks, np.asarray(new_ids, dtype=np.int64), old_paragraphs, new_paragraphs, vectors)
 
 
@@ -218,7 +228,7 @@ def remove(store: Store, readout_ids: Iterable[str], wait: float = 0.0) -> tuple
                     removed.append(readout_id)
                 if removed:
                     readout_meta.relink(db, dates)
-                    store.set_meta("generation", store.generation() + 1)
+                    store.next_generation()
             if removed:
                 nothing = np.zeros((0, store.settings["dimension"]), dtype=np.float32)
                 _follow_write(store, _Written(chunk_ids, np.zeros(0, dtype=np.int64), paragraph_ids, [], nothing))
