@@ -13,7 +13,7 @@ from . import readout_meta
 from .chunk import ChunkSettings, chunk_readout, embedded_text
 from .embed import Embedder
 from .lexical import Paragraph
-from .precision import choose
+from .precision import check, choose
 from .store import Store
 from .types import Readout
 
@@ -61,6 +61,7 @@ def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: 
     The folder is held for writing throughout (another writer waits `wait` seconds, then IndexBusy);
     questions go on meanwhile: only the commit and the swap of the caches after it hold readers back.
     """
+    check(precision, embedder)  # a precision this CPU cannot run fails even when nothing needs embedding
     with store.writing(wait):
         return _ingest(store, embedder, settings, readouts, progress, batch_size, precision)
 

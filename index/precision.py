@@ -102,6 +102,18 @@ def check_forced(requested: str, features: frozenset[str], name: str = "") -> No
                          "torch would emulate it, slower than fp32. Use --precision auto or fp32")
 
 
+def check(requested: str, embedder, features: frozenset[str] | None = None) -> None:
+    """Raise InputError for a precision that cannot be used here, before anything is read or written."""
+    if requested not in PRECISIONS:
+        raise InputError(f"precision must be one of {', '.join(PRECISIONS)}, got {requested!r}")
+    if requested in ("auto", "fp32"):
+        return
+    if embedder.backend != "torch" or embedder.device != "cpu":
+        raise InputError(f"--precision {requested} applies to the torch backend on the CPU, "
+                         f"not {embedder.backend} on {embedder.device}")
+    check_forced(requested, cpu_features() if features is None else features, cpu_name())
+
+
 def decide(fp32_seconds: float, trials: dict[str, tuple[float, float]]) -> tuple[str, str, float | None, float | None]:
     """(precision, reason, speed-up, min cosine) from timed trials {candidate: (seconds, min cosine)}."""
     verdicts, best = [], None
@@ -125,14 +137,11 @@ def choose(requested: str, embedder, texts: Sequence[str], features: frozenset[s
            clock: Callable[[], float] = time.perf_counter) -> Choice:
     """The precision to ingest `texts` with (see the module docstring); forced values are checked, not timed."""
     features = cpu_features() if features is None else features
+    check(requested, embedder, features)
     about = {"cpu": cpu_name(), "capability": capability()}
     if embedder.backend != "torch" or embedder.device != "cpu":
-        if requested not in ("auto", "fp32"):
-            raise InputError(f"--precision {requested} applies to the torch backend on the CPU, "
-                             f"not {embedder.backend} on {embedder.device}")
         return Choice(requested, "fp32", f"backend {embedder.backend} on {embedder.device} sets its own precision", **about)
     if requested != "auto":
-        check_forced(requested, features, about["cpu"])
         return Choice(requested, requested, "forced", **about)
     candidates = native_candidates(features)
     if not candidates:

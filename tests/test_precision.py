@@ -39,12 +39,18 @@ def test_decide_keeps_a_candidate_only_when_it_matches_fp32_and_is_faster():
     assert decide(10.0, {"bf16": (5.0, 0.9999), "int8": (3.0, 0.9995)})[0] == "int8"  # the fastest that passes
 
 
-def test_forced_bf16_is_refused_on_a_cpu_without_native_bf16(embedder):
+def test_forced_bf16_is_refused_on_a_cpu_without_native_bf16(embedder, tmp_path, capsys):
     with pytest.raises(InputError, match="no native bf16"):
         check_forced("bf16", AVX2_ONLY)
     with pytest.raises(InputError, match="no native bf16"):
         choose("bf16", embedder, ["a paragraph"], features=AVX2_ONLY)
     check_forced("bf16", AVX2_ONLY | {"amx_bf16"})  # AMX: allowed
+    if not precision.cpu_features() & {"amx_bf16", "avx512_bf16"}:  # this machine: the CLI says so, even with nothing to embed
+        from ui.cli import main as cli
+
+        folder = tmp_path / "index"
+        assert cli(["ingest", str(_subset(tmp_path / "a.jsonl", 1)), "--index", str(folder), "--precision", "bf16"]) == 2
+        assert "no native bf16" in capsys.readouterr().err
     assert choose("fp32", embedder, ["a paragraph"], features=AVX2_ONLY).reason == "forced"
 
 
