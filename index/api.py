@@ -81,20 +81,21 @@ class Library:
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
-    def ingest(self, readouts: Sequence[Readout], progress: Progress | None = None, wait: float = 0.0) -> IngestReport:
+    def ingest(self, readouts: Sequence[Readout], progress: Progress | None = None, wait: float = 0.0,
+               precision: str = "auto") -> IngestReport:
         """Add new readouts, replace changed ones, skip unchanged ones.
 
         One process writes a folder at a time: if another is writing, wait up to `wait` seconds, then
         raise IndexBusy naming it.
         """
-        return ingest(self.store, self.embedder, self.chunking, readouts, progress, wait=wait)
+        return ingest(self.store, self.embedder, self.chunking, readouts, progress, wait=wait, precision=precision)
 
     def ingest_paths(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
                      names: dict | None = None, wait: float = 0.0,
-                     max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES) -> IngestReport:
+                     max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES, precision: str = "auto") -> IngestReport:
         """Load files and folders, then ingest what loaded; load errors are reported as failed."""
         loaded = load_paths(list(paths), names=names, max_record_bytes=max_record_bytes)
-        report = self.ingest(loaded.readouts, progress, wait)
+        report = self.ingest(loaded.readouts, progress, wait, precision)
         return IngestReport(report.added, report.updated, report.unchanged,
                             tuple(str(e) for e in loaded.errors), report.embedded)
 
@@ -223,6 +224,7 @@ class Library:
             "chunking": self.store.settings["chunking"],
             "index_type": self.store.vectors.kind,
             "format_version": self.store.settings["format_version"],
+            "precision": self.store.meta("precision"),  # how the last ingest computed its vectors, and why
             "last_update": last,
             "folder": str(self.folder),
         }

@@ -61,6 +61,7 @@ class Embedder:
         self.workers = workers if workers is not None else max(1, min(16, (os.cpu_count() or 2) - 2))
         self._model = None
         self._runtime = None
+        self._int8_runtime = None
         self._location = location
         self.query_backend = self._pick_query_backend(query_backend or os.environ.get("READOUTS_QUERY_BACKEND", "auto"))
         self._query_runtime = None
@@ -143,12 +144,28 @@ class Embedder:
         """Word pieces the model sees for text, special tokens included."""
         return self.tokens.count(text)
 
-    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Embed many texts in length-sorted batches."""
+    def encode(self, texts: Sequence[str], progress: bool = False, precision: str = "fp32") -> np.ndarray:
+        """Embed many texts in length-sorted batches; `precision` ("fp32", "bf16", "int8") applies to the
+        torch backend on the CPU (index/precision.py decides which one an ingest uses)."""
         if not len(texts):
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if self._runtime is not None:
-            vectors = self._encode_runtime(list(texts))
+        if precision != "fp32" and (self.backend != "torch" or self.device != "cpu"):
+            raise ValueError(f"precision {precision!r} needs the torch backend on the CPU, not {self.backend} on {self.device}")
+        if precision == "bf16":
+            import torch
+
+            # Weights stay fp32; matrix products run in bf16 (AMX / AVX512_BF16 do them natively), the
+            # pooling and normalisation in fp32.
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                vectors = self.model.encode(list(texts), batch_size=self.batch_size, convert_to_tensor=True,
+                                            normalize_embeddings=False, show_progress_bar=progress)
+            vectors = torch.nn.functional.normalize(vectors.float(), dim=-1).numpy()
+        elif precision == "int8":
+            vectors = self._encode_runtime(list(texts), self._int8())
+        elif precision != "fp32":
+            raise ValueError(f"precision must be fp32, bf16 or int8, got {precision!r}")
+        elif self._runtime is not None:
+            vectors = self._encode_runtime(list(texts), self._runtime)
         elif self.device.startswith("cuda") and len(texts) >= FAST_PATH_MIN and self.workers > 0:
             vectors = self.encode_fast(list(texts))
         else:
@@ -156,15 +173,32 @@ class Embedder:
                                         normalize_embeddings=True, show_progress_bar=progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
-    def _encode_runtime(self, texts: list[str]) -> np.ndarray:
+    def _int8(self):
+        """ONNX Runtime dynamic int8 export of the same weights, made once (~12 s) and cached on disk."""
+        with self._model_lock:
+            if self._int8_runtime is None:
+                from .export import Runtime, export, find_export
+
+                folder = find_export(self._location, "onnx-int8")
+                if folder is None:
+                    model = self._model
+                    if model is None:
+                        from sentence_transformers import SentenceTransformer
+
+                        model = SentenceTransformer(self._location, device="cpu")
+                    folder = export(model, self._location, "onnx-int8")
+                self._int8_runtime = Runtime(folder, "onnx-int8")
+            return self._int8_runtime
+
+    def _encode_runtime(self, texts: list[str], runtime) -> np.ndarray:
         if len(texts) == 1:
-            return self._runtime(self.tokens.batch(texts))
+            return runtime(self.tokens.batch(texts))
         # Longest first, like sentence-transformers: each batch pads only to texts of its own length.
         order = np.argsort([-len(t) for t in texts], kind="stable")
         groups = [order[start:start + self.batch_size] for start in range(0, len(texts), self.batch_size)]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         batches = (self.tokens.batch([texts[i] for i in rows]) for rows in groups)
-        for rows, vectors in zip(groups, self._runtime.run_many(batches)):
+        for rows, vectors in zip(groups, runtime.run_many(batches)):
             out[rows] = vectors
         return out
 

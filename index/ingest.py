@@ -13,6 +13,7 @@ from . import readout_meta
 from .chunk import ChunkSettings, chunk_readout, embedded_text
 from .embed import Embedder
 from .lexical import Paragraph
+from .precision import check, choose
 from .store import Store
 from .types import Readout
 
@@ -50,18 +51,23 @@ def hash_text(text: str) -> str:
 
 
 def ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
-           progress: Progress | None = None, batch_size: int = 256, wait: float = 0.0) -> IngestReport:
+           progress: Progress | None = None, batch_size: int = 256, wait: float = 0.0,
+           precision: str = "auto") -> IngestReport:
     """Add or replace readouts; commits every `batch_size` readouts so an interrupted run keeps what it did.
+
+    `precision` ("auto", "fp32", "bf16", "int8"; index/precision.py) is how new vectors are computed;
+    the choice is recorded in the index.
 
     The folder is held for writing throughout (another writer waits `wait` seconds, then IndexBusy);
     questions go on meanwhile: only the commit and the swap of the caches after it hold readers back.
     """
+    check(precision, embedder)  # a precision this CPU cannot run fails even when nothing needs embedding
     with store.writing(wait):
-        return _ingest(store, embedder, settings, readouts, progress, batch_size)
+        return _ingest(store, embedder, settings, readouts, progress, batch_size, precision)
 
 
 def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts: Sequence[Readout],
-            progress: Progress | None, batch_size: int) -> IngestReport:
+            progress: Progress | None, batch_size: int, precision: str) -> IngestReport:
     stored, todo, unchanged, old_dates = plan(store, readouts)
     fits = lambda text: embedder.count_tokens(text) <= embedder.max_tokens  # noqa: E731
     planned = []
@@ -70,6 +76,8 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
         planned.append((readout, digest, chunk_readout(readout, settings, fits)))
         if progress and (position % 64 == 0 or position == len(todo)):
             progress(position, len(todo), "chunking")
+    choice = choose(precision, embedder, [embedded_text(c, r, settings) for r, _, chunks in planned for c in chunks]) \
+        if planned else None
     total = sum(len(chunks) for _, _, chunks in planned)
     done = embedded = 0
     if progress:
@@ -78,14 +86,14 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
         batch = planned[start:start + batch_size]
         texts = [embedded_text(c, r, settings) for r, _, chunks in batch for c in chunks]
         hashes = [hash_text(t) for t in texts]
-        vectors, fresh = _vectors_for(store, embedder, texts, hashes)  # the slow part: readers carry on
+        vectors, fresh = _vectors_for(store, embedder, texts, hashes, choice.precision)  # the slow part: readers carry on
         embedded += fresh
         metas = [readout_meta.extract(r) for r, _, _ in batch]  # ~2 ms a readout, outside the lock too
         commit_batch(store, batch, hashes, vectors, metas)
         done += len(texts)
         if progress:
             progress(done, total, "embedding")
-    return finish(store, planned, stored, unchanged, old_dates, embedded)
+    return finish(store, planned, stored, unchanged, old_dates, embedded, choice)
 
 
 def plan(store: Store, readouts: Sequence[Readout]):
@@ -111,11 +119,14 @@ def commit_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray, me
         _follow_write(store, written)
 
 
-def finish(store: Store, planned, stored: dict, unchanged: list, old_dates: set, embedded: int) -> IngestReport:
-    """Relink same-event readouts, save the caches, and report what the ingest did."""
+def finish(store: Store, planned, stored: dict, unchanged: list, old_dates: set, embedded: int,
+           choice=None) -> IngestReport:
+    """Relink same-event readouts, record the precision of new vectors, save the caches, and report."""
     if planned:
         with store.transaction() as db:
             readout_meta.relink(db, readout_meta.dates_of(db, [r.id for r, _, _ in planned]) | old_dates)
+            if embedded and choice is not None:  # an ingest that reused every vector changes nothing
+                store.set_meta("precision", choice.to_json())
         store.save_caches()
     added = tuple(r.id for r, _, _ in planned if r.id not in stored)
     updated = tuple(r.id for r, _, _ in planned if r.id in stored)
@@ -144,7 +155,8 @@ def stored_vectors(store: Store, hashes: Iterable[str]) -> dict[str, bytes]:
     return known
 
 
-def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str]) -> tuple[np.ndarray, int]:
+def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: list[str],
+                 precision: str = "fp32") -> tuple[np.ndarray, int]:
     """Vectors for texts, taking any already stored for the same model input instead of re-embedding."""
     known = stored_vectors(store, hashes)
     missing = [i for i, h in enumerate(hashes) if h not in known]
@@ -152,7 +164,7 @@ def _vectors_for(store: Store, embedder: Embedder, texts: list[str], hashes: lis
     first = {}
     for i in missing:
         first.setdefault(hashes[i], i)
-    fresh = embedder.encode([texts[i] for i in first.values()]) if first else None
+    fresh = embedder.encode([texts[i] for i in first.values()], precision=precision) if first else None
     out = np.zeros((len(texts), store.settings["dimension"]), dtype=np.float32)
     computed = {h: fresh[j] for j, h in enumerate(first)} if first else {}
     for i, h in enumerate(hashes):
@@ -205,7 +217,7 @@ def _write_batch(store: Store, batch, hashes: list[str], vectors: np.ndarray, me
             new_paragraphs.extend(Paragraph(pid, readout.id, readout.title, readout.paragraphs[n - 1], readout.date,
                                             readout.source, tuple(chunks_of.get(n, ())))
                                   for n, pid in paragraph_ids.items())
-        store.set_meta("generation", store.generation() + 1)
+        store.next_generation()
     return _Written(old_chunks, np.asarray(new_ids, dtype=np.int64), old_paragraphs, new_paragraphs, vectors)
 
 
@@ -240,7 +252,7 @@ def remove(store: Store, readout_ids: Iterable[str], wait: float = 0.0) -> tuple
                     removed.append(readout_id)
                 if removed:
                     readout_meta.relink(db, dates)
-                    store.set_meta("generation", store.generation() + 1)
+                    store.next_generation()
             if removed:
                 nothing = np.zeros((0, store.settings["dimension"]), dtype=np.float32)
                 _follow_write(store, _Written(chunk_ids, np.zeros(0, dtype=np.int64), paragraph_ids, [], nothing))

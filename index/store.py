@@ -28,6 +28,7 @@ from .types import InputError
 FORMAT_VERSION = 1
 DB_NAME = "readouts.sqlite"
 MANIFEST = "manifest.json"
+METADATA_CHECKED = "metadata_checked"  # {"version": extractor, "generation": g}: no stale metadata at g
 # Opening runs SQLite's quick_check on databases up to this size (~40 ms for the 25 MB corpus index);
 # a larger one is checked before each write, and damage found by a query is reported the same way.
 QUICK_CHECK_BYTES = 256 * 1024 * 1024
@@ -91,8 +92,10 @@ class Store:
             loaded = self._load_caches()
             if loaded.rebuilt:
                 self._save_if_unlocked(loaded)
+            elif loaded.hashed:
+                self._learn_stats_if_unlocked(loaded)
             self._install(loaded)
-            if readout_meta.stale(self.db):
+            if not self._metadata_current():  # the scan of every readout (~1 s at 100x) runs once per generation
                 self._refresh_metadata_if_unlocked()
         except sqlite3.DatabaseError as error:
             if is_damage(error):
@@ -206,15 +209,41 @@ class Store:
         except InputError:
             pass
 
+    def _learn_stats_if_unlocked(self, loaded: Caches) -> None:
+        """Record the stat of cache files that had to be hashed (no stat recorded, or a copied folder)."""
+        try:
+            with self.folder_lock.exclusive(0.0), self.transaction():
+                record = self.meta(caches.CACHES_KEY)
+                if self.generation() == loaded.generation and record and record.get("generation") == loaded.generation:
+                    self.set_meta(caches.CACHES_KEY, caches.with_stats(record, loaded.hashed))
+        except InputError:
+            pass  # a writer holds the folder: it records fresh files itself
+
     def refresh_metadata(self) -> None:
         """Extract metadata that is missing or from an older extractor (the caller holds the folder)."""
-        stale = readout_meta.stale(self.db)
-        if not stale:
+        if self._metadata_current():
             return
-        caches.notice(f"{self.folder}: extracting readout metadata for {len(stale)} readout(s)")
+        stale = readout_meta.stale(self.db)
+        if stale:
+            caches.notice(f"{self.folder}: extracting readout metadata for {len(stale)} readout(s)")
         for start in range(0, len(stale), 500):
             with self.transaction() as db:
                 readout_meta.recompute(db, stale[start:start + 500])
+        with self.transaction():
+            self.set_meta(METADATA_CHECKED, {"version": readout_meta.EXTRACTOR_VERSION, "generation": self.generation()})
+
+    def _metadata_current(self) -> bool:
+        """True when every readout's metadata was found current at this generation: no need to scan them."""
+        return self.meta(METADATA_CHECKED) == {"version": readout_meta.EXTRACTOR_VERSION, "generation": self.generation()}
+
+    def next_generation(self) -> None:
+        """Bump the generation inside the caller's write transaction. The writes of this code (ingest, remove)
+        store current metadata with every readout, so a clean check carries over; a writer that does not
+        bump this way (an older version, a script) leaves the check behind and the next open scans again."""
+        generation = self.generation()
+        if self._metadata_current():
+            self.set_meta(METADATA_CHECKED, {"version": readout_meta.EXTRACTOR_VERSION, "generation": generation + 1})
+        self.set_meta("generation", generation + 1)
 
     def _refresh_metadata_if_unlocked(self) -> None:
         try:
@@ -252,7 +281,7 @@ class Store:
         manifest = dict(self.settings, generation=loaded.generation, index_type=loaded.vectors.kind,
                         faiss_file=caches.faiss_path(self.folder, loaded.generation).name,
                         lexical_file=caches.lexical_path(self.folder, loaded.generation).name,
-                        database=DB_NAME, files=record["files"])
+                        database=DB_NAME, files=record["files"], precision=self.meta("precision"))
         caches.write_atomically(self.folder / MANIFEST, lambda tmp: tmp.write_text(json.dumps(manifest, indent=2)))
         caches.drop_older(self.folder, record)
 

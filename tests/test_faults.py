@@ -181,6 +181,37 @@ def test_garbage_in_the_faiss_file_is_detected_and_rebuilt(small_index, tmp_path
         damaged.close()
 
 
+def test_a_normal_open_trusts_the_stat_and_garbage_with_the_mtime_put_back_is_still_found(
+        small_index, tmp_path, embedder, monkeypatch):
+    from index import caches
+    from index.api import Library
+
+    folder = _copy(small_index, tmp_path)
+    Library(folder, embedder=embedder, create=False).close()  # a copied folder: hashed once, its stat learned
+    hashed = []
+    real_digest = caches.digest
+    monkeypatch.setattr(caches, "digest", lambda path: hashed.append(path.name) or real_digest(path))
+    library = Library(folder, embedder=embedder, create=False)
+    assert hashed == [] and library.store.notices == []  # untouched files: no full read at open
+    question = "Secretary Blinken discussed Ukraine with his counterpart"
+    before = [(h.readout_id, h.paragraph) for h in library.search(question, k=5, mode="dense")]
+    library.close()
+    vectors, _ = _generation_files(folder)
+    kept = vectors.stat()
+    with open(vectors, "r+b") as handle:  # same size, garbage in the middle, then the mtime put back
+        handle.seek(kept.st_size // 3)
+        handle.write(os.urandom(min(1024 * 1024, kept.st_size // 3)))
+    os.utime(vectors, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert vectors.stat().st_mtime_ns == kept.st_mtime_ns and vectors.stat().st_size == kept.st_size
+    damaged = Library(folder, embedder=embedder, create=False)
+    try:
+        assert vectors.name in hashed  # the ctime moved, so the file was hashed
+        assert any("does not match its recorded checksum" in n for n in damaged.store.notices)
+        assert [(h.readout_id, h.paragraph) for h in damaged.search(question, k=5, mode="dense")] == before
+    finally:
+        damaged.close()
+
+
 @pytest.mark.parametrize("where", ["header", "middle"])
 def test_a_damaged_database_is_reported_as_damaged(small_index, tmp_path, embedder, where):
     from index.api import Library

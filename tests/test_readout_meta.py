@@ -77,6 +77,9 @@ def test_stale_metadata_is_recomputed_on_open(tmp_path, embedder):
     library.ingest_paths([SEEDS])
     with library.store.transaction() as db:
         db.execute("UPDATE readout_meta SET version = version - 1, kind = 'other'")
+        # What the older extractor recorded with them: its own clean check, which this version must not trust.
+        db.execute("UPDATE meta SET value = json_set(value, '$.version', json_extract(value, '$.version') - 1) "
+                   "WHERE key = 'metadata_checked'")
     library.close()
     reopened = Library(tmp_path / "index", embedder=embedder, create=False)
     try:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from index.load import DEFAULT_MAX_RECORD_BYTES, SUPPORTED, load_paths
+from index.precision import PRECISIONS, requested_precision
 from index.types import InputError
 
 from . import cmd_chat
@@ -88,6 +89,7 @@ def cmd_ingest(args) -> int:
 
     # Load before opening the index: input with no readout files then creates no index folder and loads
     # no model, and the size limit reaches load_paths (Library.ingest_paths does not take it).
+    precision = requested_precision(args.precision)  # a bad READOUTS_PRECISION fails before anything loads
     loaded = load_paths(args.paths, max_record_bytes=int(args.max_record_mb * 1024 * 1024))
     failed = tuple(str(error) for error in loaded.errors)
     if not loaded.files:
@@ -116,7 +118,7 @@ def cmd_ingest(args) -> int:
     if args.ray:
         report = replace(_ingest_on_ray(args, library, loaded.readouts, progress), failed=failed)
     else:
-        report = replace(library.ingest(loaded.readouts, progress, wait=args.wait), failed=failed)
+        report = replace(library.ingest(loaded.readouts, progress, wait=args.wait, precision=precision), failed=failed)
     if bar is not None:
         bar.close()
     for message in report.failed:
@@ -302,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "default %(default)s)")
     p.add_argument("--ray-gpus", type=float, default=0.0, metavar="G",
                    help="GPUs per embedding actor (0: CPU actors; default %(default)s)")
+    p.add_argument("--precision", type=str.lower, choices=PRECISIONS, default=os.environ.get("READOUTS_PRECISION", "auto"),
+                   help="how new vectors are computed: auto tries what this CPU runs natively (bf16 with AMX or "
+                        "AVX512_BF16, int8 with VNNI) and keeps it only if it matches fp32 and is faster "
+                        "(env READOUTS_PRECISION; default %(default)s; the choice shows in `readouts stats`)")
     add_index_options(p)
     add_wait_option(p)
     p.set_defaults(run=cmd_ingest)
@@ -346,9 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list:
     # Each of these adds one verb; they import their heavy dependencies (Gradio, matplotlib) only when run.
-    from . import cmd_bench, cmd_eval, cmd_mcp, cmd_participants, cmd_serve, cmd_views
+    from . import cmd_bench, cmd_eval, cmd_mcp, cmd_participants, cmd_serve, cmd_stats, cmd_views
 
-    return [cmd_participants, cmd_views, cmd_serve, cmd_mcp, cmd_eval, cmd_bench]
+    return [cmd_participants, cmd_views, cmd_serve, cmd_mcp, cmd_eval, cmd_bench, cmd_stats]
 
 
 EXTRA_COMMANDS: list = []
