@@ -192,6 +192,16 @@ def build_scaled(source: Path, scale: int, target: Path, noise: float, seed: int
                    "FROM paragraphs WHERE id <= ?", (copy * para_step, suffix, para_step))
         db.execute("INSERT INTO paragraphs_fts(rowid, title, text) SELECT p.id + ?, r.title, p.text FROM paragraphs p "
                    "JOIN readouts r ON r.id = p.readout_id WHERE p.id <= ?", (copy * para_step, para_step))
+        # The metadata rows come along, so that opening the copy does not extract it again for every
+        # readout (minutes at 100x) and questions that name people find the copies' readouts too.
+        db.execute("INSERT INTO readout_meta(readout_id, version, event_date, kind, participants, same_event, notice) "
+                   "SELECT readout_id || ?, version, event_date, kind, participants, '[]', notice FROM readout_meta "
+                   "WHERE instr(readout_id, '~') = 0", (suffix,))
+        db.execute("INSERT INTO participants(readout_id, position, name, role, country) "
+                   "SELECT readout_id || ?, position, name, role, country FROM participants "
+                   "WHERE instr(readout_id, '~') = 0", (suffix,))
+        db.execute("INSERT INTO paragraph_speakers(paragraph_id, spans) SELECT paragraph_id + ?, spans "
+                   "FROM paragraph_speakers WHERE paragraph_id <= ?", (copy * para_step, para_step))
         scale_noise = np.float32(noise / np.sqrt(vectors.shape[1]))  # a numpy float64 here would upcast the vectors
         moved = vectors + rng.standard_normal(vectors.shape, dtype=np.float32) * scale_noise
         moved /= np.linalg.norm(moved, axis=1, keepdims=True)

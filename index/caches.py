@@ -109,6 +109,10 @@ def _verified(path: Path, record: dict | None, generation: int, hashed: dict) ->
         return None  # untouched since it was hashed (ctime is set by the kernel on every change)
     if before[2] != wanted["size"] or digest(path) != wanted["sha256"]:
         return f"{path.name} does not match its recorded checksum (damaged or written by another process)"
+    # A folder copied a moment ago: wait out the tick (at most 50 ms, once) so its stat can be learned.
+    wait = before[4] + STAT_SETTLE_NS - time.time_ns()
+    if wait > 0:
+        time.sleep(min(wait, STAT_SETTLE_NS) / 1e9 + 0.001)
     if _stat_key(path) == before and time.time_ns() > before[4] + STAT_SETTLE_NS:
         hashed[path.name] = before
     return None
