@@ -152,7 +152,8 @@ class Library:
             paragraphs = tuple(self.store.paragraphs_of(readout_id))
         return Readout(row[0], row[1], row[2], row[3], row[4], paragraphs, json.loads(row[5]))
 
-    def readouts(self, text: str = "", limit: int | None = None, filters: Any = None) -> list[ReadoutSummary]:
+    def readouts(self, text: str = "", limit: int | None = None, filters: Any = None,
+                 participants: bool = True) -> list[ReadoutSummary]:
         """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive), `filters`
         as everywhere (participant, country, kind, dates, source)."""
         filters = self._resolved(Filters.from_json(filters))
@@ -163,7 +164,7 @@ class Library:
         if text:
             sql += " WHERE instr(lower(r.id || ' ' || r.title || ' ' || r.source), ?) > 0"
             args.append(text.lower())
-        if filters.readouts is not None and len(filters.readouts) <= 20000:
+        if filters.readouts is not None:
             # The ids are known (a participant's readouts): read those rows only, not every readout of
             # the index (a question naming two people made ask() scan the whole table several times).
             ids = sorted(filters.readouts)
@@ -177,10 +178,20 @@ class Library:
             raw = iter(found)
         else:
             raw = self.store.db.execute(sql + " ORDER BY r.date DESC, r.id", args)
-        rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8]))) for row in raw)
-        if not filters.is_empty():
-            rows = (r for r in rows if filters.admits(r.id, r.date, r.source))
+        if not filters.is_empty():  # on the raw rows: decoding participants is the costly part
+            raw = (row for row in raw if filters.admits(row[0], row[2], row[3]))
+        # participants=False: the names are left out (empty), for callers that need only ids, dates and kinds.
+        rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8])) if participants else ())
+                for row in raw)
         return list(itertools.islice(rows, int(limit) if limit else None))
+
+    def readout_ids(self, filters: Any) -> frozenset[str]:
+        """The ids of the readouts that pass `filters` (participant, country, kind, dates, source), without
+        reading the readouts: what the evidence for a question starts from."""
+        filters = self._resolved(Filters.from_json(filters))
+        if filters.readouts is not None and not (filters.date_from or filters.date_to or filters.source or filters.readout):
+            return frozenset(filters.readouts)
+        return frozenset(r.id for r in self.readouts(filters=filters))
 
     def readout_metadata(self, readout_id: str) -> dict:
         """The contract's metadata of a readout: event_date, kind, participants, same_event."""
@@ -194,7 +205,11 @@ class Library:
         """Filters with participant, country and kind resolved into the readout ids that pass them."""
         if not filters.needs_metadata():
             return filters
-        return replace(filters, readouts=readout_meta.readouts_matching(self.store.db, filters))
+        key = (self.store.loaded_generation, self.store.changes)
+        if filters.participant and getattr(self, "_names", (None,))[0] != key:
+            self._names = (key, readout_meta.participant_names(self.store.db))  # re-read when the index moves
+        names = self._names[1] if filters.participant else None
+        return replace(filters, readouts=readout_meta.readouts_matching(self.store.db, filters, names))
 
     def count_paragraphs_with(self, term: str) -> int:
         """How many paragraphs contain a word (matched as the lexical index stems it)."""

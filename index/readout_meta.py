@@ -136,18 +136,31 @@ def load(db: sqlite3.Connection, readout_id: str) -> ReadoutMetadata | None:
                                       "sentences": sentences, "notice": row[3]})
 
 
-def readouts_matching(db: sqlite3.Connection, filters: Filters) -> frozenset[str] | None:
-    """Readout ids passing the participant, country and kind filters; None when none of them is set."""
+def readouts_matching(db: sqlite3.Connection, filters: Filters, names: list[str] | None = None) -> frozenset[str] | None:
+    """Readout ids passing the participant, country and kind filters; None when none of them is set.
+
+    `names`: every distinct participant name, when the caller keeps them; the participant filter then
+    matches names, not rows, and reads the ids of the matching names through the name index (a large
+    index has hundreds of thousands of participant rows and a few thousand names)."""
     if not (filters.participant or filters.country or filters.kind):
         return None
     found: set[str] | None = None
-    if filters.participant:
+    if filters.participant and names is not None:
+        found = set()
+        for name in names:
+            if match_participant(filters.participant, [name]):
+                found |= {r for (r,) in db.execute("SELECT readout_id FROM participants WHERE name = ?", (name,))}
+    elif filters.participant:
         words = filters.participant.lower().split()
         rows = db.execute("SELECT readout_id, name FROM participants WHERE instr(lower(name), ?) > 0",
                           (words[-1] if words else "",))
         matches: dict[str, bool] = {}  # one check per distinct name, not per row ("Biden": ~1,000 rows, 3 names)
-        found = {r for r, name in rows
-                 if matches.setdefault(name, match_participant(filters.participant, [name]))}
+        found = set()
+        for readout_id, name in rows:
+            if name not in matches:
+                matches[name] = match_participant(filters.participant, [name])
+            if matches[name]:
+                found.add(readout_id)
     if filters.country:
         rows = db.execute("SELECT readout_id FROM participants WHERE lower(country) = ?", (filters.country.lower(),))
         ids = {r[0] for r in rows}
@@ -168,6 +181,11 @@ def directory(db: sqlite3.Connection, text: str = "") -> list[dict]:
         (text.lower(), text.lower()) if text else ())
     return [{"name": name, "role": role, "country": country, "readouts": count, "first": first, "last": last}
             for name, role, country, count, first, last in rows]
+
+
+def participant_names(db: sqlite3.Connection) -> list[str]:
+    """Every distinct participant name."""
+    return [name for (name,) in db.execute("SELECT DISTINCT name FROM participants")]
 
 
 def name_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:

@@ -43,7 +43,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     for person in question.people:
         found = set()
         for name in person.names:
-            found |= {r.id for r in library.readouts(filters={"participant": name})}
+            found |= library.readout_ids({"participant": name})
         per_person.append(found)
     if not per_person:
         return ()
@@ -52,7 +52,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # both share is the pivot; the readouts are the pivot's with any one of the others.
         # The pivot is the one who meets each of the others (on the dates named, if any); among those, the
         # one with the fewest readouts: the counterpart, not the principal who meets everyone.
-        dated = {r.id: r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset().union(*per_person)))} \
+        dated = {r.id: r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset().union(*per_person)), participants=False)} \
             if question.dates else {}
 
         def covered(pivot: int) -> tuple[int, int, int]:
@@ -65,20 +65,20 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     else:
         ids = set.intersection(*per_person)
     if question.intent == "compare" and question.dates:
-        within = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(ids)))
+        within = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(ids)), participants=False)
                   if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
         if len(within) < 2:
             # "Harris called Bahrain's Crown Prince and Herzog on January 8": the contacts of anyone named
             # on the dates named, when the people's shared readouts do not give two.
             anyone = set().union(*per_person)
-            around = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(anyone)))
+            around = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(anyone)), participants=False)
                       if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
             within = around if 2 <= len(around) <= 6 else within
         ids = within if len(within) >= 2 else ids
     filters = replace(question.filters, readouts=frozenset(ids))
     # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
     date_from, date_to = (None, None) if question.intent == "compare" else (question.date_from, question.date_to)
-    rows = [r for r in library.readouts(filters=filters)
+    rows = [r for r in library.readouts(filters=filters, participants=False)
             if (not date_from or (r.event_date or r.date) >= date_from)
             and (not date_to or (r.event_date or r.date) <= date_to)]
     if question.countries:
