@@ -149,7 +149,8 @@ def readouts_matching(db: sqlite3.Connection, filters: Filters, names: list[str]
         found = set()
         for name in names:
             if match_participant(filters.participant, [name]):
-                found |= {r for (r,) in db.execute("SELECT readout_id FROM participants WHERE name = ?", (name,))}
+                found |= {r for (r,) in db.execute("SELECT readout_id FROM participants WHERE name = ? COLLATE NOCASE "
+                                                    "AND name = ?", (name, name))}  # NOCASE: uses the name index
     elif filters.participant:
         words = filters.participant.lower().split()
         rows = db.execute("SELECT readout_id, name FROM participants WHERE instr(lower(name), ?) > 0",
