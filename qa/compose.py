@@ -141,6 +141,14 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         for c in candidates:
             per_readout.setdefault(c[4].readout_id, c)
         chosen = list(per_readout.values())[:2]
+    elif best[5] == 0 and not speakers and question.exclude:
+        # "What did they discuss besides Passover?": what each other paragraph opens with, in ranking
+        # order (the sentences naming Passover are already out), past the "X spoke with Y" lead.
+        firsts: dict[tuple[str, int], tuple] = {}
+        for c in sorted(candidates, key=lambda c: (c[1], c[2])):
+            firsts.setdefault((c[4].readout_id, c[4].paragraph), c)
+        chosen = [c for c in firsts.values() if not (c[4].paragraph == 1 and c[2] == 0)] or list(firsts.values())
+        chosen = chosen[: tuning.sentences]
     elif best[5] == 0 and not speakers:
         # Nothing names the topic (a broad "what did they discuss"): read the best paragraph from its start.
         chosen = [c for c in candidates if c[4] is best[4]]
@@ -156,7 +164,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # A close second, or one that answers another part of the question ("what did she call
             # ironclad, and what readiness toward Moscow ...") than the sentences already chosen.
             new = _topic_words(question, c[3]) - covered
-            if c[0] >= 0.5 * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
+            if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
     if first is not None:
@@ -167,7 +175,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     groups: dict[tuple[str, int], list] = {}
     for c in chosen:
         groups.setdefault((c[4].readout_id, c[4].paragraph), []).append(c)
-    ordered = sorted(groups.values(), key=lambda g: (g[0][4].event_date or g[0][4].date, g[0][4].readout_id))
+    ordered = sorted(groups.values(), key=lambda g: (g[0][4].event_date or g[0][4].date, g[0][4].readout_id,
+                                                    g[0][4].paragraph))
     cited = _Cited()
     parts = []
     dated = len({g[0][4].readout_id for g in ordered}) > 1 or question.intent in ("compare",)

@@ -140,6 +140,7 @@ def test_besides_leaves_a_topic_out(library):
     assert q.exclude == ("passover",) and "passover" not in q.topic
     answer = ask(library, q.text)
     assert not answer.refused and "Passover" not in answer.text
+    assert "supplemental funding package" in answer.text and "harassment" in answer.text  # the other paragraphs
 
 
 def test_a_country_in_every_title_does_not_support_a_topic(library):
