@@ -78,6 +78,8 @@ class Library:
         self._counts: dict[tuple[int, str], int] = {}
         self._results: OrderedDict[tuple, tuple[Scored, ...]] = OrderedDict()
         self._results_lock = threading.Lock()
+        # Participant filters resolved to ids, kept until the index moves: (index state, names, ids by filter).
+        self._matching: tuple[tuple, list[str] | None, dict[tuple, frozenset[str]]] = ((), None, {})
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
@@ -206,20 +208,20 @@ class Library:
         if not filters.needs_metadata():
             return filters
         key = (self.store.loaded_generation, self.store.changes)
-        if getattr(self, "_names", (None,))[0] != key:  # re-read when the index moves
-            self._names = (key, readout_meta.participant_names(self.store.db) if filters.participant else None)
-            self._matching: dict[tuple, frozenset[str]] = {}
-        if self._names[1] is None and filters.participant:
-            self._names = (key, readout_meta.participant_names(self.store.db))
-        # The same few people are asked about again and again ("Biden" is in ~1,000 readouts per 2,000):
-        # their ids are kept until the index moves.
+        state, names, matching = self._matching
+        if state != key:  # the index moved: names and ids are read again
+            names, matching = None, {}
+        if filters.participant and names is None:
+            names = readout_meta.participant_names(self.store.db)
+        # The same few people are asked about again and again ("Biden" is in ~1,000 readouts per 2,000).
         wanted = (filters.participant, filters.country, filters.kind)
-        found = self._matching.get(wanted)
+        found = matching.get(wanted)
         if found is None:
-            found = readout_meta.readouts_matching(self.store.db, filters, self._names[1])
-            if len(self._matching) >= 512:
-                self._matching.clear()
-            self._matching[wanted] = found
+            found = readout_meta.readouts_matching(self.store.db, filters, names)
+            if len(matching) >= 512:
+                matching = {}
+            matching[wanted] = found
+        self._matching = (key, names, matching)  # one assignment: threads see a whole state or the last one
         return replace(filters, readouts=found)
 
     def count_paragraphs_with(self, term: str) -> int:

@@ -106,18 +106,18 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
         by_paragraph: dict[int, list[str]] = {}
         for paragraph, text, _ in chosen:
             by_paragraph.setdefault(paragraph, []).append(text)
-        said = []
+        said, first = [], None
         for paragraph, texts in by_paragraph.items():
             hit = ev.paragraph_hit(library, readout_id, paragraph)
             if hit is None:
                 continue
+            first = first or hit
             # The quote runs from the first chosen sentence to the last, verbatim in the paragraph.
             start, end = hit.text.find(texts[0]), hit.text.find(texts[-1]) + len(texts[-1])
             quote = hit.text[start:end] if 0 <= start < end and end - start <= 900 else texts[0]
             citations.append(cite(len(citations) + 1, hit, quote))
             said.append(f"{quote} [{len(citations)}]")
         if said:
-            first = ev.paragraph_hit(library, readout_id, chosen[0][0])
             parts.append(f"{first.title} ({first.event_date or first.date}): " + " ".join(said))
     if len(parts) < 2:
         return None

@@ -30,6 +30,12 @@ from .service import Service
 MAX_BODY_BYTES = 64 * 1024
 
 
+def allowed_methods(router: APIRouter, catch_all, path: str) -> list[str]:
+    """The methods the router's routes other than its catch-all take at `path` (a 405's Allow header)."""
+    return sorted({m for route in router.routes if route is not catch_all and route.path_regex.match(path)
+                   for m in route.methods})
+
+
 def error(status: int, message: str) -> JSONResponse:
     """The one error shape: {"error": message}, as in the CLI's batch lines."""
     return JSONResponse({"error": message}, status_code=status)
@@ -153,8 +159,7 @@ def add_api(app: FastAPI, service: Service) -> None:
                       include_in_schema=False)
     def elsewhere(request: Request, rest: str):
         # Gradio at "/" would answer 404 for every method of every path: say which methods a route has.
-        allowed = sorted({m for route in router.routes if route is not elsewhere_route
-                          and route.path_regex.match(request.url.path) for m in route.methods})
+        allowed = allowed_methods(router, elsewhere_route, request.url.path)
         if allowed:
             return JSONResponse({"error": f"{request.method} is not allowed on {request.url.path}; use {', '.join(allowed)}"},
                                 status_code=405, headers={"Allow": ", ".join(allowed)})

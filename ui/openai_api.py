@@ -27,7 +27,7 @@ from index.api import MAX_QUESTION_CHARS
 from index.types import InputError
 from qa.types import Answer
 
-from .api import BodyProblem, read_object
+from .api import BodyProblem, allowed_methods, read_object
 from .api_models import Filters, add_request_schemas, request_body
 from .service import Service
 
@@ -160,8 +160,7 @@ def add_openai(app: FastAPI, service: Service) -> None:
     @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"],
                       include_in_schema=False)
     def elsewhere(request: Request, rest: str):
-        allowed = sorted({m for route in router.routes if route is not elsewhere_route
-                          and route.path_regex.match(request.url.path) for m in route.methods})
+        allowed = allowed_methods(router, elsewhere_route, request.url.path)
         if allowed:
             return JSONResponse({"error": {"message": f"{request.method} is not allowed on {request.url.path}",
                                            "type": "invalid_request_error", "param": None, "code": None}},
