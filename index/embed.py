@@ -284,6 +284,24 @@ class Embedder:
             else:
                 self._cache.pop(text, None)
 
+    def encode_short(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed a few short texts (an answer's candidate sentences) as queries are, in one batch, through
+        the same cache: a sentence quoted before costs nothing."""
+        with self._lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            runner = self._query_runner() if self.query_backend != self.backend else None
+            vectors = runner(self.tokens.batch(missing)) if runner is not None else self.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, np.asarray(vectors, dtype=np.float32)):
+                    vector = np.ascontiguousarray(vector)
+                    vector.setflags(write=False)
+                    self._cache[text] = found[text] = vector
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, self.dimension), dtype=np.float32)
+
     def encode_query(self, text: str) -> np.ndarray:
         """Embed one query, remembering recent ones so repeated questions cost nothing."""
         with self._lock:

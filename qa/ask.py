@@ -10,9 +10,9 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract
-from .question import Names, Question, read_question
-from .tuning import TUNING
+from . import compose, compose_compare, evidence, extract, roles
+from .question import Names, Question, read_question, scene_and_ask
+from .tuning import TUNING, Tuning
 from .types import Answer
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
@@ -24,7 +24,8 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     """Read a question once against this index's participants."""
     names = _NAMES.setdefault(library, Names())
     names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
-    return read_question(question, names, Filters.from_json(filters), parse_history(history))
+    read = read_question(question, names, Filters.from_json(filters), parse_history(history))
+    return roles.add_described(read, roles.directory_of(library)) if TUNING.offices else read
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.
-    unknown = "" if reason else extract.refusal_reason(
+    # A question that describes its people by office has had its place words read already.
+    inferred = found.readouts and any(person.inferred for person in read.people)
+    unknown = "" if reason or inferred else extract.refusal_reason(
         question, scored, turns, extract.Calibration(), _top_texts(library, scored), library.count_paragraphs_with)
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
@@ -93,10 +96,23 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
     if p.route == "topic":
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
-                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id)), k)
+                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id),
+                                           closeness=closeness(library, question, p.scored)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
+
+
+def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING) -> dict[str, float]:
+    """Cosine of each candidate sentence (of the paragraphs closest to the question) to the question."""
+    sentences = compose.candidate_sentences(scored, tuning)
+    if not sentences or not tuning.meaning_sentences:
+        return {}
+    vectors = library.embedder.encode_short(sentences)
+    # The question proper, without the scene that picked the readout ("When she met Herzog in Munich, ...").
+    asked = scene_and_ask(question.strip())[1] if tuning.meaning_asked else question
+    query = library.embedder.encode_query(asked.strip() or question.strip())
+    return dict(zip(sentences, (vectors @ query).tolist()))
 
 
 def readout_texts(library: Library, ids) -> dict[str, str]:

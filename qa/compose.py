@@ -15,7 +15,7 @@ from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .question import Question
+from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
@@ -78,7 +78,8 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     return Answer(question.text, text, tuple(cited.citations), hits, False)
 
 
-def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning):
+def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
+                     closeness: dict[str, float] | None = None):
     topic = {stem(t) for t in question.topic}
     excluded = {stem(t) for t in question.exclude}
     out = []
@@ -86,13 +87,21 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
-            words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+            words = sentence_words(sentence)
             if any(w.startswith(t) for t in excluded for w in words):
                 continue
-            overlap = sum(1 for t in topic if any(w.startswith(t) for w in words))
+            # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
+            # contact more than what was said in it: it counts for less.
+            titled = sentence_words(s.hit.title)
+            overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
+                          for t in topic if any(w.startswith(t) for w in words))
             speaker = s.hit.speaker_of(sentence)
             by_speaker = speakers and speaker in speakers
-            score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + s.dense) / (1 + 0.3 * rank) \
+            # A sentence's own closeness to the question, where measured, tells the paraphrased topic
+            # ("relief reaching people inside the enclave") that no topic word finds.
+            close = closeness.get(sentence) if closeness else None
+            meaning = s.dense if close is None else tuning.sentence_weight * close
+            score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + meaning) / (1 + 0.3 * rank) \
                 * (1 - 0.02 * min(position, 5))
             out.append((score, rank, position, sentence, s.hit, overlap, speaker))
     out.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -101,7 +110,7 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
 
 def _topic_words(question: Question, sentence: str) -> set[str]:
     """The question's topic words (stemmed) that a sentence has."""
-    words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    words = sentence_words(sentence)
     return {t for t in (stem(t) for t in question.topic) if any(w.startswith(t) for w in words)}
 
 
@@ -124,14 +133,28 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
     return Answer(question.text, " ".join(parts), tuple(cited.citations), hits, False)
 
 
+def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[str]:
+    """The sentences worth embedding for an answer: those of the paragraphs closest to the question."""
+    out: list[str] = []
+    for s in sorted(scored, key=lambda s: -s.dense):
+        for position, sentence in enumerate(split_sentences(s.hit.text)):
+            if tuning.meaning_skip_lead and s.hit.paragraph == 1 and position == 0:
+                continue  # "X met today with Y": close to any question about them, the answer to none
+            if len(sentence) >= 20 and not sentence.endswith(":") and sentence not in out:
+                out.append(sentence)
+        if len(out) >= tuning.meaning_sentences:
+            break
+    return out[: tuning.meaning_sentences]
+
+
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
-             lead: Callable[[str], Hit | None] | None = None) -> Answer:
+             lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
     first, which says where the contact took place."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
-    candidates = _sentence_scores(question, scored, speakers, tuning)
+    candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
         return refuse(question, REFUSAL, hits)
     best = candidates[0]
@@ -149,6 +172,11 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             firsts.setdefault((c[4].readout_id, c[4].paragraph), c)
         chosen = [c for c in firsts.values() if not (c[4].paragraph == 1 and c[2] == 0)] or list(firsts.values())
         chosen = chosen[: tuning.sentences]
+    elif best[5] == 0 and not speakers and closeness and question.topic:
+        # No topic word in any sentence, but the topic is asked in other words: the sentences closest in
+        # meaning (the best, and any as close within a margin).
+        top = max(closeness.values())
+        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
     elif best[5] == 0 and not speakers:
         # Nothing names the topic (a broad "what did they discuss"): read the best paragraph from its start.
         chosen = [c for c in candidates if c[4] is best[4]]
@@ -190,6 +218,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         said = hit.text[start:end]
         if len(said) > 900:  # far apart: keep the first sentence alone rather than a page of text
             said = group[0][3]
+        if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph and not (hit.paragraph == 1 and start == 0):
+            said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated else ""
         if question.intent == "who_said" and group[0][6]:

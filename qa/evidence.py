@@ -15,7 +15,7 @@ from index.query import mentioned
 from index.readout_meta import load
 from index.types import Filters, Hit
 
-from .question import Question
+from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
@@ -101,6 +101,10 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     readouts = select(library, question)
     if readouts:
         return Evidence(readouts, True)
+    named = tuple(p for p in question.people if not p.inferred)
+    if named != question.people:
+        # A description by office ("Oslo's top diplomat") that matches no readout: read without it.
+        return gather(library, replace(question, people=named), tuning) if named else Evidence((), False)
     firm = tuple(p for p in question.people if not re.search(r"['’]s$", p.words))
     if firm != question.people:
         # "Lula's top aide", "Zelenskyy's chief of staff": a possessive names whose side, not who took part.
@@ -147,7 +151,10 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     topic word will do; a passage close to the question supports it too.
     """
     if not question.topic or not evidence.readouts or best_cosine >= tuning.topic_cosine \
-            or question.intent == "compare":  # a comparison's words describe the two contacts, not one topic
+            or question.intent == "compare" \
+            or any(p.inferred for p in question.people):
+        # A comparison's words describe the two contacts, not one topic; a question that describes people
+        # by office ("Oslo's top diplomat") paraphrases, so its words need not be the readouts' words.
         return ""
     # A word in most matching readouts' titles describes the contacts ("Turkey" in "... Advisor to the
     # President of Turkey"), not the topic: the topic is supported by what else is asked about.
@@ -160,6 +167,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     wanted = rare or terms
     if any(mentioned(wanted, text) for text in texts.values()):
         return ""
+    acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
+    if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
+        return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     number = len(evidence.readouts)
     what = ", ".join(wanted)
     if number == 1:

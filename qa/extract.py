@@ -67,7 +67,9 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
     if count is not None:
         words = [w for w in dict.fromkeys(list(own) + lexical_terms(question))
                  if len(w) > 3 and not any(ch.isdigit() for ch in w) and w not in TIME_WORDS]
-        unknown = [w for w in words if count(w) == 0]
+        # "Kyrgyz-Tajik": a compound whose parts the index has is not unknown.
+        unknown = [w for w in words if count(w) == 0
+                   and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

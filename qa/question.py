@@ -11,14 +11,20 @@ import threading
 from dataclasses import dataclass, field
 
 from index.countries import capital_country, country_of, fold
-from index.query import GENERIC, STOPWORDS, lexical_terms, read_dates
+from index.query import GENERIC, MONTH_RE, STOPWORDS, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
 ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
 ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
 INTENT_RULES = (
-    ("how_many", re.compile(r"^\s*how (many|often)\b", re.IGNORECASE)),
+    # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
+    # doses were coming" (a fact in a paragraph).
+    ("how_many", re.compile(r"^\s*how often\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
+                            r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
+                            r"people|trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
+                            r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
+                            r"engage|engaged)\b", re.IGNORECASE)),
     ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
                         r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
                         re.IGNORECASE)),
@@ -26,7 +32,7 @@ INTENT_RULES = (
     # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
-    ("compare", re.compile(r"\b(compare|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
+    ("compare", re.compile(r"\b(compared?|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
                            r"\beach\b.*\bthe other\b", re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
@@ -52,6 +58,7 @@ class Person:
 
     words: str  # as the question says it ("Kuleba", "President Xi")
     names: tuple[str, ...]  # full names in the index's participants ("Dmytro Kuleba")
+    inferred: bool = False  # described by office, not named ("Oslo's top diplomat"): never a reason to refuse
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,25 @@ class Question:
         elif self.date_from or self.date_to:
             when = f" between {self.date_from or 'the start'} and {self.date_to or 'now'}"
         return f"{who}{when}".strip()
+
+
+LINKS = frozenset("of for the on de".split())
+
+
+def sentence_words(sentence: str) -> set[str]:
+    """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
+    question finds "the International Monetary Fund"."""
+    words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    run: list[str] = []
+    for word in re.findall(r"[\w'’-]+", sentence) + [""]:
+        if word[:1].isupper():
+            run.append(word[0].lower())
+        elif word.lower() in LINKS and run:
+            continue  # "Organization of American States"
+        else:
+            words.update("".join(run[i:j]) for i in range(len(run)) for j in range(i + 3, len(run) + 1))
+            run = []
+    return words
 
 
 PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
@@ -153,11 +179,22 @@ class Names:
         return tuple(n for names in kept for n in names)
 
 
+# A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
+# did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
+# April call with Sisi, for which ... ".
+SCENE = re.compile(r"^\s*(?:when|in|at|on|during|after|before|ahead of)\b[^,?]*,\s*"
+                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|did|does|do|was|were|where)\b)",
+                   re.IGNORECASE)
+
+
+def scene_and_ask(text: str) -> tuple[str, str]:
+    """The scene-setting clause (or "") and the question proper."""
+    clause = SCENE.match(text)
+    return (text[:clause.end()], text[clause.end():]) if clause else ("", text)
+
+
 def intent_of(text: str) -> str:
-    # "When Harris met Stoltenberg in Munich, what did she call ironclad?": the clause after the comma asks.
-    clause = re.match(r"^\s*when\b[^,?]*,\s*(?=(what|which|how|who|did|does|do|was|were|where)\b)", text, re.IGNORECASE)
-    if clause:
-        text = text[clause.end():]
+    text = scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
             return intent
@@ -167,9 +204,15 @@ def intent_of(text: str) -> str:
 def _people(text: str, names: Names) -> tuple[Person, ...]:
     found: list[Person] = []
     taken: set[str] = set()
-    for match in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text):
+    runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text)]
+    for run in runs:
         # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
-        match = re.match(r"[^'’]*?['’]s\b|.*", match.group())
+        run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But)\s+", "", run)
+        match = re.match(r"[^'’]*?['’]s\b|.*", run)
+        place = re.sub(r"['’]s$", "", match.group())
+        if match.end() < len(run) and (country_of(place) or capital_country(place)):
+            runs.append(run[match.end():].strip())  # "Argentina's Gustavo Beliz": the place's person
+            continue
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
@@ -238,8 +281,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     kind = next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
-    country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)
-                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower()} \
+    country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
+                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()} \
         | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))}
     # "In which city ...", "What kind of facility ...": the noun after the question word is what is asked for.
     asked = re.match(r"^\s*(?:in |at |on |for |from |to )?(?:which|what)(?: kind of| sort of| type of)? ([a-z]+)\b",
@@ -252,6 +295,12 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
+    scene, asked_part = scene_and_ask(text)
+    if scene:
+        # The scene ("When she saw Herzog in Munich, ...") selects the readout, as names and time do; the
+        # sentences to quote answer the question proper, when it has words of its own.
+        scene_words = set(lexical_terms(scene)) - set(lexical_terms(asked_part))
+        topic = tuple(w for w in topic if w not in scene_words) or topic
     cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
@@ -260,12 +309,25 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
 
 
 def all_dates(text: str) -> tuple[tuple[str, str], ...]:
-    """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own."""
+    """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own;
+    one without a year takes the next one's ("February 24 and March 30, 2022", "in June and August 2024")."""
+    found = []
+    for match in re.finditer(rf"\b({MONTH_RE})\.?(?: (\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?(\d{{4}}))?\b",
+                             text, re.IGNORECASE):
+        if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may":
+            continue  # "may" the verb; a month is written with a capital
+        found.append([match.group(1), match.group(2), match.group(3)])
+    year = None
+    for item in reversed(found):  # a year carries back to the dates before it that lack one
+        year = item[2] or year
+        item[2] = item[2] or year
     spans = []
-    for match in re.finditer(r"\b[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b[A-Z][a-z]+,? \d{4}\b", text):
-        found = read_dates(match.group())
-        if found[0]:
-            spans.append(found)
+    for month, day, year in found:
+        if not year:
+            continue
+        found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
+        if found_range[0]:
+            spans.append(found_range)
     return tuple(dict.fromkeys(spans))
 
 

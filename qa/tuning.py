@@ -1,14 +1,16 @@
 """Every weight and threshold of the question-aware answer path, in one place (recorded by `readouts eval`)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
 
 
 @dataclass(frozen=True)
 class Tuning:
     """Set on the dev question sets (eval/questions/dev.jsonl, analyst_dev.jsonl); docs/EVAL.md has the ablations."""
 
-    topic_cosine: float = 0.65  # within the matching readouts, a passage this close supports an unnamed topic word
+    topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
     domain_cosine: float = 0.50  # a question with no participant and no word of diplomacy needs a passage this close
     rare_paragraphs: int = 60  # a topic word in at most this many paragraphs of the index is specific (~1%)
     list_limit: int = 40  # lines of a list answer (the count is always complete)
@@ -18,10 +20,40 @@ class Tuning:
     cover_floor: float = 0.3  # ... if it scores at least this share of the best sentence
     close_share: float = 0.5  # a sentence with a topic word this close to the best one's score is quoted too
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
+    offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
+    meaning_sentences: int = 0  # sentences of the closest paragraphs embedded at question time (0: none; dev:
+    # 8 gains one question on dev.jsonl and loses one on analyst_dev2, for ~20 ms an answer, so off)
+    sentence_weight: float = 2.0  # a measured sentence's cosine counts this much (2.0 per topic word)
+    meaning_margin: float = 0.03  # with no topic word anywhere, sentences this close to the closest one are quoted too
+    meaning_asked: bool = True  # sentences are measured against the question proper, without its scene clause
+    meaning_skip_lead: bool = False  # the lead sentence ("X met today with Y") is not measured
+    whole_paragraph: int = 2000  # a discuss answer quotes a chosen paragraph whole when it is at most this long
+    # (dev containment, dev.jsonl / analyst_dev2: 0 -> 0.879 / 0.525, 800 -> 0.909 / 0.55, 2000 -> 0.909 / 0.625)
+    titled_word: float = 0.25  # weight of a topic word in the readout's title, against 1 for another topic word
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
-TUNING = Tuning()
+def from_environment(value: str | None) -> Tuning:
+    """The default Tuning with the fields of READOUTS_TUNING (a JSON object) changed: for dev ablations
+    (`READOUTS_TUNING='{"sentences": 3}' readouts eval ...`), which record the values they ran with."""
+    if not value:
+        return Tuning()
+    try:
+        changes = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"READOUTS_TUNING: not JSON ({error})") from None
+    known = {f.name: f.type for f in fields(Tuning)}
+    if not isinstance(changes, dict) or set(changes) - set(known):
+        raise ValueError(f"READOUTS_TUNING: unknown fields {sorted(set(changes) - set(known)) if isinstance(changes, dict) else changes!r}; "
+                         f"known: {', '.join(known)}")
+    for name, given in changes.items():
+        wanted = {"float": (int, float), "int": int, "bool": bool}[str(known[name])]
+        if not isinstance(given, wanted) or (isinstance(given, bool) and str(known[name]) != "bool"):
+            raise ValueError(f"READOUTS_TUNING: {name} must be a {known[name]}, not {given!r}")
+    return replace(Tuning(), **changes)
+
+
+TUNING = from_environment(os.environ.get("READOUTS_TUNING"))

@@ -1,0 +1,192 @@
+"""People a question describes by office and place instead of by name: "Oslo's top diplomat", "the
+White House security adviser", "the Japanese prime minister", "a Baltic foreign minister".
+
+Each description becomes a `Person` whose names are the participants the index's metadata gives that
+office and country (in the question's time, when it names one). Such a reading is inferred, so it
+selects readouts but never decides a refusal on its own: when nothing matches, the question is read
+as if the description were not there.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass, replace
+
+from index.officials import OFFICIALS
+from index.countries import capital_country, country_of
+from index.query import lexical_terms
+
+from .question import PARTICLES, Person, Question
+
+US = "United States"
+# An office as questions say it, and the roles (substrings of the metadata's role) that hold it.
+FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "foreign affairs", "external affairs",
+           "minister for europe and foreign", "politburo member")
+OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
+     r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
+    (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
+    (r"head of government|premier|prime minister|government chief|\bpm\b",
+     ("prime minister", "chancellor", "taoiseach", "premier")),
+    (r"head of state|monarch|sovereign|emir|amir|\bking\b", ("president", "king", "amir", "emir", "sultan")),
+    (r"(?<!vice )(?<!vice-)president", ("president",)),
+    (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
+    (r"vice[- ]president|\bvp\b|deputy leader", ("vice president",)),
+    (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
+    (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
+     ("financ", "economy", "treasury")),
+)
+# A designation of the US side: "the White House security adviser", "Washington's top diplomat".
+US_WORDS = re.compile(r"\b(white house|u\.?s\.?|american|america['’]s|washington['’]s|us)\s*$", re.IGNORECASE)
+# Offices that, with no place named, mean the US one in a corpus of US readouts.
+US_DEFAULT = ("national security advis", "secretary of state", "vice president")
+REGIONS = {
+    "horn of africa": ("Djibouti", "Somalia", "Ethiopia", "Eritrea"),
+    "baltic": ("Estonia", "Latvia", "Lithuania"),
+    "nordic": ("Denmark", "Finland", "Iceland", "Norway", "Sweden"),
+    "scandinavian": ("Denmark", "Norway", "Sweden"),
+    "gulf": ("Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"),
+    "central asian": ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"),
+    "balkan": ("Albania", "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Kosovo", "Montenegro",
+               "North Macedonia", "Serbia", "Slovenia", "Greece", "Romania"),
+}
+# Words of a role that make it a lesser or different office than the one asked about.
+LESSER = ("deputy", "assistant", "under secretary", "vice ", "special", "senior", "acting", " to the",
+          "counselor", "former", "-elect", "spokes", "ambassador")
+WINDOW = 4  # words before an office that may name its place ("Argentina's new finance chief")
+
+
+@dataclass(frozen=True)
+class Described:
+    """An office a question names, with the places it is tied to (none: the question does not say)."""
+
+    words: str  # the phrase as the question says it ("Oslo's top diplomat")
+    roles: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
+    """The countries named just before an office ("Oslo's", "the Turkish") or just after it ("of Denmark"),
+    with where the place starts in `before` (its length when the place follows)."""
+    us = US_WORDS.search(before)
+    if us:
+        return (US,), us.start()
+    low = before.lower()
+    for region, countries in REGIONS.items():
+        found = re.search(rf"\b{region}\b(?: \w+)?(?:['’]s)?\s*$", low)
+        if found:
+            return countries, found.start()
+    spans = list(re.finditer(r"[\w’'.-]+", before))[-WINDOW:]
+    for i, span in enumerate(spans):
+        phrase = before[span.start():].strip()
+        first = re.sub(r"['’]s\b.*$", "", phrase)
+        country = country_of(first) or capital_country(first)
+        if country and first[:1].isupper():
+            return (country,), span.start()
+    tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
+    if tail:
+        name = tail.group(1).split()
+        for end in range(len(name), 0, -1):
+            country = country_of(" ".join(name[:end]))
+            if country:
+                return (country,), len(before)
+    return (), len(before)
+
+
+def read_offices(text: str) -> tuple[Described, ...]:
+    """Each office the question names, with its place (the earliest office wins where two overlap)."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    for pattern, roles in OFFICES:
+        for match in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), roles))
+    out = []
+    for start, end, roles in sorted(found):
+        if re.match(r"['’]s\b", text[end:]):
+            continue  # "the Turkish president's top aide": whose side, not who took part
+        if re.search(r"[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]) and not _places(text[:start], "")[0]:
+            continue  # "Lula's top foreign-policy aide": someone's office, not a participant
+        if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
+            continue  # "Phil Gordon, the Vice President's national security adviser": the named person
+        places, head = _places(text[:start], text[end:])
+        out.append(Described(text[head:end].strip(), roles, places))
+    return tuple(out)
+
+
+class Directory:
+    """The index's participants with role, country and dates, cached per index state."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key = None
+        self._rows: list[dict] = []
+
+    def rows(self, key, load) -> list[dict]:
+        with self._lock:
+            if key != self._key:
+                self._rows, self._key = load(), key
+            return self._rows
+
+
+_DIRECTORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def directory_of(library) -> list[dict]:
+    """Participants of this library's index (name, role, country, readouts, first, last)."""
+    found = _DIRECTORIES.setdefault(library, Directory())
+    return found.rows((library.store.loaded_generation, library.store.changes), library.participants)
+
+
+def holders(rows: list[dict], office: Described, date_from: str | None, date_to: str | None) -> tuple[str, ...]:
+    """Names of the participants who hold the office in one of its places during the time asked, most frequent first."""
+    places = office.places or ((US,) if any(r in US_DEFAULT for r in office.roles) else ())
+    if not places:
+        return ()
+    if places == (US,):
+        # US offices are known with their dates (index/officials.py): the metadata's rarer US roles
+        # ("acting assistant secretary of state") are not the office asked about.
+        return tuple(o.name for o in OFFICIALS if o.country == US and o.role in office_roles(office)
+                     and not (date_from and o.end < date_from) and not (date_to and o.start > date_to))
+    out = []
+    for row in rows:
+        role = (row.get("role") or "").lower()
+        if row.get("country") not in places or not any(r in role for r in office.roles):
+            continue
+        if any(w in role and not any(w in r for r in office.roles) for w in LESSER):
+            continue  # the deputy foreign minister is not the top diplomat
+        if (date_from and (row.get("last") or "") < date_from) or (date_to and (row.get("first") or "9") > date_to):
+            continue
+        out.append(row)
+    out.sort(key=lambda row: -(row.get("readouts") or 0))
+    return tuple(dict.fromkeys(row["name"] for row in out))
+
+
+def office_roles(office: Described) -> set[str]:
+    """The US offices (as index/officials.py names them) an office asked about can be."""
+    return {o.role for o in OFFICIALS if any(r in o.role for r in office.roles)
+            and not any(w in o.role and not any(w in r for r in office.roles) for w in LESSER)}
+
+
+def add_described(question: Question, rows: list[dict]) -> Question:
+    """The question with the people it describes by office added (as inferred readings) and their words
+    taken out of its topic."""
+    people = list(question.people)
+    taken = {name for p in people for name in p.names}
+    offices = read_offices(question.text)
+    # An office's words ("Foreign Minister bin Mubarak") say who, never what was discussed.
+    used: set[str] = {w for office in offices for w in lexical_terms(office.words)
+                      if not country_of(w) and not capital_country(w)} | set(PARTICLES)
+    for office in offices:
+        if any(office.words.lower() in p.words.lower() or p.words.lower() in office.words.lower() for p in people):
+            continue
+        names = holders(rows, office, question.date_from, question.date_to)
+        if not names or set(names) & taken:
+            continue  # named already ("Israeli Defense Minister Benny Gantz"), or no one holds it here
+        people.append(Person(office.words, names, inferred=True))
+        taken |= set(names)
+        used |= set(lexical_terms(office.words))
+    topic = tuple(w for w in question.topic if w not in used)
+    if len(people) == len(question.people) and topic == question.topic:
+        return question
+    return replace(question, people=tuple(people), topic=topic or question.topic)
