@@ -99,6 +99,13 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if not question.people:
         return Evidence((), False)
     readouts = select(library, question)
+    if readouts and tuning.follow_cited and question.carried and question.cited \
+            and question.intent in ("discuss", "yes_no", "who_said"):
+        # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it
+        # has the topic; the people's other readouts only when it does not.
+        cited = tuple(r for r in readouts if r.id in question.cited)
+        if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
+            return Evidence(cited, True)
     if readouts:
         return Evidence(readouts, True)
     named = tuple(p for p in question.people if not p.inferred)
@@ -120,6 +127,14 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         return Evidence((), True)
     return Evidence((), True, f"The readouts do not cover this: no readout{_when(question)} records a contact "
                               f"with {_names(question)}." if who else "")
+
+
+def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:
+    for summary in readouts:
+        readout = library.readout(summary.id)
+        if readout is not None and any(mentioned([w], readout.title + " " + " ".join(readout.paragraphs)) for w in words):
+            return True
+    return False
 
 
 def _names(question: Question) -> str:

@@ -208,6 +208,8 @@ def _people(text: str, names: Names) -> tuple[Person, ...]:
     for run in runs:
         # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
         run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But)\s+", "", run)
+        if re.match(r"(?:San|Santa|Santo|São|Sao|Saint|St\.?|Port|Fort|Mount|Lake|Cape|Puerto|Los|Las|Rio)\s", run):
+            continue  # a place ("San Diego", "Port Moresby"), not a person
         match = re.match(r"[^'’]*?['’]s\b|.*", run)
         place = re.sub(r"['’]s$", "", match.group())
         if match.end() < len(run) and (country_of(place) or capital_country(place)):

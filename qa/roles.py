@@ -48,6 +48,8 @@ REGIONS = {
     "scandinavian": ("Denmark", "Norway", "Sweden"),
     "gulf": ("Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"),
     "central asian": ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"),
+    "south caucasus": ("Armenia", "Azerbaijan", "Georgia"),
+    "caucasus": ("Armenia", "Azerbaijan", "Georgia"),
     "balkan": ("Albania", "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Kosovo", "Montenegro",
                "North Macedonia", "Serbia", "Slovenia", "Greece", "Romania"),
 }
@@ -187,6 +189,13 @@ def add_described(question: Question, rows: list[dict]) -> Question:
         taken |= set(names)
         used |= set(lexical_terms(office.words))
     topic = tuple(w for w in question.topic if w not in used)
+    low = question.text.lower()
+    for region, countries in REGIONS.items():
+        # "And what about the South Caucasus?": the readouts name its countries ("Armenia and Azerbaijan").
+        if re.search(rf"\b{region}\b", low) and not any(region in o.words.lower() for o in offices) \
+                and set(lexical_terms(region)) & set(topic):
+            topic += tuple(w for c in countries for w in lexical_terms(c) if w not in topic)
+            break
     if len(people) == len(question.people) and topic == question.topic:
         return question
     return replace(question, people=tuple(people), topic=topic or question.topic)

@@ -30,6 +30,7 @@ class Tuning:
     whole_paragraph: int = 2000  # a discuss answer quotes a chosen paragraph whole when it is at most this long
     # (dev containment, dev.jsonl / analyst_dev2: 0 -> 0.879 / 0.525, 800 -> 0.909 / 0.55, 2000 -> 0.909 / 0.625)
     titled_word: float = 0.25  # weight of a topic word in the readout's title, against 1 for another topic word
+    follow_cited: bool = True  # a follow-up about what was said stays in the readouts the last answer cited
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

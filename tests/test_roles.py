@@ -110,3 +110,28 @@ def test_tuning_override_is_checked():
     with pytest.raises(ValueError, match="not JSON"):
         from_environment("{sentences: 3}")
     assert np.isclose(from_environment('{"topic_cosine": 1}').topic_cosine, 1.0)
+
+
+KALIN_2023 = ("wh-2023-03-14-readout-of-national-security-advisor-jake-sullivans-meeting-with-dr-ibrahim-kalin-"
+              "spokesperson-and-chief-advisor-to-the-president-of-turkiye")
+
+
+def test_a_follow_up_stays_in_the_cited_readout_and_a_region_means_its_countries(library):
+    history = [{"question": "When did Jake Sullivan last meet Ibrahim Kalin?", "cited": [KALIN_2023]},
+               {"question": "Did they talk about the earthquakes?", "cited": [KALIN_2023]}]
+    q = understand(library, "And what about the South Caucasus?", history=history)
+    assert {"armenia", "azerbaijan"} <= set(q.topic)
+    answer = ask(library, "And what about the South Caucasus?", history=history)
+    assert [c.readout_id for c in answer.citations] == [KALIN_2023]
+    assert "Armenia and Azerbaijan" in answer.text
+
+
+def test_a_place_is_not_a_person_and_invite_finds_invited(library):
+    history = [{"question": "What did President Biden and Prime Minister Sunak discuss in San Diego in March 2023?",
+                "cited": []}]
+    q = understand(library, "Did he invite him anywhere?", history=history)
+    assert [p.names[0] for p in q.people] == ["Joe Biden", "Rishi Sunak"]  # not "Diego ..." from "San Diego"
+    answer = ask(library, "Did he invite him anywhere?", history=history)
+    assert answer.text.startswith("Yes") and "visit Washington in June" in answer.text
+    from index.query import stem
+    assert "invited".startswith(stem("invite")) and stem("chile") == "chile"
