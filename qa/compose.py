@@ -179,6 +179,13 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
     elif best[5] == 0 and not speakers:
         # Nothing names the topic (a broad "what did they discuss"): read the best paragraph from its start.
+        # A topic asked in other words: the paragraph closest to the question past the lead, which ranks
+        # first for naming the people.
+        if tuning.paraphrase_past_lead and question.topic:
+            body = [s for s in scored if s.hit.paragraph > 1 and s.hit.readout_id == best[4].readout_id]
+            if body:
+                closest = max(body, key=lambda s: s.dense).hit
+                best = next(c for c in candidates if c[4] is closest) if any(c[4] is closest for c in candidates) else best
         chosen = [c for c in candidates if c[4] is best[4]]
         chosen = sorted(chosen, key=lambda c: c[2])[: tuning.sentences]
     else:

@@ -18,12 +18,11 @@ from index.types import Hit
 
 from . import evidence as ev
 from .compare import compare
-from .question import Question
+from .question import Question, sentence_words
 from .readout_sentences import encode_sentences, is_attribution
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
-PER_SIDE = 3  # sentences quoted for each contact
 
 
 def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...]) -> list[str]:
@@ -73,18 +72,18 @@ def _choose(library: Library, question: Question, sentences, described: set[str]
         # The lead ("X met with Y today") is what every readout of a contact says: skip it when more is there.
         body = usable[1:] or usable
         only = [s for s in body if s[2]]
-        chosen = (only + [s for s in body if not s[2]])[:PER_SIDE]
+        chosen = (only + [s for s in body if not s[2]])[:tuning.per_side]
         return sorted(chosen, key=body.index)
     vectors = encode_sentences(library.embedder, [s[1] for s in usable]
                                + [" ".join(t for t in question.topic if t not in described)])
     cosine = vectors[:-1] @ vectors[-1]
     scores = []
     for i, (paragraph, text, only) in enumerate(usable):
-        words = {stem(w) for w in text.lower().replace("’", "'").split()}
+        words = sentence_words(text)
         overlap = sum(1 for t in topic if any(w.startswith(t) for w in words))
         scores.append(overlap + float(cosine[i]) + (0.2 if only else 0.0))
     order = np.argsort(-np.array(scores), kind="stable")
-    best = [usable[int(i)] for i in order[:PER_SIDE] if scores[int(i)] >= 0.6 * scores[int(order[0])]]
+    best = [usable[int(i)] for i in order[:tuning.per_side] if scores[int(i)] >= 0.6 * scores[int(order[0])]]
     return sorted(best, key=lambda s: usable.index(s))
 
 

@@ -15,7 +15,7 @@ from index.query import mentioned
 from index.readout_meta import load
 from index.types import Filters, Hit
 
-from .question import Question, sentence_words
+from .question import Question, sentence_words, spans_between
 from .tuning import TUNING, Tuning
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
@@ -81,6 +81,10 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     rows = [r for r in library.readouts(filters=filters, participants=False)
             if (not date_from or (r.event_date or r.date) >= date_from)
             and (not date_to or (r.event_date or r.date) <= date_to)]
+    if len(question.dates) > 1 and question.intent != "compare" and not spans_between(question.text) \
+            and not (question.filters.date_from or question.filters.date_to):
+        # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
+        rows = [r for r in rows if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)]
     if question.countries:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it.
         from_there = [r for r in rows if _has_country(library, r.id, question.countries)]

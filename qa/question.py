@@ -100,6 +100,10 @@ def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
     words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    for word in re.findall(r"\b[A-Z][a-z]+\b", sentence):
+        country = country_of(word)  # "Afghan" is about Afghanistan, "Ukrainian" about Ukraine
+        if country and country.lower() != word.lower():
+            words.update(stem(w) for w in country.lower().split())
     run: list[str] = []
     for word in re.findall(r"[\w'’-]+", sentence) + [""]:
         if word[:1].isupper():
@@ -253,6 +257,12 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     intent = intent_of(text)
     people = _people(text, names)
     date_from, date_to = read_dates(text)
+    named_dates = all_dates(text)
+    if len(named_dates) > 1:
+        # "in their calls of December 21, 2023 and February 3, 2024", "from January to March 2022": the
+        # time runs from the first date named to the last (select() keeps only the named days when they
+        # are a list, see spans_between).
+        date_from, date_to = min(lo for lo, _ in named_dates), max(hi for _, hi in named_dates)
     carried = False
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
@@ -298,6 +308,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
     scene, asked_part = scene_and_ask(text)
+    trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])[^?]*", asked_part)
+    if trailing and re.match(r"^\s*(what|which|how|who|where)\b", asked_part, re.IGNORECASE):
+        # "What did he want to grow with American firms when he sat down with Sullivan during the summit?":
+        # a scene after the question as well as before it.
+        scene, asked_part = f"{scene} {trailing.group()}", asked_part[:trailing.start()]
     if scene:
         # The scene ("When she saw Herzog in Munich, ...") selects the readout, as names and time do; the
         # sentences to quote answer the question proper, when it has words of its own.
@@ -308,6 +323,12 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude)
+
+
+def spans_between(text: str) -> bool:
+    """Whether the dates a question names bound a span ("between March and June 2022") rather than list
+    separate days ("on February 24 and March 30, 2022")."""
+    return re.search(r"\b(between|from|since|through|until|till)\b", text, re.IGNORECASE) is not None
 
 
 def all_dates(text: str) -> tuple[tuple[str, str], ...]:

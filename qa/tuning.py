@@ -31,6 +31,8 @@ class Tuning:
     # (dev containment, dev.jsonl / analyst_dev2: 0 -> 0.879 / 0.525, 800 -> 0.909 / 0.55, 2000 -> 0.909 / 0.625)
     titled_word: float = 0.25  # weight of a topic word in the readout's title, against 1 for another topic word
     follow_cited: bool = True  # a follow-up about what was said stays in the readouts the last answer cited
+    paraphrase_past_lead: bool = True  # no topic word anywhere: quote the closest paragraph after the lead
+    per_side: int = 4  # sentences quoted for each contact of a comparison (dev: 3 -> 4 analyst_dev 0.935 -> 0.957)
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

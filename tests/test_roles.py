@@ -135,3 +135,27 @@ def test_a_place_is_not_a_person_and_invite_finds_invited(library):
     assert answer.text.startswith("Yes") and "visit Washington in June" in answer.text
     from index.query import stem
     assert "invited".startswith(stem("invite")) and stem("chile") == "chile"
+
+
+def test_days_named_as_a_list_select_those_days_and_a_span_selects_between(library):
+    listed = understand(library, "What did President Biden and President López Obrador discuss about the border in "
+                                 "their calls of December 21, 2023 and February 3, 2024?")
+    assert (listed.date_from, listed.date_to) == ("2023-12-21", "2024-02-03")
+    answer = ask(library, listed.text)
+    assert {c.event_date for c in answer.citations} <= {"2023-12-21", "2024-02-03"} and answer.citations
+    from qa.question import spans_between
+    assert spans_between("How many times did they speak between March and June 2022?")
+    assert not spans_between(listed.text)
+
+
+def test_a_scene_after_the_question_and_a_paraphrase_past_the_lead(library):
+    text = ("What did the Horn of Africa state's leader want to grow with American firms when he sat down with the "
+            "U.S. national security adviser during the December 2022 Africa summit in Washington?")
+    q = understand(library, text)
+    assert "summit" not in q.topic and "firms" in q.topic
+    assert "business partnerships" in ask(library, text).text
+
+
+def test_a_demonym_is_about_its_country():
+    from qa.question import sentence_words
+    assert "afghanistan" in sentence_words("The President thanked Italy for its continued support for Afghan peace.")
