@@ -112,8 +112,11 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
                 continue
             first = first or hit
             # The quote runs from the first chosen sentence to the last, verbatim in the paragraph.
-            start, end = hit.text.find(texts[0]), hit.text.find(texts[-1]) + len(texts[-1])
-            quote = hit.text[start:end] if 0 <= start < end and end - start <= 900 else texts[0]
+            # Far apart, the quote stops at the last chosen sentence that keeps it under the bound.
+            start = hit.text.find(texts[0])
+            ends = [hit.text.find(t) + len(t) for t in texts if hit.text.find(t) >= start]
+            end = max((e for e in ends if e - start <= tuning.quote_chars), default=start + len(texts[0]))
+            quote = hit.text[start:end] if start >= 0 else texts[0]
             citations.append(cite(len(citations) + 1, hit, quote))
             said.append(f"{quote} [{len(citations)}]")
         if said:

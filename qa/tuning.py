@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Tuning:
-    """Set on the dev question sets (eval/questions/dev.jsonl, analyst_dev.jsonl); docs/EVAL.md has the ablations."""
+    """Set on the dev question sets (eval/questions/dev.jsonl, analyst_dev.jsonl, analyst_dev2.jsonl); docs/EVAL.md
+    has the ablations. READOUTS_TUNING='{"field": value}' changes fields for an ablation run."""
 
     topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
     domain_cosine: float = 0.50  # a question with no participant and no word of diplomacy needs a passage this close
@@ -22,7 +23,7 @@ class Tuning:
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
     meaning_sentences: int = 0  # sentences of the closest paragraphs embedded at question time (0: none; dev:
-    # 8 gains one question on dev.jsonl and loses one on analyst_dev2, for ~20 ms an answer, so off)
+    # 8 gains one question on dev.jsonl, none on the analyst sets, and adds ~100 ms to ask p50 on 2 cores, so off)
     sentence_weight: float = 2.0  # a measured sentence's cosine counts this much (2.0 per topic word)
     meaning_margin: float = 0.03  # with no topic word anywhere, sentences this close to the closest one are quoted too
     meaning_asked: bool = True  # sentences are measured against the question proper, without its scene clause
@@ -33,6 +34,8 @@ class Tuning:
     follow_cited: bool = True  # a follow-up about what was said stays in the readouts the last answer cited
     paraphrase_past_lead: bool = True  # no topic word anywhere: quote the closest paragraph after the lead
     per_side: int = 4  # sentences quoted for each contact of a comparison (dev: 3 -> 4 analyst_dev 0.935 -> 0.957)
+    quote_chars: int = 1200  # a comparison's quote runs to the last chosen sentence within this many characters
+    # (dev: 900 -> 1200 analyst_dev 0.957 -> 0.978)
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:
