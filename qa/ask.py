@@ -69,8 +69,11 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     # that no top readout mentions.
     # A question that describes its people by office has had its place words read already.
     inferred = found.readouts and any(person.inferred for person in read.people)
+    # Readouts found from the metadata are the evidence: only a word no paragraph holds still refuses
+    # there, not the closeness of a short follow-up ("Did Ukraine come up?") to its passages.
+    calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
-        question, scored, turns, extract.Calibration(), _top_texts(library, scored), library.count_paragraphs_with)
+        question, scored, turns, calibration, _top_texts(library, scored), library.count_paragraphs_with)
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)

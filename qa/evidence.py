@@ -91,7 +91,14 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         rows = from_there or rows
     if question.kind and question.intent in ("list", "how_many", "when"):
         rows = [r for r in rows if r.kind == question.kind or (question.kind == "meeting" and r.kind == "visit")]
-    return tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id)))
+    rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
+    if question.order and question.intent in ("discuss", "yes_no", "who_said") and rows:
+        # "What did they discuss in their first call?", "in their next meeting": that one contact.
+        kind = [r for r in rows if not question.kind or r.kind == question.kind
+                or (question.kind == "meeting" and r.kind == "visit")] or rows
+        day = (kind[0] if question.order == "first" else kind[-1])
+        rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
+    return tuple(rows)
 
 
 def _has_country(library: Library, readout_id: str, countries: tuple[str, ...]) -> bool:

@@ -46,7 +46,7 @@ these those contact contacts spoke speak talked talk raised raise stressed stres
 sides leader leaders official officials counterpart counterparts both two happen happened date day year month
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
-each other
+each other days weeks months years
 """.split()) | frozenset(KIND_WORDS)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
@@ -186,7 +186,7 @@ class Names:
 # A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
 # April call with Sisi, for which ... ".
-SCENE = re.compile(r"^\s*(?:when|in|at|on|during|after|before|ahead of)\b[^,?]*,\s*"
+SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^,?]*,\s*"
                    r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|did|does|do|was|were|where)\b)",
                    re.IGNORECASE)
 
@@ -251,6 +251,31 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b", re.IGNORECASE)
+RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
+REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
+                    re.IGNORECASE)
+
+
+def _order_of(text: str, intent: str) -> str | None:
+    return "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
+        "when", "discuss", "list", "yes_no") else None
+
+
+def _kind_of(text: str) -> str | None:
+    kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KIND_WORDS}
+    named = kinds - {None}
+    # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
+    return next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
+
+
+def _day_after(day: str, days: int = 1) -> str:
+    import datetime as _dt
+
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+
+
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = ()) -> Question:
     """Parse a question (and what its history resolves) into a Question."""
     text = text.strip()
@@ -264,13 +289,21 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # are a list, see spans_between).
         date_from, date_to = min(lo for lo, _ in named_dates), max(hi for _, hi in named_dates)
     carried = False
+    own_time = date_from is not None
+    earlier_order = earlier_kind = None
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
         for turn in reversed(history[-2:]):
             earlier = _people(turn.question, names)
+            aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", turn.question,
+                              re.IGNORECASE)
+            if aside:  # "Whom did he meet besides Zelenskyy?": Zelenskyy is not who "he" is
+                earlier = tuple(p for p in earlier if p.words.lower() not in aside.group(1).lower())
             people = people + tuple(p for p in earlier if not any(set(p.names) & set(q.names) for q in people))
             if date_from is None:
                 date_from, date_to = read_dates(turn.question)
+            earlier_order = earlier_order or _order_of(turn.question, "when")
+            earlier_kind = earlier_kind or _kind_of(turn.question)
             carried = carried or bool(earlier)
             if earlier:
                 break
@@ -284,13 +317,17 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE):
         speaker = next((p for p in people if p.words.lower() in said.group(1).lower()
                         or said.group(1).lower() in p.words.lower()), None)
-    order = "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
-        "when", "discuss", "list", "yes_no") else None
-    words = [w for w in lexical_terms(text)]
-    kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KIND_WORDS}
-    named = kinds - {None}
-    # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
-    kind = next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
+    order = _order_of(text, intent)
+    kind = _kind_of(text)
+    if history and not own_time and date_from and RELATIVE_NEXT.search(text):
+        # "And in their next phone call?", "a few days later": the first contact after the one asked about.
+        date_from, date_to, order = _day_after(date_to or date_from), None, "first"
+    elif history and not own_time and date_to and RELATIVE_BEFORE.search(text):
+        date_from, date_to, order = None, _day_after(date_from or date_to, -1), "last"
+    elif history and REFERS.search(text) and order is None:
+        # "What did he announce at that meeting?" after "the first time they met in person that year".
+        order, kind = earlier_order, kind or earlier_kind
+    words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
