@@ -55,6 +55,7 @@ def _stored_settings(folder: Path) -> dict | None:
 
 
 RESULTS_CACHED = 512  # retrieval results remembered per Library (a few MB at most)
+MANY_READOUTS = 2000  # readouts() of this many known ids is remembered (8 sets) until the index moves
 
 
 class Library:
@@ -78,6 +79,7 @@ class Library:
         self._counts: dict[tuple[int, str], int] = {}
         self._results: OrderedDict[tuple, tuple[Scored, ...]] = OrderedDict()
         self._results_lock = threading.Lock()
+        self._many: dict = {}  # readouts() of large id sets (a frequent person's), by index state and arguments
         # Participant filters resolved to ids, kept until the index moves: (index state, names, ids by filter).
         self._matching: tuple[tuple, list[str] | None, dict[tuple, frozenset[str]]] = ((), None, {})
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
@@ -155,17 +157,35 @@ class Library:
         return Readout(row[0], row[1], row[2], row[3], row[4], paragraphs, json.loads(row[5]))
 
     def readouts(self, text: str = "", limit: int | None = None, filters: Any = None,
-                 participants: bool = True) -> list[ReadoutSummary]:
+                 participants: bool = True, held: tuple[str | None, str | None] = (None, None)) -> list[ReadoutSummary]:
         """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive), `filters`
-        as everywhere (participant, country, kind, dates, source)."""
+        as everywhere (participant, country, kind, dates, source); `held`: ISO days the event took place
+        between (its event date, else its publication date), read in SQL."""
         filters = self._resolved(Filters.from_json(filters))
+        big = filters.readouts is not None and len(filters.readouts) >= MANY_READOUTS
+        key = (self.store.loaded_generation, self.store.changes, text, limit, filters, participants, held)
+        if big:
+            with self._results_lock:
+                known = self._many.get(key)
+            if known is not None:  # a frequent person's readouts, asked about again
+                return list(known)
+        # participants=False leaves the participants' JSON unread: at 100x a frequent person's readouts are
+        # tens of thousands of rows.
         sql = ("SELECT r.id, r.title, r.date, r.source, r.url, r.paragraphs, coalesce(m.event_date, r.date), "
-               "coalesce(m.kind, 'other'), coalesce(m.participants, '[]') FROM readouts r "
-               "LEFT JOIN readout_meta m ON m.readout_id = r.id")
+               f"coalesce(m.kind, 'other'), {'coalesce(m.participants, ' + repr('[]') + ')' if participants else repr('[]')} "
+               "FROM readouts r LEFT JOIN readout_meta m ON m.readout_id = r.id")
         args: list = []
+        clauses = []
         if text:
-            sql += " WHERE instr(lower(r.id || ' ' || r.title || ' ' || r.source), ?) > 0"
+            clauses.append("instr(lower(r.id || ' ' || r.title || ' ' || r.source), ?) > 0")
             args.append(text.lower())
+        for bound, op in zip(held, (">=", "<=")):
+            if bound:
+                clauses.append(f"coalesce(m.event_date, r.date) {op} ?")
+                args.append(bound)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        text = bool(clauses)
         if filters.readouts is not None:
             # The ids are known (a participant's readouts): read those rows only, not every readout of
             # the index (a question naming two people made ask() scan the whole table several times).
@@ -185,7 +205,13 @@ class Library:
         # participants=False: the names are left out (empty), for callers that need only ids, dates and kinds.
         rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8])) if participants else ())
                 for row in raw)
-        return list(itertools.islice(rows, int(limit) if limit else None))
+        out = list(itertools.islice(rows, int(limit) if limit else None))
+        if big:
+            with self._results_lock:
+                self._many[key] = tuple(out)
+                while len(self._many) > 8:
+                    self._many.pop(next(iter(self._many)))
+        return out
 
     def readout_ids(self, filters: Any) -> frozenset[str]:
         """The ids of the readouts that pass `filters` (participant, country, kind, dates, source), without

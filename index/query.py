@@ -102,8 +102,8 @@ def stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
-    # "invite" as "invited" stems, "economy" as "economic" starts (not "chile" -> "chil": five letters stay)
-    if len(word) > 5 and word[-1] in "ey":
+    # "invite" as "invited" stems (not "chile" -> "chil": five letters stay)
+    if len(word) > 5 and word.endswith("e"):
         return word[:-1]
     return word
 

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS participants(
     readout_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, role TEXT, country TEXT,
     PRIMARY KEY(readout_id, position));
 CREATE INDEX IF NOT EXISTS participants_name ON participants(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS participants_country ON participants(country COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS paragraph_speakers(paragraph_id INTEGER PRIMARY KEY, spans TEXT NOT NULL);
 """
 LINK_DAYS = 2  # same-event links look this many days either side
@@ -163,7 +164,7 @@ def readouts_matching(db: sqlite3.Connection, filters: Filters, names: list[str]
             if matches[name]:
                 found.add(readout_id)
     if filters.country:
-        rows = db.execute("SELECT readout_id FROM participants WHERE lower(country) = ?", (filters.country.lower(),))
+        rows = db.execute("SELECT readout_id FROM participants WHERE country = ? COLLATE NOCASE", (filters.country,))
         ids = {r[0] for r in rows}
         found = ids if found is None else found & ids
     if filters.kind:

@@ -25,7 +25,7 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     names = _NAMES.setdefault(library, Names())
     names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
     read = read_question(question, names, Filters.from_json(filters), parse_history(history))
-    return roles.add_described(read, roles.directory_of(library)) if TUNING.offices else read
+    return roles.add_described(read, lambda: roles.directory_of(library)) if TUNING.offices else read
 
 
 @dataclass(frozen=True)

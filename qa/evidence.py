@@ -75,20 +75,26 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
                       if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
             within = around if 2 <= len(around) <= 6 else within
         ids = within if len(within) >= 2 else ids
-    filters = replace(question.filters, readouts=frozenset(ids))
     # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
     date_from, date_to = (None, None) if question.intent == "compare" else (question.date_from, question.date_to)
-    rows = [r for r in library.readouts(filters=filters, participants=False)
-            if (not date_from or (r.event_date or r.date) >= date_from)
-            and (not date_to or (r.event_date or r.date) <= date_to)]
+
+    def read(chosen) -> list[ReadoutSummary]:
+        return [r for r in library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)),
+                                            participants=False, held=(date_from, date_to))
+                if (not date_from or (r.event_date or r.date) >= date_from)
+                and (not date_to or (r.event_date or r.date) <= date_to)]
+    rows = None
+    if question.countries:
+        # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it
+        # (when there are any): the ids are narrowed before any row is read, as a frequent person has tens
+        # of thousands of readouts at 100x.
+        there = set().union(*(library.readout_ids({"country": c}) for c in question.countries))
+        rows = read(ids & there) if ids & there else None
+    rows = rows or read(ids)
     if len(question.dates) > 1 and question.intent != "compare" and not spans_between(question.text) \
             and not (question.filters.date_from or question.filters.date_to):
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
         rows = [r for r in rows if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)]
-    if question.countries:
-        # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it.
-        from_there = [r for r in rows if _has_country(library, r.id, question.countries)]
-        rows = from_there or rows
     if question.kind and question.intent in ("list", "how_many", "when"):
         rows = [r for r in rows if r.kind == question.kind or (question.kind == "meeting" and r.kind == "visit")]
     rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
@@ -99,10 +105,6 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
-
-
-def _has_country(library: Library, readout_id: str, countries: tuple[str, ...]) -> bool:
-    return any(p.get("country") in countries for p in library.readout_metadata(readout_id)["participants"])
 
 
 def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evidence:

@@ -170,9 +170,10 @@ def office_roles(office: Described) -> set[str]:
             and not any(w in o.role and not any(w in r for r in office.roles) for w in LESSER)}
 
 
-def add_described(question: Question, rows: list[dict]) -> Question:
+def add_described(question: Question, rows) -> Question:
     """The question with the people it describes by office added (as inferred readings) and their words
-    taken out of its topic."""
+    taken out of its topic. `rows`: the participants directory, or a callable that loads it (read only when
+    the question names an office: at 100x it is a second's query)."""
     people = list(question.people)
     taken = {name for p in people for name in p.names}
     offices = read_offices(question.text)
@@ -182,7 +183,7 @@ def add_described(question: Question, rows: list[dict]) -> Question:
     for office in offices:
         if any(office.words.lower() in p.words.lower() or p.words.lower() in office.words.lower() for p in people):
             continue
-        names = holders(rows, office, question.date_from, question.date_to)
+        names = holders(rows() if callable(rows) else rows, office, question.date_from, question.date_to)
         if not names or set(names) & taken:
             continue  # named already ("Israeli Defense Minister Benny Gantz"), or no one holds it here
         people.append(Person(office.words, names, inferred=True))
