@@ -200,7 +200,9 @@ class Library:
             raw = iter(found)
         else:
             raw = self.store.db.execute(sql + " ORDER BY r.date DESC, r.id", args)
-        if not filters.is_empty():  # on the raw rows: decoding participants is the costly part
+        # On the raw rows (decoding participants is the costly part); read by id, only the other filters are left.
+        rest = replace(filters, readouts=None) if filters.readouts is not None else filters
+        if not rest.is_empty():
             raw = (row for row in raw if filters.admits(row[0], row[2], row[3]))
         # participants=False: the names are left out (empty), for callers that need only ids, dates and kinds.
         rows = (ReadoutSummary(*row[:8], tuple(p["name"] for p in json.loads(row[8])) if participants else ())
