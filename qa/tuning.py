@@ -23,7 +23,7 @@ class Tuning:
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
     meaning_sentences: int = 0  # sentences of the closest paragraphs embedded at question time (0: none; dev:
-    # 8 gains one question on dev.jsonl, none on the analyst sets, and adds ~100 ms to ask p50 on 2 cores, so off)
+    # 8 answers no more dev questions, lowers dev.jsonl citation precision, adds ~100 ms to ask p50 on 2 cores)
     sentence_weight: float = 2.0  # a measured sentence's cosine counts this much (2.0 per topic word)
     meaning_margin: float = 0.03  # with no topic word anywhere, sentences this close to the closest one are quoted too
     meaning_asked: bool = True  # sentences are measured against the question proper, without its scene clause
