@@ -198,6 +198,12 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
     if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
+    common = [t for t in terms if t not in rare]
+    if tuning.common_cover and rare and len(common) >= 2 and any(
+            len(mentioned(common, text)) >= tuning.common_cover * len(common) for text in texts.values()):
+        # "Which conference did he attend in person, and how many countries took part?": a rare but
+        # ordinary word ("took") missing, while one readout has most of what is asked about.
+        return ""
     number = len(evidence.readouts)
     what = ", ".join(wanted)
     if number == 1:

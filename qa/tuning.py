@@ -36,6 +36,8 @@ class Tuning:
     per_side: int = 4  # sentences quoted for each contact of a comparison (dev: 3 -> 4 analyst_dev 0.935 -> 0.957)
     quote_chars: int = 1200  # a comparison's quote runs to the last chosen sentence within this many characters
     # (dev: 900 -> 1200 analyst_dev 0.957 -> 0.978)
+    common_cover: float = 1.0  # a readout with this share of the topic's common words supports it, rare ones missing
+    # (dev: analyst_dev2 false refusals 0.067 -> 0.050 at 0.5, 0.67 or 1.0; refusals unchanged)
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

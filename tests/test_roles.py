@@ -159,3 +159,13 @@ def test_a_scene_after_the_question_and_a_paraphrase_past_the_lead(library):
 def test_a_demonym_is_about_its_country():
     from qa.question import sentence_words
     assert "afghanistan" in sentence_words("The President thanked Italy for its continued support for Afghan peace.")
+
+
+def test_a_rare_ordinary_word_does_not_refuse_what_one_readout_covers(library):
+    history = ["What did Jon Finer do in Kyiv in September 2024?", "Whom did he meet besides Zelenskyy?"]
+    q = understand(library, "Which conference did he attend in person, and how many countries took part?", history=history)
+    assert [p.names[0] for p in q.people] == ["Jon Finer"]  # not Zelenskyy, named after "besides"
+    answer = ask(library, q.text, history=history)
+    assert not answer.refused and "more than 75 countries" in answer.text
+    # A specific word those readouts lack still refuses.
+    assert ask(library, "Did Jon Finer discuss lithium mining in Kyiv in September 2024?").refused
