@@ -293,20 +293,24 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     earlier_order = earlier_kind = None
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
+        from_turns: list[Person] = []
         for turn in reversed(history[-2:]):
             earlier = _people(turn.question, names)
             aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", turn.question,
                               re.IGNORECASE)
             if aside:  # "Whom did he meet besides Zelenskyy?": Zelenskyy is not who "he" is
                 earlier = tuple(p for p in earlier if p.words.lower() not in aside.group(1).lower())
+            if from_turns and not all(any(set(p.names) & set(q.names) for q in earlier) for p in from_turns):
+                break  # an earlier turn about other people: a different thread of the conversation
             people = people + tuple(p for p in earlier if not any(set(p.names) & set(q.names) for q in people))
+            from_turns += [p for p in earlier if not any(set(p.names) & set(q.names) for q in from_turns)]
             if date_from is None:
                 date_from, date_to = read_dates(turn.question)
             earlier_order = earlier_order or _order_of(turn.question, "when")
             earlier_kind = earlier_kind or _kind_of(turn.question)
             carried = carried or bool(earlier)
-            if earlier:
-                break
+            if earlier and len(from_turns) > 1:
+                break  # "Did Biden mention sanctions?" carries on from the turn that named both
     if len(people) == 1:
         # One person named: the frequent one is meant ("Biden" alone is Joe Biden). With two or more, the
         # readouts they share sort the spellings out ("Truss" is Liz or Elizabeth Truss, both kept).
@@ -319,7 +323,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                         or said.group(1).lower() in p.words.lower()), None)
     order = _order_of(text, intent)
     kind = _kind_of(text)
-    if history and not own_time and date_from and RELATIVE_NEXT.search(text):
+    day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
+    if history and not own_time and date_from and day and day.group(0)[0].isupper():
+        # "And in their call of March 1?": the year of the time the conversation is about.
+        found = read_dates(f"{day.group(1)} {day.group(2)}, {date_from[:4]}")
+        if found[0]:
+            date_from, date_to = found
+    elif history and not own_time and date_from and RELATIVE_NEXT.search(text):
         # "And in their next phone call?", "a few days later": the first contact after the one asked about.
         date_from, date_to, order = _day_after(date_to or date_from), None, "first"
     elif history and not own_time and date_to and RELATIVE_BEFORE.search(text):

@@ -169,3 +169,13 @@ def test_a_rare_ordinary_word_does_not_refuse_what_one_readout_covers(library):
     assert not answer.refused and "more than 75 countries" in answer.text
     # A specific word those readouts lack still refuses.
     assert ask(library, "Did Jon Finer discuss lithium mining in Kyiv in September 2024?").refused
+
+
+def test_a_follow_up_carries_both_people_and_the_year_from_the_turn_that_named_them(library):
+    history = ["What did President Biden and President Zelenskyy say to each other on February 24, 2022?",
+               "Did Biden mention sanctions?"]
+    q = understand(library, "And in their call of March 1, which attack did they discuss?", history=history)
+    assert [p.names[0] for p in q.people] == ["Joe Biden", "Volodymyr Zelenskyy"]
+    assert (q.date_from, q.date_to, q.kind) == ("2022-03-01", "2022-03-01", "call")
+    answer = ask(library, q.text, history=history)
+    assert answer.citations and all(c.readout_id.startswith("wh-2022-03-01") for c in answer.citations)
