@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import mentioned
+from index.query import MONTH_RE as MONTHS_RE, mentioned
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -119,6 +119,8 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         cited = tuple(r for r in readouts if r.id in question.cited)
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
             return Evidence(cited, True)
+    if readouts and len(readouts) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
+        readouts = _at_place(library, question, readouts)
     if readouts:
         return Evidence(readouts, True)
     named = tuple(p for p in question.people if not p.inferred)
@@ -140,6 +142,26 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         return Evidence((), True)
     return Evidence((), True, f"The readouts do not cover this: no readout{_when(question)} records a contact "
                               f"with {_names(question)}." if who else "")
+
+
+PLACE_WORDS = 60  # at most this many readouts are read to find the place a question names
+
+
+def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
+    """"What did they discuss in Honolulu?": the readouts whose title or lead names the place, when some do
+    and others do not (a place selects readouts as a date does)."""
+    places = [m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", question.text)
+              if not re.fullmatch(MONTHS_RE, m.group(1).split()[0], re.IGNORECASE)
+              and not any(m.group(1).lower() in p.words.lower() for p in question.people)]
+    if not places or len(readouts) > PLACE_WORDS:
+        return readouts
+    leads = {}
+    for summary in readouts:
+        readout = library.readout(summary.id)
+        # Title and the first two paragraphs (the first is often "The below is attributable to ...").
+        leads[summary.id] = f"{readout.title} {' '.join(readout.paragraphs[:2])}" if readout else ""
+    there = tuple(r for r in readouts if any(mentioned([p.lower()], leads[r.id]) for p in places))
+    return there if there and len(there) < len(readouts) else readouts
 
 
 def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:

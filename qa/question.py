@@ -100,8 +100,8 @@ def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
     words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
-    for word in re.findall(r"\b[A-Z][a-z]+\b", sentence):
-        country = country_of(word)  # "Afghan" is about Afghanistan, "Ukrainian" about Ukraine
+    for word in re.findall(r"\b[A-Z][a-z]+\b|\b[A-Z]{2,5}\b", sentence):
+        country = country_of(word)  # "Afghan" is about Afghanistan, "DPRK" about North Korea
         if country and country.lower() != word.lower():
             words.update(stem(w) for w in country.lower().split())
     run: list[str] = []
@@ -211,7 +211,8 @@ def _people(text: str, names: Names) -> tuple[Person, ...]:
     runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text)]
     for run in runs:
         # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
-        run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But)\s+", "", run)
+        run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But|In|At|On|"
+                     r"During|After|Before)\s+", "", run)
         if re.match(r"(?:San|Santa|Santo|São|Sao|Saint|St\.?|Port|Fort|Mount|Lake|Cape|Puerto|Los|Las|Rio)\s", run):
             continue  # a place ("San Diego", "Port Moresby"), not a person
         match = re.match(r"[^'’]*?['’]s\b|.*", run)
@@ -354,6 +355,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
+    places = {w for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
+              for w in lexical_terms(m.group(1)) if not re.fullmatch(MONTH_RE, w)
+              and not country_of(m.group(1))}  # "the conflict in Ethiopia" is a topic
+    # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic.
+    topic = tuple(w for w in topic if w not in places) or topic
     scene, asked_part = scene_and_ask(text)
     trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])[^?]*", asked_part)
     if trailing and re.match(r"^\s*(what|which|how|who|where)\b", asked_part, re.IGNORECASE):

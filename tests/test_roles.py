@@ -179,3 +179,15 @@ def test_a_follow_up_carries_both_people_and_the_year_from_the_turn_that_named_t
     assert (q.date_from, q.date_to, q.kind) == ("2022-03-01", "2022-03-01", "call")
     answer = ask(library, q.text, history=history)
     assert answer.citations and all(c.readout_id.startswith("wh-2022-03-01") for c in answer.citations)
+
+
+def test_a_place_selects_the_readout_and_an_acronym_names_its_country(library):
+    text = ("What did Secretary Blinken and Foreign Minister Chung Eui-yong discuss in Honolulu in February 2022 about "
+            "the pandemic and North Korea?")
+    q = understand(library, text)
+    assert "honolulu" not in q.topic
+    answer = ask(library, text)
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-meeting-with-republic-of-korea-foreign-minister-chung-4"}
+    assert "KORUS Global Vaccine Partnership" in answer.text and "ballistic missile launches" in answer.text
+    from qa.question import sentence_words
+    assert {"north", "korea"} <= sentence_words("They condemned the DPRK's launches.")
