@@ -117,6 +117,8 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
             ends = [hit.text.find(t) + len(t) for t in texts if hit.text.find(t) >= start]
             end = max((e for e in ends if e - start <= tuning.quote_chars), default=start + len(texts[0]))
             quote = hit.text[start:end] if start >= 0 else texts[0]
+            if tuning.compare_whole and question.topic and len(hit.text) <= tuning.compare_whole:
+                quote = hit.text  # a side's paragraph on the topic, read whole as a discuss answer is
             citations.append(cite(len(citations) + 1, hit, quote))
             said.append(f"{quote} [{len(citations)}]")
         if said:

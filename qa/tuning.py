@@ -38,6 +38,8 @@ class Tuning:
     # (dev: 900 -> 1200 analyst_dev 0.957 -> 0.978)
     common_cover: float = 1.0  # a readout with this share of the topic's common words supports it, rare ones missing
     # (dev: analyst_dev2 false refusals 0.067 -> 0.050 at 0.5, 0.67 or 1.0; refusals unchanged)
+    compare_whole: int = 2000  # with a topic, a compared side's paragraph is quoted whole up to this many characters
+    # (dev: 0 -> 1200 or 2000, analyst_dev2 0.750 -> 0.783, the others unchanged)
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:
