@@ -98,6 +98,7 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
     readouts = [library.readout(readout_id) for readout_id in pair]
     for readout in readouts:
         described |= set(re.findall(r"[a-z]+", f"{readout.title} {readout.source}".lower()))
+    topical = any(t not in described for t in question.topic)  # not only words of the two titles
     citations: list[Citation] = []
     parts = []
     for readout_id, side, readout in zip(pair, ("left", "right"), readouts):
@@ -117,7 +118,7 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
             ends = [hit.text.find(t) + len(t) for t in texts if hit.text.find(t) >= start]
             end = max((e for e in ends if e - start <= tuning.quote_chars), default=start + len(texts[0]))
             quote = hit.text[start:end] if start >= 0 else texts[0]
-            if tuning.compare_whole and question.topic and len(hit.text) <= tuning.compare_whole:
+            if tuning.compare_whole and topical and len(hit.text) <= tuning.compare_whole:
                 quote = hit.text  # a side's paragraph on the topic, read whole as a discuss answer is
             citations.append(cite(len(citations) + 1, hit, quote))
             said.append(f"{quote} [{len(citations)}]")
