@@ -7,12 +7,13 @@ in the answer's notice, where a wrong reading can be seen and a test can pin it.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 
 from index.countries import capital_country, country_of, fold
-from index.query import GENERIC, MONTH_RE, STOPWORDS, lexical_terms, read_dates, stem
+from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
+
+from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
 ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
@@ -50,15 +51,6 @@ each other days weeks months years
 """.split()) | frozenset(KIND_WORDS)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Person:
-    """A participant the question names, with the index's full names that the words may mean."""
-
-    words: str  # as the question says it ("Kuleba", "President Xi")
-    names: tuple[str, ...]  # full names in the index's participants ("Dmytro Kuleba")
-    inferred: bool = False  # described by office, not named ("Oslo's top diplomat"): never a reason to refuse
 
 
 @dataclass(frozen=True)
@@ -116,73 +108,6 @@ def sentence_words(sentence: str) -> set[str]:
     return words
 
 
-PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
-
-
-def name_words(name: str) -> list[str]:
-    """A name's words for matching: folded, hyphens split, particles and initials dropped ("Al-Sisi" -> "sisi")."""
-    words = re.findall(r"[\w'’]+", fold(name).lower().replace("-", " "))
-    return [w for w in words if len(w) > 1 and w not in PARTICLES]
-
-
-class Names:
-    """The index's participant names by word, variants of one person grouped, cached per index generation.
-
-    The metadata spells one person several ways ("Abdel Fattah Al-Sisi", "Abdel-Fattah El Sisi",
-    "Herzog" beside "Isaac Herzog"): names with the same family word and the same first word (or
-    none) are one person, and a question's word finds every spelling of that person.
-    """
-
-    def __init__(self) -> None:
-        self._key = None
-        self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        self._lock = threading.Lock()
-
-    def refresh(self, key, rows) -> None:
-        """rows: (name, readout count) of every participant, or a function giving them (called only when
-        needed); rebuilt when `key` (the index's generation) moves."""
-        with self._lock:
-            if key == self._key:
-                return
-            rows = rows() if callable(rows) else rows
-            people: dict[tuple[str, str], list] = {}  # (family word, first word) -> [count, names]
-            surname_only: list[tuple[str, str, int]] = []
-            for name, count in rows:
-                words = name_words(name)
-                if not words:
-                    continue
-                if len(words) == 1:
-                    surname_only.append((words[0], name, count))
-                    continue
-                entry = people.setdefault((words[-1], words[0]), [0, []])
-                entry[0] += count
-                entry[1].append(name)
-            for family, name, count in surname_only:
-                # A bare surname joins the most frequent person of that family name, or stands alone.
-                best = max((k for k in people if k[0] == family), key=lambda k: people[k][0], default=(family, ""))
-                entry = people.setdefault(best, [0, []])
-                entry[0] += count
-                entry[1].append(name)
-            by_word: dict[str, list] = {}
-            for (family, first), (count, names) in people.items():
-                words = {w for n in names for w in name_words(n)}
-                for word in words if len(words) <= 4 else {family}:
-                    by_word.setdefault(word, []).append((count, tuple(sorted(names, key=len))))
-            self._by_word, self._key = by_word, key
-
-    def lookup(self, word: str, dominant: bool = True) -> tuple[str, ...]:
-        """Every spelling of the person(s) a word may mean; () when it names no participant.
-
-        A person far more frequent than others sharing the word is the one meant ("Biden" is Joe
-        Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped.
-        """
-        found = sorted(self._by_word.get(fold(word).lower(), []), key=lambda e: -e[0])
-        if not found:
-            return ()
-        kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
-        return tuple(n for names in kept for n in names)
-
-
 # A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
 # April call with Sisi, for which ... ".
@@ -203,44 +128,6 @@ def intent_of(text: str) -> str:
         if rule.search(text):
             return intent
     return "discuss"
-
-
-def _people(text: str, names: Names) -> tuple[Person, ...]:
-    found: list[Person] = []
-    taken: set[str] = set()
-    runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text)]
-    for run in runs:
-        # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
-        run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But|In|At|On|"
-                     r"During|After|Before)\s+", "", run)
-        if re.match(r"(?:San|Santa|Santo|São|Sao|Saint|St\.?|Port|Fort|Mount|Lake|Cape|Puerto|Los|Las|Rio)\s", run):
-            continue  # a place ("San Diego", "Port Moresby"), not a person
-        match = re.match(r"[^'’]*?['’]s\b|.*", run)
-        place = re.sub(r"['’]s$", "", match.group())
-        if match.end() < len(run) and (country_of(place) or capital_country(place)):
-            runs.append(run[match.end():].strip())  # "Argentina's Gustavo Beliz": the place's person
-            continue
-        if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
-            continue  # a place ("El Salvador", "Saudi Arabia"), not a person
-        # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
-        for word in reversed(re.findall(r"[\w'’-]+", match.group())):
-            clean = re.sub(r"['’]s$", "", word)
-            if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
-                continue
-            full = names.lookup(clean, dominant=False)
-            if full and not (set(full) & taken):
-                found.append(Person(match.group(), full))
-                taken |= set(full)
-                break
-    return tuple(found)
-
-
-def _dominant(words: str, names: Names) -> tuple[str, ...]:
-    for word in re.findall(r"[\w'’-]+", words):
-        found = names.lookup(re.sub(r"['’]s$", "", word))
-        if found:
-            return found
-    return ()
 
 
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
@@ -281,7 +168,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     """Parse a question (and what its history resolves) into a Question."""
     text = text.strip()
     intent = intent_of(text)
-    people = _people(text, names)
+    people = people_in(text, names)
     date_from, date_to = read_dates(text)
     named_dates = all_dates(text)
     if len(named_dates) > 1:
@@ -296,7 +183,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
         from_turns: list[Person] = []
         for turn in reversed(history[-2:]):
-            earlier = _people(turn.question, names)
+            earlier = people_in(turn.question, names)
             aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", turn.question,
                               re.IGNORECASE)
             if aside:  # "Whom did he meet besides Zelenskyy?": Zelenskyy is not who "he" is
@@ -315,7 +202,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if len(people) == 1:
         # One person named: the frequent one is meant ("Biden" alone is Joe Biden). With two or more, the
         # readouts they share sort the spellings out ("Truss" is Liz or Elizabeth Truss, both kept).
-        people = tuple(Person(p.words, _dominant(p.words, names) or p.names) for p in people)
+        people = tuple(Person(p.words, dominant_names(p.words, names) or p.names) for p in people)
     speaker = None
     said = re.search(r"\bwhat did ([\w .'’-]+?) (say|tell|stress|raise|emphasize|emphasise|note|propose|express)",
                      text, re.IGNORECASE)

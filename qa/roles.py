@@ -17,7 +17,8 @@ from index.officials import OFFICIALS
 from index.countries import capital_country, country_of
 from index.query import lexical_terms
 
-from .question import PARTICLES, Person, Question
+from .people import PARTICLES, Person
+from .question import Question
 
 US = "United States"
 # An office as questions say it, and the roles (substrings of the metadata's role) that hold it.

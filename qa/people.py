@@ -1,0 +1,124 @@
+"""Who a question names: participant names of the index grouped by person (cached per index state), and
+the runs of capitalised words in a question resolved to them."""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from index.countries import capital_country, country_of, fold
+from index.query import GENERIC, STOPWORDS
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant the question names, with the index's full names that the words may mean."""
+
+    words: str  # as the question says it ("Kuleba", "President Xi")
+    names: tuple[str, ...]  # full names in the index's participants ("Dmytro Kuleba")
+    inferred: bool = False  # described by office, not named ("Oslo's top diplomat"): never a reason to refuse
+
+
+PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words for matching: folded, hyphens split, particles and initials dropped ("Al-Sisi" -> "sisi")."""
+    words = re.findall(r"[\w'’]+", fold(name).lower().replace("-", " "))
+    return [w for w in words if len(w) > 1 and w not in PARTICLES]
+
+
+class Names:
+    """The index's participant names by word, variants of one person grouped, cached per index generation.
+
+    The metadata spells one person several ways ("Abdel Fattah Al-Sisi", "Abdel-Fattah El Sisi",
+    "Herzog" beside "Isaac Herzog"): names with the same family word and the same first word (or
+    none) are one person, and a question's word finds every spelling of that person.
+    """
+
+    def __init__(self) -> None:
+        self._key = None
+        self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._lock = threading.Lock()
+
+    def refresh(self, key, rows) -> None:
+        """rows: (name, readout count) of every participant, or a function giving them (called only when
+        needed); rebuilt when `key` (the index's generation) moves."""
+        with self._lock:
+            if key == self._key:
+                return
+            rows = rows() if callable(rows) else rows
+            people: dict[tuple[str, str], list] = {}  # (family word, first word) -> [count, names]
+            surname_only: list[tuple[str, str, int]] = []
+            for name, count in rows:
+                words = name_words(name)
+                if not words:
+                    continue
+                if len(words) == 1:
+                    surname_only.append((words[0], name, count))
+                    continue
+                entry = people.setdefault((words[-1], words[0]), [0, []])
+                entry[0] += count
+                entry[1].append(name)
+            for family, name, count in surname_only:
+                # A bare surname joins the most frequent person of that family name, or stands alone.
+                best = max((k for k in people if k[0] == family), key=lambda k: people[k][0], default=(family, ""))
+                entry = people.setdefault(best, [0, []])
+                entry[0] += count
+                entry[1].append(name)
+            by_word: dict[str, list] = {}
+            for (family, first), (count, names) in people.items():
+                words = {w for n in names for w in name_words(n)}
+                for word in words if len(words) <= 4 else {family}:
+                    by_word.setdefault(word, []).append((count, tuple(sorted(names, key=len))))
+            self._by_word, self._key = by_word, key
+
+    def lookup(self, word: str, dominant: bool = True) -> tuple[str, ...]:
+        """Every spelling of the person(s) a word may mean; () when it names no participant.
+
+        A person far more frequent than others sharing the word is the one meant ("Biden" is Joe
+        Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped.
+        """
+        found = sorted(self._by_word.get(fold(word).lower(), []), key=lambda e: -e[0])
+        if not found:
+            return ()
+        kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
+        return tuple(n for names in kept for n in names)
+
+
+def people_in(text: str, names: Names) -> tuple[Person, ...]:
+    found: list[Person] = []
+    taken: set[str] = set()
+    runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text)]
+    for run in runs:
+        # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
+        run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But|In|At|On|"
+                     r"During|After|Before)\s+", "", run)
+        if re.match(r"(?:San|Santa|Santo|São|Sao|Saint|St\.?|Port|Fort|Mount|Lake|Cape|Puerto|Los|Las|Rio)\s", run):
+            continue  # a place ("San Diego", "Port Moresby"), not a person
+        match = re.match(r"[^'’]*?['’]s\b|.*", run)
+        place = re.sub(r"['’]s$", "", match.group())
+        if match.end() < len(run) and (country_of(place) or capital_country(place)):
+            runs.append(run[match.end():].strip())  # "Argentina's Gustavo Beliz": the place's person
+            continue
+        if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
+            continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
+        for word in reversed(re.findall(r"[\w'’-]+", match.group())):
+            clean = re.sub(r"['’]s$", "", word)
+            if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
+                continue
+            full = names.lookup(clean, dominant=False)
+            if full and not (set(full) & taken):
+                found.append(Person(match.group(), full))
+                taken |= set(full)
+                break
+    return tuple(found)
+
+
+def dominant_names(words: str, names: Names) -> tuple[str, ...]:
+    for word in re.findall(r"[\w'’-]+", words):
+        found = names.lookup(re.sub(r"['’]s$", "", word))
+        if found:
+            return found
+    return ()
