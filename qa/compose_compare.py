@@ -25,17 +25,21 @@ from .types import Answer, Citation, cite
 
 
 
-def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...]) -> list[str]:
-    """The two readouts compared: one per date the question names when it names two, else the two the
-    retrieval ranks first among the matching readouts; in date order."""
+def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...],
+              library: Library | None = None) -> list[str]:
+    """The two readouts compared: one per date the question names when it names two (a contact of the
+    person named just before that date, when there is one), else the two the retrieval ranks first among
+    the matching readouts; in date order."""
     ids = [r.id for r in readouts]
     if len(ids) <= 2:
         return ids
     dated = {r.id: r.event_date or r.date for r in readouts}
     ranked = list(dict.fromkeys([h.readout_id for h in hits if h.readout_id in dated] + ids))
     chosen: list[str] = []
-    for lo, hi in question.dates:
+    for n, (lo, hi) in enumerate(question.dates):
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
+        whose = _named_before_date(library, question, n) if library is not None and len(within) > 1 else set()
+        within = [i for i in within if i in whose] + [i for i in within if i not in whose]
         if within:
             chosen.append(within[0])
     for readout_id in ranked:
@@ -44,6 +48,21 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         if readout_id not in chosen:
             chosen.append(readout_id)
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
+
+
+def _named_before_date(library: Library, question: Question, n: int) -> set[str]:
+    """The readouts of the person named closest before the n-th date of the question ("Sherman's August
+    2021 meeting ... Sullivan's September 2022 meeting")."""
+    spans = list(re.finditer(r"\b[A-Z][a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4}\b", question.text))
+    if n >= len(spans):
+        return set()
+    at = spans[n].start()
+    before = [(question.text.rfind(p.words, 0, at), p) for p in question.people]
+    placed = [(i, p) for i, p in before if i >= 0]
+    if not placed:
+        return set()
+    person = max(placed, key=lambda item: item[0])[1]
+    return set().union(*(library.readout_ids({"participant": name}) for name in person.names))
 
 
 def _side_sentences(comparison, side: str, readout) -> list[tuple[int, str, bool]]:
@@ -90,7 +109,7 @@ def _choose(library: Library, question: Question, sentences, described: set[str]
 def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
                   hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer | None:
     """Both sides of a comparison, dated and cited; None when there are not two readouts to compare."""
-    pair = pick_pair(question, readouts, hits)
+    pair = pick_pair(question, readouts, hits, library)
     if len(pair) != 2:
         return None
     comparison = compare(library, pair[0], pair[1])

@@ -76,7 +76,9 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             within = around if 2 <= len(around) <= 6 else within
         ids = within if len(within) >= 2 else ids
     # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
-    date_from, date_to = (None, None) if question.intent == "compare" else (question.date_from, question.date_to)
+    # One time for both ("his two calls with Sullivan in May 2022") still narrows.
+    date_from, date_to = (None, None) if question.intent == "compare" and len(question.dates) > 1 \
+        else (question.date_from, question.date_to)
 
     def read(chosen) -> list[ReadoutSummary]:
         return [r for r in library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)),

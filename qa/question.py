@@ -34,7 +34,7 @@ INTENT_RULES = (
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
     ("compare", re.compile(r"\b(compared?|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
-                           r"\beach\b.*\bthe other\b", re.IGNORECASE)),
+                           r"\beach\b.*\bthe other\b|\bvice versa\b", re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
 # Words of a question that say what kind of contact, not what was discussed.

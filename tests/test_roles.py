@@ -191,3 +191,14 @@ def test_a_place_selects_the_readout_and_an_acronym_names_its_country(library):
     assert "KORUS Global Vaccine Partnership" in answer.text and "ballistic missile launches" in answer.text
     from qa.question import sentence_words
     assert {"north", "korea"} <= sentence_words("They condemned the DPRK's launches.")
+
+
+def test_a_comparison_takes_each_date_from_the_person_named_before_it(library):
+    text = ("Compare Deputy Secretary Sherman's August 2021 meeting with Israel's Eyal Hulata and Jake Sullivan's "
+            "September 2022 meeting with him: what did each discuss that the other did not?")
+    q = understand(library, text)
+    assert q.intent == "compare"
+    answer = ask(library, text)
+    ids = sorted({c.readout_id for c in answer.citations})
+    assert len(ids) == 2 and "sherman" in ids[0] + ids[1] and any(c.event_date.startswith("2022-09") for c in answer.citations)
+    assert understand(library, "What did the call cover that the meeting did not, and vice versa?").intent == "compare"
