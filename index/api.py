@@ -171,9 +171,9 @@ class Library:
                 return list(known)
         # participants=False leaves the participants' JSON unread: at 100x a frequent person's readouts are
         # tens of thousands of rows.
+        names = "coalesce(m.participants, '[]')" if participants else "'[]'"
         sql = ("SELECT r.id, r.title, r.date, r.source, r.url, r.paragraphs, coalesce(m.event_date, r.date), "
-               f"coalesce(m.kind, 'other'), {'coalesce(m.participants, ' + repr('[]') + ')' if participants else repr('[]')} "
-               "FROM readouts r LEFT JOIN readout_meta m ON m.readout_id = r.id")
+               f"coalesce(m.kind, 'other'), {names} FROM readouts r LEFT JOIN readout_meta m ON m.readout_id = r.id")
         args: list = []
         clauses = []
         if text:
@@ -185,7 +185,6 @@ class Library:
                 args.append(bound)
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        text = bool(clauses)
         if filters.readouts is not None:
             # The ids are known (a participant's readouts): read those rows only, not every readout of
             # the index (a question naming two people made ask() scan the whole table several times).
@@ -193,7 +192,7 @@ class Library:
             found = []
             for i in range(0, len(ids), 900):  # under SQLite's bound-variable limit
                 part = ids[i:i + 900]
-                where = (" AND " if text else " WHERE ") + f"r.id IN ({','.join('?' * len(part))})"
+                where = (" AND " if clauses else " WHERE ") + f"r.id IN ({','.join('?' * len(part))})"
                 found += self.store.db.execute(sql + where, args + part).fetchall()
             found.sort(key=lambda row: row[0])
             found.sort(key=lambda row: row[2], reverse=True)  # stable: date descending, then id, as below

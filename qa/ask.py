@@ -57,7 +57,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if read.intent in METADATA_INTENTS:
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
-        texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
+        texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
         reason = evidence.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
@@ -113,24 +113,14 @@ def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING) 
         return {}
     vectors = library.embedder.encode_short(sentences)
     # The question proper, without the scene that picked the readout ("When she met Herzog in Munich, ...").
-    asked = scene_and_ask(question.strip())[1] if tuning.meaning_asked else question
-    query = library.embedder.encode_query(asked.strip() or question.strip())
+    asked = scene_and_ask(question.strip())[1].strip()
+    query = library.embedder.encode_query(asked or question.strip())
     return dict(zip(sentences, (vectors @ query).tolist()))
-
-
-def readout_texts(library: Library, ids) -> dict[str, str]:
-    """Whole text of readouts, for checking what they mention."""
-    out = {}
-    for readout_id in dict.fromkeys(ids):
-        readout = library.readout(readout_id)
-        if readout is not None:
-            out[readout_id] = readout.title + " " + " ".join(readout.paragraphs)
-    return out
 
 
 def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
     """Whole text of the readouts behind the top hits."""
-    return readout_texts(library, [s.hit.readout_id for s in scored[:top]])
+    return evidence.readout_texts(library, [s.hit.readout_id for s in scored[:top]])
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:

@@ -84,15 +84,15 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
     excluded = {stem(t) for t in question.exclude}
     out = []
     for rank, s in enumerate(scored):
+        # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
+        # contact more than what was said in it: it counts for less.
+        titled = sentence_words(s.hit.title)
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
             words = sentence_words(sentence)
             if any(w.startswith(t) for t in excluded for w in words):
                 continue
-            # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
-            # contact more than what was said in it: it counts for less.
-            titled = sentence_words(s.hit.title)
             overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
                           for t in topic if any(w.startswith(t) for w in words))
             speaker = s.hit.speaker_of(sentence)
@@ -137,9 +137,7 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[s
     """The sentences worth embedding for an answer: those of the paragraphs closest to the question."""
     out: list[str] = []
     for s in sorted(scored, key=lambda s: -s.dense):
-        for position, sentence in enumerate(split_sentences(s.hit.text)):
-            if tuning.meaning_skip_lead and s.hit.paragraph == 1 and position == 0:
-                continue  # "X met today with Y": close to any question about them, the answer to none
+        for sentence in split_sentences(s.hit.text):
             if len(sentence) >= 20 and not sentence.endswith(":") and sentence not in out:
                 out.append(sentence)
         if len(out) >= tuning.meaning_sentences:
@@ -185,7 +183,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             body = [s for s in scored if s.hit.paragraph > 1 and s.hit.readout_id == best[4].readout_id]
             if body:
                 closest = max(body, key=lambda s: s.dense).hit
-                best = next(c for c in candidates if c[4] is closest) if any(c[4] is closest for c in candidates) else best
+                best = next((c for c in candidates if c[4] is closest), best)
         chosen = [c for c in candidates if c[4] is best[4]]
         chosen = sorted(chosen, key=lambda c: c[2])[: tuning.sentences]
     else:

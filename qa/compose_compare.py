@@ -18,11 +18,10 @@ from index.types import Hit
 
 from . import evidence as ev
 from .compare import compare
-from .question import Question, sentence_words
+from .question import Question, date_positions, sentence_words
 from .readout_sentences import encode_sentences, is_attribution
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
-
 
 
 def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...],
@@ -36,9 +35,9 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     dated = {r.id: r.event_date or r.date for r in readouts}
     ranked = list(dict.fromkeys([h.readout_id for h in hits if h.readout_id in dated] + ids))
     chosen: list[str] = []
-    for n, (lo, hi) in enumerate(question.dates):
+    for lo, hi in question.dates:
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
-        whose = _named_before_date(library, question, n) if library is not None and len(within) > 1 else set()
+        whose = _named_before_date(library, question, (lo, hi)) if library is not None and len(within) > 1 else set()
         within = [i for i in within if i in whose] + [i for i in within if i not in whose]
         if within:
             chosen.append(within[0])
@@ -50,13 +49,12 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
 
 
-def _named_before_date(library: Library, question: Question, n: int) -> set[str]:
-    """The readouts of the person named closest before the n-th date of the question ("Sherman's August
-    2021 meeting ... Sullivan's September 2022 meeting")."""
-    spans = list(re.finditer(r"\b[A-Z][a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4}\b", question.text))
-    if n >= len(spans):
+def _named_before_date(library: Library, question: Question, when: tuple[str, str]) -> set[str]:
+    """The readouts of the person named closest before a date of the question ("Sherman's August 2021
+    meeting ... Sullivan's September 2022 meeting")."""
+    at = date_positions(question.text).get(when)
+    if at is None:
         return set()
-    at = spans[n].start()
     before = [(question.text.rfind(p.words, 0, at), p) for p in question.people]
     placed = [(i, p) for i, p in before if i >= 0]
     if not placed:

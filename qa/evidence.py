@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import MONTH_RE as MONTHS_RE, mentioned
+from index.query import mentioned
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -80,11 +80,9 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     date_from, date_to = (None, None) if question.intent == "compare" and len(question.dates) > 1 \
         else (question.date_from, question.date_to)
 
-    def read(chosen) -> list[ReadoutSummary]:
-        return [r for r in library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)),
-                                            participants=False, held=(date_from, date_to))
-                if (not date_from or (r.event_date or r.date) >= date_from)
-                and (not date_to or (r.event_date or r.date) <= date_to)]
+    def read(chosen) -> list[ReadoutSummary]:  # the time is read in SQL, on the same event date
+        return library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)), participants=False,
+                                held=(date_from, date_to))
     rows = None
     if question.countries:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it
@@ -152,9 +150,7 @@ PLACE_WORDS = 60  # at most this many readouts are read to find the place a ques
 def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
     """"What did they discuss in Honolulu?": the readouts whose title or lead names the place, when some do
     and others do not (a place selects readouts as a date does)."""
-    places = [m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", question.text)
-              if not re.fullmatch(MONTHS_RE, m.group(1).split()[0], re.IGNORECASE)
-              and not any(m.group(1).lower() in p.words.lower() for p in question.people)]
+    places = [p for p in question.places if not any(p.lower() in person.words.lower() for person in question.people)]
     if not places or len(readouts) > PLACE_WORDS:
         return readouts
     leads = {}
@@ -166,12 +162,18 @@ def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSumma
     return there if there and len(there) < len(readouts) else readouts
 
 
+def readout_texts(library: Library, ids) -> dict[str, str]:
+    """Whole text of readouts, for checking what they mention."""
+    out = {}
+    for readout_id in dict.fromkeys(ids):
+        readout = library.readout(readout_id)
+        if readout is not None:
+            out[readout_id] = readout.title + " " + " ".join(readout.paragraphs)
+    return out
+
+
 def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:
-    for summary in readouts:
-        readout = library.readout(summary.id)
-        if readout is not None and any(mentioned([w], readout.title + " " + " ".join(readout.paragraphs)) for w in words):
-            return True
-    return False
+    return any(mentioned([w], text) for text in readout_texts(library, [r.id for r in readouts]).values() for w in words)
 
 
 def _names(question: Question) -> str:

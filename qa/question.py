@@ -6,6 +6,7 @@ in the answer's notice, where a wrong reading can be seen and a test can pin it.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class Question:
     carried: bool = False  # people or time came from earlier turns
     dates: tuple[tuple[str, str], ...] = ()  # every date the question names, as ranges (compare: one per contact)
     exclude: tuple[str, ...] = ()  # "besides Passover": words the answer is to leave out
+    places: tuple[str, ...] = ()  # "in Honolulu", "at COP28": where the contact took place (selects readouts)
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -158,9 +160,13 @@ def _kind_of(text: str) -> str | None:
     return next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
 
 
-def _day_after(day: str, days: int = 1) -> str:
-    import datetime as _dt
+def places_of(text: str) -> tuple[str, ...]:
+    """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside."""
+    return tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
+                 if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE))
 
+
+def _day_after(day: str, days: int = 1) -> str:
     return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
 
 
@@ -242,11 +248,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
-    places = {w for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
-              for w in lexical_terms(m.group(1)) if not re.fullmatch(MONTH_RE, w)
-              and not country_of(m.group(1))}  # "the conflict in Ethiopia" is a topic
-    # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic.
-    topic = tuple(w for w in topic if w not in places) or topic
+    places = places_of(text)
+    # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic
+    # (but "the conflict in Ethiopia" is: a country stays).
+    topic = tuple(w for w in topic if w not in {w for p in places if not country_of(p) for w in lexical_terms(p)}) or topic
     scene, asked_part = scene_and_ask(text)
     trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])[^?]*", asked_part)
     if trailing and re.match(r"^\s*(what|which|how|who|where)\b", asked_part, re.IGNORECASE):
@@ -262,7 +267,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kind, topic, filters, cited, carried, all_dates(text), exclude)
+                    kind, topic, filters, cited, carried, all_dates(text), exclude, places)
 
 
 def spans_between(text: str) -> bool:
@@ -274,24 +279,29 @@ def spans_between(text: str) -> bool:
 def all_dates(text: str) -> tuple[tuple[str, str], ...]:
     """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own;
     one without a year takes the next one's ("February 24 and March 30, 2022", "in June and August 2024")."""
+    return tuple(date_positions(text))
+
+
+def date_positions(text: str) -> dict[tuple[str, str], int]:
+    """all_dates with where in the text each range is first named."""
     found = []
     for match in re.finditer(rf"\b({MONTH_RE})\.?(?: (\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?(\d{{4}}))?\b",
                              text, re.IGNORECASE):
         if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may":
             continue  # "may" the verb; a month is written with a capital
-        found.append([match.group(1), match.group(2), match.group(3)])
+        found.append([match.group(1), match.group(2), match.group(3), match.start()])
     year = None
     for item in reversed(found):  # a year carries back to the dates before it that lack one
         year = item[2] or year
         item[2] = item[2] or year
-    spans = []
-    for month, day, year in found:
+    spans: dict[tuple[str, str], int] = {}
+    for month, day, year, start in found:
         if not year:
             continue
         found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
         if found_range[0]:
-            spans.append(found_range)
-    return tuple(dict.fromkeys(spans))
+            spans.setdefault(found_range, start)
+    return spans
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb

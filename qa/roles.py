@@ -156,7 +156,7 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
         role = (row.get("role") or "").lower()
         if row.get("country") not in places or not any(r in role for r in office.roles):
             continue
-        if any(w in role and not any(w in r for r in office.roles) for w in LESSER):
+        if _lesser(role, office):
             continue  # the deputy foreign minister is not the top diplomat
         if (date_from and (row.get("last") or "") < date_from) or (date_to and (row.get("first") or "9") > date_to):
             continue
@@ -167,8 +167,12 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
 
 def office_roles(office: Described) -> set[str]:
     """The US offices (as index/officials.py names them) an office asked about can be."""
-    return {o.role for o in OFFICIALS if any(r in o.role for r in office.roles)
-            and not any(w in o.role and not any(w in r for r in office.roles) for w in LESSER)}
+    return {o.role for o in OFFICIALS if any(r in o.role for r in office.roles) and not _lesser(o.role, office)}
+
+
+def _lesser(role: str, office: Described) -> bool:
+    """A role with a word of LESSER the office asked about lacks ("deputy foreign minister" for "top diplomat")."""
+    return any(w in role and not any(w in r for r in office.roles) for w in LESSER)
 
 
 def add_described(question: Question, rows) -> Question:

@@ -26,8 +26,6 @@ class Tuning:
     # 8 answers no more dev questions, lowers dev.jsonl citation precision, adds ~100 ms to ask p50 on 2 cores)
     sentence_weight: float = 2.0  # a measured sentence's cosine counts this much (2.0 per topic word)
     meaning_margin: float = 0.03  # with no topic word anywhere, sentences this close to the closest one are quoted too
-    meaning_asked: bool = True  # sentences are measured against the question proper, without its scene clause
-    meaning_skip_lead: bool = False  # the lead sentence ("X met today with Y") is not measured
     whole_paragraph: int = 2000  # a discuss answer quotes a chosen paragraph whole when it is at most this long
     # (dev containment, dev.jsonl / analyst_dev2: 0 -> 0.879 / 0.525, 800 -> 0.909 / 0.55, 2000 -> 0.909 / 0.625)
     titled_word: float = 0.25  # weight of a topic word in the readout's title, against 1 for another topic word
