@@ -3,7 +3,7 @@ the one rule); the one call every interface uses."""
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
@@ -62,7 +62,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
-        scored = library.retrieve(question, filters, turns, k=max(k, 5))
+        allowed = evidence.narrowed(library, read) if TUNING.narrow_unnamed else None
+        scored = library.retrieve(question, replace(read.filters, readouts=allowed), turns, k=max(k, 5)) \
+            if allowed else []
+        scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name

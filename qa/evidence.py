@@ -119,7 +119,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         cited = tuple(r for r in readouts if r.id in question.cited)
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
             return Evidence(cited, True)
-    if readouts and len(readouts) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
+    if readouts and len(readouts) > 1 and question.intent != "compare":
         readouts = _at_place(library, question, readouts)
     if readouts:
         return Evidence(readouts, True)
@@ -142,6 +142,24 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         return Evidence((), True)
     return Evidence((), True, f"The readouts do not cover this: no readout{_when(question)} records a contact "
                               f"with {_names(question)}." if who else "")
+
+
+def narrowed(library: Library, question: Question) -> frozenset[str] | None:
+    """The readouts a question's time and countries allow when it names no participant the index knows
+    ("In their September 2021 phone conversation, what did the American and Chinese heads of state ..."):
+    time and place select readouts here too, not words in sentences. None when the question names neither
+    or nothing passes (then retrieval runs over the whole index). A question that names people was read by
+    its people (their readouts in that time, or none, which `gather` has already judged)."""
+    if question.people or question.intent == "compare" or not (question.date_from or question.date_to or question.countries):
+        return None
+    ids = None
+    if question.date_from or question.date_to:
+        ids = {r.id for r in library.readouts(filters=question.filters, participants=False,
+                                              held=(question.date_from, question.date_to))}
+    if question.countries:
+        there = set().union(*(library.readout_ids(replace(question.filters, country=c)) for c in question.countries))
+        ids = there if ids is None else (ids & there or ids)
+    return frozenset(ids) if ids else None
 
 
 PLACE_WORDS = 60  # at most this many readouts are read to find the place a question names

@@ -60,3 +60,23 @@ def test_filters_and_history_reach_the_answer(library):
     filtered = ask(library, "What did the President discuss with Lula?", filters={"date_from": "2024-01-01"})
     assert all(c.date >= "2024-01-01" for c in filtered.citations)
     assert all(h.date >= "2024-01-01" for h in filtered.hits)
+
+
+def test_a_question_naming_no_known_participant_is_read_within_its_time_and_countries(library):
+    # "the State Department's number two" resolves to nobody the metadata has; June 2022 and Hanoi still
+    # select readouts, as they would beside a name.
+    from qa import evidence
+    from qa.ask import understand
+
+    text = "Which war legacies did the State Department's number two promise to keep working on in Hanoi in June 2022?"
+    question = understand(library, text)
+    assert not question.people
+    allowed = evidence.narrowed(library, question)
+    assert allowed
+    for readout_id in allowed:
+        meta = library.readout_metadata(readout_id)
+        assert "2022-06-01" <= meta["event_date"] <= "2022-06-30"
+        assert "Vietnam" in {p["country"] for p in meta["participants"]}
+    answer = ask(library, text)
+    assert answer.citations and {c.readout_id for c in answer.citations} <= allowed
+    assert "war legacy" in answer.text
