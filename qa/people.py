@@ -19,6 +19,7 @@ class Person:
     inferred: bool = False  # described by office, not named ("Oslo's top diplomat"): never a reason to refuse
 
 
+ROMAN = re.compile(r"[IVX]+")  # "King Mohammed VI"
 PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
 
 
@@ -104,11 +105,17 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
+        unknown_after = False
         for word in reversed(re.findall(r"[\w'’-]+", match.group())):
             clean = re.sub(r"['’]s$", "", word)
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
             full = names.lookup(clean, dominant=False)
+            if full and unknown_after and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full):
+                # "Ambassador Rashad Hussain", Hussain not a participant: "Rashad" is someone else's first
+                # name (Rashad al-Alimi), not this person. A family name still counts ("Kishida Fumio").
+                break
+            unknown_after = unknown_after or (not full and not ROMAN.fullmatch(clean))
             if full and not (set(full) & taken):
                 found.append(Person(match.group(), full))
                 taken |= set(full)
@@ -116,9 +123,11 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
     return tuple(found)
 
 
-def dominant_names(words: str, names: Names) -> tuple[str, ...]:
-    for word in re.findall(r"[\w'’-]+", words):
+def dominant_names(person: Person, names: Names) -> tuple[str, ...]:
+    """The most frequent of the people a named person's words may mean ("Biden" is Joe Biden), read from the
+    word that found them (the family name, "Hussain" in "Ambassador Rashad Hussain", not "Rashad")."""
+    for word in reversed(re.findall(r"[\w'’-]+", person.words)):
         found = names.lookup(re.sub(r"['’]s$", "", word))
-        if found:
+        if found and set(found) & set(person.names):
             return found
     return ()

@@ -208,7 +208,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if len(people) == 1:
         # One person named: the frequent one is meant ("Biden" alone is Joe Biden). With two or more, the
         # readouts they share sort the spellings out ("Truss" is Liz or Elizabeth Truss, both kept).
-        people = tuple(Person(p.words, dominant_names(p.words, names) or p.names) for p in people)
+        people = tuple(Person(p.words, dominant_names(p, names) or p.names) for p in people)
     speaker = None
     said = re.search(r"\bwhat did ([\w .'’-]+?) (say|tell|stress|raise|emphasize|emphasise|note|propose|express)",
                      text, re.IGNORECASE)

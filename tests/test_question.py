@@ -114,6 +114,20 @@ def test_a_possessive_ends_a_name_and_names_are_not_topic(library):
     assert q.topic == ()
 
 
+def test_a_first_name_shared_with_someone_else_does_not_name_them(library):
+    # "Rashad" is also Rashad al-Alimi's first name: the family name decides who is meant.
+    q = understand(library, "What did Ambassador Rashad Hussain discuss with Bangladeshi officials in Dhaka in April 2022?")
+    assert [p.names for p in q.people] == [("Hussain",)]
+    answer = ask(library, "What did Ambassador Rashad Hussain discuss with Bangladeshi officials in Dhaka in April 2022?")
+    assert not answer.refused and all("hussain" in c.readout_id for c in answer.citations)
+    from qa.people import Names, people_in
+
+    names = Names()
+    names.refresh(1, [("Rashad al-Alimi", 3), ("Fumio Kishida", 9), ("Kishida", 2)])
+    assert people_in("What did Ambassador Rashad Hussain say?", names) == ()  # Hussain unknown: not al-Alimi
+    assert [p.names for p in people_in("What did Prime Minister Kishida Fumio say?", names)] == [("Kishida", "Fumio Kishida")]
+
+
 def test_compare_quotes_each_contact_on_the_topic(library):
     text = ("How did President Biden's October 29, 2023 call with President Sisi and Vice President Harris's "
             "December 2023 meeting with him differ on the displacement of Palestinians?")
