@@ -150,10 +150,12 @@ def narrowed(library: Library, question: Question) -> frozenset[str] | None:
     time and place select readouts here too, not words in sentences. None when the question names neither
     or nothing passes (then retrieval runs over the whole index). A question that names people was read by
     its people (their readouts in that time, or none, which `gather` has already judged)."""
-    if question.people or question.intent == "compare" or not (question.date_from or question.date_to or question.countries):
+    # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
+    own_time = bool(question.dates) and bool(question.date_from or question.date_to)
+    if question.people or question.intent == "compare" or not (own_time or question.countries):
         return None
     ids = None
-    if question.date_from or question.date_to:
+    if own_time:
         ids = {r.id for r in library.readouts(filters=question.filters, participants=False,
                                               held=(question.date_from, question.date_to))}
     if question.countries:
