@@ -15,7 +15,10 @@ TEST_SET = QUESTIONS / "readouts.jsonl"
 DEV_SET = QUESTIONS / "dev.jsonl"
 ANALYST_SET = QUESTIONS / "analyst.jsonl"
 ANALYST_DEV_SET = QUESTIONS / "analyst_dev.jsonl"
-ALL_SETS = [ANALYST_SET, ANALYST_DEV_SET, TEST_SET, DEV_SET]
+# Every shipped set, the later dev sets included (analyst_dev2, analyst_dev3): checked together, so that no
+# readout is gold in two of them.
+ALL_SETS = [ANALYST_SET, ANALYST_DEV_SET, TEST_SET, DEV_SET] + sorted(
+    p for p in QUESTIONS.glob("analyst_dev*.jsonl") if p != ANALYST_DEV_SET)
 SEED = "000_95fd29420489899a"
 # Harris's call with the WHO Director-General, 2021-01-21: four paragraphs, the lead first.
 WHO = "wh-2021-01-21-readout-of-vice-president-harriss-call-with-world-health-organization-director-general-dr-tedros-adhanom-ghebreyesus"
