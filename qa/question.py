@@ -35,7 +35,11 @@ INTENT_RULES = (
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
     ("compare", re.compile(r"\b(compared?|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
-                           r"\beach\b.*\bthe other\b|\bvice versa\b", re.IGNORECASE)),
+                           r"\beach\b.*\bthe other\b|\bvice versa\b|"
+                           # "What did each readout say about democracy?", "which crises did the two readouts name?"
+                           r"\beach (?:readout|account|statement|version)\b|"
+                           r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b",
+                           re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
 # Words of a question that say what kind of contact, not what was discussed.
@@ -301,7 +305,26 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
         if found_range[0]:
             spans.setdefault(found_range, start)
-    return spans
+    # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
+    for match in RELATIVE_DAY.finditer(text):
+        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
+        if before:
+            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=_offset(match))
+            spans.setdefault((day.isoformat(), day.isoformat()), match.start())
+    return dict(sorted(spans.items(), key=lambda item: item[1]))
+
+
+RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|\d) days? "
+                          r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _offset(match: re.Match) -> int:
+    said = match.group(0).lower()
+    if match.group(1):
+        days = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        return -days if match.group(2).lower() in ("earlier", "before") else days
+    return 0 if "same" in said else -1 if ("previous" in said or "before" in said) else 1
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb

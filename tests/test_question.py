@@ -128,6 +128,22 @@ def test_a_first_name_shared_with_someone_else_does_not_name_them(library):
     assert [p.names for p in people_in("What did Prime Minister Kishida Fumio say?", names)] == [("Kishida", "Fumio Kishida")]
 
 
+def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
+    from qa.question import all_dates
+
+    assert all_dates("Grandi met McKeon on April 11, 2022 and Blinken the next day.") == (
+        ("2022-04-11", "2022-04-11"), ("2022-04-12", "2022-04-12"))
+    assert all_dates("Blinken's March 2, 2022 meeting and Harris's two days later") [1] == ("2022-03-04", "2022-03-04")
+    assert all_dates("Whom did he meet the next day?") == ()  # nothing to count from: the conversation decides
+    text = ("UN refugee chief Filippo Grandi met Deputy Secretary McKeon on April 11, 2022 and Secretary Blinken "
+            "the next day. Which groups of refugees did each readout single out?")
+    assert understand(library, text).intent == "compare"
+    answer = ask(library, text)
+    assert not answer.refused
+    assert {c.event_date for c in answer.citations} == {"2022-04-11", "2022-04-12"}
+    assert "Rohingya" in answer.text
+
+
 def test_compare_quotes_each_contact_on_the_topic(library):
     text = ("How did President Biden's October 29, 2023 call with President Sisi and Vice President Harris's "
             "December 2023 meeting with him differ on the displacement of Palestinians?")
