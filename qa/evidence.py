@@ -71,6 +71,10 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             # "Harris called Bahrain's Crown Prince and Herzog on January 8": the contacts of anyone named
             # on the dates named, when the people's shared readouts do not give two.
             anyone = set().union(*per_person)
+            if question.countries:
+                # "Qatar's Foreign Minister saw Sullivan on July 20 and Blinken on July 22": contacts with Qatar.
+                there = anyone & set().union(*(library.readout_ids({"country": c}) for c in question.countries))
+                anyone = there or anyone
             around = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(anyone)), participants=False)
                       if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
             within = around if 2 <= len(around) <= 6 else within

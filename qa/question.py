@@ -138,8 +138,13 @@ def intent_of(text: str) -> str:
 
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = []
-    for word in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
-        country = country_of(word) or capital_country(re.sub(r"['’]s$", "", word))
+    for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
+        # "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
+        for word in [run] + (run.split() if " " in run else []):
+            word = re.sub(r"['’]s$", "", word)
+            country = country_of(word) or capital_country(word)
+            if country:
+                break
         if country and country != "United States" and country not in out:
             out.append(country)
     return tuple(out)
@@ -296,6 +301,10 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         found.append([match.group(1), match.group(2), match.group(3), match.start()])
     year = None
     for item in reversed(found):  # a year carries back to the dates before it that lack one
+        year = item[2] or year
+        item[2] = item[2] or year
+    year = None
+    for item in found:  # ... and on to those after the last year named ("July 20, 2021 ... on July 22")
         year = item[2] or year
         item[2] = item[2] or year
     spans: dict[tuple[str, str], int] = {}

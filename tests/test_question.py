@@ -135,6 +135,12 @@ def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
         ("2022-04-11", "2022-04-11"), ("2022-04-12", "2022-04-12"))
     assert all_dates("Blinken's March 2, 2022 meeting and Harris's two days later") [1] == ("2022-03-04", "2022-03-04")
     assert all_dates("Whom did he meet the next day?") == ()  # nothing to count from: the conversation decides
+    assert all_dates("saw Sullivan on July 20, 2021 and Blinken on July 22")[1] == ("2021-07-22", "2021-07-22")
+    qatar = understand(library, "Qatar's Deputy Prime Minister and Foreign Minister saw Jake Sullivan on July 20, 2021 "
+                                "and Secretary Blinken on July 22. Which regional crises did the two readouts name?")
+    assert "Qatar" in qatar.countries
+    answer = ask(library, qatar.text)
+    assert len(answer.citations) >= 2 and all("qatar" in c.readout_id or "qatari" in c.title.lower() for c in answer.citations)
     text = ("UN refugee chief Filippo Grandi met Deputy Secretary McKeon on April 11, 2022 and Secretary Blinken "
             "the next day. Which groups of refugees did each readout single out?")
     assert understand(library, text).intent == "compare"
