@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import mentioned
+from index.countries import country_of
+from index.query import mentioned, stem
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -228,28 +229,39 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     ("F-35", "Rwanda", "Suez"), not "role" or "plan", which any readout has. With no rare word, any
     topic word will do; a passage close to the question supports it too.
     """
-    if not question.topic or not evidence.readouts or best_cosine >= tuning.topic_cosine \
-            or question.intent == "compare" \
+    if not question.topic or not evidence.readouts or question.intent == "compare" \
             or any(p.inferred for p in question.people):
         # A comparison's words describe the two contacts, not one topic; a question that describes people
         # by office ("Oslo's top diplomat") paraphrases, so its words need not be the readouts' words.
         return ""
+    close = best_cosine >= tuning.topic_cosine
     # A word in most matching readouts' titles describes the contacts ("Turkey" in "... Advisor to the
     # President of Turkey"), not the topic: the topic is supported by what else is asked about.
     titled = {t for t in question.topic if 2 * sum(bool(mentioned([t], r.title)) for r in evidence.readouts) > len(evidence.readouts)}
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
-    if not terms:
+    # "the State Department readout", "the White House readout" name where a readout comes from, not a topic.
+    sources = " ".join(r.source for r in evidence.readouts).lower()
+    named = [t for t in terms if _capitalised(t, question.text) and t not in sources] if tuning.named_topic else []
+    if not terms or (close and not named):
+        # A passage this close supports the topic, unless the question names something (a proper noun, an
+        # acronym: "Algeria", "IMF", "Houthi") that none of the matching readouts has: a question that names
+        # the people is close to their readouts whatever its topic.
         return ""
-    counts = {t: count(t) for t in terms} if count else {}
+    counts = {t: count(t) for t in terms} if count and not close else {}
     rare = [t for t in terms if counts.get(t, tuning.rare_paragraphs + 1) <= tuning.rare_paragraphs]
-    wanted = rare or terms
+    if close:
+        wanted = _unsupported(named, question.text, texts)
+        if not wanted:
+            return ""
+    else:
+        wanted = rare or terms
     if any(mentioned(wanted, text) for text in texts.values()):
         return ""
     acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
     if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
-    if tuning.common_cover and rare and len(common) >= 2 and any(
+    if tuning.common_cover and not close and rare and len(common) >= 2 and any(
             len(mentioned(common, text)) >= tuning.common_cover * len(common) for text in texts.values()):
         # "Which conference did he attend in person, and how many countries took part?": a rare but
         # ordinary word ("took") missing, while one readout has most of what is asked about.
@@ -261,6 +273,41 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     together = " together" if len(question.people) > 1 else ""
     return (f"The readouts do not cover this: {_names(question)} appear{together if together else 's'} in {number} "
             f"readouts{_when(question)}, and none of them mentions {what}.")
+
+
+def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:
+    """The capitalised topic words that no matching readout has, in any of the names of the country they
+    stand for ("North Korean" is there as "the DPRK", "Kyrgyz-Tajik" as "Kyrgyzstan")."""
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)
+    words_of: dict[str, set[str]] = {}
+    missing = []
+    for word in named:
+        run = next((r for r in runs if re.search(rf"\b{re.escape(word)}", r, re.IGNORECASE)), word)
+        whole = country_of(run)
+        countries = [whole] if whole else [c for c in map(country_of, re.split(r"[\s-]+", run)) if c]
+        forms = [{stem(w) for w in c.lower().split()} for c in countries]
+        found = False
+        for key, readout_text in texts.items():
+            if mentioned([word], readout_text):
+                found = True
+                break
+            if forms:
+                words = words_of.setdefault(key, sentence_words(readout_text))
+                if any(f <= words for f in forms):
+                    found = True
+                    break
+        if not found:
+            missing.append(word)
+    return missing
+
+
+def _capitalised(word: str, text: str) -> bool:
+    """Whether the question writes a topic word with a capital, not as the first word of a sentence."""
+    for match in re.finditer(rf"\b{re.escape(word)}", text, re.IGNORECASE):
+        before = text[:match.start()].rstrip()
+        if match.group()[0].isupper() and before and not before.endswith((".", "?", "!", ":")):
+            return True
+    return False
 
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:

@@ -38,7 +38,8 @@ INTENT_RULES = (
                            r"\beach\b.*\bthe other\b|\bvice versa\b|"
                            # "What did each readout say about democracy?", "which crises did the two readouts name?"
                            r"\beach (?:readout|account|statement|version)\b|"
-                           r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b",
+                           r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
+                           r"\breadout of\b.*\band the\b.*\breadout of\b",  # "the State Department readout of ... and the White House readout of ..."
                            re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )

@@ -39,6 +39,7 @@ class Tuning:
     compare_whole: int = 2000  # with a topic, a compared side's paragraph is quoted whole up to this many characters
     # (dev: 0 -> 1200 or 2000, analyst_dev2 0.750 -> 0.783, the others unchanged)
     narrow_unnamed: bool = True  # a question naming no known participant is still read within its time and countries
+    named_topic: bool = True  # a capitalised topic word none of the matching readouts has refuses even when close
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

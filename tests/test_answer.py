@@ -80,3 +80,22 @@ def test_a_question_naming_no_known_participant_is_read_within_its_time_and_coun
     answer = ask(library, text)
     assert answer.citations and {c.readout_id for c in answer.citations} <= allowed
     assert "war legacy" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What did Secretary Blinken and Foreign Minister Bourita say about Algeria?",
+    "What did Secretary Blinken and Foreign Minister Bourita say about the IMF?",
+])
+def test_a_named_topic_none_of_the_pairs_readouts_has_is_refused_however_close(library, question):
+    # The question names the people, so it is close to their readouts whatever it asks; a proper noun or an
+    # acronym that none of those readouts has still decides.
+    answer = ask(library, question)
+    assert answer.refused and "bourita" in answer.text.lower(), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What did President Biden and President Yoon say about North Korean missile launches?",  # "the DPRK"
+    "What did Secretary Blinken and Tajik Foreign Minister Muhriddin discuss about Kyrgyz-Tajik border clashes?",
+])
+def test_a_named_topic_there_under_its_countrys_name_is_answered(library, question):
+    assert not ask(library, question).refused
