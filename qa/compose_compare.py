@@ -8,6 +8,7 @@ topic's words and by cosine to the question, never by the names or dates.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import numpy as np
@@ -41,6 +42,20 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         within = [i for i in within if i in whose] + [i for i in within if i not in whose]
         if within:
             chosen.append(within[0])
+    if library is not None and len(question.people) > 2 and len(chosen) < 2:
+        # "How did Sullivan's account of his meeting with Le Drian compare with Blinken's?": a contact of
+        # each official, not the counterpart's two best-ranked (both Blinken's); the counterpart is in all.
+        for person in question.people:
+            theirs = set().union(*(library.readout_ids({"participant": name}) for name in person.names))
+            if all(i in theirs for i in ranked):
+                continue
+            mine = [i for i in ranked if i in theirs and i not in chosen]
+            if chosen and mine:  # "his meeting with Le Drian" and Blinken's: the same visit, the nearest in time
+                first = _dt.date.fromisoformat(dated[chosen[0]])
+                mine.sort(key=lambda i: abs((_dt.date.fromisoformat(dated[i]) - first).days))
+            pick = mine[0] if mine else None
+            if pick is not None and len(chosen) < 2 and not any(c in theirs for c in chosen):
+                chosen.append(pick)
     for readout_id in ranked:
         if len(chosen) >= 2:
             break

@@ -39,7 +39,9 @@ INTENT_RULES = (
                            # "What did each readout say about democracy?", "which crises did the two readouts name?"
                            r"\beach (?:readout|account|statement|version)\b|"
                            r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
-                           r"\breadout of\b.*\band the\b.*\breadout of\b",  # "the State Department readout of ... and the White House readout of ..."
+                           r"\breadout of\b.*\band the\b.*\breadout of\b|"  # "the State Department readout of ... and the White House readout of ..."
+                           r"\bWhite House\b.*\bState Department\b|\bState Department\b.*\bWhite House\b|"
+                           r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b",
                            re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
@@ -53,7 +55,7 @@ these those contact contacts spoke speak talked talk raised raise stressed stres
 sides leader leaders official officials counterpart counterparts both two happen happened date day year month
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
-each other days weeks months years
+each other days weeks months years one account accounts
 """.split()) | frozenset(KIND_WORDS)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)

@@ -162,3 +162,21 @@ def test_cli_compare_json(corpus_index):
     result = subprocess.run([READOUTS_BIN, "compare", WH, "nope", "--index", str(corpus_index)],
                             capture_output=True, text=True, cwd=REPO, timeout=300)
     assert result.returncode == 2 and "no readout 'nope'" in result.stderr
+
+
+LE_DRIAN_DAY = "2021-07-14"  # Blinken's and Sullivan's meetings with Le Drian, one readout from each source
+
+
+@pytest.mark.parametrize("text", [
+    "What did the State Department readout of Le Drian's visit on July 14, 2021 say that the White House one did not?",
+    "What did the White House and the State Department each say about Le Drian's visit in July 2021?",
+    "How did Sullivan's account of his meeting with Le Drian compare with Blinken's?",
+])
+def test_two_accounts_of_one_visit_are_compared_side_by_side(library, text):
+    from qa.ask import ask, understand
+
+    assert understand(library, text).intent == "compare"
+    answer = ask(library, text)
+    assert not answer.refused
+    assert {c.event_date for c in answer.citations} == {LE_DRIAN_DAY}
+    assert {c.source.split()[1] for c in answer.citations} == {"White", "Department"}
