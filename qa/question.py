@@ -57,6 +57,7 @@ list name which who when how whom whose did do does was were is are has have had
 government governments country countries differ difference differences compare versus between cover covered
 each other days weeks months years one account accounts
 """.split()) | frozenset(KIND_WORDS)
+SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
 
@@ -264,6 +265,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic
     # (but "the conflict in Ethiopia" is: a country stays).
     topic = tuple(w for w in topic if w not in {w for p in places if not country_of(p) for w in lexical_terms(p)}) or topic
+    # "at their White House meeting", "the State Department readout": where a contact took place or which
+    # source told it, not what was discussed.
+    sourced = {w for m in SOURCE.finditer(text) for w in lexical_terms(m.group())}
+    topic = tuple(w for w in topic if w not in sourced) or topic
     scene, asked_part = scene_and_ask(text)
     trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])[^?]*", asked_part)
     if trailing and re.match(r"^\s*(what|which|how|who|where)\b", asked_part, re.IGNORECASE):

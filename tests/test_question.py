@@ -150,6 +150,13 @@ def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
     assert "Rohingya" in answer.text
 
 
+def test_where_a_contact_took_place_or_which_source_told_it_is_not_topic(library):
+    q = understand(library, "What did Biden thank Spain for at their White House meeting of May 12, 2023?")
+    assert "white" not in q.topic and "house" not in q.topic and "thank" in q.topic
+    answer = ask(library, q.text)
+    assert "migration pathways" in answer.text  # the thanks, not the lead that says "welcomed ... to the White House"
+
+
 def test_compare_quotes_each_contact_on_the_topic(library):
     text = ("How did President Biden's October 29, 2023 call with President Sisi and Vice President Harris's "
             "December 2023 meeting with him differ on the displacement of Palestinians?")
