@@ -40,8 +40,10 @@ TITLES = (r"(?:President|Prime Minister|Minister|King|Queen|Sultan|Emir|Chancell
 
 def _is_counterpart(word: str, question: str) -> bool:
     """Whether an (unknown) word is a name right after a title: who was met, not where."""
-    pattern = TITLES + r"(?:\s+[A-Z][\w'’\-]*){0,3}?\s+" + re.escape(word) + r"\b"
-    return re.search(pattern, question, re.IGNORECASE) is not None and word[:1].isalpha()
+    # The title in any case, the name's words capitalised ("Prime Minister Kishida did Biden quote": "quote"
+    # is no one's name).
+    pattern = "(?i:" + TITLES + r")(?:\s+[A-Z][\w'’\-]*){0,3}?\s+(" + re.escape(word) + r")\b"
+    return any(m.group(1)[:1].isupper() for m in re.finditer(pattern, question, re.IGNORECASE)) and word[:1].isalpha()
 
 
 def _is_topic(word: str, question: str) -> bool:

@@ -99,3 +99,11 @@ def test_a_named_topic_none_of_the_pairs_readouts_has_is_refused_however_close(l
 ])
 def test_a_named_topic_there_under_its_countrys_name_is_answered(library, question):
     assert not ask(library, question).refused
+
+
+def test_a_lowercase_word_after_a_title_is_not_taken_for_an_unknown_name():
+    from qa.extract import _is_counterpart
+
+    # "Prime Minister Kishida did Biden quote": "quote" is in no paragraph, but it is no one's name.
+    assert not _is_counterpart("quote", "Which declaration by Prime Minister Kishida did Biden quote approvingly?")
+    assert _is_counterpart("japarov", "What did Blinken discuss with Kyrgyz President Japarov?")
