@@ -90,7 +90,9 @@ class Names:
 def people_in(text: str, names: Names) -> tuple[Person, ...]:
     found: list[Person] = []
     taken: set[str] = set()
-    runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*", text)]
+    # A particle inside a name keeps the run going ("Mohamed bin Zayed", "Ursula von der Leyen").
+    runs = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+(?:[ -](?:(?:bin|ibn|bint|al|el|von|van|der|de|da|di|del|la|le)"
+                                           r"[ -])*[A-Z][\w'’-]+)*", text)]
     for run in runs:
         # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
         run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But|In|At|On|"
@@ -108,6 +110,7 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
         unknown_after = False
         for word in reversed(re.findall(r"[\w'’-]+", match.group())):
             clean = re.sub(r"['’]s$", "", word)
+            clean = re.sub(r"^(?:al|el|bin|ibn)-(?=\w)", "", clean, flags=re.IGNORECASE)  # "al-Sisi" is Sisi
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
             full = names.lookup(clean, dominant=False)

@@ -270,7 +270,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     sourced = {w for m in SOURCE.finditer(text) for w in lexical_terms(m.group())}
     topic = tuple(w for w in topic if w not in sourced) or topic
     scene, asked_part = scene_and_ask(text)
-    trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])[^?]*", asked_part)
+    # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which
+    # helicopters did he offer?").
+    trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])"
+                         r"(?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why)\b)[^?])*", asked_part)
     if trailing and re.match(r"^\s*(what|which|how|who|where)\b", asked_part, re.IGNORECASE):
         # "What did he want to grow with American firms when he sat down with Sullivan during the summit?":
         # a scene after the question as well as before it.

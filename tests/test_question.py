@@ -150,6 +150,18 @@ def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
     assert "Rohingya" in answer.text
 
 
+def test_particles_keep_a_name_whole_and_a_second_question_ends_a_trailing_scene(library):
+    q = understand(library, "In his October 11, 2023 call with UAE President Mohamed bin Zayed, what did Biden stress "
+                            "about the attacks on Israel?")
+    assert "zayed" not in q.topic and any("Mohamed bin Zayed" in p.names for p in q.people)
+    sisi = understand(library, "At the COP28 meeting between Kamala Harris and Abdel Fattah al-Sisi, who thanked whom?")
+    assert any("Sisi" in n for p in sisi.people for n in p.names)
+    q = understand(library, "What occasion did Biden mark when he hosted Poland's President Duda and Prime Minister "
+                            "Tusk in March 2024, and which helicopters did he offer to sell Poland?")
+    assert "helicopters" in q.topic
+    assert "Apache helicopters" in ask(library, q.text).text
+
+
 def test_where_a_contact_took_place_or_which_source_told_it_is_not_topic(library):
     q = understand(library, "What did Biden thank Spain for at their White House meeting of May 12, 2023?")
     assert "white" not in q.topic and "house" not in q.topic and "thank" in q.topic
