@@ -223,7 +223,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         said = hit.text[start:end]
         if len(said) > 900:  # far apart: keep the first sentence alone rather than a page of text
             said = group[0][3]
-        if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph and not (hit.paragraph == 1 and start == 0):
+        if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph \
+                and not (hit.paragraph == 1 and start == 0 and not tuning.whole_lead):
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated else ""

@@ -107,3 +107,13 @@ def test_a_lowercase_word_after_a_title_is_not_taken_for_an_unknown_name():
     # "Prime Minister Kishida did Biden quote": "quote" is in no paragraph, but it is no one's name.
     assert not _is_counterpart("quote", "Which declaration by Prime Minister Kishida did Biden quote approvingly?")
     assert _is_counterpart("japarov", "What did Blinken discuss with Kyrgyz President Japarov?")
+
+
+def test_a_discuss_answer_from_the_lead_quotes_the_whole_lead(library):
+    # The praise is the lead's later sentences; a quote of its first sentence alone ("... hosted President
+    # Ramaphosa for breakfast") would cite the right paragraph and miss the answer.
+    answer = ask(library, "What did Vice President Harris praise President Ramaphosa for at their breakfast in September 2022?")
+    (citation,) = answer.citations
+    assert citation.paragraph == 1
+    assert citation.quote == library.readout(citation.readout_id).paragraphs[0]
+    assert "vaccine equity" in answer.text
