@@ -104,6 +104,11 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
                                            closeness=closeness(library, question, p.scored)), k)
+    if TUNING.compose_unnamed and p.question.topic and p.scored:
+        # No participant known: the passages retrieved (within the question's time and countries) are
+        # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
+        return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
+                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)

@@ -34,7 +34,7 @@ INTENT_RULES = (
     # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
-    ("compare", re.compile(r"\b(compared?|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
+    ("compare", re.compile(r"\b(compared?(?! notes)|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
                            r"\beach\b.*\bthe other\b|\bvice versa\b|"
                            # "What did each readout say about democracy?", "which crises did the two readouts name?"
                            r"\beach (?:readout|account|statement|version)\b|"
