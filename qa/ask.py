@@ -17,7 +17,7 @@ from .types import Answer
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
 METADATA_INTENTS = ("when", "list", "how_many")
-TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this and some surely mention it
+TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
 
 
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
@@ -57,7 +57,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if read.intent in METADATA_INTENTS:
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
-        texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS else {}
+        texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
+            else evidence.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
         reason = evidence.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"

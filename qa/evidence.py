@@ -197,6 +197,19 @@ def readout_texts(library: Library, ids) -> dict[str, str]:
     return out
 
 
+def rare_word_texts(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...], scored,
+                    tuning: Tuning = TUNING) -> dict[str, str]:
+    """For a pair with too many readouts to read whole ("Jake Sullivan": 323): the readouts where the topic's
+    rare words are (a lexical search for each, within these readouts, finds any paragraph that has it) and
+    those retrieved, so that the one rule can still say that none of them mentions "Rhodes"."""
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    rare = [t for t in question.topic if len(t) > 2 and library.count_paragraphs_with(t) <= tuning.rare_paragraphs]
+    ids = [s.hit.readout_id for s in scored[:5]]
+    for term in rare:
+        ids += [h.readout_id for h in library.search(term, filters=allowed, k=3, mode="lexical")]
+    return readout_texts(library, ids)
+
+
 def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:
     return any(mentioned([w], text) for text in readout_texts(library, [r.id for r in readouts]).values() for w in words)
 

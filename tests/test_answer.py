@@ -130,3 +130,12 @@ def test_a_question_naming_no_known_participant_is_composed_like_any_other(libra
     assert "Leaders Summit on Climate" in answer.text
     (citation,) = answer.citations  # the lead once, whole (sentence by sentence it was one [n] per sentence)
     assert citation.quote == library.readout(citation.readout_id).paragraphs[0]
+
+
+def test_a_rare_topic_is_checked_even_for_someone_in_hundreds_of_readouts(library):
+    # Sullivan is in 300+ readouts, too many to read whole: a lexical search within them finds where the
+    # topic's rare words are, so the rule still tells "none of them mentions" from "too many to check".
+    refused = ask(library, "What did Jake Sullivan say about the Rhodes Scholarship?")
+    assert refused.refused and "none of them mentions rhodes" in refused.text
+    found = ask(library, "What did Jake Sullivan say about the Compact of Free Association?")
+    assert not found.refused and "Compact of Free Association" in found.text
