@@ -236,6 +236,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         found = read_dates(f"{day.group(1)} {day.group(2)}, {date_from[:4]}")
         if found[0]:
             date_from, date_to = found
+    elif history and not own_time and date_from and date_from == date_to and RELATIVE_DAY.search(text):
+        # "Whom had he met two days earlier?" after a question about January 11: January 9.
+        date_from = date_to = _day_after(date_from, _offset(RELATIVE_DAY.search(text)))
     elif history and not own_time and date_from and RELATIVE_NEXT.search(text):
         # "And in their next phone call?", "a few days later": the first contact after the one asked about.
         date_from, date_to, order = _day_after(date_to or date_from), None, "first"

@@ -85,3 +85,10 @@ def test_the_history_is_what_finds_it(library, name):
 def test_history_as_plain_strings_works_too(library):
     question, gold = CONVERSATIONS["harris-who"][1]
     assert _rank(library, question, [CONVERSATIONS["harris-who"][0][0]], gold) is not None
+
+
+def test_a_day_counted_in_a_follow_up_is_that_day(library):
+    from qa.ask import understand
+
+    q = understand(library, "Whom had he met two days earlier?", history=["Whom did Jon Finer meet on January 11, 2024?"])
+    assert (q.date_from, q.date_to) == ("2024-01-09", "2024-01-09")
