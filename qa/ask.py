@@ -10,7 +10,7 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, roles
+from . import compose, compose_compare, evidence, extract, refusal, roles
 from .question import Names, Question, read_question, scene_and_ask
 from .tuning import TUNING, Tuning
 from .types import Answer
@@ -58,8 +58,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
-            else evidence.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
-        reason = evidence.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
+            else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
+        reason = refusal.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
@@ -67,7 +67,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         scored = library.retrieve(question, replace(read.filters, readouts=allowed), turns, k=max(k, 5)) \
             if allowed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
-        reason = evidence.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+        reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

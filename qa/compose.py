@@ -71,7 +71,7 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         text = (f"{'First' if question.order == 'first' else 'Most recently'} on "
                 f"{chosen[0].event_date or chosen[0].date}: {_lead_sentence(hit)} [1]")
         return Answer(question.text, text, tuple(cited.citations), hits, False)
-    head = f"{len(readouts)} readout{'s' if len(readouts) != 1 else ''} of {who}{ev._when(question)}"
+    head = f"{len(readouts)} readout{'s' if len(readouts) != 1 else ''} of {who}{ev.time_said(question)}"
     if len(chosen) > tuning.list_limit:
         head += f" (the first {tuning.list_limit} listed)"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)

@@ -19,7 +19,8 @@ from index.types import Hit
 
 from . import evidence as ev
 from .compare import compare
-from .question import Question, date_positions, sentence_words
+from .dates import date_positions
+from .question import Question, sentence_words
 from .readout_sentences import encode_sentences, is_attribution
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite

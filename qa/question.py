@@ -6,7 +6,6 @@ in the answer's notice, where a wrong reading can be seen and a test can pin it.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from index.countries import capital_country, country_of, fold
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
+from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
 from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
@@ -179,10 +179,6 @@ def places_of(text: str) -> tuple[str, ...]:
                  if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE))
 
 
-def _day_after(day: str, days: int = 1) -> str:
-    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
-
-
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = ()) -> Question:
     """Parse a question (and what its history resolves) into a Question."""
     text = text.strip()
@@ -238,12 +234,12 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             date_from, date_to = found
     elif history and not own_time and date_from and date_from == date_to and RELATIVE_DAY.search(text):
         # "Whom had he met two days earlier?" after a question about January 11: January 9.
-        date_from = date_to = _day_after(date_from, _offset(RELATIVE_DAY.search(text)))
+        date_from = date_to = shift_day(date_from, day_offset(RELATIVE_DAY.search(text)))
     elif history and not own_time and date_from and RELATIVE_NEXT.search(text):
         # "And in their next phone call?", "a few days later": the first contact after the one asked about.
-        date_from, date_to, order = _day_after(date_to or date_from), None, "first"
+        date_from, date_to, order = shift_day(date_to or date_from), None, "first"
     elif history and not own_time and date_to and RELATIVE_BEFORE.search(text):
-        date_from, date_to, order = None, _day_after(date_from or date_to, -1), "last"
+        date_from, date_to, order = None, shift_day(date_from or date_to, -1), "last"
     elif history and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
         order, kind = earlier_order, kind or earlier_kind
@@ -291,63 +287,6 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places)
-
-
-def spans_between(text: str) -> bool:
-    """Whether the dates a question names bound a span ("between March and June 2022") rather than list
-    separate days ("on February 24 and March 30, 2022")."""
-    return re.search(r"\b(between|from|since|through|until|till)\b", text, re.IGNORECASE) is not None
-
-
-def all_dates(text: str) -> tuple[tuple[str, str], ...]:
-    """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own;
-    one without a year takes the next one's ("February 24 and March 30, 2022", "in June and August 2024")."""
-    return tuple(date_positions(text))
-
-
-def date_positions(text: str) -> dict[tuple[str, str], int]:
-    """all_dates with where in the text each range is first named."""
-    found = []
-    for match in re.finditer(rf"\b({MONTH_RE})\.?(?: (\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?(\d{{4}}))?\b",
-                             text, re.IGNORECASE):
-        if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may":
-            continue  # "may" the verb; a month is written with a capital
-        found.append([match.group(1), match.group(2), match.group(3), match.start()])
-    year = None
-    for item in reversed(found):  # a year carries back to the dates before it that lack one
-        year = item[2] or year
-        item[2] = item[2] or year
-    year = None
-    for item in found:  # ... and on to those after the last year named ("July 20, 2021 ... on July 22")
-        year = item[2] or year
-        item[2] = item[2] or year
-    spans: dict[tuple[str, str], int] = {}
-    for month, day, year, start in found:
-        if not year:
-            continue
-        found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
-        if found_range[0]:
-            spans.setdefault(found_range, start)
-    # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
-    for match in RELATIVE_DAY.finditer(text):
-        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
-        if before:
-            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=_offset(match))
-            spans.setdefault((day.isoformat(), day.isoformat()), match.start())
-    return dict(sorted(spans.items(), key=lambda item: item[1]))
-
-
-RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|\d) days? "
-                          r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
-
-
-def _offset(match: re.Match) -> int:
-    said = match.group(0).lower()
-    if match.group(1):
-        days = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
-        return -days if match.group(2).lower() in ("earlier", "before") else days
-    return 0 if "same" in said else -1 if ("previous" in said or "before" in said) else 1
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb

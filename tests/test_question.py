@@ -129,7 +129,7 @@ def test_a_first_name_shared_with_someone_else_does_not_name_them(library):
 
 
 def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
-    from qa.question import all_dates
+    from qa.dates import all_dates
 
     assert all_dates("Grandi met McKeon on April 11, 2022 and Blinken the next day.") == (
         ("2022-04-11", "2022-04-11"), ("2022-04-12", "2022-04-12"))

@@ -143,7 +143,7 @@ def test_days_named_as_a_list_select_those_days_and_a_span_selects_between(libra
     assert (listed.date_from, listed.date_to) == ("2023-12-21", "2024-02-03")
     answer = ask(library, listed.text)
     assert {c.event_date for c in answer.citations} <= {"2023-12-21", "2024-02-03"} and answer.citations
-    from qa.question import spans_between
+    from qa.dates import spans_between
     assert spans_between("How many times did they speak between March and June 2022?")
     assert not spans_between(listed.text)
 

@@ -1,0 +1,71 @@
+"""The dates a question names: each date or month as a range of its own, where in the text it is named,
+and days counted from another ("the next day", "two days earlier")."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from index.query import MONTH_RE, read_dates
+
+
+def spans_between(text: str) -> bool:
+    """Whether the dates a question names bound a span ("between March and June 2022") rather than list
+    separate days ("on February 24 and March 30, 2022")."""
+    return re.search(r"\b(between|from|since|through|until|till)\b", text, re.IGNORECASE) is not None
+
+
+def all_dates(text: str) -> tuple[tuple[str, str], ...]:
+    """Each date or month the question names ("October 29, 2023 ... December 2023") as a range of its own;
+    one without a year takes the next one's ("February 24 and March 30, 2022", "in June and August 2024")."""
+    return tuple(date_positions(text))
+
+
+def date_positions(text: str) -> dict[tuple[str, str], int]:
+    """all_dates with where in the text each range is first named."""
+    found = []
+    for match in re.finditer(rf"\b({MONTH_RE})\.?(?: (\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?(\d{{4}}))?\b",
+                             text, re.IGNORECASE):
+        if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may":
+            continue  # "may" the verb; a month is written with a capital
+        found.append([match.group(1), match.group(2), match.group(3), match.start()])
+    year = None
+    for item in reversed(found):  # a year carries back to the dates before it that lack one
+        year = item[2] or year
+        item[2] = item[2] or year
+    year = None
+    for item in found:  # ... and on to those after the last year named ("July 20, 2021 ... on July 22")
+        year = item[2] or year
+        item[2] = item[2] or year
+    spans: dict[tuple[str, str], int] = {}
+    for month, day, year, start in found:
+        if not year:
+            continue
+        found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
+        if found_range[0]:
+            spans.setdefault(found_range, start)
+    # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
+    for match in RELATIVE_DAY.finditer(text):
+        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
+        if before:
+            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=day_offset(match))
+            spans.setdefault((day.isoformat(), day.isoformat()), match.start())
+    return dict(sorted(spans.items(), key=lambda item: item[1]))
+
+
+RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|\d) days? "
+                          r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def day_offset(match: re.Match) -> int:
+    """Days from the day named to the one a RELATIVE_DAY match means ("two days earlier": -2)."""
+    said = match.group(0).lower()
+    if match.group(1):
+        days = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        return -days if match.group(2).lower() in ("earlier", "before") else days
+    return 0 if "same" in said else -1 if ("previous" in said or "before" in said) else 1
+
+
+def shift_day(day: str, days: int = 1) -> str:
+    """An ISO day moved by some days."""
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()

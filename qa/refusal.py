@@ -1,0 +1,133 @@
+"""The one refusal rule every answerer follows (extractive and LLM), from a question's evidence: out of
+domain, or the topic unsupported in the readouts that match who and when. (No matching participant or
+time is judged where the evidence is gathered, qa.evidence.gather.)"""
+from __future__ import annotations
+
+import re
+
+from index.api import Library, ReadoutSummary
+from index.countries import country_of
+from index.query import mentioned, stem
+from index.types import Filters
+
+from .evidence import Evidence, names_said, readout_texts, time_said
+from .question import Question, sentence_words
+from .tuning import TUNING, Tuning
+
+# Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
+# something else ("What is the capital of France?").
+DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+|agree\w*|stress\w*|emphasi\w+|"
+                    r"readouts?|visit\w*|spoke|speak\w*|conver\w+|reaffirm\w*|underscor\w+|welcom\w+|thank\w*|"
+                    r"condemn\w*|express\w*|highlight\w*|urg\w+|announc\w+|commit\w*|support\w*|concern\w*|"
+                    r"relations?|cooperat\w+|partnership|summit|minister|president|secretary|leaders?|officials?|"
+                    r"delegation|counterpart|bilateral|ambassador|sanction\w*|assistance|aid|security)\b",
+                    re.IGNORECASE)
+
+
+def rare_word_texts(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...], scored,
+                    tuning: Tuning = TUNING) -> dict[str, str]:
+    """For a pair with too many readouts to read whole ("Jake Sullivan": 323): the readouts where the topic's
+    rare words are (a lexical search for each, within these readouts, finds any paragraph that has it) and
+    those retrieved, so that the one rule can still say that none of them mentions "Rhodes"."""
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    rare = [t for t in question.topic if len(t) > 2 and library.count_paragraphs_with(t) <= tuning.rare_paragraphs]
+    ids = [s.hit.readout_id for s in scored[:5]]
+    for term in rare:
+        ids += [h.readout_id for h in library.search(term, filters=allowed, k=3, mode="lexical")]
+    return readout_texts(library, ids)
+
+
+def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,
+                  count=None, tuning: Tuning = TUNING) -> str:
+    """Why the matching readouts do not support the topic asked about, or "".
+
+    The topic is supported when its most specific words are there: those rare in the whole index
+    ("F-35", "Rwanda", "Suez"), not "role" or "plan", which any readout has. With no rare word, any
+    topic word will do; a passage close to the question supports it too.
+    """
+    if not question.topic or not evidence.readouts or question.intent == "compare" \
+            or any(p.inferred for p in question.people):
+        # A comparison's words describe the two contacts, not one topic; a question that describes people
+        # by office ("Oslo's top diplomat") paraphrases, so its words need not be the readouts' words.
+        return ""
+    close = best_cosine >= tuning.topic_cosine
+    # A word in most matching readouts' titles describes the contacts ("Turkey" in "... Advisor to the
+    # President of Turkey"), not the topic: the topic is supported by what else is asked about.
+    titled = {t for t in question.topic if 2 * sum(bool(mentioned([t], r.title)) for r in evidence.readouts) > len(evidence.readouts)}
+    terms = [t for t in question.topic if len(t) > 2 and t not in titled]
+    # "the State Department readout", "the White House readout" name where a readout comes from, not a topic.
+    sources = " ".join(r.source for r in evidence.readouts).lower()
+    named = [t for t in terms if _capitalised(t, question.text) and t not in sources] if tuning.named_topic else []
+    if not terms or (close and not named):
+        # A passage this close supports the topic, unless the question names something (a proper noun, an
+        # acronym: "Algeria", "IMF", "Houthi") that none of the matching readouts has: a question that names
+        # the people is close to their readouts whatever its topic.
+        return ""
+    counts = {t: count(t) for t in terms} if count and not close else {}
+    rare = [t for t in terms if counts.get(t, tuning.rare_paragraphs + 1) <= tuning.rare_paragraphs]
+    if close:
+        wanted = _unsupported(named, question.text, texts)
+        if not wanted:
+            return ""
+    else:
+        wanted = rare or terms
+    if any(mentioned(wanted, text) for text in texts.values()):
+        return ""
+    acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
+    if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
+        return ""  # "IMF" in the question, "International Monetary Fund" in the readout
+    common = [t for t in terms if t not in rare]
+    if tuning.common_cover and not close and rare and len(common) >= 2 and any(
+            len(mentioned(common, text)) >= tuning.common_cover * len(common) for text in texts.values()):
+        # "Which conference did he attend in person, and how many countries took part?": a rare but
+        # ordinary word ("took") missing, while one readout has most of what is asked about.
+        return ""
+    number = len(evidence.readouts)
+    what = ", ".join(wanted)
+    if number == 1:
+        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
+    together = " together" if len(question.people) > 1 else ""
+    return (f"The readouts do not cover this: {names_said(question)} appear{together if together else 's'} in {number} "
+            f"readouts{time_said(question)}, and none of them mentions {what}.")
+
+
+def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:
+    """The capitalised topic words that no matching readout has, in any of the names of the country they
+    stand for ("North Korean" is there as "the DPRK", "Kyrgyz-Tajik" as "Kyrgyzstan")."""
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)
+    words_of: dict[str, set[str]] = {}
+    missing = []
+    for word in named:
+        run = next((r for r in runs if re.search(rf"\b{re.escape(word)}", r, re.IGNORECASE)), word)
+        whole = country_of(run)
+        countries = [whole] if whole else [c for c in map(country_of, re.split(r"[\s-]+", run)) if c]
+        forms = [{stem(w) for w in c.lower().split()} for c in countries]
+        found = False
+        for key, readout_text in texts.items():
+            if mentioned([word], readout_text):
+                found = True
+                break
+            if forms:
+                words = words_of.setdefault(key, sentence_words(readout_text))
+                if any(f <= words for f in forms):
+                    found = True
+                    break
+        if not found:
+            missing.append(word)
+    return missing
+
+
+def _capitalised(word: str, text: str) -> bool:
+    """Whether the question writes a topic word with a capital, not as the first word of a sentence."""
+    for match in re.finditer(rf"\b{re.escape(word)}", text, re.IGNORECASE):
+        before = text[:match.start()].rstrip()
+        if match.group()[0].isupper() and before and not before.endswith((".", "?", "!", ":")):
+            return True
+    return False
+
+
+def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
+    """A question that names no participant, uses no word of diplomacy and is not close to any passage."""
+    if question.people or question.cited or DOMAIN.search(question.text) or best_cosine >= tuning.domain_cosine:
+        return ""
+    return "The readouts in this index are about diplomatic contacts; they do not cover this question."
