@@ -3,7 +3,7 @@ the one rule); the one call every interface uses."""
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from index.api import Library, check_k, check_question
@@ -64,8 +64,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             and read.intent in ("discuss", "compare") else "topic"
     else:
         allowed = evidence.narrowed(library, read) if TUNING.narrow_unnamed else None
-        scored = library.retrieve(question, replace(read.filters, readouts=allowed), turns, k=max(k, 5)) \
-            if allowed else []
+        scored = library.retrieve(question, allowed, turns, k=max(k, 5)) if allowed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         route = "extract"
