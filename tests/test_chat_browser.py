@@ -18,8 +18,10 @@ from tests.test_browser import ARTIFACTS, app_url, browser, served  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-# Answered from two readouts, the first paragraph cited twice ([1] and [2]): one card for both.
+# Answered from two readouts, one paragraph each, in date order: [1] Biden's call with Kishida (2021-10-04),
+# [2] the East Asia Summit (2022-11-13). (Two quotes of one paragraph share a card: tests/test_render.py.)
 INDO_PACIFIC = "What did the President say about the Indo-Pacific?"
+KISHIDA_CALL_DATE = "2021-10-04"
 EAST_ASIA_DATE = "2022-11-13"
 TAIWAN = "What did President Biden and President Xi discuss about Taiwan?"
 KISHIDA = "What did President Biden discuss with Prime Minister Kishida?"
@@ -69,16 +71,16 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
     _open(page, app_url)
     _ask(page, INDO_PACIFIC)
 
-    # One card per paragraph: three citations, two paragraphs; [2] leads to the card that [1] opened.
+    # One card per cited paragraph, its quote marked in the whole paragraph; [2] leads to its own card.
     assert page.locator("#sources details.turn[open] .src").count() == 2
-    card = page.locator("#src-1-1")
-    expect(card.locator("b").first).to_have_text("[1] [2]")
-    expect(card.locator(".para mark")).to_have_count(2)  # both quotes marked in the one paragraph
-    expect(page.locator("#src-1-2")).to_have_count(0)
+    expect(page.locator("#src-1-1").locator("b").first).to_have_text("[1]")
+    card = page.locator("#src-1-2")
+    expect(card.locator("b").first).to_have_text("[2]")
+    expect(card.locator(".para mark")).to_have_count(1)
     second = page.locator("#chat a.cite", has_text="[2]")
-    expect(second).to_have_attribute("href", "#src-1-1")
+    expect(second).to_have_attribute("href", "#src-1-2")
     # The date of each citation next to its [n], the source in its hover title.
-    expect(page.locator("#chat .chip").first).to_have_text(EAST_ASIA_DATE)
+    expect(page.locator("#chat .chip").first).to_have_text(KISHIDA_CALL_DATE)
     assert EAST_ASIA_DATE in second.get_attribute("title") and "White House" in second.get_attribute("title")
     second.click()
     expect(card).to_have_class(re.compile(r"\bactive\b"))
@@ -188,8 +190,8 @@ def test_phone_sources_under_the_answer_with_a_way_back(context, app_url):  # no
     assert sources["y"] >= chat["y"] + chat["height"], (chat, sources)  # one column: sources below
     assert sources["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing forces sideways scrolling
-    page.locator("#chat a.cite", has_text="[3]").click()
-    card = page.locator("#src-1-3")
+    page.locator("#chat a.cite", has_text="[2]").click()
+    card = page.locator("#src-1-2")
     expect(card).to_be_in_viewport()
     answer = page.locator("#chat .message.bot").first
     expect(answer).not_to_be_in_viewport()
