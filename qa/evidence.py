@@ -145,7 +145,7 @@ def narrowed(library: Library, question: Question) -> Filters | None:
     """The filters a question's time and countries set when it names no participant the index knows
     ("In their September 2021 phone conversation, what did the American and Chinese heads of state ..."):
     time and place select readouts here too, not words in sentences. None when the question names neither
-    or no readout passes (then retrieval runs over the whole index). A question that names people was read
+    (ask.plan searches the whole index too when nothing passes these filters). A question that names people was read
     by its people (their readouts in that time, or none, which `gather` has already judged).
 
     The time is the publication date's, a week of slack after the event's (a readout comes out on the day

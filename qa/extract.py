@@ -40,8 +40,8 @@ TITLES = (r"(?:President|Prime Minister|Minister|King|Queen|Sultan|Emir|Chancell
 
 def _is_counterpart(word: str, question: str) -> bool:
     """Whether an (unknown) word is a name right after a title: who was met, not where."""
-    # The title in any case, the name's words capitalised ("Prime Minister Kishida did Biden quote": "quote"
-    # is no one's name).
+    # Matched without regard to case up to the word ("the Sultan of Aldovia" counts), but the word itself
+    # must be written with a capital ("Prime Minister Kishida did Biden quote": "quote" is no one's name).
     pattern = "(?i:" + TITLES + r")(?:\s+[A-Z][\w'’\-]*){0,3}?\s+(" + re.escape(word) + r")\b"
     return any(m.group(1)[:1].isupper() for m in re.finditer(pattern, question, re.IGNORECASE)) and word[:1].isalpha()
 

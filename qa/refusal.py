@@ -57,8 +57,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     sample = evidence.readouts[::max(1, len(evidence.readouts) // 60)]
     titled = {t for t in question.topic if 2 * sum(bool(mentioned([t], r.title)) for r in sample) > len(sample)}
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
-    # "the State Department readout", "the White House readout" name where a readout comes from, not a topic.
-    sources = " ".join(r.source for r in evidence.readouts).lower()
+    # "the State Department readout", "the White House readout" name where a readout comes from, not a topic
+    # (the few distinct sources, not one string per readout: a frequent person has tens of thousands at 100x).
+    sources = " ".join({r.source for r in evidence.readouts}).lower()
     named = [t for t in terms if _capitalised(t, question.text) and t not in sources] if tuning.named_topic else []
     if not terms or (close and not named):
         # A passage this close supports the topic, unless the question names something (a proper noun, an
