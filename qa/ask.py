@@ -103,7 +103,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     if p.route == "topic":
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
-                                           closeness=closeness(library, question, p.scored)), k)
+                                           closeness=closeness(library, question, p.scored),
+                                           part_hits=lambda part, ids: _part_hits(library, part, ids)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -112,6 +113,11 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
+
+
+def _part_hits(library: Library, part: str, ids: frozenset):
+    """Passages of the given readouts for one question of several, best first."""
+    return library.retrieve(part, Filters(readouts=ids), k=5) if part.strip() else []
 
 
 def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING) -> dict[str, float]:

@@ -10,12 +10,13 @@ from typing import Callable
 
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
-from index.query import stem
+from index.countries import country_of
+from index.query import lexical_terms, stem
 from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .question import Question, sentence_words
+from .question import FRAME, Question, scene_and_ask, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
@@ -146,11 +147,13 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[s
 
 
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
-             lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None) -> Answer:
+             lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
+             part_hits: Callable[[str, frozenset], list[Scored]] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
-    first, which says where the contact took place."""
+    first, which says where the contact took place. `part_hits(text, readout ids)` retrieves for one question
+    of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?")."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
@@ -200,6 +203,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
+    if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) and not question.exclude:
+        chosen = _cover_questions(question, candidates, chosen, part_hits)
     if first is not None:
         sentence = _lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
@@ -236,6 +241,55 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if question.intent == "yes_no":
         text = "Yes. " + text
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+# A second question joined to the first: ", and which committee's fourth meeting did her delegation attend?"
+SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a question asks, split where a second one is joined on; one part for most."""
+    asked = scene_and_ask(text)[1] or text
+    return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
+
+
+def _cover_questions(question: Question, candidates: list, chosen: list,
+                     part_hits: Callable[[str, frozenset], list[Scored]]) -> list:
+    """The chosen sentences, with one more for each question of several that none of them answers: the
+    sentence sharing most of its words (names included, at least two), else the sentence best ranked in
+    the paragraph closest to that question alone (one more query), within the readouts already quoted."""
+    parts = question_parts(question.text)
+    if len(parts) < 2 or not chosen:
+        return chosen
+    chosen = list(chosen)
+    readouts = frozenset(c[4].readout_id for c in chosen)
+    topic = set(question.topic)
+    for part in parts:
+        words = [w for w in lexical_terms(part) if w not in FRAME]
+        own = [stem(w) for w in words if w in topic and not country_of(w)]
+        if own and any(_has(c[3], own) for c in chosen):
+            continue  # answered by a sentence already chosen
+        stems = [stem(w) for w in words]
+        pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
+        scored = sorted(((len(_has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
+        if scored and scored[0][0] >= 2:
+            chosen.append(scored[0][1])
+            continue
+        quoted = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+        for s in part_hits(part, readouts):
+            key = (s.hit.readout_id, s.hit.paragraph)
+            if key in quoted or s.hit.readout_id not in readouts:
+                continue
+            best = next((c for c in pool if (c[4].readout_id, c[4].paragraph) == key), None)
+            if best is not None:
+                chosen.append(best)
+            break
+    return chosen
+
+
+def _has(sentence: str, stems: list[str]) -> set[str]:
+    words = sentence_words(sentence)
+    return {t for t in stems if any(w.startswith(t) for w in words)}
 
 
 def restrict(filters, readouts: tuple[ReadoutSummary, ...]):

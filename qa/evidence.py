@@ -88,6 +88,9 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         there = set().union(*(library.readout_ids({"country": c}) for c in question.countries))
         rows = read(ids & there) if ids & there else None
     rows = rows or read(ids)
+    if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
+        # None in the metadata: the metadata may miss a participant named past the lead.
+        rows = list({r.id: r for r in _also_mentioning(library, question, per_person, ids, read)}.values())
     if len(question.dates) > 1 and question.intent != "compare" and not spans_between(question.text) \
             and not (question.filters.date_from or question.filters.date_to):
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
@@ -102,6 +105,27 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+MENTION_TEXTS = 20  # readouts of a person asked about read whole to find the others named in them
+
+
+def _also_mentioning(library: Library, question: Question, per_person: list[set[str]], ids: set[str], read):
+    """Readouts of one person asked about (in the time asked) whose text names every other one, though the
+    metadata does not list them ("Sherwood-Randall ... met with Mexican President Andrés Manuel López
+    Obrador" in paragraph 2 of a trip's readout). Only where few: a frequent person's are not read whole."""
+    found = []
+    for i, person_ids in enumerate(per_person):
+        candidates = person_ids - ids
+        if not candidates or (not (question.date_from or question.date_to) and len(candidates) > MENTION_TEXTS):
+            continue
+        rows = read(candidates)
+        if not rows or len(rows) > MENTION_TEXTS:
+            continue
+        texts = readout_texts(library, [r.id for r in rows])
+        families = [{name.split()[-1] for name in p.names if name.split()} for j, p in enumerate(question.people) if j != i]
+        found += [r for r in rows if all(any(mentioned([f], texts.get(r.id, "")) for f in fam) for fam in families)]
+    return found
 
 
 def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evidence:

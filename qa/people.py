@@ -80,7 +80,14 @@ class Names:
         A person far more frequent than others sharing the word is the one meant ("Biden" is Joe
         Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped.
         """
-        found = sorted(self._by_word.get(fold(word).lower(), []), key=lambda e: -e[0])
+        key = fold(word).lower()
+        found = self._by_word.get(key, [])
+        if not found and "-" in key.strip("-"):
+            # "Sherwood-Randall": names are stored by their hyphen-split words, so the person is the one
+            # holding every part.
+            parts = [self._by_word.get(part, []) for part in name_words(key)]
+            found = [e for e in parts[0] if all(e in other for other in parts[1:])] if parts else []
+        found = sorted(found, key=lambda e: -e[0])
         if not found:
             return ()
         kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]

@@ -55,7 +55,7 @@ these those contact contacts spoke speak talked talk raised raise stressed stres
 sides leader leaders official officials counterpart counterparts both two happen happened date day year month
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
-each other days weeks months years one account accounts
+each other days weeks months years one account accounts dr mr mrs ms
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
@@ -82,6 +82,7 @@ class Question:
     dates: tuple[tuple[str, str], ...] = ()  # every date the question names, as ranges (compare: one per contact)
     exclude: tuple[str, ...] = ()  # "besides Passover": words the answer is to leave out
     places: tuple[str, ...] = ()  # "in Honolulu", "at COP28": where the contact took place (selects readouts)
+    subject: tuple[str, ...] = ()  # topic words of what was said: "about the Amazon Fund", "discuss martial law"
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -286,7 +287,22 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kind, topic, filters, cited, carried, all_dates(text), exclude, places)
+                    kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic))
+
+
+# What follows these is what was said ("about the Amazon Fund", "discuss the defense of the Suwałki Gap"),
+# up to the end of the question or a second one (", and which ..."); "what milestone did they commemorate"
+# names what is asked for instead, which the readout may say in other words ("60 years").
+SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
+                     r"come up|came up)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
+                     r"\b(?:besides|other than|apart from|aside from|except)\b)[^?;])+)",
+                     re.IGNORECASE)
+
+
+def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
+    """The topic words that stand in a phrase saying what was said (see SUBJECT)."""
+    words = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
+    return tuple(w for w in topic if w in words)
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb

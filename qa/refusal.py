@@ -61,6 +61,12 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     # (the few distinct sources, not one string per readout: a frequent person has tens of thousands at 100x).
     sources = " ".join({r.source for r in evidence.readouts}).lower()
     named = [t for t in terms if _capitalised(t, question.text) and t not in sources] if tuning.named_topic else []
+    missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
+    if missing:
+        # What was said names something specific to a few paragraphs of the whole index ("martial law",
+        # "the Suwałki Gap") that none of the matching readouts has. (Any rare word of the question would
+        # do otherwise: "declaration" of "the Washington Declaration" supported martial law.)
+        return _refusal(question, evidence, ", ".join(missing))
     if not terms or (close and not named):
         # A passage this close supports the topic, unless the question names something (a proper noun, an
         # acronym: "Algeria", "IMF", "Houthi") that none of the matching readouts has: a question that names
@@ -85,13 +91,35 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # "Which conference did he attend in person, and how many countries took part?": a rare but
         # ordinary word ("took") missing, while one readout has most of what is asked about.
         return ""
+    return _refusal(question, evidence, ", ".join(wanted))
+
+
+def _refusal(question: Question, evidence: Evidence, what: str) -> str:
     number = len(evidence.readouts)
-    what = ", ".join(wanted)
     if number == 1:
         return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
     together = " together" if len(question.people) > 1 else ""
     return (f"The readouts do not cover this: {names_said(question)} appear{together if together else 's'} in {number} "
             f"readouts{time_said(question)}, and none of them mentions {what}.")
+
+
+def _missing_specific(question: Question, terms: list[str], texts: dict[str, str], count, tuning: Tuning) -> list[str]:
+    """The words of what was said (Question.subject) found in at most `specific_paragraphs` paragraphs of the
+    index, when none of them is in any matching readout ("martial" for Yoon, "Suwałki" for the Lithuanians);
+    [] when one of them is there ("sham" of "a sham trial of soldiers": the readout says it in other words)."""
+    if not tuning.specific_paragraphs or not texts:
+        return []
+    subject = [t for t in question.subject if t in terms and not re.search(r"\d", t)
+               and not any(country_of(part) for part in t.split("-"))]
+    specific = [t for t in subject if count(t) <= tuning.specific_paragraphs]
+    if not specific:
+        return []
+    for t in specific:
+        if any(mentioned([t], text) for text in texts.values()):
+            return []
+        if re.search(rf"\b{re.escape(t.upper())}\b", question.text) and any(t in sentence_words(text) for text in texts.values()):
+            return []  # "IMF" in the question, "International Monetary Fund" in the readout
+    return specific
 
 
 def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:

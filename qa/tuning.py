@@ -45,6 +45,10 @@ class Tuning:
     compose_unnamed: bool = True  # a question naming no known participant is composed by intent too (else: extract.py;
     # dev: analyst_dev3 containment 0.826 -> 0.870, analyst_dev2 0.778 -> 0.806, dev.jsonl precision 0.874 -> 0.859)
     rare_in_many: bool = True  # more readouts than can be read: check the topic where its rare words are found
+    specific_paragraphs: int = 10  # words of what was said in at most this many paragraphs of the index, none of
+    # them in the matching readouts, refuse a question not close to them (0: off)
+    mentioned_people: bool = True  # a readout of the rarest person asked about that names the others counts too
+    cover_questions: bool = True  # a question that asks two things gets a sentence for each ("..., and which ...?")
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

@@ -139,3 +139,60 @@ def test_a_rare_topic_is_checked_even_for_someone_in_hundreds_of_readouts(librar
     assert refused.refused and "none of them mentions rhodes" in refused.text
     found = ask(library, "What did Jake Sullivan say about the Compact of Free Association?")
     assert not found.refused and "Compact of Free Association" in found.text
+
+
+def test_a_hyphenated_family_name_finds_its_person(library):
+    # Names are stored by their hyphen-split words: "Sherwood-Randall" is the person holding both.
+    from qa.ask import understand
+
+    read = understand(library, "What did Liz Sherwood-Randall discuss in Mexico in February 2024?")
+    assert any("Liz Sherwood-Randall" in p.names for p in read.people)
+
+
+def test_a_counterpart_the_metadata_misses_is_found_named_in_the_readout(library):
+    # The trip's metadata lists the U.S. delegation only; López Obrador is named in paragraph 2. The trip is
+    # still the readout of "Sherwood-Randall and López Obrador", and each of the two questions asked is answered.
+    answer = ask(library, "On Homeland Security Advisor Liz Sherwood-Randall's February 2024 trip to Mexico, which Mexican "
+                          "foreign secretary did she meet along with President López Obrador, and which committee's "
+                          "fourth meeting did her delegation attend?")
+    assert not answer.refused, answer.text
+    assert "Alicia Bárcena" in answer.text and "Trilateral Fentanyl Committee" in answer.text
+    assert {c.paragraph for c in answer.citations} == {2, 3}
+
+
+def test_each_of_two_questions_gets_its_paragraph(library):
+    # "what milestone did they commemorate" shares no word with "60 years of diplomatic relations": the
+    # paragraph closest to that question alone is quoted beside the one the other question's words find.
+    answer = ask(library, "When Secretary Blinken met Jamaica's Prime Minister Andrew Holness in Washington in April 2022, "
+                          "what milestone did they commemorate, and what did Blinken thank Jamaica for regarding "
+                          "Russia's invasion of Ukraine?")
+    assert "60 years of diplomatic relations" in answer.text and "principled stance" in answer.text
+    assert len({c.paragraph for c in answer.citations}) == 2
+
+
+def test_questions_split_where_a_second_is_joined_on():
+    from qa.compose import question_parts
+
+    assert question_parts("When he met Holness, what milestone did they commemorate, and what did Blinken thank "
+                          "Jamaica for?") == ["what milestone did they commemorate", "what did Blinken thank Jamaica for"]
+    assert question_parts("What did Biden and Xi say about Taiwan and fentanyl?") == [
+        "What did Biden and Xi say about Taiwan and fentanyl"]
+
+
+@pytest.mark.parametrize("question,missing", [
+    ("What did U.S. officials tell South Korea's President Yoon Suk Yeol about his declaration of martial law?", "martial"),
+    ("Did Jake Sullivan and the Lithuanian president's advisers discuss the defense of the Suwałki Gap?", "suwałki"),
+])
+def test_a_specific_word_of_what_was_said_that_no_matching_readout_has_refuses(library, question, missing):
+    # "declaration" is there (the Washington Declaration) and was enough before; the words after "about" /
+    # "discuss" that only a few paragraphs of the index hold decide.
+    answer = ask(library, question)
+    assert answer.refused and missing in answer.text.lower(), answer.text
+
+
+def test_a_subject_is_the_words_after_about_or_discuss():
+    from qa.question import subject_of
+
+    topic = ("sham", "trial", "soldiers", "voiced", "concern")
+    assert subject_of("Who voiced concern about a sham trial of soldiers?", topic) == ("sham", "trial", "soldiers")
+    assert subject_of("What did they discuss besides Passover?", ("passover",)) == ()
