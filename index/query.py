@@ -66,7 +66,10 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
     m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
     if m:
         return _span(int(m.group(2)), *PARTS[m.group(1)])
-    years = re.findall(r"\b(20\d\d|19\d\d)\b", text)
+    # "Nigeria's 2023 elections", "the 2022 World Cup": a year that names an event asked about, not when.
+    years = re.findall(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|polls?|"
+                       r"vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|target|goals?)\b)",
+                       text)
     if years:
         return f"{min(years)}-01-01", f"{max(years)}-12-31"
     return None, None

@@ -3,7 +3,7 @@ the one rule); the one call every interface uses."""
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
@@ -65,6 +65,12 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     else:
         allowed = evidence.narrowed(library, read) if TUNING.narrow_unnamed else None
         scored = library.retrieve(question, allowed, turns, k=max(k, 5)) if allowed else []
+        if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
+            # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
+            # Joint Steering Group") need not list them; its time alone still narrows.
+            timed = evidence.narrowed(library, replace(read, countries=()))
+            wider = library.retrieve(question, timed, turns, k=max(k, 5)) if timed else []
+            scored = wider if _best(wider) > _best(scored) else scored
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         route = "extract"
@@ -132,12 +138,14 @@ def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING) 
     return dict(zip(sentences, (vectors @ query).tolist()))
 
 
+def _best(scored) -> float:
+    return max((s.dense for s in scored), default=0.0)
+
+
 def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
     """Whole text of the readouts behind the top hits."""
     return evidence.readout_texts(library, [s.hit.readout_id for s in scored[:top]])
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:
-    from dataclasses import replace
-
     return replace(result, hits=result.hits[:k])

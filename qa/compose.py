@@ -16,7 +16,7 @@ from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .question import FRAME, Question, scene_and_ask, sentence_words
+from .question import FRAME, Question, question_parts, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
@@ -241,16 +241,6 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if question.intent == "yes_no":
         text = "Yes. " + text
     return Answer(question.text, text, tuple(cited.citations), hits, False)
-
-
-# A second question joined to the first: ", and which committee's fourth meeting did her delegation attend?"
-SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
-
-
-def question_parts(text: str) -> list[str]:
-    """The questions a question asks, split where a second one is joined on; one part for most."""
-    asked = scene_and_ask(text)[1] or text
-    return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
 
 
 def _cover_questions(question: Question, candidates: list, chosen: list,

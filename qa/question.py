@@ -55,7 +55,7 @@ these those contact contacts spoke speak talked talk raised raise stressed stres
 sides leader leaders official officials counterpart counterparts both two happen happened date day year month
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
-each other days weeks months years one account accounts dr mr mrs ms
+each other days weeks months years one account accounts dr mr mrs ms kind sort
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
@@ -122,8 +122,11 @@ def sentence_words(sentence: str) -> set[str]:
 # A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
 # April call with Sisi, for which ... ".
-SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^,?]*,\s*"
-                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|did|does|do|was|were|where)\b)",
+# The scene may hold commas ("his French, German, Italian and British counterparts ... on April 6, 2022,"): it
+# ends at the first comma that a question word follows.
+SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
+                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|whom|whose|did|does|do|"
+                   r"was|were|where)\b)",
                    re.IGNORECASE)
 
 
@@ -307,3 +310,13 @@ def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec early late mid spring summer autumn fall winter""".split())
+
+
+# A second question joined to the first: ", and which committee's fourth meeting did her delegation attend?"
+SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a question asks, split where a second one is joined on; one part for most."""
+    asked = scene_and_ask(text)[1] or text
+    return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]

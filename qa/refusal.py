@@ -4,14 +4,15 @@ time is judged where the evidence is gathered, qa.evidence.gather.)"""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
 from index.countries import country_of
-from index.query import mentioned, stem
+from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
 from .evidence import Evidence, names_said, readout_texts, time_said
-from .question import Question, sentence_words
+from .question import Question, question_parts, sentence_words
 from .tuning import TUNING, Tuning
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
@@ -38,7 +39,7 @@ def rare_word_texts(library: Library, question: Question, readouts: tuple[Readou
 
 
 def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,
-                  count=None, tuning: Tuning = TUNING) -> str:
+                  count=None, tuning: Tuning = TUNING, whole: bool = True) -> str:
     """Why the matching readouts do not support the topic asked about, or "".
 
     The topic is supported when its most specific words are there: those rare in the whole index
@@ -50,6 +51,16 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # A comparison's words describe the two contacts, not one topic; a question that describes people
         # by office ("Oslo's top diplomat") paraphrases, so its words need not be the readouts' words.
         return ""
+    parts = question_parts(question.text) if whole and tuning.parts_refuse else []
+    if len(parts) > 1:
+        # "..., and which telecom projects did they discuss investing in?": a question of several is answered
+        # when any of them is supported; refused, with the whole question's reason, when none is.
+        for part in parts:
+            words = set(lexical_terms(part))
+            one = replace(question, topic=tuple(t for t in question.topic if t in words),
+                          subject=tuple(t for t in question.subject if t in words))
+            if not one.topic or not topic_refusal(one, evidence, texts, best_cosine, count, tuning, whole=False):
+                return ""
     close = best_cosine >= tuning.topic_cosine
     # A word in most matching readouts' titles describes the contacts ("Turkey" in "... Advisor to the
     # President of Turkey"), not the topic: the topic is supported by what else is asked about.
@@ -78,9 +89,11 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         wanted = _unsupported(named, question.text, texts)
         if not wanted:
             return ""
+    elif not rare and not tuning.common_refuse:
+        return ""
     else:
         wanted = rare or terms
-    if any(mentioned(wanted, text) for text in texts.values()):
+    if any(_said(wanted, text) for text in texts.values()):
         return ""
     acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
     if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
@@ -115,11 +128,18 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     if not specific:
         return []
     for t in specific:
-        if any(mentioned([t], text) for text in texts.values()):
+        if any(_said([t], text) for text in texts.values()):
             return []
         if re.search(rf"\b{re.escape(t.upper())}\b", question.text) and any(t in sentence_words(text) for text in texts.values()):
             return []  # "IMF" in the question, "International Monetary Fund" in the readout
     return specific
+
+
+def _said(words: list[str], text: str) -> bool:
+    """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
+    heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
+             and w.rsplit("-", 1)[1].isalpha()]
+    return bool(mentioned(list(words) + heads, text))
 
 
 def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:

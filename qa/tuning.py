@@ -49,6 +49,9 @@ class Tuning:
     # them in the matching readouts, refuse a question not close to them (0: off)
     mentioned_people: bool = True  # a readout of the rarest person asked about that names the others counts too
     cover_questions: bool = True  # a question that asks two things gets a sentence for each ("..., and which ...?")
+    parts_refuse: bool = True  # a question asking two things is refused only when neither is supported
+    common_refuse: bool = True  # with no rare topic word, a question not close to its readouts is refused when
+    # none of them has any topic word
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:
