@@ -25,8 +25,9 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     found = []
     for match in re.finditer(rf"\b({MONTH_RE})\.?(?: (\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?(\d{{4}}))?\b",
                              text, re.IGNORECASE):
-        if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may":
-            continue  # "may" the verb; a month is written with a capital
+        if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may" \
+                and not re.match(r"\s+(?:and|or|to|through|until)\s+[A-Z]", text[match.end():]):
+            continue  # "may" the verb; a month is written with a capital ("in May and July 2022")
         found.append([match.group(1), match.group(2), match.group(3), match.start()])
     year = None
     for item in reversed(found):  # a year carries back to the dates before it that lack one

@@ -21,10 +21,11 @@ ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
 ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
 INTENT_RULES = (
     # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
-    # doses were coming" (a fact in a paragraph).
+    # doses were coming" or "how many people who fled the war did he credit Dublin with sheltering" (a fact
+    # in a paragraph; "how many people did she meet" is counted by its verb).
     ("how_many", re.compile(r"^\s*how often\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
                             r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
-                            r"people|trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
+                            r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
                             r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
                             r"engage|engaged)\b", re.IGNORECASE)),
     ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"

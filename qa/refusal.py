@@ -108,6 +108,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
 
 
 def _refusal(question: Question, evidence: Evidence, what: str) -> str:
+    # Each word as the question writes it ("MiG-29", not "mig-29").
+    what = ", ".join(_as_written(w, question.text) for w in what.split(", "))
     number = len(evidence.readouts)
     if number == 1:
         return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
@@ -122,7 +124,8 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     [] when one of them is there ("sham" of "a sham trial of soldiers": the readout says it in other words)."""
     if not tuning.specific_paragraphs or not texts:
         return []
-    subject = [t for t in question.subject if t in terms and not re.search(r"\d", t)
+    # Not a time ("mid-2022", "1990s"); a model stays ("MiG-29", "F-16").
+    subject = [t for t in question.subject if t in terms and not re.fullmatch(r"(?:\w+-)?\d+s?", t)
                and not any(country_of(part) for part in t.split("-"))]
     specific = [t for t in subject if count(t) <= tuning.specific_paragraphs]
     if not specific:
@@ -135,6 +138,11 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     return specific
 
 
+def _as_written(word: str, text: str) -> str:
+    found = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+    return found.group() if found else word
+
+
 def _said(words: list[str], text: str) -> bool:
     """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
@@ -145,7 +153,8 @@ def _said(words: list[str], text: str) -> bool:
 def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:
     """The capitalised topic words that no matching readout has, in any of the names of the country they
     stand for ("North Korean" is there as "the DPRK", "Kyrgyz-Tajik" as "Kyrgyzstan")."""
-    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)
+    # A possessive ends a run: "Poland's MiG-29" is Poland and a MiG-29, not a name of Poland's.
+    runs = [part for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text) for part in re.split(r"['’]s\s+", run)]
     words_of: dict[str, set[str]] = {}
     missing = []
     for word in named:

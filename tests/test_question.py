@@ -58,7 +58,7 @@ def test_refusals_say_what_was_found(library):
     assert none_in_2023.refused and not none_in_2023.citations
     assert "2023" in none_in_2023.text and "Kuleba" in none_in_2023.text
     topic = ask(library, "Did Blinken and Kuleba discuss Venezuela in 2022?")
-    assert topic.refused and re.search(r"do not cover this: .+ in \d+ readouts of 2022, and none of them mentions venezuela",
+    assert topic.refused and re.search(r"do not cover this: .+ in \d+ readouts of 2022, and none of them mentions Venezuela",
                                        topic.text)
     assert ask(library, "What is the capital of France?").refused
 
