@@ -16,7 +16,7 @@ from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .question import FRAME, Question, question_parts, sentence_words
+from .question import FRAME, Question, question_parts, sentence_words, subject_parts
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
@@ -244,11 +244,15 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
 
 
 def _cover_questions(question: Question, candidates: list, chosen: list,
-                     part_hits: Callable[[str, frozenset], list[Scored]]) -> list:
+                     part_hits: Callable[[str, frozenset], list[Scored]], tuning: Tuning = TUNING) -> list:
     """The chosen sentences, with one more for each question of several that none of them answers: the
     sentence sharing most of its words (names included, at least two), else the sentence best ranked in
     the paragraph closest to that question alone (one more query), within the readouts already quoted."""
-    parts = question_parts(question.text)
+    parts, strict = question_parts(question.text), False
+    if len(parts) < 2 and tuning.cover_subjects:
+        # "about technology cooperation and security concerns": each thing asked about is a part, answered
+        # only by a sentence with all its words ("strategic security" does not answer "security concerns").
+        parts, strict = subject_parts(question.text), True
     if len(parts) < 2 or not chosen:
         return chosen
     chosen = list(chosen)
@@ -257,7 +261,7 @@ def _cover_questions(question: Question, candidates: list, chosen: list,
     for part in parts:
         words = [w for w in lexical_terms(part) if w not in FRAME]
         own = [stem(w) for w in words if w in topic and not country_of(w)]
-        if own and any(_has(c[3], own) for c in chosen):
+        if own and any(len(_has(c[3], own)) == len(own) if strict else _has(c[3], own) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
         pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]

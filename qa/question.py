@@ -321,3 +321,16 @@ def question_parts(text: str) -> list[str]:
     """The questions a question asks, split where a second one is joined on; one part for most."""
     asked = scene_and_ask(text)[1] or text
     return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
+
+
+def subject_parts(text: str) -> list[str]:
+    """The things a question asks about, where it joins several ("about technology cooperation and security
+    concerns", "discuss with Bangladeshi officials and civil society"); one or none for most."""
+    found = list(SUBJECT.finditer(text))
+    if not found:
+        return []
+    # The last says what ("discuss with Indian officials ... about technology cooperation and security concerns");
+    # where and when end it ("about Afghanistan in their May and July 2022 phone calls" is about one thing).
+    said = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
+                    r"(?:when|while)\b)", re.split(r"\b(?:about|regarding|concerning)\s+", found[-1].group(1))[-1])[0]
+    return [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", said) if lexical_terms(p)]

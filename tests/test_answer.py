@@ -249,3 +249,15 @@ def test_may_before_another_month_is_a_month():
     # How many people fled is a fact in a paragraph; how many people he met is a count of contacts.
     assert intent_of("During the visit, how many people who fled the war did he credit Dublin with sheltering?") != "how_many"
     assert intent_of("How many people did Harris meet in Paris?") == "how_many"
+
+
+def test_things_asked_about_together_are_each_answered(library):
+    from qa.question import subject_parts
+
+    assert subject_parts("What did Biden and Xi say about Taiwan and fentanyl in November 2023?") == ["Taiwan", "fentanyl"]
+    assert subject_parts("What did they discuss about Afghanistan in their May and July 2022 phone calls?") == ["Afghanistan"]
+    # "strategic security and technology cooperation" (paragraph 1) does not answer "security concerns": the
+    # paragraph closest to that alone (the Committee of Enquiry) is quoted too.
+    answer = ask(library, "What did Jon Finer discuss with Indian officials in New Delhi in December 2023 about technology "
+                          "cooperation and security concerns?")
+    assert "intersessional review" in answer.text and "Committee of Enquiry" in answer.text
