@@ -37,6 +37,11 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     for item in found:  # ... and on to those after the last year named ("July 20, 2021 ... on July 22")
         year = item[2] or year
         item[2] = item[2] or year
+    years = set(re.findall(r"\b(20\d\d)\b", text))
+    if len(years) == 1:  # "a contested reef in 2024 ... on April 1": the one year named
+        only = years.pop()
+        for item in found:
+            item[2] = item[2] or only
     spans: dict[tuple[str, str], int] = {}
     for month, day, year, start in found:
         if not year:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import mentioned
+from index.query import mentioned, read_dates
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -175,7 +175,8 @@ def narrowed(library: Library, question: Question) -> Filters | None:
     The time is the publication date's, a week of slack after the event's (a readout comes out on the day
     or within days): the event dates would have to be read row by row, ~1 s at 100x the corpus."""
     # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
-    own_time = bool(question.dates) and bool(question.date_from or question.date_to)
+    # ("at the end of 2023" is the question's own too, though no month or day is named.)
+    own_time = bool(question.dates or read_dates(question.text)[0]) and bool(question.date_from or question.date_to)
     if question.people or question.intent == "compare" or not (own_time or question.countries):
         return None
     filters = question.filters

@@ -196,6 +196,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # time runs from the first date named to the last (select() keeps only the named days when they
         # are a list, see spans_between).
         date_from, date_to = min(lo for lo, _ in named_dates), max(hi for _, hi in named_dates)
+    elif named_dates and date_from and date_from <= named_dates[0][0] <= named_dates[0][1] <= (date_to or "9999"):
+        # "a contested reef in 2024 ... on April 1": the day, within the year named.
+        date_from, date_to = named_dates[0]
     carried = False
     own_time = date_from is not None
     earlier_order = earlier_kind = None

@@ -261,3 +261,19 @@ def test_things_asked_about_together_are_each_answered(library):
     answer = ask(library, "What did Jon Finer discuss with Indian officials in New Delhi in December 2023 about technology "
                           "cooperation and security concerns?")
     assert "intersessional review" in answer.text and "Committee of Enquiry" in answer.text
+
+
+def test_a_year_alone_narrows_a_question_naming_nobody(library):
+    # "at the end of 2023" and "Warsaw's" pick Sullivan's call with Siewiera, not Biden's 2022 meeting with Duda.
+    answer = ask(library, "When a projectile briefly strayed over an Atlantic-alliance neighbour's territory at the end of "
+                          "2023, what did the White House's top security aide offer the chief of Warsaw's presidential "
+                          "defense office?")
+    assert answer.citations and all(c.date.startswith("2023-") for c in answer.citations)
+    assert "technical assistance" in answer.text
+
+
+def test_a_day_without_a_year_takes_the_one_year_named():
+    from qa.dates import all_dates
+
+    assert all_dates("After ships blocked a reef in 2024, what did he say when he phoned Manila on April 1?") == (
+        ("2024-04-01", "2024-04-01"),)
