@@ -35,12 +35,14 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     if len(ids) <= 2:
         return ids
     dated = {r.id: r.event_date or r.date for r in readouts}
+    kinds = {r.id: r.kind for r in readouts}
     ranked = list(dict.fromkeys([h.readout_id for h in hits if h.readout_id in dated] + ids))
     chosen: list[str] = []
     for lo, hi in question.dates:
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
         whose = _named_before_date(library, question, (lo, hi)) if library is not None and len(within) > 1 else set()
-        within = [i for i in within if i in whose] + [i for i in within if i not in whose]
+        # The person named before the date first, then the kind of contact asked about ("meetings", not a call).
+        within.sort(key=lambda i: (i not in whose, bool(question.kind) and not _is_kind(kinds[i], question.kind)))
         if within:
             chosen.append(within[0])
     if library is not None and len(question.people) > 2 and len(chosen) < 2:
@@ -63,6 +65,10 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         if readout_id not in chosen:
             chosen.append(readout_id)
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
+
+
+def _is_kind(kind: str, asked: str) -> bool:
+    return kind == asked or (asked == "meeting" and kind == "visit")
 
 
 def _named_before_date(library: Library, question: Question, when: tuple[str, str]) -> set[str]:

@@ -55,7 +55,17 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         if before:
             day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=day_offset(match))
             spans.setdefault((day.isoformat(), day.isoformat()), match.start())
+    # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
+    for match in SAME_WEEK.finditer(text):
+        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
+        if before:
+            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0])
+            monday = day - _dt.timedelta(days=day.weekday())
+            spans.setdefault((monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()), match.start())
     return dict(sorted(spans.items(), key=lambda item: item[1]))
+
+
+SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)
 
 
 RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|\d) days? "

@@ -40,7 +40,12 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         per_person.append(found)
     if not per_person:
         return ()
-    if question.intent == "compare" and len(per_person) > 2:
+    paired = [per_person[i] & per_person[i + 1] for i in range(0, len(per_person) - 1, 2)]
+    if question.intent == "compare" and len(per_person) >= 4 and len(per_person) % 2 == 0 and all(paired):
+        # "Sherman's meeting with Ngoc ... Blinken's meeting with Chinh": two contacts, each of the two
+        # people named together.
+        ids = set().union(*paired)
+    elif question.intent == "compare" and len(per_person) > 2:
         # Two contacts compared ("Sullivan's meeting with Truss and Blinken's call with her"): the person
         # both share is the pivot; the readouts are the pivot's with any one of the others.
         # The pivot is the one who meets each of the others (on the dates named, if any); among those, the
