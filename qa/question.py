@@ -159,8 +159,17 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b", re.IGNORECASE)
-RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b", re.IGNORECASE)
+# Before a noun, only a contact's ("the next call", "two days earlier"): "earlier tests", "the following steps"
+# are things said, not another contact.
+_NOT_A_CONTACT = (r"(?!\s+(?:call|calls|meeting|meetings|visit|visits|conversation|conversations|contact|contacts|talks|"
+                  r"time|one|day|days|week|month|year|phone|trip|session|round|summit)\b)"
+                  r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
+RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b" + _NOT_A_CONTACT
+                           + r"|\b(next|following|subsequent)\b(?=\s+(?:call|meeting|visit|conversation|contact|talks|"
+                           r"time|one|day|week|phone|trip|session|round|summit))", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
+                             + r"|\b(previous|earlier|prior|preceding)\b(?=\s+(?:call|calls|meeting|meetings|visit|"
+                             r"conversation|contact|talks|time|one|day|week|phone|trip|session|round|summit))", re.IGNORECASE)
 RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)
@@ -290,7 +299,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # sentences to quote answer the question proper, when it has words of its own.
         scene_words = set(lexical_terms(scene)) - set(lexical_terms(asked_part))
         topic = tuple(w for w in topic if w not in scene_words) or topic
-    cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
+    # What the conversation last cited: a plain-string turn after it ("Which launch did he condemn?") carries
+    # no citations of its own, and the thread is still about that readout.
+    last_cited = next((turn for turn in reversed(history) if turn.cited), None)
+    cited = tuple(dict.fromkeys(last_cited.cited)) if last_cited else ()
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,

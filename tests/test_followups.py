@@ -92,3 +92,16 @@ def test_a_day_counted_in_a_follow_up_is_that_day(library):
 
     q = understand(library, "Whom had he met two days earlier?", history=["Whom did Jon Finer meet on January 11, 2024?"])
     assert (q.date_from, q.date_to) == ("2024-01-09", "2024-01-09")
+
+
+def test_earlier_before_a_noun_that_is_no_contact_stays_in_the_cited_readout(library):
+    from qa import ask
+
+    # "earlier tests" are things said, not an earlier contact; the plain-string turn in between carries no
+    # citations, and the conversation is still about the readout the first turn cited.
+    cited = "sd-secretary-blinkens-call-with-republic-of-korea-foreign-minister-chung-5"
+    history = [{"question": "What did Secretary Blinken discuss with South Korean Foreign Minister Chung Eui-yong on "
+                            "March 24, 2022?", "cited": [cited]}, "Which launch did he condemn?"]
+    answer = ask(library, "What earlier tests did it follow?", history=history)
+    assert {c.readout_id for c in answer.citations} == {cited}
+    assert "ICBM tests" in answer.text
