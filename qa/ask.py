@@ -66,9 +66,13 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         allowed = evidence.narrowed(library, read) if TUNING.narrow_unnamed else None
         scored = library.retrieve(question, allowed, turns, k=max(k, 5)) if allowed else []
         if allowed and not scored and read.countries:
-            # No contact with the countries in the time named ("the 2015 Iran nuclear deal"): the countries alone.
-            placed = evidence.narrowed(library, replace(read, date_from=None, date_to=None, dates=()))
-            scored = library.retrieve(question, placed, turns, k=max(k, 5)) if placed else []
+            # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
+            # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
+            for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
+                wider = evidence.narrowed(library, looser)
+                scored = library.retrieve(question, wider, turns, k=max(k, 5)) if wider else []
+                if scored:
+                    break
         if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
             # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
             # Joint Steering Group") need not list them; its time alone still narrows.
