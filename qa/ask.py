@@ -123,7 +123,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
-                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id)), k)
+                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id),
+                                           one_readout=p.question.intent in ("discuss", "who_said", "yes_no")), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)

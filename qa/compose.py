@@ -148,7 +148,7 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[s
 
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
-             part_hits: Callable[[str, frozenset], list[Scored]] | None = None) -> Answer:
+             part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
@@ -209,6 +209,10 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         sentence = _lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
         chosen.insert(0, (best[0], -1, -1, sentence, first, 0, first.speaker_of(sentence)))
+    if one_readout and tuning.unnamed_one_readout:
+        # Nobody named: the question is about one contact (its time and description picked it), so the
+        # answer stays in the readout of the best sentence.
+        chosen = [c for c in chosen if c[4].readout_id == best[4].readout_id] or chosen
     # Paragraphs in date order, sentences in document order; one [n] per paragraph.
     groups: dict[tuple[str, int], list] = {}
     for c in chosen:

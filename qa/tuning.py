@@ -53,6 +53,7 @@ class Tuning:
     common_refuse: bool = True  # with no rare topic word, a question not close to its readouts is refused when
     # none of them has any topic word
     cover_subjects: bool = True  # ... as does one about two things ("about technology cooperation and security concerns")
+    unnamed_one_readout: bool = True  # a question naming nobody is answered from one readout
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

@@ -277,3 +277,13 @@ def test_a_day_without_a_year_takes_the_one_year_named():
 
     assert all_dates("After ships blocked a reef in 2024, what did he say when he phoned Manila on April 1?") == (
         ("2024-04-01", "2024-04-01"),)
+
+
+def test_a_question_naming_nobody_is_answered_from_one_readout(library):
+    # The reef, Manila and April 1, 2024 pick Sullivan's call with Año; a China readout of the same day that
+    # also scores is not quoted beside it.
+    answer = ask(library, "After Chinese ships blocked a supply run to a contested reef in 2024, which reef did "
+                          "Washington's top security aide name when he phoned his counterpart in Manila on April 1, and "
+                          "what three-way leaders' meeting were they preparing for?")
+    assert len({c.readout_id for c in answer.citations}) == 1
+    assert "Second Thomas Shoal" in answer.text
