@@ -11,7 +11,7 @@ from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, refusal, roles
-from .question import Names, Question, read_question, scene_and_ask
+from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
 from .tuning import TUNING, Tuning
 from .types import Answer
 
@@ -24,8 +24,22 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     """Read a question once against this index's participants."""
     names = _NAMES.setdefault(library, Names())
     names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
-    read = read_question(question, names, Filters.from_json(filters), parse_history(history))
-    return roles.add_described(read, lambda: roles.directory_of(library)) if TUNING.offices else read
+    turns = parse_history(history)
+    read = read_question(question, names, Filters.from_json(filters), turns)
+    if not TUNING.offices:
+        return read
+    rows = lambda: roles.directory_of(library)  # noqa: E731 - loaded only when an office is named
+    read = roles.add_described(read, rows)
+    if turns and TUNING.described_turns and FOLLOW_UP.search(question) and not any(p.inferred for p in read.people):
+        # "Who was South Korea's national security advisor in May 2022?" then "How did his two calls with
+        # Sullivan differ?": "his" is the person the earlier turn described by office.
+        for turn in reversed(turns[-2:]):
+            earlier = roles.add_described(read_question(turn.question, names, Filters(), ()), rows)
+            described = tuple(p for p in earlier.people if p.inferred
+                              and not any(set(p.names) & set(q.names) for q in read.people))
+            if described:
+                return replace(read, people=read.people + described, carried=True)
+    return read
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .question import FRAME, Question, question_parts, sentence_words, subject_parts
+from .parts import question_parts, subject_parts
+from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 

@@ -14,6 +14,7 @@ from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
+from .parts import scene_and_ask, subject_of  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
@@ -118,23 +119,6 @@ def sentence_words(sentence: str) -> set[str]:
             words.update("".join(run[i:j]) for i in range(len(run)) for j in range(i + 3, len(run) + 1))
             run = []
     return words
-
-
-# A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
-# did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
-# April call with Sisi, for which ... ".
-# The scene may hold commas ("his French, German, Italian and British counterparts ... on April 6, 2022,"): it
-# ends at the first comma that a question word follows.
-SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
-                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|whom|whose|did|does|do|"
-                   r"was|were|where)\b)",
-                   re.IGNORECASE)
-
-
-def scene_and_ask(text: str) -> tuple[str, str]:
-    """The scene-setting clause (or "") and the question proper."""
-    clause = SCENE.match(text)
-    return (text[:clause.end()], text[clause.end():]) if clause else ("", text)
 
 
 def intent_of(text: str) -> str:
@@ -309,43 +293,5 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic))
 
 
-# What follows these is what was said ("about the Amazon Fund", "discuss the defense of the Suwałki Gap"),
-# up to the end of the question or a second one (", and which ..."); "what milestone did they commemorate"
-# names what is asked for instead, which the readout may say in other words ("60 years").
-SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
-                     r"come up|came up)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
-                     r"\b(?:besides|other than|apart from|aside from|except)\b)[^?;])+)",
-                     re.IGNORECASE)
-
-
-def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
-    """The topic words that stand in a phrase saying what was said (see SUBJECT)."""
-    words = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
-    return tuple(w for w in topic if w in words)
-
-
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec early late mid spring summer autumn fall winter""".split())
-
-
-# A second question joined to the first: ", and which committee's fourth meeting did her delegation attend?"
-SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
-
-
-def question_parts(text: str) -> list[str]:
-    """The questions a question asks, split where a second one is joined on; one part for most."""
-    asked = scene_and_ask(text)[1] or text
-    return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
-
-
-def subject_parts(text: str) -> list[str]:
-    """The things a question asks about, where it joins several ("about technology cooperation and security
-    concerns", "discuss with Bangladeshi officials and civil society"); one or none for most."""
-    found = list(SUBJECT.finditer(text))
-    if not found:
-        return []
-    # The last says what ("discuss with Indian officials ... about technology cooperation and security concerns");
-    # where and when end it ("about Afghanistan in their May and July 2022 phone calls" is about one thing).
-    said = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
-                    r"(?:when|while)\b)", re.split(r"\b(?:about|regarding|concerning)\s+", found[-1].group(1))[-1])[0]
-    return [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", said) if lexical_terms(p)]

@@ -12,7 +12,8 @@ from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
 from .evidence import Evidence, names_said, readout_texts, time_said
-from .question import Question, question_parts, sentence_words
+from .parts import question_parts
+from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about

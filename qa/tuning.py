@@ -54,6 +54,7 @@ class Tuning:
     # none of them has any topic word
     cover_subjects: bool = True  # ... as does one about two things ("about technology cooperation and security concerns")
     unnamed_one_readout: bool = True  # a question naming nobody is answered from one readout
+    described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

@@ -171,7 +171,7 @@ def test_each_of_two_questions_gets_its_paragraph(library):
 
 
 def test_questions_split_where_a_second_is_joined_on():
-    from qa.question import question_parts
+    from qa.parts import question_parts
 
     assert question_parts("When he met Holness, what milestone did they commemorate, and what did Blinken thank "
                           "Jamaica for?") == ["what milestone did they commemorate", "what did Blinken thank Jamaica for"]
@@ -191,7 +191,7 @@ def test_a_specific_word_of_what_was_said_that_no_matching_readout_has_refuses(l
 
 
 def test_a_subject_is_the_words_after_about_or_discuss():
-    from qa.question import subject_of
+    from qa.parts import subject_of
 
     topic = ("sham", "trial", "soldiers", "voiced", "concern")
     assert subject_of("Who voiced concern about a sham trial of soldiers?", topic) == ("sham", "trial", "soldiers")
@@ -252,7 +252,7 @@ def test_may_before_another_month_is_a_month():
 
 
 def test_things_asked_about_together_are_each_answered(library):
-    from qa.question import subject_parts
+    from qa.parts import subject_parts
 
     assert subject_parts("What did Biden and Xi say about Taiwan and fentanyl in November 2023?") == ["Taiwan", "fentanyl"]
     assert subject_parts("What did they discuss about Afghanistan in their May and July 2022 phone calls?") == ["Afghanistan"]
