@@ -64,6 +64,13 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     turns = parse_history(history)
     read = understand(library, question, filters, turns)
     found = evidence.gather(library, read)
+    if found.refusal and len(read.people) >= 3 and read.intent != "compare" and TUNING.two_contacts:
+        # "Blinken met Allamand and Omamo on July 16, 2021. Which crises did he discuss with Omamo, and what
+        # did the other readout praise?": no readout has all three; two contacts of them are compared.
+        paired = replace(read, intent="compare")
+        found_paired = evidence.gather(library, paired)
+        if len(found_paired.readouts) >= 2:
+            read, found = paired, found_paired
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
     if found.readouts:

@@ -43,7 +43,14 @@ INTENT_RULES = (
                            r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
                            r"\breadout of\b.*\band the\b.*\breadout of\b|"  # "the State Department readout of ... and the White House readout of ..."
                            r"\bWhite House\b.*\bState Department\b|\bState Department\b.*\bWhite House\b|"
-                           r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b",
+                           r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b|"
+                           # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
+                           # "the other readout", "What did X's meeting and Y's call each respond to?"
+                           r"\bwhat changed between\b|\bbut not (?:in|at|during)\b|"
+                           r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
+                           r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
+                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention)\w*\b|"
+                           r"\bin the first (?:call|meeting|readout|conversation)\b[^?]*\b(?:in the second|the second|the later)\b",
                            re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )

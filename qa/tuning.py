@@ -55,6 +55,7 @@ class Tuning:
     cover_subjects: bool = True  # ... as does one about two things ("about technology cooperation and security concerns")
     unnamed_one_readout: bool = True  # a question naming nobody is answered from one readout
     described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office
+    two_contacts: bool = True  # three people no readout has together are two contacts compared
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

@@ -180,3 +180,28 @@ def test_two_accounts_of_one_visit_are_compared_side_by_side(library, text):
     assert not answer.refused
     assert {c.event_date for c in answer.citations} == {LE_DRIAN_DAY}
     assert {c.source.split()[1] for c in answer.citations} == {"White", "Department"}
+
+
+@pytest.mark.parametrize("text", [
+    "What changed between Sherman's August 2021 call with Landsbergis and her May 2022 meeting with him?",
+    "Which topics came up in Biden's February 2022 call with Bennett but not in their August 2021 meeting?",
+    "What did Sullivan support, and which partnership came up only in the 2022 meeting?",
+    "What did Harris's meeting with Kishida and Biden's call with him each respond to?",
+    "What did he warn in the first call, and which treaty did he welcome in the second?",
+    "Which crises did he discuss with Omamo, and what did the other readout praise?",
+])
+def test_two_contacts_asked_side_by_side_are_a_comparison(text):
+    from qa.question import intent_of
+
+    assert intent_of(text) == "compare"
+
+
+def test_three_people_no_readout_has_together_are_two_contacts(library):
+    from qa import ask
+
+    # Blinken met Allamand and Omamo separately that day: no readout has all three, and nothing is refused.
+    answer = ask(library, "Secretary Blinken met Chile's Foreign Minister Allamand and Kenya's Cabinet Secretary Omamo on "
+                          "July 16, 2021. Which crises did he discuss with Omamo, and what record of Chile's did he praise?")
+    assert not answer.refused, answer.text
+    assert len({c.readout_id for c in answer.citations}) == 2
+    assert "Ethiopia and South Sudan" in answer.text
