@@ -68,9 +68,9 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
 SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)
 
 
-RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|\d) days? "
+RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|four|five|six|seven|ten|\d{1,2}) days? "
                           r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def day_offset(match: re.Match) -> int:

@@ -73,6 +73,11 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     # (the few distinct sources, not one string per readout: a frequent person has tens of thousands at 100x).
     sources = " ".join({r.source for r in evidence.readouts}).lower()
     named = [t for t in terms if _capitalised(t, question.text) and t not in sources] if tuning.named_topic else []
+    subject = [t for t in question.subject if t in terms]
+    if tuning.subject_found and subject and any(_said_all(subject, text) for text in texts.values()):
+        # What it asks about is there ("about the Indo-Pacific"); the other words say how it was put
+        # ("voiced worry"), which a readout says in its own words ("highlighted her concern").
+        return ""
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
     if missing:
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
@@ -149,6 +154,10 @@ def _said(words: list[str], text: str) -> bool:
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
              and w.rsplit("-", 1)[1].isalpha()]
     return bool(mentioned(list(words) + heads, text))
+
+
+def _said_all(words: list[str], text: str) -> bool:
+    return all(_said([w], text) for w in words)
 
 
 def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:

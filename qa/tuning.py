@@ -56,6 +56,7 @@ class Tuning:
     unnamed_one_readout: bool = True  # a question naming nobody is answered from one readout
     described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office
     two_contacts: bool = True  # three people no readout has together are two contacts compared
+    subject_found: bool = True  # a readout with every word of what was asked about supports the question
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
 
     def to_json(self) -> dict:

@@ -287,3 +287,19 @@ def test_a_question_naming_nobody_is_answered_from_one_readout(library):
                           "what three-way leaders' meeting were they preparing for?")
     assert len({c.readout_id for c in answer.citations}) == 1
     assert "Second Thomas Shoal" in answer.text
+
+
+def test_what_was_said_is_not_a_list_or_count_of_contacts():
+    from qa.question import intent_of
+
+    assert intent_of("Which countries did he say the U.S. would work with on a new deal?") == "discuss"
+    assert intent_of("How many people did the vice president say the war had displaced?") == "discuss"
+    assert intent_of("Which countries did Blinken visit in 2022?") == "list"
+
+
+def test_what_was_asked_about_being_there_supports_the_question(library):
+    # "about the Indo-Pacific" is in the readout; "voiced worry" is said there as "highlighted her concern".
+    answer = ask(library, "On the April 12, 2022 call between Wendy Sherman and Australia's DFAT Secretary Kathryn "
+                          "Campbell, who voiced worry about the Indo-Pacific?")
+    assert not answer.refused, answer.text
+    assert "Sherman" in answer.text
