@@ -47,6 +47,7 @@ INTENT_RULES = (
                            # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
                            # "the other readout", "What did X's meeting and Y's call each respond to?"
                            r"\bwhat changed between\b|\bbut not (?:in|at|during)\b|"
+                           r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*) that\b[^?]{3,150}\bdid not\b|"
                            r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
                            r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
                            r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention)\w*\b|"

@@ -189,6 +189,7 @@ def test_two_accounts_of_one_visit_are_compared_side_by_side(library, text):
     "What did Harris's meeting with Kishida and Biden's call with him each respond to?",
     "What did he warn in the first call, and which treaty did he welcome in the second?",
     "Which crises did he discuss with Omamo, and what did the other readout praise?",
+    "What did the readout of Biden's meeting with Lee stress that Harris's meeting with him did not?",
 ])
 def test_two_contacts_asked_side_by_side_are_a_comparison(text):
     from qa.question import intent_of
