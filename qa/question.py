@@ -161,15 +161,15 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
 
 # Before a noun, only a contact's ("the next call", "two days earlier"): "earlier tests", "the following steps"
 # are things said, not another contact.
-_NOT_A_CONTACT = (r"(?!\s+(?:call|calls|meeting|meetings|visit|visits|conversation|conversations|contact|contacts|talks|"
-                  r"time|one|day|days|week|month|year|phone|trip|session|round|summit)\b)"
+_CONTACT_WORDS = (r"call|calls|meeting|meetings|visit|visits|conversation|conversations|contact|contacts|talks|time|one|"
+                  r"day|days|week|month|year|phone|trip|session|round|summit|spoke|speak|met|meet|talked|talk|called|"
+                  r"saw|see|visited|conferred")
+_NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
                   r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
 RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b" + _NOT_A_CONTACT
-                           + r"|\b(next|following|subsequent)\b(?=\s+(?:call|meeting|visit|conversation|contact|talks|"
-                           r"time|one|day|week|phone|trip|session|round|summit))", re.IGNORECASE)
+                           + rf"|\b(next|following|subsequent|later)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
-                             + r"|\b(previous|earlier|prior|preceding)\b(?=\s+(?:call|calls|meeting|meetings|visit|"
-                             r"conversation|contact|talks|time|one|day|week|phone|trip|session|round|summit))", re.IGNORECASE)
+                             + rf"|\b(previous|earlier|prior|preceding)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
 RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)

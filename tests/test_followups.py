@@ -105,3 +105,16 @@ def test_earlier_before_a_noun_that_is_no_contact_stays_in_the_cited_readout(lib
     answer = ask(library, "What earlier tests did it follow?", history=history)
     assert {c.readout_id for c in answer.citations} == {cited}
     assert "ICBM tests" in answer.text
+
+
+@pytest.mark.parametrize("text,moves", [
+    ("And when they next spoke, by phone in April, what did Blinken condemn?", True),
+    ("When they next met, in Melbourne, what did Blinken thank Japan for?", True),
+    ("And in their next phone call?", True),
+    ("What earlier tests did it follow?", False),
+    ("What were the following steps?", False),
+])
+def test_next_and_earlier_move_to_another_contact_only_when_they_say_a_contact(text, moves):
+    from qa.question import RELATIVE_BEFORE, RELATIVE_NEXT
+
+    assert bool(RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text)) == moves
