@@ -84,22 +84,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
-        allowed = evidence.narrowed(library, read) if TUNING.narrow_unnamed else None
-        scored = library.retrieve(question, allowed, turns, k=max(k, 5)) if allowed else []
-        if allowed and not scored and read.countries:
-            # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
-            # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
-            for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
-                wider = evidence.narrowed(library, looser)
-                scored = library.retrieve(question, wider, turns, k=max(k, 5)) if wider else []
-                if scored:
-                    break
-        if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
-            # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
-            # Joint Steering Group") need not list them; its time alone still narrows.
-            timed = evidence.narrowed(library, replace(read, countries=()))
-            wider = library.retrieve(question, timed, turns, k=max(k, 5)) if timed else []
-            scored = wider if _best(wider) > _best(scored) else scored
+        scored = _unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         route = "extract"
@@ -149,6 +134,28 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
+
+
+def _unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
+    """Passages for a question naming no known participant, within its time and countries ([] when it names
+    neither, or nothing passes: the whole index is searched then)."""
+    allowed = evidence.narrowed(library, read)
+    scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
+    if allowed and not scored and read.countries:
+        # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
+        # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
+        for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
+            wider = evidence.narrowed(library, looser)
+            scored = library.retrieve(question, wider, turns, k=k) if wider else []
+            if scored:
+                break
+    if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
+        # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
+        # Joint Steering Group") need not list them; its time alone still narrows.
+        timed = evidence.narrowed(library, replace(read, countries=()))
+        wider = library.retrieve(question, timed, turns, k=k) if timed else []
+        scored = wider if _best(wider) > _best(scored) else scored
+    return scored
 
 
 def _part_hits(library: Library, part: str, ids: frozenset):

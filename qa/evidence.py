@@ -122,8 +122,9 @@ def _also_mentioning(library: Library, question: Question, per_person: list[set[
     found = []
     for i, person_ids in enumerate(per_person):
         candidates = person_ids - ids
-        if not candidates or (not (question.date_from or question.date_to) and len(candidates) > MENTION_TEXTS):
-            continue
+        if not candidates or len(candidates) > 50 * MENTION_TEXTS \
+                or (not (question.date_from or question.date_to) and len(candidates) > MENTION_TEXTS):
+            continue  # (a frequent person's rows are not read either: tens of thousands at 100x)
         rows = read(candidates)
         if not rows or len(rows) > MENTION_TEXTS:
             continue
