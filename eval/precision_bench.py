@@ -1,6 +1,7 @@
 """fp32 against each precision candidate on N corpus paragraphs, side by side in one run.
 
     python -m eval.precision_bench --index .test-index/corpus -n 400 --rounds 2
+    python -m eval.precision_bench --ingest --rounds 1      # whole-corpus ingest (auto) against raw fp32 encode
 
 Each round encodes the paragraphs in blocks of 10, every precision in turn on each block (so a busy
 shared machine slows them alike), after an untimed warm-up; CPU time is counted beside wall-clock. Prints paragraphs/s, the ratio to fp32 in the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -85,13 +87,48 @@ def run(index: Path, count: int, rounds: int, precisions: list[str], say=print, 
     return out
 
 
+def ingest_ratio(corpus: list[str], limit: int | None, rounds: int, say=print) -> list[dict]:
+    """The issue's ingest target: a whole ingest with `--precision auto` (one trial, then the chosen precision for
+    every chunk) against plain fp32 `SentenceTransformer.encode` of the same chunk texts, in the same run
+    (each round a fresh scratch index; ingest first, then the raw encode)."""
+    import tempfile
+
+    from eval.bench import BenchSettings, bench_ingest
+
+    results, embedder = [], None
+    for round_ in range(rounds):
+        with tempfile.TemporaryDirectory() as scratch:
+            settings = BenchSettings(corpus=tuple(corpus), work=scratch, limit=limit)
+            out, embedder = bench_ingest(settings, Path(scratch) / "index", say, embedder=embedder, block=10 ** 9)
+            from index.api import Library
+
+            library = Library(Path(scratch) / "index", embedder=embedder)
+            chosen = library.stats().get("precision") or {}
+            library.close()
+        out["ratio"] = out["raw_s"] / out["ingest_s"]
+        out["precision"] = chosen.get("precision")
+        say(f"round {round_ + 1}: ingest with --precision auto ({chosen.get('precision')}: {chosen.get('reason')}) "
+            f"{out['ingest_s']:.1f} s against raw fp32 encode {out['raw_s']:.1f} s, same {out['chunks']} chunks: "
+            f"**{out['ratio']:.2f}x**")
+        results.append(out)
+    return results
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--index", default=str(REPO / ".test-index" / "corpus"), help="index folder to take paragraphs from")
     parser.add_argument("-n", type=int, default=400, help="paragraphs (default %(default)s)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--precisions", nargs="+", default=["fp32", "bf16", "int8"])
+    parser.add_argument("--ingest", nargs="*", metavar="PATH",
+                        help="instead: time a whole ingest (--precision auto) of these files or folders (default: "
+                             "../shared/corpus) against raw fp32 encode of the same chunks")
+    parser.add_argument("--limit", type=int, default=None, help="with --ingest: only the first N readouts")
     args = parser.parse_args(argv)
+    if args.ingest is not None:
+        shared = Path(os.environ.get("READOUTS_SHARED", REPO.parent / "shared"))
+        ingest_ratio(args.ingest or [str(shared / "corpus")], args.limit, args.rounds)
+        return 0
     run(Path(args.index), args.n, args.rounds, args.precisions)
     return 0
 
