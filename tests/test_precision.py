@@ -104,3 +104,16 @@ def test_the_cli_refuses_an_unknown_precision_from_the_environment(tmp_path, mon
     monkeypatch.setenv("READOUTS_PRECISION", "fp8")
     assert main(["ingest", str(_subset(tmp_path / "a.jsonl", 1)), "--index", str(tmp_path / "index")]) == 2
     assert "precision must be one of" in capsys.readouterr().err and not (tmp_path / "index").exists()
+
+
+def test_the_ingest_ratio_bench_times_a_whole_ingest_against_raw_encode():
+    # eval.precision_bench --ingest, on a few real readouts: both sides encode the same chunks, and the ratio
+    # and the precision the ingest chose are reported (fp32 here: under 1,000 texts no trial is run).
+    from eval.precision_bench import ingest_ratio
+
+    lines: list[str] = []
+    (result,) = ingest_ratio([str(CORPUS)], limit=6, rounds=1, say=lines.append)
+    assert result["chunks"] > 0 and result["embedded"] == result["chunks"]
+    assert result["ratio"] == pytest.approx(result["raw_s"] / result["ingest_s"])
+    assert result["precision"] == "fp32"
+    assert any("--precision auto (fp32" in line for line in lines)
