@@ -130,7 +130,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
-                                           one_readout=p.question.intent in ("discuss", "who_said", "yes_no")), k)
+                                           one_readout=_one_contact(p.question)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=library.count_paragraphs_with)
     return _trim_hits(result, k)
@@ -156,6 +156,14 @@ def _unnamed_passages(library: Library, read: Question, question: str, turns, k:
         wider = library.retrieve(question, timed, turns, k=k) if timed else []
         scored = wider if _best(wider) > _best(scored) else scored
     return scored
+
+
+def _one_contact(question: Question) -> bool:
+    """Whether a question naming nobody asks about one contact: its time or countries picked the readouts
+    ("When the President rang Downing Street in late March 2021, ..."), not a topic across years ("What did
+    the President say about the Indo-Pacific?")."""
+    return question.intent in ("discuss", "who_said", "yes_no") and bool(question.date_from or question.date_to
+                                                                          or question.countries)
 
 
 def _part_hits(library: Library, part: str, ids: frozenset):

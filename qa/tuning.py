@@ -53,7 +53,7 @@ class Tuning:
     common_refuse: bool = True  # with no rare topic word, a question not close to its readouts is refused when
     # none of them has any topic word
     cover_subjects: bool = True  # ... as does one about two things ("about technology cooperation and security concerns")
-    unnamed_one_readout: bool = True  # a question naming nobody is answered from one readout
+    unnamed_one_readout: bool = True  # a question naming nobody, narrowed by time or country, is answered from one readout
     described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office
     two_contacts: bool = True  # three people no readout has together are two contacts compared
     subject_found: bool = True  # a readout with every word of what was asked about supports the question

@@ -168,3 +168,9 @@ def test_what_was_asked_about_being_there_supports_the_question(library):
                           "Campbell, who voiced worry about the Indo-Pacific?")
     assert not answer.refused, answer.text
     assert "Sherman" in answer.text
+
+
+def test_a_topic_across_years_naming_nobody_is_answered_from_several_readouts(library):
+    # No time and no country: the question is about a topic, not one contact.
+    answer = ask(library, "What did the President say about the Indo-Pacific?")
+    assert len({c.readout_id for c in answer.citations}) >= 2
