@@ -128,12 +128,20 @@ def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
     if lead[5] == 0 and len(chosen) == 1:
         # A broad question ("What did they discuss?"): read on in the lead paragraph.
         chosen += sorted((c for c in candidates if c[4] is lead[4] and c[2] > lead[2]), key=lambda c: c[2])[: calibration.max_sentences - 1]
-    # Read in document order within a hit, hits in rank order.
+    # Read in document order within a hit, hits in rank order; one [n] per paragraph, its quote the paragraph's
+    # own text from the first chosen sentence to the last (the sentences between come with it).
     chosen.sort(key=lambda c: (c[1], c[2]))
+    groups: dict[tuple[str, int], list] = {}
+    for c in chosen:
+        groups.setdefault((c[4].readout_id, c[4].paragraph), []).append(c)
     citations: list[Citation] = []
     parts = []
-    for score, rank, position, sentence, hit, _ in chosen:
-        citation = cite(len(citations) + 1, hit, sentence)
+    for group in groups.values():
+        hit = group[0][4]
+        start = hit.text.find(group[0][3])
+        end = hit.text.find(group[-1][3]) + len(group[-1][3])
+        said = hit.text[start:end] if 0 <= start < end and end - start <= 900 else group[0][3]
+        citation = cite(len(citations) + 1, hit, said)
         citations.append(citation)
-        parts.append(f"{sentence} [{citation.n}]")
+        parts.append(f"{said} [{citation.n}]")
     return Answer(question, " ".join(parts), tuple(citations), hits, False)

@@ -140,3 +140,16 @@ def test_a_rare_topic_is_checked_even_for_someone_in_hundreds_of_readouts(librar
     found = ask(library, "What did Jake Sullivan say about the Compact of Free Association?")
     assert not found.refused and "Compact of Free Association" in found.text
 
+
+
+def test_the_sentence_path_cites_each_paragraph_once(library):
+    # A question whose readouts are not known by name goes through qa/extract.py's sentence choice; two
+    # sentences of one paragraph are one [n] there too, quoted from the first to the last, verbatim.
+    from qa.extract import answer as extract_answer
+
+    scored = library.retrieve("What did Sherman and Vseviov discuss about Ukraine and Putin's war of choice?", k=5)
+    result = extract_answer("What did Sherman and Vseviov discuss about Ukraine and Putin's war of choice?", scored)
+    keys = [(c.readout_id, c.paragraph) for c in result.citations]
+    assert keys and len(keys) == len(set(keys))
+    for c in result.citations:
+        assert c.quote in library.readout(c.readout_id).paragraphs[c.paragraph - 1]
