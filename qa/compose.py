@@ -19,7 +19,7 @@ from . import evidence as ev
 from .parts import question_parts, subject_parts
 from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
-from .types import Answer, Citation, cite
+from .types import Answer, Citation, cite, span_quote
 
 REFUSAL = "The readouts in this index do not cover this question."
 # "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
@@ -112,8 +112,7 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
 
 def _topic_words(question: Question, sentence: str) -> set[str]:
     """The question's topic words (stemmed) that a sentence has."""
-    words = sentence_words(sentence)
-    return {t for t in (stem(t) for t in question.topic) if any(w.startswith(t) for w in words)}
+    return _has(sentence, [stem(t) for t in question.topic])
 
 
 def broad(library: Library, question: Question, scored: list[Scored], hits: tuple[Hit, ...],
@@ -226,15 +225,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     for group in ordered:
         group.sort(key=lambda c: c[2])
         hit = group[0][4]
-        # The quote is the paragraph's own text from the first chosen sentence to the last, so that the
-        # answer shows exactly what is cited (sentences in between come with it).
-        start = hit.text.find(group[0][3])
-        end = hit.text.find(group[-1][3]) + len(group[-1][3])
-        said = hit.text[start:end]
-        if len(said) > 900:  # far apart: keep the first sentence alone rather than a page of text
-            said = group[0][3]
+        said = span_quote(hit.text, group[0][3], group[-1][3])
         if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph \
-                and not (hit.paragraph == 1 and start == 0 and not tuning.whole_lead):
+                and not (hit.paragraph == 1 and hit.text.startswith(group[0][3]) and not tuning.whole_lead):
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated else ""
@@ -287,6 +280,7 @@ def _cover_questions(question: Question, candidates: list, chosen: list,
 
 
 def _has(sentence: str, stems: list[str]) -> set[str]:
+    """The stems that start a word of the sentence."""
     words = sentence_words(sentence)
     return {t for t in stems if any(w.startswith(t) for w in words)}
 

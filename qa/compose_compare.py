@@ -42,7 +42,7 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
         whose = _named_before_date(library, question, (lo, hi)) if library is not None and len(within) > 1 else set()
         # The person named before the date first, then the kind of contact asked about ("meetings", not a call).
-        within.sort(key=lambda i: (i not in whose, bool(question.kind) and not _is_kind(kinds[i], question.kind)))
+        within.sort(key=lambda i: (i not in whose, bool(question.kind) and not ev.is_kind(kinds[i], question.kind)))
         if within:
             chosen.append(within[0])
     if library is not None and len(question.people) > 2 and len(chosen) < 2:
@@ -65,10 +65,6 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         if readout_id not in chosen:
             chosen.append(readout_id)
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
-
-
-def _is_kind(kind: str, asked: str) -> bool:
-    return kind == asked or (asked == "meeting" and kind == "visit")
 
 
 def _named_before_date(library: Library, question: Question, when: tuple[str, str]) -> set[str]:

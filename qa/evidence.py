@@ -101,15 +101,19 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
         rows = [r for r in rows if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)]
     if question.kind and question.intent in ("list", "how_many", "when"):
-        rows = [r for r in rows if r.kind == question.kind or (question.kind == "meeting" and r.kind == "visit")]
+        rows = [r for r in rows if is_kind(r.kind, question.kind)]
     rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
     if question.order and question.intent in ("discuss", "yes_no", "who_said") and rows:
         # "What did they discuss in their first call?", "in their next meeting": that one contact.
-        kind = [r for r in rows if not question.kind or r.kind == question.kind
-                or (question.kind == "meeting" and r.kind == "visit")] or rows
+        kind = [r for r in rows if not question.kind or is_kind(r.kind, question.kind)] or rows
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+def is_kind(kind: str, asked: str) -> bool:
+    """Whether a readout's kind of contact is the one asked about (a visit is a meeting)."""
+    return kind == asked or (asked == "meeting" and kind == "visit")
 
 
 MENTION_TEXTS = 20  # readouts of a person asked about read whole to find the others named in them

@@ -10,7 +10,7 @@ from index.query import lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
 
-from .types import Answer, Citation, cite
+from .types import Answer, Citation, cite, span_quote
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
 REFUSAL = "The readouts in this index do not cover this question."
@@ -138,9 +138,7 @@ def answer(question: str, scored: list[Scored], history: tuple[Turn, ...] = (),
     parts = []
     for group in groups.values():
         hit = group[0][4]
-        start = hit.text.find(group[0][3])
-        end = hit.text.find(group[-1][3]) + len(group[-1][3])
-        said = hit.text[start:end] if 0 <= start < end and end - start <= 900 else group[0][3]
+        said = span_quote(hit.text, group[0][3], group[-1][3])
         citation = cite(len(citations) + 1, hit, said)
         citations.append(citation)
         parts.append(f"{said} [{citation.n}]")

@@ -83,7 +83,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
         # "the Suwałki Gap") that none of the matching readouts has. (Any rare word of the question would
         # do otherwise: "declaration" of "the Washington Declaration" supported martial law.)
-        return _refusal(question, evidence, ", ".join(missing))
+        return _refusal(question, evidence, missing)
     if not terms or (close and not named):
         # A passage this close supports the topic, unless the question names something (a proper noun, an
         # acronym: "Algeria", "IMF", "Houthi") that none of the matching readouts has: a question that names
@@ -101,8 +101,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         wanted = rare or terms
     if any(_said(wanted, text) for text in texts.values()):
         return ""
-    acronyms = [w for w in wanted if re.search(rf"\b{re.escape(w.upper())}\b", question.text)]
-    if acronyms and any(set(acronyms) & sentence_words(text) for text in texts.values()):
+    if any(_by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
     if tuning.common_cover and not close and rare and len(common) >= 2 and any(
@@ -110,12 +109,12 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # "Which conference did he attend in person, and how many countries took part?": a rare but
         # ordinary word ("took") missing, while one readout has most of what is asked about.
         return ""
-    return _refusal(question, evidence, ", ".join(wanted))
+    return _refusal(question, evidence, wanted)
 
 
-def _refusal(question: Question, evidence: Evidence, what: str) -> str:
+def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
     # Each word as the question writes it ("MiG-29", not "mig-29").
-    what = ", ".join(_as_written(w, question.text) for w in what.split(", "))
+    what = ", ".join(_as_written(w, question.text) for w in words)
     number = len(evidence.readouts)
     if number == 1:
         return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
@@ -137,11 +136,16 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     if not specific:
         return []
     for t in specific:
-        if any(_said([t], text) for text in texts.values()):
+        if any(_said([t], text) for text in texts.values()) or _by_initials(t, question.text, texts):
             return []
-        if re.search(rf"\b{re.escape(t.upper())}\b", question.text) and any(t in sentence_words(text) for text in texts.values()):
-            return []  # "IMF" in the question, "International Monetary Fund" in the readout
     return specific
+
+
+def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
+    """An acronym of the question that a readout has as the initials of a name ("IMF" in the question, "the
+    International Monetary Fund" in the readout)."""
+    return bool(re.search(rf"\b{re.escape(word.upper())}\b", question_text)) \
+        and any(word in sentence_words(text) for text in texts.values())
 
 
 def _as_written(word: str, text: str) -> str:

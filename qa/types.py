@@ -53,6 +53,13 @@ class Answer:
         return "\n".join(lines).strip()
 
 
+def span_quote(text: str, first: str, last: str, limit: int = 900) -> str:
+    """A paragraph's own text from its sentence `first` to its sentence `last`, so that an answer shows exactly
+    what it cites (the sentences in between come with it); far apart, `first` alone rather than a page."""
+    start, end = text.find(first), text.find(last) + len(last)
+    return text[start:end] if 0 <= start < end and end - start <= limit else first
+
+
 def cite(n: int, hit: Hit, quote: str) -> Citation:
     """A citation of `quote` in a hit's paragraph; the quote must occur there verbatim."""
     if quote not in hit.text:
