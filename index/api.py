@@ -81,7 +81,7 @@ class Library:
         self._results_lock = threading.Lock()
         self._many: dict = {}  # readouts() of large id sets (a frequent person's), by index state and arguments
         # Participant filters resolved to ids, kept until the index moves: (index state, names, ids by filter).
-        self._matching: tuple[tuple, list[str] | None, dict[tuple, frozenset[str]]] = ((), None, {})
+        self._matching: tuple[tuple, readout_meta.ParticipantNames | None, dict[tuple, frozenset[str]]] = ((), None, {})
         self.store = Store(self.folder, self.embedder.name, self.embedder.dimension, self.chunking.to_json(), create)
 
     # --- writes ---------------------------------------------------------------------------
@@ -251,15 +251,18 @@ class Library:
         self._matching = (key, names, matching)  # one assignment: threads see a whole state or the last one
         return replace(filters, readouts=found)
 
-    def count_paragraphs_with(self, term: str) -> int:
-        """How many paragraphs contain a word (matched as the lexical index stems it)."""
+    def count_paragraphs_with(self, term: str, at_most: int | None = None) -> int:
+        """How many paragraphs contain a word (matched as the lexical index stems it); with `at_most`, the
+        count stops there: callers that compare it with a small threshold need no more, and a common word is
+        in hundreds of thousands of paragraphs at 100x ("discussed": 15 ms to count them all, 0.2 ms to 101)."""
         clean = term.replace('"', "").strip()
         if not clean:
             return 0
-        key = (self.store.generation(), clean.lower())
+        key = (self.store.generation(), clean.lower(), at_most)
         if key not in self._counts:
-            row = self.store.db.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?",
-                                        (f'text:"{clean}"',)).fetchone()
+            sql = "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?" + (" LIMIT ?" if at_most is not None else "")
+            row = self.store.db.execute(f"SELECT count(*) FROM ({sql})",
+                                        (f'text:"{clean}"',) + ((int(at_most),) if at_most is not None else ())).fetchone()
             if len(self._counts) > 10000:
                 self._counts.clear()
             self._counts[key] = int(row[0])

@@ -23,6 +23,7 @@ from .words import WORD, Stemmer
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
 TITLE_WEIGHT = 2
+ALLOWED_KEPT = 16  # filter masks kept (a bool per paragraph each: 0.5 MB at 100x)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class LexicalIndex:
         self.readout_index = {r: i for i, r in enumerate(postings.readouts)}
         self._write = threading.Lock()
         self.view: _View
-        self._last_allowed: tuple = (None, None, None)
+        self._allowed: dict[Filters, tuple[Postings, np.ndarray]] = {}  # recent masks: see `allowed`
         self._refresh()
 
     # --- building -------------------------------------------------------------------------
@@ -176,11 +177,19 @@ class LexicalIndex:
         if filters.is_empty():
             return None
         p = self.view.p if p is None else p
-        last = self._last_allowed  # search asks twice per question (dense and lexical side): compute once
-        if last[0] is p and last[1] == filters:
-            return last[2]
+        # Search asks twice per question (dense and lexical side), and the same few people's readouts come
+        # back question after question: a mask is kept for the postings it was computed on (reading a frequent
+        # person's ~100,000 readout ids into rows takes 50 ms at 100x; their frozenset keeps its hash).
+        known = self._allowed.get(filters)
+        if known is not None and known[0] is p:
+            return known[1]
         mask = self._compute_allowed(filters, p)
-        self._last_allowed = (p, filters, mask)
+        if len(self._allowed) >= ALLOWED_KEPT:
+            try:  # the oldest; another thread may be trimming too
+                self._allowed.pop(next(iter(self._allowed)), None)
+            except (StopIteration, RuntimeError):
+                pass
+        self._allowed[filters] = (p, mask)
         return mask
 
     def _compute_allowed(self, filters: Filters, p: Postings) -> np.ndarray:
@@ -191,10 +200,13 @@ class LexicalIndex:
             if row < len(keep):  # a readout being added right now is not searchable yet
                 keep[row] = True
         if filters.readouts is not None:  # participant, country, kind: resolved into readout ids by the Library
-            rows = [self.readout_index[r] for r in filters.readouts if self.readout_index.get(r, len(keep)) < len(keep)]
-            chosen = np.zeros(len(keep), dtype=bool)
+            # One look-up per id, straight into an array (a frequent person has ~100,000 readouts at 100x);
+            # an id past the end (a readout being added right now) lands on the spare last slot.
+            index, n = self.readout_index, len(keep)
+            rows = np.fromiter((index.get(r, n) for r in filters.readouts), dtype=np.int64, count=len(filters.readouts))
+            chosen = np.zeros(n + 1, dtype=bool)
             chosen[rows] = True
-            keep &= chosen
+            keep &= chosen[:n]
         if filters.source:
             wanted = filters.source.lower()
             keep &= np.array([wanted in s.lower() for s in p.sources] + [False], dtype=bool)[p.readout_source]

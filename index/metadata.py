@@ -247,12 +247,19 @@ def same_person(a: str, b: str) -> bool:
     return False
 
 
-def match_participant(query: str, participants: Iterable[Any]) -> bool:
-    """Case-insensitive whole-word containment: "kuleba" matches "Dmytro Kuleba"."""
+def participant_pattern(query: str) -> re.Pattern | None:
+    """The folded query's words, whole and in order, any spacing between them; None for an empty query."""
     words = fold(query or "").split()
     if not words:
+        return None
+    return re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
+
+
+def match_participant(query: str, participants: Iterable[Any]) -> bool:
+    """Case-insensitive whole-word containment: "kuleba" matches "Dmytro Kuleba"."""
+    pattern = participant_pattern(query)
+    if pattern is None:
         return False
-    pattern = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
     for participant in participants or ():
         if isinstance(participant, str):
             name = participant

@@ -7,12 +7,17 @@ Tables: `readout_meta` (one row per readout: event date, kind, participants, sam
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import itertools
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Iterable
 
-from .metadata import EXTRACTOR_VERSION, ReadoutMetadata, extract_metadata, link_same_events, match_participant
+from .countries import fold
+from .metadata import (EXTRACTOR_VERSION, ReadoutMetadata, extract_metadata, link_same_events, match_participant,
+                       participant_pattern)
 from .types import Filters, Readout
 
 SCHEMA = """
@@ -137,7 +142,32 @@ def load(db: sqlite3.Connection, readout_id: str) -> ReadoutMetadata | None:
                                       "sentences": sentences, "notice": row[3]})
 
 
-def readouts_matching(db: sqlite3.Connection, filters: Filters, names: list[str] | None = None) -> frozenset[str] | None:
+@dataclass(frozen=True)
+class ParticipantNames:
+    """Every distinct participant name, folded once into one string: a new name asked about is matched by one
+    regex pass over it, not by folding and matching a few thousand names one at a time (10 ms at 100x)."""
+
+    names: tuple[str, ...]
+    folded: str  # the folded names joined by NUL, which no name pattern can match across
+    starts: tuple[int, ...]  # where each name starts in `folded`
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> "ParticipantNames":
+        names = tuple(names)
+        folded = [fold(name) for name in names]
+        starts = list(itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0)) if names else []
+        return cls(names, "\0".join(folded), tuple(starts))
+
+    def matching(self, query: str) -> list[str]:
+        """The names `query` matches by `match_participant`'s rule, in their order."""
+        pattern = participant_pattern(query)
+        if pattern is None:
+            return []
+        hits = {bisect.bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.folded)}
+        return [self.names[i] for i in sorted(hits)]
+
+
+def readouts_matching(db: sqlite3.Connection, filters: Filters, names: ParticipantNames | None = None) -> frozenset[str] | None:
     """Readout ids passing the participant, country and kind filters; None when none of them is set.
 
     `names`: every distinct participant name, when the caller keeps them; the participant filter then
@@ -148,10 +178,9 @@ def readouts_matching(db: sqlite3.Connection, filters: Filters, names: list[str]
     found: set[str] | None = None
     if filters.participant and names is not None:
         found = set()
-        for name in names:
-            if match_participant(filters.participant, [name]):
-                found |= {r for (r,) in db.execute("SELECT readout_id FROM participants WHERE name = ? COLLATE NOCASE "
-                                                    "AND name = ?", (name, name))}  # NOCASE: uses the name index
+        for name in names.matching(filters.participant):
+            found |= {r for (r,) in db.execute("SELECT readout_id FROM participants WHERE name = ? COLLATE NOCASE "
+                                                "AND name = ?", (name, name))}  # NOCASE: uses the name index
     elif filters.participant:
         words = filters.participant.lower().split()
         rows = db.execute("SELECT readout_id, name FROM participants WHERE instr(lower(name), ?) > 0",
@@ -185,9 +214,9 @@ def directory(db: sqlite3.Connection, text: str = "") -> list[dict]:
             for name, role, country, count, first, last in rows]
 
 
-def participant_names(db: sqlite3.Connection) -> list[str]:
+def participant_names(db: sqlite3.Connection) -> ParticipantNames:
     """Every distinct participant name."""
-    return [name for (name,) in db.execute("SELECT DISTINCT name FROM participants")]
+    return ParticipantNames.of(name for (name,) in db.execute("SELECT DISTINCT name FROM participants"))
 
 
 def name_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:

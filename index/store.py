@@ -32,6 +32,7 @@ METADATA_CHECKED = "metadata_checked"  # {"version": extractor, "generation": g}
 # Opening runs SQLite's quick_check on databases up to this size (~40 ms for the 25 MB corpus index);
 # a larger one is checked before each write, and damage found by a query is reported the same way.
 QUICK_CHECK_BYTES = 256 * 1024 * 1024
+MMAP_BYTES = 2**31 - 2**16  # SQLite's usual compile-time ceiling (SQLITE_MAX_MMAP_SIZE); a larger file is mapped up to it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -114,6 +115,9 @@ class Store:
             connection = sqlite3.connect(self.folder / DB_NAME, check_same_thread=False, isolation_level=None,
                                          timeout=30)
             connection.execute("PRAGMA synchronous=NORMAL")
+            # Reads map the file instead of copying each page through read(): a search reads ~200 scattered
+            # paragraph rows, 4.8 -> 3.3 ms at 100x. (Nothing here ever shrinks the file, which a map would not survive.)
+            connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._local.connection = connection
             with self._connections_lock:
                 self._connections.append(connection)

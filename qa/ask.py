@@ -80,7 +80,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         best = max((s.dense for s in scored), default=0.0)
         texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
-        reason = refusal.topic_refusal(read, found, texts, best, library.count_paragraphs_with) if texts else ""
+        reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
@@ -96,7 +96,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     # there, not the closeness of a short follow-up ("Did Ukraine come up?") to its passages.
     calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
-        question, scored, turns, calibration, _top_texts(library, scored), library.count_paragraphs_with)
+        question, scored, turns, calibration, _top_texts(library, scored), refusal.word_counter(library))
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
@@ -132,7 +132,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
                                            one_readout=_one_contact(p.question)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
-                            count=library.count_paragraphs_with)
+                            count=refusal.word_counter(library))
     return _trim_hits(result, k)
 
 

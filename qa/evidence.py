@@ -32,12 +32,10 @@ class Evidence:
 
 def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     """Every readout with all the question's people (any of each person's names) in its time range."""
-    per_person = []
-    for person in question.people:
-        found = set()
-        for name in person.names:
-            found |= library.readout_ids({"participant": name})
-        per_person.append(found)
+    # The library keeps each name's ids: one name is used as it is, not copied (at 100x "Biden" is ~100,000).
+    per_person = [library.readout_ids({"participant": person.names[0]}) if len(person.names) == 1
+                  else frozenset().union(*(library.readout_ids({"participant": name}) for name in person.names))
+                  for person in question.people]
     if not per_person:
         return ()
     paired = [per_person[i] & per_person[i + 1] for i in range(0, len(per_person) - 1, 2)]
@@ -61,7 +59,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         pivot = max(range(len(per_person)), key=covered)
         ids = set().union(*(per_person[pivot] & found for i, found in enumerate(per_person) if i != pivot))
     else:
-        ids = set.intersection(*per_person)
+        ids = frozenset.intersection(*sorted(per_person, key=len))  # the smallest first: iterates only it
     if question.intent == "compare" and question.dates:
         within = {r.id for r in library.readouts(filters=replace(question.filters, readouts=frozenset(ids)), participants=False)
                   if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}

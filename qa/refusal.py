@@ -26,13 +26,20 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     re.IGNORECASE)
 
 
+def word_counter(library: Library, tuning: Tuning = TUNING):
+    """How many paragraphs hold a word, counted only as far as the refusal rules look: each compares the
+    count with a small threshold (or zero), so past the largest one the count makes no difference."""
+    cap = max(tuning.rare_paragraphs, tuning.specific_paragraphs) + 1
+    return lambda word: library.count_paragraphs_with(word, at_most=cap)
+
+
 def rare_word_texts(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...], scored,
                     tuning: Tuning = TUNING) -> dict[str, str]:
     """For a pair with too many readouts to read whole ("Jake Sullivan": 323): the readouts where the topic's
     rare words are (a lexical search for each, within these readouts, finds any paragraph that has it) and
     those retrieved, so that the one rule can still say that none of them mentions "Rhodes"."""
     allowed = Filters(readouts=frozenset(r.id for r in readouts))
-    rare = [t for t in question.topic if len(t) > 2 and library.count_paragraphs_with(t) <= tuning.rare_paragraphs]
+    rare = [t for t in question.topic if len(t) > 2 and word_counter(library, tuning)(t) <= tuning.rare_paragraphs]
     ids = [s.hit.readout_id for s in scored[:5]]
     for term in rare:
         ids += [h.readout_id for h in library.search(term, filters=allowed, k=3, mode="lexical")]

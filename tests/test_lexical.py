@@ -96,6 +96,18 @@ def test_filters_admit_what_sql_admits(corpus, filters):
     assert bool(hits) == bool(paragraphs & set(scores_by_paragraph(index, ["president", "climate"])))
 
 
+def test_a_readouts_filter_masks_their_paragraphs_and_is_kept(corpus):
+    db, index = corpus
+    ids = [r[0] for r in db.execute("SELECT id FROM readouts ORDER BY id LIMIT 40")]
+    filters = Filters(readouts=frozenset(ids[::3] + ["no-such-readout"]))
+    wanted = {r[0] for r in db.execute(f"SELECT id FROM paragraphs WHERE readout_id IN ({','.join('?' * len(ids[::3]))})",
+                                       ids[::3])}
+    mask = index.allowed(filters)
+    assert set(index.p.pids[mask].tolist()) == wanted
+    assert index.allowed(Filters(readouts=frozenset(ids[::3] + ["no-such-readout"]))) is mask  # kept, not recomputed
+    assert not index.allowed(Filters(readouts=frozenset(["no-such-readout"]))).any()
+
+
 def test_follows_ingest_update_removal_and_compaction(tmp_path, embedder):
     write_subset(tmp_path / "first.jsonl", 10)
     records = write_subset(tmp_path / "second.jsonl", 10, offset=10)

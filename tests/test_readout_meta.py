@@ -57,6 +57,25 @@ def test_the_participants_directory_agrees_with_the_filter(library):
     assert (rows[0]["first"], rows[0]["last"]) == (dates[0], dates[-1])
 
 
+def test_names_are_matched_in_one_pass_as_one_by_one(library):
+    from index.metadata import match_participant
+    from index.readout_meta import participant_names
+
+    names = participant_names(library.store.db)
+    assert len(names.names) > 500
+    queries = ["Biden", "kuleba", "Joe Biden", "President Xi", "López Obrador", "lopez", "Moon Jae-in", "al", "bin Zayed",
+               "Jake", "Prime Minister", "nobody-at-all", ""] + list(names.names[::25]) + [n.split()[-1] for n in names.names[::40]]
+    for query in queries:
+        assert names.matching(query) == [n for n in names.names if match_participant(query, [n])], query
+
+
+def test_a_capped_paragraph_count_is_exact_below_the_cap(library):
+    for word in ["discussed", "Ukraine", "fentanyl", "Zaporizhzhia", "xyzzy"]:
+        whole = library.count_paragraphs_with(word)
+        assert library.count_paragraphs_with(word, at_most=61) == min(whole, 61)
+    assert library.count_paragraphs_with("discussed") > 61
+
+
 def test_same_event_links_are_symmetric_and_cross_sources(library):
     db = library.store.db
     linked = [(rid, json.loads(links)) for rid, links in db.execute(
