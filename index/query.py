@@ -67,12 +67,16 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
     if m:
         return _span(int(m.group(2)), *PARTS[m.group(1)])
     # "Nigeria's 2023 elections", "the 2022 World Cup": a year that names an event asked about, not when.
-    years = re.findall(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|polls?|"
-                       r"vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|target|goals?)\b)",
-                       text)
+    years = YEAR_OF_CONTACT.findall(text)
     if years:
         return f"{min(years)}-01-01", f"{max(years)}-12-31"
     return None, None
+
+
+# A year, unless it names an event asked about ("Nigeria's 2023 elections", "the 2022 World Cup").
+YEAR_OF_CONTACT = re.compile(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
+                             r"polls?|vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|"
+                             r"target|goals?)\b)")
 
 
 def read_names(question: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from index.query import MONTH_RE, read_dates
+from index.query import MONTH_RE, YEAR_OF_CONTACT, read_dates
 
 
 def spans_between(text: str) -> bool:
@@ -49,6 +49,14 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
         if found_range[0]:
             spans.setdefault(found_range, start)
+    # A year no month or day named is a contact's time of its own ("at the 2023 General Assembly, and ... when
+    # they met in September 2024"; "in 2022 ... in 2024"); one a day or month already has says nothing more.
+    # Only a year said as a time ("in 2022", "at the 2023 General Assembly"), not one that qualifies a thing
+    # said ("the legally binding 2016 decision").
+    dated_years = {year for _, _, year, _ in found if year}
+    for match in YEAR_OF_CONTACT.finditer(text):
+        if match.group(1) not in dated_years and AS_TIME.search(text[:match.start()]):
+            spans.setdefault((f"{match.group(1)}-01-01", f"{match.group(1)}-12-31"), match.start())
     # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
     for match in RELATIVE_DAY.finditer(text):
         before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
@@ -65,6 +73,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     return dict(sorted(spans.items(), key=lambda item: item[1]))
 
 
+AS_TIME = re.compile(r"\b(?:in|during|at|throughout|from|until|through|by|and|or|to|of|since)\s+(?:the\s+)?"
+                     r"(?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
 SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)
 
 

@@ -46,15 +46,21 @@ INTENT_RULES = (
                            r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b|"
                            # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
                            # "the other readout", "What did X's meeting and Y's call each respond to?"
-                           r"\bwhat changed between\b|\bbut not (?:in|at|during)\b|"
-                           r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*) that\b[^?]{3,150}\bdid not\b|"
+                           r"\bwhat changed\b[^?]{0,40}\bbetween\b|\bbut not (?:in|at|during)\b|"
+                           r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*|announc\w*|cover\w*|includ\w*|"
+                           r"add\w*) that\b[^?]{3,150}\bdid not\b|"
+                           # "..., and what did Biden point to on the same subject when they met in September 2024?"
+                           r"\bon the same (?:subject|topic|issue|question)\b|"
                            r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
                            r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
                            r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention)\w*\b|"
-                           r"\bin the first (?:call|meeting|readout|conversation)\b[^?]*\b(?:in the second|the second|the later)\b",
+                           # "In the first of Harris's 2023 meetings ... and in the second", "Where did the first call
+                           # say ..., and what did the second add"
+                           r"\bthe first\b[^?]*\b(?:in the second|the second|the later)\b",
                            re.IGNORECASE)),
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
+COMPARE = dict(INTENT_RULES)["compare"]
 # Words of a question that say what kind of contact, not what was discussed.
 KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "spoke": None, "speak": None, "talked": None,
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
@@ -136,13 +142,15 @@ SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\
 
 
 def intent_of(text: str) -> str:
-    text = scene_and_ask(text)[1]  # the clause after the comma asks
+    whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
             if intent in ("how_many", "list") and SAID.search(text):
                 continue
             return intent
-    return "discuss"
+    # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
+    # Nassau), what did the readouts say about Haiti?"
+    return "compare" if COMPARE.search(whole) else "discuss"
 
 
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:

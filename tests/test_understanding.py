@@ -174,3 +174,40 @@ def test_a_topic_across_years_naming_nobody_is_answered_from_several_readouts(li
     # No time and no country: the question is about a topic, not one contact.
     answer = ask(library, "What did the President say about the Indo-Pacific?")
     assert len({c.readout_id for c in answer.citations}) >= 2
+
+
+@pytest.mark.parametrize("question", [
+    "In the first of Harris's 2023 meetings with the Bahamian prime minister (January, at the White House) and in the "
+    "second (June, in Nassau), what did the readouts say about Haiti?",
+    "Blinken called the UAE foreign minister on February 24 and again on March 8, 2022. Where did the first call say "
+    "the response on Ukraine should be built, and what did the second add about the UAE's own defense?",
+    "What changed on Russia between Blinken's February 1, 2022 call with Hayashi and their July 29, 2022 meeting?",
+    "What did Biden and Guterres discuss about development in 2023, and what did Biden point to on the same subject "
+    "when they met in September 2024?",
+    "What did Harris's meeting with Herzog announce that Biden's meeting with him did not?",
+])
+def test_two_contacts_asked_about_side_by_side_are_a_comparison(question):
+    from qa.question import intent_of
+
+    assert intent_of(question) == "compare"
+    assert intent_of("What did they discuss in the first meeting?") == "discuss"
+
+
+def test_a_year_said_as_a_time_is_a_contact_of_its_own():
+    from qa.dates import all_dates
+
+    assert all_dates("What did Biden and Guterres discuss at the 2023 General Assembly, and what did Biden say when "
+                     "they met in September 2024?") == (("2023-01-01", "2023-12-31"), ("2024-09-01", "2024-09-30"))
+    assert all_dates("Compare what Biden told Xi about Taiwan in 2022 with what he said in 2024") == (
+        ("2022-01-01", "2022-12-31"), ("2024-01-01", "2024-12-31"))
+    # A year that qualifies a thing said, or one a month already carries, is no contact of its own.
+    assert all_dates("Which legally binding 2016 decision did they urge Beijing to respect?") == ()
+    assert all_dates("What did they discuss about Nigeria's 2023 elections in March 2022?") == (("2022-03-01", "2022-03-31"),)
+
+
+def test_two_contacts_set_in_the_scene_are_both_quoted(library):
+    answer = ask(library, "In the first of Harris's 2023 meetings with the Bahamian prime minister (January, at the White "
+                          "House) and in the second (June, in Nassau), what did the readouts say about Haiti?")
+    assert not answer.refused
+    assert {c.readout_id[:13] for c in answer.citations} >= {"wh-2023-01-17", "wh-2023-06-08"}
+    assert "ongoing situation in Haiti" in answer.text and "firearms trafficking" in answer.text
