@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from index.chunk import split_sentences
 from index.countries import capital_country
-from index.query import lexical_terms, mentions, read_hints, stem
+from index.query import STOPWORDS, lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
 
@@ -52,6 +52,16 @@ def _is_topic(word: str, question: str) -> bool:
     return re.search(pattern, question, re.IGNORECASE) is not None
 
 
+def _paraphrased(word: str, question: str, texts: dict[str, str]) -> bool:
+    """Whether an unknown word asked about sits beside a common word the top readouts have: "Israel's judicial
+    overhaul" where they say "judicial reforms" is the same thing in other words ("about uranium exports",
+    where nothing has "exports" beside it, is not)."""
+    match = re.search(r"\b(?:about|regarding|concerning)\s+((?:[\w'’\-]+\s+){0,3})", question, re.IGNORECASE)
+    around = [w for w in re.findall(r"\b[a-z][\w\-]+", match.group(1) if match else "")
+              if len(w) > 3 and w != word.lower() and w not in STOPWORDS]
+    return any(mentions(w, text) for w in around for text in texts.values())
+
+
 def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
                    readout_texts: dict[str, str] | None = None, count=None) -> str:
     """Why the hits do not support an answer, or "" when they do.
@@ -76,7 +86,8 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.
         # A capital stands for its government ("Copenhagen's head of government"): it describes, never decides.
-        decisive = [w for w in unknown if (_is_counterpart(w, question) or _is_topic(w, question))
+        decisive = [w for w in unknown if (_is_counterpart(w, question) or _is_topic(w, question) and not
+                                           _paraphrased(w, question, readout_texts or {}))
                     and not capital_country(w)]
         if decisive or (unknown and best < calibration.loose_cosine - 0.1):
             return f"nothing in the index mentions {', '.join(decisive or unknown)}"

@@ -211,3 +211,17 @@ def test_two_contacts_set_in_the_scene_are_both_quoted(library):
     assert not answer.refused
     assert {c.readout_id[:13] for c in answer.citations} >= {"wh-2023-01-17", "wh-2023-06-08"}
     assert "ongoing situation in Haiti" in answer.text and "firearms trafficking" in answer.text
+
+
+def test_a_word_no_readout_has_beside_one_they_have_is_a_paraphrase(library):
+    # "judicial overhaul": the readouts say "judicial reforms"; "uranium exports" has nothing to lean on.
+    answer = ask(library, "Compare what Biden told Netanyahu about Israel's judicial overhaul in their March 2023 call "
+                          "with what he said in July 2023.")
+    assert not answer.refused and "broadest possible consensus" in answer.text
+    assert ask(library, "What did President Biden and President Tokayev discuss about uranium exports?").refused
+
+
+def test_how_a_speaker_put_it_is_not_what_was_said(library):
+    answer = ask(library, "In Sullivan's June 1, 2023 meeting with Hanegbi and Dermer, who argued that further steps for "
+                          "Palestinians were key to a more integrated region?")
+    assert not answer.refused and answer.text.startswith("Jake Sullivan")
