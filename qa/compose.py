@@ -129,9 +129,27 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
         quote = hit.text[hit.text.find(sentences[0]): hit.text.find(sentences[-1]) + len(sentences[-1])]
         n = cited.add(hit, quote)
         parts.append(f"On {hit.event_date or hit.date}: {quote} [{n}]")
+        if len(readouts) == 1 and tuning.broad_paragraphs:
+            # One contact: what else it covered, a sentence from each paragraph after the lead ("... to discuss
+            # the May 21 Summit" in the lead, "gender equity" two paragraphs on).
+            parts += _later_paragraphs(library, hit, cited, tuning.broad_paragraphs, tuning.whole_paragraph)
     if not parts:
         return refuse(question, REFUSAL, hits)
     return Answer(question.text, " ".join(parts), tuple(cited.citations), hits, False)
+
+
+def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, whole: int) -> list[str]:
+    """Up to `most` paragraphs after a readout's lead, cited: whole up to `whole` characters, else the first sentence."""
+    readout = library.readout(lead.readout_id)
+    out = []
+    for n in range(lead.paragraph + 1, min(len(readout.paragraphs), lead.paragraph + most) + 1) if readout else ():
+        hit = ev.paragraph_hit(library, lead.readout_id, n, readout)
+        sentences = split_sentences(hit.text) if hit else []
+        if not sentences or len(sentences[0]) < 20:
+            continue
+        quote = span_quote(hit.text, sentences[0], sentences[-1], limit=whole) if len(hit.text) <= whole else sentences[0]
+        out.append(f"{quote} [{cited.add(hit, quote)}]")
+    return out
 
 
 def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[str]:

@@ -149,7 +149,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
             return Evidence(cited, True)
     if readouts and len(readouts) > 1 and question.intent != "compare":
-        readouts = _at_place(library, question, readouts)
+        readouts = _at_place(library, question, readouts, tuning)
     if readouts:
         return Evidence(readouts, True)
     named = tuple(p for p in question.people if not p.inferred)
@@ -205,10 +205,12 @@ PUBLISHED_WITHIN = 7  # days from an event to its readout's publication, at most
 PLACE_WORDS = 60  # at most this many readouts are read to find the place a question names
 
 
-def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
+def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
+              tuning: Tuning = TUNING) -> tuple[ReadoutSummary, ...]:
     """"What did they discuss in Honolulu?": the readouts whose title or lead names the place, when some do
     and others do not (a place selects readouts as a date does)."""
-    places = [p for p in question.places if not any(p.lower() in person.words.lower() for person in question.people)]
+    places = [p for p in question.places if not any(p.lower() in person.words.lower() for person in question.people)
+              and not (tuning.subject_place and _asked_about(p, question.text))]
     if not places or len(readouts) > PLACE_WORDS:
         return readouts
     leads = {}
@@ -218,6 +220,18 @@ def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSumma
         leads[summary.id] = f"{readout.title} {' '.join(readout.paragraphs[:2])}" if readout else ""
     there = tuple(r for r in readouts if any(mentioned([p.lower()], leads[r.id]) for p in places))
     return there if there and len(there) < len(readouts) else readouts
+
+
+def _asked_about(place: str, text: str) -> bool:
+    """Whether a place is part of what was asked about ("about civilians in Gaza in their October calls"), not
+    where the contact was ("about Haiti when they met in Nassau")."""
+    found = re.search(r"\b(?:about|regarding|concerning)\s+((?:[\w'’\-]+\s+){0,3}?)in\s+(?:the\s+)?" + re.escape(place)
+                      + r"\b", text, re.IGNORECASE)
+    return bool(found) and not CLAUSE.search(found.group(1))
+
+
+CLAUSE = re.compile(r"\b(?:when|while|as|they|their|he|she|his|her|met|meet|meeting|spoke|call|called|during|visit\w*)\b",
+                    re.IGNORECASE)
 
 
 def readout_texts(library: Library, ids) -> dict[str, str]:

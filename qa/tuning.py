@@ -58,6 +58,9 @@ class Tuning:
     two_contacts: bool = True  # three people no readout has together are two contacts compared
     subject_found: bool = True  # a readout with every word of what was asked about supports the question
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
+    broad_paragraphs: int = 3  # "What did they discuss?" of one contact: the first sentence of this many paragraphs
+    # after the lead too (0: the lead only)
+    subject_place: bool = True  # a place inside what was asked about ("about civilians in Gaza") is no place of contact
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -225,3 +225,16 @@ def test_how_a_speaker_put_it_is_not_what_was_said(library):
     answer = ask(library, "In Sullivan's June 1, 2023 meeting with Hanegbi and Dermer, who argued that further steps for "
                           "Palestinians were key to a more integrated region?")
     assert not answer.refused and answer.text.startswith("Jake Sullivan")
+
+
+def test_a_place_in_what_was_asked_about_is_not_where_they_met(library):
+    answer = ask(library, "What did Biden and Netanyahu discuss about civilians in Gaza in their October 14 and "
+                          "October 20, 2023 calls?")
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-10-14", "wh-2023-10-20"}
+    assert "access to water, food, and medical care" in answer.text
+
+
+def test_what_one_contact_covered_is_quoted_past_its_lead(library):
+    answer = ask(library, "What did Sherman and Cho Hyundong discuss when they met on June 7, 2022?")
+    assert "momentum from the May 21 Summit" in answer.text and "gender equity and equality" in answer.text
+    assert len({c.paragraph for c in answer.citations}) >= 2 and len({c.readout_id for c in answer.citations}) == 1
