@@ -38,6 +38,12 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
                   for person in question.people]
     if not per_person:
         return ()
+    if question.filters.needs_metadata():
+        # A participant, country or kind filter holds as well as the people asked about: the readout ids given
+        # to the library below would stand in for it, so it is applied here ("Biden and Abinader" under
+        # country "Kenya": none).
+        allowed = library.readout_ids(replace(question.filters, date_from=None, date_to=None, source=None))
+        per_person = [found & allowed for found in per_person]
     paired = [per_person[i] & per_person[i + 1] for i in range(0, len(per_person) - 1, 2)]
     if question.intent == "compare" and len(per_person) >= 4 and len(per_person) % 2 == 0 and all(paired):
         # "Sherman's meeting with Ngoc ... Blinken's meeting with Chinh": two contacts, each of the two
@@ -258,8 +264,10 @@ def time_said(question: Question) -> str:
     if question.date_from and question.date_to and question.date_from[:4] == question.date_to[:4] \
             and question.date_from.endswith("-01-01") and question.date_to.endswith("-12-31"):
         return f" of {question.date_from[:4]}"
+    if question.date_from and question.date_to:
+        return f" between {question.date_from} and {question.date_to}"
     if question.date_from or question.date_to:
-        return f" between {question.date_from or 'the first'} and {question.date_to or 'the last'}"
+        return f" from {question.date_from}" if question.date_from else f" up to {question.date_to}"
     return " in this index"
 
 

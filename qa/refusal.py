@@ -54,11 +54,13 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     ("F-35", "Rwanda", "Suez"), not "role" or "plan", which any readout has. With no rare word, any
     topic word will do; a passage close to the question supports it too.
     """
-    if not question.topic or not evidence.readouts or question.intent == "compare" \
-            or any(p.inferred for p in question.people):
-        # A comparison's words describe the two contacts, not one topic; a question that describes people
-        # by office ("Oslo's top diplomat") paraphrases, so its words need not be the readouts' words.
-        return ""
+    if not question.topic or not evidence.readouts or question.intent == "compare":
+        return ""  # a comparison's words describe the two contacts, not one topic
+    if any(p.inferred for p in question.people):
+        # A question that describes people by office ("Oslo's top diplomat") paraphrases, so its words need not
+        # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there.
+        unsaid = _unsaid_names(question, texts) if tuning.unsaid_names else []
+        return _refusal(question, evidence, unsaid) if unsaid else ""
     parts = question_parts(question.text) if whole and tuning.parts_refuse else []
     if len(parts) > 1:
         # "..., and which telecom projects did they discuss investing in?": a question of several is answered
@@ -180,6 +182,9 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
     missing = []
     for word in named:
         run = next((r for r in runs if re.search(rf"\b{re.escape(word)}", r, re.IGNORECASE)), word)
+        if _unsaid_name(run, named, texts):
+            missing.append(word)  # "Second Thomas Shoal": a name of several words is there whole or not at all
+            continue
         whole = country_of(run)
         countries = [whole] if whole else [c for c in map(country_of, re.split(r"[\s-]+", run)) if c]
         forms = [{stem(w) for w in c.lower().split()} for c in countries]
@@ -196,6 +201,25 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
         if not found:
             missing.append(word)
     return missing
+
+
+def _unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
+    """The topic words of capitalised names of several words that none of the texts has whole."""
+    # What was asked about ("about Second Thomas Shoal"), not how the people or the scene are described
+    # ("which Middle Eastern truce", "in the Hindu Kush").
+    named = [t for t in question.topic if _capitalised(t, question.text) and t in question.subject]
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
+    return [run.lower() for run in runs if _unsaid_name(run, named, texts)] if texts else []
+
+
+def _unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
+    """Whether a capitalised run of several topic words ("Second Thomas Shoal", "Temple Mount") is no country's
+    name and is in none of the texts as written (each word alone may well be: "second", "mounting")."""
+    words = run.split()
+    if len(words) < 2 or not all(w.lower() in named for w in words) or country_of(run):
+        return False
+    phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    return not any(phrase.search(text) for text in texts.values())
 
 
 def _capitalised(word: str, text: str) -> bool:

@@ -60,6 +60,8 @@ class Tuning:
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
     broad_paragraphs: int = 3  # "What did they discuss?" of one contact: the first sentence of this many paragraphs
     # after the lead too (0: the lead only)
+    unsaid_names: bool = True  # a capitalised name of several words that none of the matching readouts has refuses
+    # (also when people are described by office)
     subject_place: bool = True  # a place inside what was asked about ("about civilians in Gaza") is no place of contact
 
     def to_json(self) -> dict:

@@ -238,3 +238,17 @@ def test_what_one_contact_covered_is_quoted_past_its_lead(library):
     answer = ask(library, "What did Sherman and Cho Hyundong discuss when they met on June 7, 2022?")
     assert "momentum from the May 21 Summit" in answer.text and "gender equity and equality" in answer.text
     assert len({c.paragraph for c in answer.citations}) >= 2 and len({c.readout_id for c in answer.citations}) == 1
+
+
+def test_a_country_filter_holds_for_the_people_asked_about(library):
+    question = "What did Biden and Dominican President Abinader discuss about the Multinational Security Support mission for Haiti?"
+    answered = ask(library, question)
+    assert not answered.refused and "Multinational Security Support" in answered.text
+    filtered = ask(library, question, {"country": "Kenya"})
+    assert filtered.refused and not filtered.citations
+
+
+def test_a_name_of_several_words_no_matching_readout_has_refuses(library):
+    answer = ask(library, "What did Sullivan and the Philippine national security adviser discuss about Second Thomas Shoal?",
+                 {"date_to": "2023-10-22"})
+    assert answer.refused and "Second Thomas Shoal" in answer.text and "up to 2023-10-22" in answer.text
