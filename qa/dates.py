@@ -63,6 +63,16 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         if before:
             day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=day_offset(match))
             spans.setdefault((day.isoformat(), day.isoformat()), match.start())
+    for match in RELATIVE_SPAN.finditer(text):
+        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
+        if before:
+            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0])
+            number, unit, way = match.groups()
+            days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30)
+            days = days if way.lower() in ("later", "after") else -days
+            slack = 3 if unit.lower() == "week" else 10
+            spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
+                              (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
         before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
@@ -80,6 +90,9 @@ SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)
 
 RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|four|five|six|seven|ten|\d{1,2}) days? "
                           r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
+# "a month later", "two weeks earlier": about then, a range around the day that far from the one named before.
+RELATIVE_SPAN = re.compile(r"\b(a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
+                           re.IGNORECASE)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 

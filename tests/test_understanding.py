@@ -252,3 +252,11 @@ def test_a_name_of_several_words_no_matching_readout_has_refuses(library):
     answer = ask(library, "What did Sullivan and the Philippine national security adviser discuss about Second Thomas Shoal?",
                  {"date_to": "2023-10-22"})
     assert answer.refused and "Second Thomas Shoal" in answer.text and "up to 2023-10-22" in answer.text
+
+
+def test_a_month_or_weeks_later_is_a_time_of_its_own():
+    from qa.dates import all_dates
+
+    assert all_dates("How did the readout of Biden's March 26, 2022 call with her differ from that of Sherman's meeting "
+                     "with her a month later?") == (("2022-03-26", "2022-03-26"), ("2022-04-15", "2022-05-05"))
+    assert all_dates("What did they say on May 2, 2022 and two weeks later?")[1] == ("2022-05-13", "2022-05-19")
