@@ -140,3 +140,22 @@ def test_gpu_fast_path_on_cpu(embedder, paragraphs):
     finally:
         embedder.workers = original
     assert np.sum(fast * embedder.encode(sample), axis=1).min() >= 0.9999
+
+
+def test_a_lone_query_runs_on_two_threads_and_matches_one_thread(embedder):
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert embedder.query_backend == "onnx"  # the shipped default: queries on ONNX Runtime
+    texts = [f"What did Biden and Xi discuss about Taiwan in {year}?" for year in range(2021, 2029)]
+    for text in texts:
+        embedder.forget(text)
+    lone = embedder.encode_query(texts[0])
+    assert embedder._query_pair is not None  # no other query was being embedded: the two-thread session ran it
+    single = embedder._query_runner(alone=False)
+    assert single is not embedder._query_pair
+    assert float(lone @ single(embedder.tokens.batch([texts[0]]))[0]) > 0.99999
+    with ThreadPoolExecutor(4) as pool:  # at the same time: each on whichever session it was given
+        together = list(pool.map(embedder.encode_query, texts[1:]))
+    for text, vector in zip(texts[1:], together):
+        assert float(vector @ single(embedder.tokens.batch([text]))[0]) > 0.99999
+    assert embedder._encoding == 0
