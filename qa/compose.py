@@ -85,7 +85,11 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
     topic = {stem(t) for t in question.topic}
     excluded = {stem(t) for t in question.exclude}
     out = []
-    for rank, s in enumerate(scored):
+    # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
+    # which answers (Finer's trip: the Mauritania paragraph came fourth of four).
+    readout_rank: dict[str, int] = {}
+    for position_in_hits, s in enumerate(scored):
+        rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
         # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
         # contact more than what was said in it: it counts for less.
         titled = sentence_words(s.hit.title)

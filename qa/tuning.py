@@ -62,6 +62,7 @@ class Tuning:
     # after the lead too (0: the lead only)
     unsaid_names: bool = True  # a capitalised name of several words that none of the matching readouts has refuses
     # (also when people are described by office)
+    readout_rank: bool = True  # a sentence is discounted by its readout's rank among the hits, not its paragraph's
     subject_place: bool = True  # a place inside what was asked about ("about civilians in Gaza") is no place of contact
 
     def to_json(self) -> dict:

@@ -260,3 +260,11 @@ def test_a_month_or_weeks_later_is_a_time_of_its_own():
     assert all_dates("How did the readout of Biden's March 26, 2022 call with her differ from that of Sherman's meeting "
                      "with her a month later?") == (("2022-03-26", "2022-03-26"), ("2022-04-15", "2022-05-05"))
     assert all_dates("What did they say on May 2, 2022 and two weeks later?")[1] == ("2022-05-13", "2022-05-19")
+
+
+def test_each_paragraph_of_one_readout_that_has_the_topic_is_quoted(library):
+    # Finer's trip readout: Nigeria (maritime security) in one paragraph, Mauritania (terrorism) in the last;
+    # retrieval ranked the last paragraph fourth of four, which must not drop it.
+    answer = ask(library, "What did Finer discuss about maritime security and terrorism on his October 2021 trip to "
+                          "Nigeria, Equatorial Guinea and Mauritania?")
+    assert "Gulf of Guinea" in answer.text and "Mauritania’s efforts to combat terrorism" in answer.text
