@@ -87,6 +87,11 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         scored = _unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+        if not reason and TUNING.unsaid_names and scored:
+            # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
+            # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.
+            unsaid = refusal.unsaid_names(read, _top_texts(library, scored))
+            reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

@@ -125,12 +125,28 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 # "Ambassador Rashad Hussain", Hussain not a participant: "Rashad" is someone else's first
                 # name (Rashad al-Alimi), not this person. A family name still counts ("Kishida Fumio").
                 break
+            if full and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full) \
+                    and _strangers(match.group(), clean, full):
+                break  # "Ko Jimmy": a given name (Jimmy Carter's) beside words that are no part of that name
             unknown_after = unknown_after or (not full and not ROMAN.fullmatch(clean))
             if full and not (set(full) & taken):
                 found.append(Person(match.group(), full))
                 taken |= set(full)
                 break
     return tuple(found)
+
+
+# Titles and honorifics before a name ("Crown Prince Mohammed", "Sheikh Tamim"), beside the offices in GENERIC.
+TITLES = frozenset("crown prince princess sheikh sheikha emir amir sultan majesty highness royal grand duke "
+                   "mr mrs ms dr madam sir lord lady his her excellency first lady governor mayor senator".split())
+
+
+def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:
+    """Whether a run names someone else than the full names its word (a given name) matched: it has other
+    words, none of them generic or a country, and none of them part of any of those names."""
+    others = [w for w in re.findall(r"[\w'’-]+", run) if w != word and re.sub(r"['’]s$", "", w).lower() not in STOPWORDS
+              and re.sub(r"['’]s$", "", w).lower() not in GENERIC | TITLES and not country_of(w) and len(w) > 1]
+    return bool(others) and not any(fold(re.sub(r"['’]s$", "", o)).lower() in name_words(n) for o in others for n in full)
 
 
 def dominant_names(person: Person, names: Names) -> tuple[str, ...]:

@@ -59,7 +59,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if any(p.inferred for p in question.people):
         # A question that describes people by office ("Oslo's top diplomat") paraphrases, so its words need not
         # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there.
-        unsaid = _unsaid_names(question, texts) if tuning.unsaid_names else []
+        unsaid = unsaid_names(question, texts) if tuning.unsaid_names else []
         return _refusal(question, evidence, unsaid) if unsaid else ""
     parts = question_parts(question.text) if whole and tuning.parts_refuse else []
     if len(parts) > 1:
@@ -203,13 +203,13 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
     return missing
 
 
-def _unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
+def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
     """The topic words of capitalised names of several words that none of the texts has whole."""
     # What was asked about ("about Second Thomas Shoal"), not how the people or the scene are described
     # ("which Middle Eastern truce", "in the Hindu Kush").
     named = [t for t in question.topic if _capitalised(t, question.text) and t in question.subject]
     runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
-    return [run.lower() for run in runs if _unsaid_name(run, named, texts)] if texts else []
+    return [run for run in runs if _unsaid_name(run, named, texts)] if texts else []
 
 
 def _unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:

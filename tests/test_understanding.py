@@ -268,3 +268,21 @@ def test_each_paragraph_of_one_readout_that_has_the_topic_is_quoted(library):
     answer = ask(library, "What did Finer discuss about maritime security and terrorism on his October 2021 trip to "
                           "Nigeria, Equatorial Guinea and Mauritania?")
     assert "Gulf of Guinea" in answer.text and "Mauritania’s efforts to combat terrorism" in answer.text
+
+
+def test_a_given_name_beside_words_of_another_name_is_not_that_person(library):
+    from qa.ask import understand
+
+    people = lambda q: [p.names[0] for p in understand(library, q).people]  # noqa: E731
+    assert people("Who raised the arrest of Ko Jimmy in the meeting between Sullivan and the Burmese NUG "
+                  "representatives?") == ["Jake Sullivan"]
+    assert "Park Jin" not in people("At Bletchley Park in November 2023, who reaffirmed Israel's right to defend "
+                                    "itself, the Vice President or Prime Minister Sunak?")
+    assert people("What did Kishida Fumio and Biden discuss?")[:1] == ["Kishida Fumio"]
+    assert people("What did Crown Prince Mohammed bin Salman say?")
+
+
+def test_a_name_no_readout_found_has_refuses_a_question_naming_nobody(library):
+    answer = ask(library, "What did U.S. officials and Bahrain's leaders say about the Comprehensive Security "
+                          "Integration and Prosperity Agreement (C-SIPA)?", {"date_to": "2023-09-12"})
+    assert answer.refused and "Comprehensive Security Integration" in answer.text
