@@ -286,3 +286,14 @@ def test_a_name_no_readout_found_has_refuses_a_question_naming_nobody(library):
     answer = ask(library, "What did U.S. officials and Bahrain's leaders say about the Comprehensive Security "
                           "Integration and Prosperity Agreement (C-SIPA)?", {"date_to": "2023-09-12"})
     assert answer.refused and "Comprehensive Security Integration" in answer.text
+
+
+def test_how_a_topic_came_up_is_not_the_topic(library):
+    from qa.ask import understand
+
+    read = understand(library, "Which topics came up in President Biden's September 2024 meeting with Australia's Prime "
+                               "Minister Albanese but not in Vice President Harris's September 2022 meeting with him in "
+                               "Tokyo, and which U.S. law did only Harris highlight?")
+    assert read.intent == "compare" and not {"came", "highlight"} & set(read.topic)
+    answer = ask(library, read.text)
+    assert "Taiwan Strait" in answer.text and "Inflation Reduction Act" in answer.text
