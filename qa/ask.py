@@ -73,6 +73,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             read, found = paired, found_paired
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
+    top = None  # the top hits' readouts, read whole once for the word checks below
     if found.readouts:
         scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
         if read.intent in METADATA_INTENTS:
@@ -90,7 +91,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and TUNING.unsaid_names and scored:
             # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
             # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.
-            unsaid = refusal.unsaid_names(read, _top_texts(library, scored))
+            top = _top_texts(library, scored)
+            unsaid = refusal.unsaid_names(read, top)
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
@@ -101,7 +103,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     # there, not the closeness of a short follow-up ("Did Ukraine come up?") to its passages.
     calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
-        question, scored, turns, calibration, _top_texts(library, scored), refusal.word_counter(library))
+        question, scored, turns, calibration, top if top is not None else _top_texts(library, scored),
+        refusal.word_counter(library))
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)

@@ -143,7 +143,8 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
 
 
 def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, whole: int) -> list[str]:
-    """Up to `most` paragraphs after a readout's lead, cited: whole up to `whole` characters, else the first sentence."""
+    """Up to `most` paragraphs after a readout's lead, cited: first to last sentence up to `whole` characters, else
+    the first sentence."""
     readout = library.readout(lead.readout_id)
     out = []
     for n in range(lead.paragraph + 1, min(len(readout.paragraphs), lead.paragraph + most) + 1) if readout else ():
@@ -151,7 +152,7 @@ def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, w
         sentences = split_sentences(hit.text) if hit else []
         if not sentences or len(sentences[0]) < 20:
             continue
-        quote = span_quote(hit.text, sentences[0], sentences[-1], limit=whole) if len(hit.text) <= whole else sentences[0]
+        quote = span_quote(hit.text, sentences[0], sentences[-1], limit=whole)
         out.append(f"{quote} [{cited.add(hit, quote)}]")
     return out
 

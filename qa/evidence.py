@@ -16,6 +16,7 @@ from index.readout_meta import load
 from index.types import Filters, Hit
 
 from .dates import shift_day, spans_between
+from .parts import ABOUT
 from .question import Question
 from .tuning import TUNING, Tuning
 
@@ -231,7 +232,7 @@ def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSumma
 def _asked_about(place: str, text: str) -> bool:
     """Whether a place is part of what was asked about ("about civilians in Gaza in their October calls"), not
     where the contact was ("about Haiti when they met in Nassau")."""
-    found = re.search(r"\b(?:about|regarding|concerning)\s+((?:[\w'’\-]+\s+){0,3}?)in\s+(?:the\s+)?" + re.escape(place)
+    found = re.search(ABOUT + r"((?:[\w'’\-]+\s+){0,3}?)in\s+(?:the\s+)?" + re.escape(place)
                       + r"\b", text, re.IGNORECASE)
     return bool(found) and not CLAUSE.search(found.group(1))
 

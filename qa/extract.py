@@ -10,6 +10,7 @@ from index.query import STOPWORDS, lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
 
+from .parts import ABOUT
 from .types import Answer, Citation, cite, span_quote
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
@@ -48,7 +49,7 @@ def _is_counterpart(word: str, question: str) -> bool:
 
 def _is_topic(word: str, question: str) -> bool:
     """Whether an (unknown) word is what the question asks about: within three words after 'about'."""
-    pattern = r"\b(?:about|regarding|concerning)\s+(?:[\w'’\-]+\s+){0,2}?" + re.escape(word) + r"\b"
+    pattern = ABOUT + r"(?:[\w'’\-]+\s+){0,2}?" + re.escape(word) + r"\b"
     return re.search(pattern, question, re.IGNORECASE) is not None
 
 
@@ -56,7 +57,7 @@ def _paraphrased(word: str, question: str, texts: dict[str, str]) -> bool:
     """Whether an unknown word asked about sits beside a common word the top readouts have: "Israel's judicial
     overhaul" where they say "judicial reforms" is the same thing in other words ("about uranium exports",
     where nothing has "exports" beside it, is not)."""
-    match = re.search(r"\b(?:about|regarding|concerning)\s+((?:[\w'’\-]+\s+){0,3})", question, re.IGNORECASE)
+    match = re.search(ABOUT + r"((?:[\w'’\-]+\s+){0,3})", question, re.IGNORECASE)
     around = [w for w in re.findall(r"\b[a-z][\w\-]+", match.group(1) if match else "")
               if len(w) > 3 and w != word.lower() and w not in STOPWORDS]
     return any(mentions(w, text) for w in around for text in texts.values())

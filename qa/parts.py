@@ -26,6 +26,8 @@ def scene_and_ask(text: str) -> tuple[str, str]:
 # What follows these is what was said ("about the Amazon Fund", "discuss the defense of the Suwałki Gap"),
 # up to the end of the question or a second one (", and which ..."); "what milestone did they commemorate"
 # names what is asked for instead, which the readout may say in other words ("60 years").
+# What was asked about starts here ("about Second Thomas Shoal", "regarding the hostages").
+ABOUT = r"\b(?:about|regarding|concerning)\s+"
 SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
                      r"come up|came up)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
                      r"\b(?:besides|other than|apart from|aside from|except)\b)[^?;])+)",
@@ -57,5 +59,5 @@ def subject_parts(text: str) -> list[str]:
     # The last says what ("discuss with Indian officials ... about technology cooperation and security concerns");
     # where and when end it ("about Afghanistan in their May and July 2022 phone calls" is about one thing).
     said = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
-                    r"(?:when|while)\b)", re.split(r"\b(?:about|regarding|concerning)\s+", found[-1].group(1))[-1])[0]
+                    r"(?:when|while)\b)", re.split(ABOUT, found[-1].group(1))[-1])[0]
     return [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", said) if lexical_terms(p)]

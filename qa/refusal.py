@@ -204,7 +204,7 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
 
 
 def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
-    """The topic words of capitalised names of several words that none of the texts has whole."""
+    """The capitalised names of several topic words (as the question writes them) that none of the texts has whole."""
     # What was asked about ("about Second Thomas Shoal"), not how the people or the scene are described
     # ("which Middle Eastern truce", "in the Hindu Kush").
     named = [t for t in question.topic if _capitalised(t, question.text) and t in question.subject]
