@@ -139,15 +139,24 @@ def _prefixes(stems: tuple[str, ...]) -> dict[str, frozenset[str]]:
 
 def mentioned(terms, text: str) -> set[str]:
     """The terms that `mentions` would find in text, with one scan of the text for all of them."""
-    terms = tuple(terms)
+    return mention_finder(tuple(terms))(text)
+
+
+def mention_finder(terms: tuple[str, ...]):
+    """`mentioned` for one set of terms over many texts: the stems, the pattern and the prefix table are
+    made once (over the ~120 candidate paragraphs of a search, that set-up cost as much as the scans)."""
     if not terms:
-        return set()
+        return lambda text: set()
     stems = {term: stem(term) for term in terms}
     key = tuple(sorted(set(stems.values())))
     prefixes = _prefixes(key)
-    # The alternation tries longer stems first, so each match is the longest stem found at its position;
-    # the shorter stems it starts with are found there too.
-    found: set[str] = set()
-    for match in set(_any_word_start(key).findall(text.lower())):
-        found |= prefixes.get(match, {match})
-    return {term for term, s in stems.items() if s in found}
+    findall = _any_word_start(key).findall
+
+    def find(text: str) -> set[str]:
+        # The alternation tries longer stems first, so each match is the longest stem found at its position;
+        # the shorter stems it starts with are found there too.
+        found: set[str] = set()
+        for match in set(findall(text.lower())):
+            found |= prefixes.get(match, {match})
+        return {term for term, s in stems.items() if s in found}
+    return find
