@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from index.api import Library, ReadoutSummary
-from index.query import stem
+from index.query import mentioned, stem
 from index.types import Hit
 
 from . import evidence as ev
@@ -27,7 +27,7 @@ from .types import Answer, Citation, cite
 
 
 def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tuple[Hit, ...],
-              library: Library | None = None) -> list[str]:
+              library: Library | None = None, tuning: Tuning = TUNING) -> list[str]:
     """The two readouts compared: one per date the question names when it names two (a contact of the
     person named just before that date, when there is one), else the two the retrieval ranks first among
     the matching readouts; in date order."""
@@ -59,11 +59,16 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
             pick = mine[0] if mine else None
             if pick is not None and len(chosen) < 2 and not any(c in theirs for c in chosen):
                 chosen.append(pick)
-    for readout_id in ranked:
-        if len(chosen) >= 2:
-            break
-        if readout_id not in chosen:
-            chosen.append(readout_id)
+    rest = [i for i in ranked if i not in chosen]
+    if tuning.titled_pair and len(question.people) > 2:
+        # Three people asked about: a contact whose title names one of them that not every candidate's title
+        # names ("Geoană on his own"), before one naming only who is in all (Sherman's meeting with the NATO
+        # Permanent Representatives, the same day).
+        titles = {r.id: r.title for r in readouts}
+        families = {name.split()[-1] for p in question.people for name in p.names if name.split()}
+        telling = {f for f in families if not all(mentioned([f], titles[i]) for i in ids)}
+        rest.sort(key=lambda i: not any(mentioned([f], titles[i]) for f in telling))
+    chosen += rest[:max(0, 2 - len(chosen))]
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
 
 
@@ -104,8 +109,10 @@ def _choose(library: Library, question: Question, sentences, described: set[str]
         return []
     topic = [stem(t) for t in question.topic if t not in described]
     if not topic:
-        # The lead ("X met with Y today") is what every readout of a contact says: skip it when more is there.
-        body = usable[1:] or usable
+        # The lead ("X met with Y today") is what every readout of a contact says: skip it when more is there,
+        # unless it is long enough to say more ("... spoke today with Hamdok to discuss shared concerns over ...").
+        lead_says = bool(tuning.compare_lead) and len(usable[0][1]) >= tuning.compare_lead
+        body = usable if lead_says else (usable[1:] or usable)
         only = [s for s in body if s[2]]
         chosen = (only + [s for s in body if not s[2]])[:tuning.per_side]
         return sorted(chosen, key=body.index)
@@ -125,7 +132,7 @@ def _choose(library: Library, question: Question, sentences, described: set[str]
 def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
                   hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer | None:
     """Both sides of a comparison, dated and cited; None when there are not two readouts to compare."""
-    pair = pick_pair(question, readouts, hits, library)
+    pair = pick_pair(question, readouts, hits, library, tuning)
     if len(pair) != 2:
         return None
     comparison = compare(library, pair[0], pair[1])

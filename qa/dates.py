@@ -59,6 +59,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             spans.setdefault((f"{match.group(1)}-01-01", f"{match.group(1)}-12-31"), match.start())
     # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
     for match in RELATIVE_DAY.finditer(text):
+        if EVENT_AFTER.match(text, match.end()) and match.group(0).lower().endswith(("after", "before")):
+            continue  # "October 8, the day after the Hamas attack": counted from an event, which names no day
         before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
         if before:
             day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=day_offset(match))
@@ -90,6 +92,7 @@ SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)
 
 RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:after|before)|(a|one|two|three|four|five|six|seven|ten|\d{1,2}) days? "
                           r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
+EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 # "a month later", "two weeks earlier": about then, a range around the day that far from the one named before.
 RELATIVE_SPAN = re.compile(r"\b(a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
                            re.IGNORECASE)

@@ -155,7 +155,9 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         cited = tuple(r for r in readouts if r.id in question.cited)
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
             return Evidence(cited, True)
-    if readouts and len(readouts) > 1 and question.intent != "compare":
+    if readouts and len(readouts) > 1 and question.intent != "compare" \
+            and not (tuning.dated_places and len(question.dates) > 1):
+        # Two dates name two contacts: a place said of one ("in Vilnius") does not drop the other.
         readouts = _at_place(library, question, readouts, tuning)
     if readouts:
         return Evidence(readouts, True)

@@ -46,7 +46,7 @@ INTENT_RULES = (
                            r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b|"
                            # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
                            # "the other readout", "What did X's meeting and Y's call each respond to?"
-                           r"\bwhat changed\b[^?]{0,40}\bbetween\b|\bbut not (?:in|at|during)\b|"
+                           r"\bwhat changed\b[^?]{0,40}\bbetween\b|\b(?:changed?|shift(?:ed)?|evolved?)\s+between\b[^?]*\band\b|\bbut not (?:in|at|during)\b|"
                            r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*|announc\w*|cover\w*|includ\w*|"
                            r"add\w*) that\b[^?]{3,150}\bdid not\b|"
                            # "..., and what did Biden point to on the same subject when they met in September 2024?"
@@ -61,6 +61,8 @@ INTENT_RULES = (
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
 COMPARE = dict(INTENT_RULES)["compare"]
+DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)",
+                          re.IGNORECASE)
 # Words of a question that say what kind of contact, not what was discussed.
 KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "spoke": None, "speak": None, "talked": None,
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
@@ -72,7 +74,7 @@ sides leader leaders official officials counterpart counterparts both two happen
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
-argue argued argues insisted insist came come comes highlight highlighted highlights
+argue argued argues insisted insist came come comes highlight highlighted highlights changed
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
@@ -294,6 +296,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # source told it, not what was discussed.
     sourced = {w for m in SOURCE.finditer(text) for w in lexical_terms(m.group())}
     topic = tuple(w for w in topic if w not in sourced) or topic
+    # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
+    dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1))}
+    topic = tuple(w for w in topic if w not in dating)
     scene, asked_part = scene_and_ask(text)
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which
     # helicopters did he offer?").

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Tuning:
-    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev6.jsonl); docs/EVAL.md
+    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev7.jsonl); docs/EVAL.md
     has the ablations. READOUTS_TUNING='{"field": value}' changes fields for an ablation run."""
 
     topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
@@ -64,6 +64,12 @@ class Tuning:
     # (also when people are described by office)
     readout_rank: bool = True  # a sentence is discounted by its readout's rank among the hits, not its paragraph's
     subject_place: bool = True  # a place inside what was asked about ("about civilians in Gaza") is no place of contact
+    compare_lead: int = 160  # a compared side's lead sentence this long is quoted too (0: never; it says what was
+    # discussed, not only who met; dev: analyst_dev2 0.833 -> 0.889, analyst_dev6 0.792 -> 0.833, analyst_dev7
+    # 0.917 -> 0.958 in compare)
+    dated_places: bool = True  # a question naming two dates keeps both contacts when it places only one
+    titled_pair: bool = True  # of three people asked about, a compared contact whose title names one that the
+    # other candidates' titles do not
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -297,3 +297,43 @@ def test_how_a_topic_came_up_is_not_the_topic(library):
     assert read.intent == "compare" and not {"came", "highlight"} & set(read.topic)
     answer = ask(library, read.text)
     assert "Taiwan Strait" in answer.text and "Inflation Reduction Act" in answer.text
+
+
+def test_an_event_that_dates_a_contact_is_neither_a_day_nor_the_topic(library):
+    from qa.ask import understand
+    from qa.dates import all_dates
+
+    question = ("How had Biden's calls with Prime Minister Netanyahu changed between October 8, 2023, the day after the "
+                "Hamas attack, and November 6, 2023?")
+    read = understand(library, question)
+    assert read.intent == "compare" and read.topic == ()
+    assert read.dates == (("2023-10-08", "2023-10-08"), ("2023-11-06", "2023-11-06"))
+    # "the day after" a day named before it is still that day's next one.
+    assert all_dates("Blinken called him on May 2, 2022 and Sullivan the day after.")[1] == ("2022-05-03", "2022-05-03")
+    answer = ask(library, question)
+    assert "additional assistance for the Israeli Defense Forces" in answer.text
+    assert "the possibility of tactical pauses" in answer.text
+
+
+def test_a_compared_lead_that_says_what_was_discussed_is_quoted(library):
+    # Sullivan's readout says what he and Milei discussed in its lead sentence alone.
+    answer = ask(library, "President Biden called Argentina's President-elect Javier Milei on November 22, 2023, and Jake "
+                          "Sullivan met him on November 28. How did the two White House readouts differ?")
+    assert "standing up for democracies around the world" in answer.text
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-11-22", "wh-2023-11-28"}
+
+
+def test_a_place_said_of_one_of_two_dated_contacts_keeps_both(library):
+    answer = ask(library, "What did the readouts of Biden's July 11, 2023 meeting with Erdoğan in Vilnius and his "
+                          "December 14, 2023 call with him say about Sweden and NATO?")
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-07-11", "wh-2023-12-14"}
+    assert "welcoming Sweden as an Ally" in answer.text
+
+
+def test_of_three_people_the_contact_titled_with_one_of_them_is_compared(library):
+    answer = ask(library, "On April 20, 2022 in Brussels, Wendy Sherman met NATO Deputy Secretary General Mircea Geoană on "
+                          "his own and also jointly with the EEAS Secretary General Stefano Sannino. What did each "
+                          "meeting's readout cover that the other's did not?")
+    titles = {c.title for c in answer.citations}
+    assert not any("Permanent Representatives" in t for t in titles) and len(titles) == 2
+    assert "revision of NATO’s Strategic Concept" in answer.text
