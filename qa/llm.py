@@ -99,7 +99,7 @@ class LLMAnswerer:
                 pieces.append(value)
                 yield value
             elif kind == "error":
-                yield fallback(question, scored, turns, describe(value, self.base_url))
+                yield fallback(question, scored, turns, describe(value, self.base_url, self.timeout))
                 return
             else:
                 break
@@ -124,12 +124,13 @@ class LLMAnswerer:
             events.put(("error", error))
 
 
-def describe(error: Exception, base_url: str) -> str:
+def describe(error: Exception, base_url: str, timeout: float | None = None) -> str:
     """One line saying what went wrong with the model, for the notice."""
     import openai
 
     if isinstance(error, openai.APITimeoutError):
-        return "The language model timed out"
+        # The client's own timeout can fire a moment before the answerer's deadline: the same notice either way.
+        return f"The language model did not answer within {timeout:g} s" if timeout else "The language model timed out"
     if isinstance(error, openai.APIConnectionError):
         return f"The language model at {base_url} could not be reached"
     if isinstance(error, openai.APIStatusError):
