@@ -61,8 +61,10 @@ INTENT_RULES = (
     ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
 )
 COMPARE = dict(INTENT_RULES)["compare"]
-DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)",
-                          re.IGNORECASE)
+DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)|"
+                          # "after its May 25, 2022 launches": the event after a day named is when, not what
+                          r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
+                          r"((?:[a-z-]+ ){0,1}[a-z-]+)\b")
 # Words of a question that say what kind of contact, not what was discussed.
 KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "spoke": None, "speak": None, "talked": None,
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
@@ -277,6 +279,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()} \
         | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))}
+    # Two-word names: "South Korean" describes who (both words go), "North Korea" is a country's own name (both stay).
+    for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
+        country = country_of(f"{first} {second}")
+        if country and fold(country).lower() == fold(f"{first} {second}").lower():
+            country_words -= {first.lower(), second.lower()}
+        elif country and country_of(second) and fold(country_of(second)).lower() != fold(second).lower():
+            country_words |= {first.lower(), second.lower()}  # the second word a demonym ("Korean", not "Ireland")
     # "In which city ...", "What kind of facility ...": the noun after the question word is what is asked for.
     asked = re.match(r"^\s*(?:in |at |on |for |from |to )?(?:which|what)(?: kind of| sort of| type of)? ([a-z]+)\b",
                      text.lower())
@@ -297,7 +306,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     sourced = {w for m in SOURCE.finditer(text) for w in lexical_terms(m.group())}
     topic = tuple(w for w in topic if w not in sourced) or topic
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
-    dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1))}
+    dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2))}
     topic = tuple(w for w in topic if w not in dating)
     scene, asked_part = scene_and_ask(text)
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which

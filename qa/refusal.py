@@ -110,6 +110,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         wanted = rare or terms
     if any(_said(wanted, text) for text in texts.values()):
         return ""
+    if any(_country_said(w, question, texts) for w in wanted):
+        return ""  # "North Korea" asked about, "the DPRK" in the readout
     if any(_by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
@@ -167,6 +169,12 @@ def _said(words: list[str], text: str) -> bool:
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
              and w.rsplit("-", 1)[1].isalpha()]
     return bool(mentioned(list(words) + heads, text))
+
+
+def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
+    """Whether a word of a country the question names is said in a readout under any of the country's names."""
+    forms = [{stem(w) for w in c.lower().split()} for c in question.countries if word in c.lower().split()]
+    return bool(forms) and any(any(f <= sentence_words(text) for f in forms) for text in texts.values())
 
 
 def _said_all(words: list[str], text: str) -> bool:

@@ -337,3 +337,15 @@ def test_of_three_people_the_contact_titled_with_one_of_them_is_compared(library
     titles = {c.title for c in answer.citations}
     assert not any("Permanent Representatives" in t for t in titles) and len(titles) == 2
     assert "revision of NATO’s Strategic Concept" in answer.text
+
+
+def test_a_country_of_two_words_is_the_topic_and_said_by_any_of_its_names(library):
+    from qa.ask import understand
+
+    question = ("What did Sherman and her South Korean and Japanese counterparts discuss about North Korea after its "
+                "May 25, 2022 launches?")
+    # "South Korean" says who; "North Korea" is what; "launches" after the day named says when.
+    assert understand(library, question).topic == ("north", "korea")
+    assert "northern" in understand(library, "What did Biden and Sunak discuss about Northern Ireland in 2023?").topic
+    answer = ask(library, question)  # the readout says "the DPRK", never "North Korea"
+    assert not answer.refused and {c.paragraph for c in answer.citations} >= {2, 3}
