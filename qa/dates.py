@@ -29,6 +29,10 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
                 and not re.match(r"\s+(?:and|or|to|through|until)\s+[A-Z]", text[match.end():]):
             continue  # "may" the verb; a month is written with a capital ("in May and July 2022")
         found.append([match.group(1), match.group(2), match.group(3), match.start()])
+        # "May 27 and 28, 2021": a second day of the same month.
+        second = SECOND_DAY.match(text, match.end()) if match.group(2) and not match.group(3) else None
+        if second:
+            found.append([match.group(1), second.group(1), second.group(2), second.start(1)])
     year = None
     for item in reversed(found):  # a year carries back to the dates before it that lack one
         year = item[2] or year
@@ -85,6 +89,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     return dict(sorted(spans.items(), key=lambda item: item[1]))
 
 
+SECOND_DAY = re.compile(r"\s*(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%))(?:,? (\d{4}))?")
 AS_TIME = re.compile(r"\b(?:in|during|at|throughout|from|until|through|by|and|or|to|of|since)\s+(?:the\s+)?"
                      r"(?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
 SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)

@@ -53,7 +53,7 @@ INTENT_RULES = (
                            r"\bon the same (?:subject|topic|issue|question)\b|"
                            r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
                            r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
-                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention)\w*\b|"
+                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover)\w*\b|"
                            # "In the first of Harris's 2023 meetings ... and in the second", "Where did the first call
                            # say ..., and what did the second add"
                            r"\bthe first\b[^?]*\b(?:in the second|the second|the later)\b",

@@ -57,6 +57,9 @@ REGIONS = {
 # Words of a role that make it a lesser or different office than the one asked about.
 LESSER = ("deputy", "assistant", "under secretary", "vice ", "special", "senior", "acting", " to the",
           "counselor", "former", "-elect", "spokes", "ambassador")
+# "Qatar's foreign minister's meetings": a possessive of the contact itself, so the office took part.
+CONTACT_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:meetings?|calls?|visits?|trips?|talks|readouts?|conversations?|"
+                           r"phone calls?)\b", re.IGNORECASE)
 WINDOW = 4  # words before an office that may name its place ("Argentina's new finance chief")
 
 
@@ -106,8 +109,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
                 found.append((match.start(), match.end(), roles))
     out = []
     for start, end, roles in sorted(found):
-        if re.match(r"['’]s\b", text[end:]):
-            continue  # "the Turkish president's top aide": whose side, not who took part
+        if re.match(r"['’]s\b", text[end:]) and not CONTACT_AFTER.match(text, end):
+            continue  # "the Turkish president's top aide": whose side, not who took part ("... minister's meetings" is)
         if re.search(r"[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]) and not _places(text[:start], "")[0]:
             continue  # "Lula's top foreign-policy aide": someone's office, not a participant
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
@@ -156,7 +159,8 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
         role = (row.get("role") or "").lower()
         if row.get("country") not in places or not any(r in role for r in office.roles):
             continue
-        if _lesser(role, office):
+        # "Deputy prime minister and foreign minister" holds two offices: the deputy one is not the one asked.
+        if all(_lesser(part, office) or not any(r in part for r in office.roles) for part in re.split(r"\s+(?:and|&)\s+|,\s*", role)):
             continue  # the deputy foreign minister is not the top diplomat
         if (date_from and (row.get("last") or "") < date_from) or (date_to and (row.get("first") or "9") > date_to):
             continue
