@@ -1,6 +1,8 @@
-"""Does a comparison find both contacts however it is asked? The White House and State Department readouts of
-one visitor's talks with Sullivan and Blinken (dev pairs only: analyst_dev.jsonl and analyst_dev3.jsonl) asked in
-seven phrasings each; prints how many answers cite both readouts, and how many also hold the dev answers.
+"""Does a comparison find both contacts however it is asked? Dev pairs of the held-out set's three compare kinds,
+each asked in several phrasings: the White House and State Department readouts of one visitor's talks with
+Sullivan and Blinken (seven phrasings), two U.S. officials with one counterpart on one day (five), one pair's
+calls over time (five). Prints, per kind, how many answers cite both readouts and how many also hold the dev
+question's verbatim answers (those name a topic the phrasings may not ask about, so the second count is lower).
 
     python -m eval.phrasings --index .test-index/corpus
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 QUESTIONS = Path(__file__).resolve().parent / "questions"
 # (dev question whose gold readouts are the pair, the visitor as a question names them, the day(s), pronoun)
-PAIRS = (("a-d012", "Irish Foreign Minister Simon Coveney", "May 24, 2021", "him"),
+VISITS = (("a-d012", "Irish Foreign Minister Simon Coveney", "May 24, 2021", "him"),
          ("a-d030", "Israeli Defense Minister Benny Gantz", "June 3, 2021", "him"),
          ("a3-016", "French Foreign Minister Le Drian", "July 14, 2021", "him"),
          ("a3-002", "Indian External Affairs Minister Jaishankar", "May 27 and 28, 2021", "him"),
@@ -31,6 +33,37 @@ PHRASINGS = (
     "Blinken's meeting with {p}.",
     "On {d}, {v} saw both the National Security Advisor and the Secretary of State. Where do the two readouts part ways?",
 )
+# (dev question, first official, second official, counterpart, day)
+ONE_DAY = (("a3-029", "President Biden", "Vice President Harris", "Boris Johnson", "September 21, 2021"),
+           ("a3-043", "President Biden", "Vice President Harris", "Cyril Ramaphosa", "September 16, 2022"))
+ONE_DAY_PHRASINGS = (
+    "{o1} and {o2} each met {v} on {d}. How did the two readouts differ?",
+    "Compare what {o1} and {o2} discussed with {v} on {d}.",
+    "What did {o1}'s meeting with {v} on {d} cover that {o2}'s meeting with him did not?",
+    "How did the readouts of {v}'s meetings with {o1} and {o2} on {d} differ?",
+    "On {d}, {v} met {o1} and {o2}. What did each readout stress?",
+)
+# (dev question, official, counterpart, first contact, second contact, each with its preposition)
+OVER_TIME = (("a5-042", "President Biden", "President Lula", "in August 2023", "in July 2024"),
+             ("a5-050", "President Biden", "President Zelenskyy", "on January 27, 2022", "on March 30, 2022"),
+             ("a5-063", "Secretary Blinken", "Foreign Minister Cavusoglu", "on February 24, 2022", "on February 28, 2022"),
+             ("a4-063", "President Biden", "Prime Minister Netanyahu", "on May 17, 2021", "on May 19, 2021"))
+OVER_TIME_PHRASINGS = (
+    "How did {o}'s call with {v} {d1} differ from their call {d2}?",
+    "What changed between {o}'s calls with {v} {d1} and {d2}?",
+    "Compare the readouts of {o}'s calls with {v} {d1} and {d2}.",
+    "{o} spoke with {v} {d1} and again {d2}. What did each call cover that the other did not?",
+    "What did {o} and {v} discuss {d1}, and how was their call {d2} different?",
+)
+
+
+def questions() -> list[tuple[str, str, str]]:
+    """(kind, dev question id, question) for every pair and phrasing."""
+    out = [("visit", qid, p.format(v=v, d=d, p=pronoun)) for qid, v, d, pronoun in VISITS for p in PHRASINGS]
+    out += [("one day", qid, p.format(o1=o1, o2=o2, v=v, d=d)) for qid, o1, o2, v, d in ONE_DAY for p in ONE_DAY_PHRASINGS]
+    out += [("over time", qid, p.format(o=o, v=v, d1=d1, d2=d2)) for qid, o, v, d1, d2 in OVER_TIME
+            for p in OVER_TIME_PHRASINGS]
+    return out
 
 
 def run(index, verbose: bool = False) -> dict:
@@ -39,24 +72,24 @@ def run(index, verbose: bool = False) -> dict:
     from qa.ask import ask
 
     rows = {}
-    for name in ("analyst_dev.jsonl", "analyst_dev3.jsonl"):
+    for name in ("analyst_dev.jsonl", "analyst_dev3.jsonl", "analyst_dev4.jsonl", "analyst_dev5.jsonl"):
         for line in (QUESTIONS / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             rows[row["id"]] = row
     library = index if isinstance(index, Library) else Library(index, create=False)
-    both = held = asked = 0
-    for qid, visitor, days, pronoun in PAIRS:
+    counts: dict[str, dict[str, int]] = {}
+    for kind, qid, question in questions():
         gold = {g["doc"] for g in rows[qid]["gold"]}
-        for phrasing in PHRASINGS:
-            question = phrasing.format(v=visitor, d=days, p=pronoun)
-            answer = ask(library, question)
-            cited = {c.readout_id for c in answer.citations}
-            asked += 1
-            both += gold <= cited
-            held += gold <= cited and all(a.lower() in answer.text.lower() for a in rows[qid]["answers"])
-            if verbose and not gold <= cited:
-                print(f"  one side missing: {question}")
-    return {"asked": asked, "both_cited": both, "both_cited_and_answers": held}
+        answer = ask(library, question)
+        cited = {c.readout_id for c in answer.citations}
+        tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0})
+        tally["asked"] += 1
+        tally["both_cited"] += gold <= cited
+        tally["both_cited_and_answers"] += gold <= cited and all(a.lower() in answer.text.lower()
+                                                                 for a in rows[qid]["answers"])
+        if verbose and not gold <= cited:
+            print(f"  one side missing: {question}")
+    return counts
 
 
 def main(argv=None) -> None:
@@ -64,9 +97,9 @@ def main(argv=None) -> None:
     parser.add_argument("--index", default=".test-index/corpus")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    out = run(args.index, args.verbose)
-    print(f"both readouts cited: {out['both_cited']}/{out['asked']}; "
-          f"and the dev answers held: {out['both_cited_and_answers']}/{out['asked']}")
+    for kind, tally in run(args.index, args.verbose).items():
+        print(f"{kind:10s} both readouts cited: {tally['both_cited']}/{tally['asked']}; "
+              f"and the dev answers held: {tally['both_cited_and_answers']}/{tally['asked']}")
 
 
 if __name__ == "__main__":

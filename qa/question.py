@@ -38,6 +38,8 @@ INTENT_RULES = (
                             re.IGNORECASE)),
     ("compare", re.compile(r"\b(compared?(?! notes)|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
                            r"\beach\b.*\bthe other\b|\bvice versa\b|"
+                           # "..., and how was their call in July 2024 different?", "different from"
+                           r"\bhow (?:was|were|is|are)\b[^?]*\bdifferent\b|\bdifferent(?:ly)? (?:from|than)\b|"
                            # "What did each readout say about democracy?", "which crises did the two readouts name?"
                            r"\beach (?:readout|account|statement|version)\b|"
                            r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
