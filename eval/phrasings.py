@@ -3,6 +3,7 @@ each asked in several phrasings: the White House and State Department readouts o
 Sullivan and Blinken (seven phrasings), two U.S. officials with one counterpart on one day (five), one pair's
 calls over time (five). Prints, per kind, how many answers cite both readouts and how many also hold the dev
 question's verbatim answers (those name a topic the phrasings may not ask about, so the second count is lower).
+Also dev who-said questions in five phrasings: how many answers name the speaker first (before ":" or ".").
 
     python -m eval.phrasings --index .test-index/corpus
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 QUESTIONS = Path(__file__).resolve().parent / "questions"
@@ -57,12 +59,37 @@ OVER_TIME_PHRASINGS = (
 )
 
 
+# (dev question, one side, the other, time with its preposition, kind of contact, what was said, who said it)
+WHO_SAID = (("a-d010", "Jake Sullivan", "Ibrahim Kalin", "in January 2022", "call", "brought up the conflict in Ethiopia",
+             "Sullivan"),
+            ("a-d038", "Vice President Harris", "President Tshisekedi", "in February 2021", "call",
+             "raised concerns about the situation in Ethiopia's Tigray region", "Harris"),
+            ("a5-010", "Secretary Blinken", "Armenia's acting Prime Minister Pashinyan", "in July 2021", "call",
+             "pressed for prisoners held in Azerbaijan to be sent home", "Blinken"),
+            ("a5-053", "Secretary Blinken", "Israeli Foreign Minister Ashkenazi", "on May 20, 2021", "call",
+             "welcomed the Secretary's coming trip", "Ashkenazi"),
+            ("a6-049", "Biden", "Turkey's Erdogan", "in April 2021", "call", "spoke of handling disagreements", "Biden"),
+            ("a5-001", "President Biden", "European Commission President Ursula von der Leyen", "on April 22, 2024", "call",
+             "offered congratulations", "von der Leyen"),
+            ("a5-066", "Secretary Blinken", "Malawi's President Chakwera", "in March 2022", "meeting",
+             "praised the other side's anti-graft work", "Blinken"))
+WHO_SAID_PHRASINGS = (
+    "Who {x} in {a}'s {k} with {b} {w}?",
+    "In the {k} between {a} and {b} {w}, which side {x}?",
+    "When {a} and {b} held their {k} {w}, who {x}?",
+    "According to the readout of {a}'s {k} with {b} {w}, who {x}?",
+    "Which of them {x}: {a} or {b}, in their {k} {w}?",
+)
+
+
 def questions() -> list[tuple[str, str, str]]:
     """(kind, dev question id, question) for every pair and phrasing."""
     out = [("visit", qid, p.format(v=v, d=d, p=pronoun)) for qid, v, d, pronoun in VISITS for p in PHRASINGS]
     out += [("one day", qid, p.format(o1=o1, o2=o2, v=v, d=d)) for qid, o1, o2, v, d in ONE_DAY for p in ONE_DAY_PHRASINGS]
     out += [("over time", qid, p.format(o=o, v=v, d1=d1, d2=d2)) for qid, o, v, d1, d2 in OVER_TIME
             for p in OVER_TIME_PHRASINGS]
+    out += [("who said", qid, p.format(a=a, b=b, w=w, k=k, x=x)) for qid, a, b, w, k, x, _ in WHO_SAID
+            for p in WHO_SAID_PHRASINGS]
     return out
 
 
@@ -78,12 +105,21 @@ def run(index, verbose: bool = False) -> dict:
             rows[row["id"]] = row
     library = index if isinstance(index, Library) else Library(index, create=False)
     counts: dict[str, dict[str, int]] = {}
+    speakers = {qid: who for qid, *_, who in WHO_SAID}
     for kind, qid, question in questions():
-        gold = {g["doc"] for g in rows[qid]["gold"]}
         answer = ask(library, question)
-        cited = {c.readout_id for c in answer.citations}
-        tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0})
+        tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0} if kind != "who said"
+                                  else {"asked": 0, "speaker_first": 0})
         tally["asked"] += 1
+        if kind == "who said":
+            first = re.split(r"[.:]", answer.text, maxsplit=1)[0]
+            named = not answer.refused and speakers[qid].lower() in first.lower()
+            tally["speaker_first"] += named
+            if verbose and not named:
+                print(f"  speaker not first: {question}")
+            continue
+        gold = {g["doc"] for g in rows[qid]["gold"]}
+        cited = {c.readout_id for c in answer.citations}
         tally["both_cited"] += gold <= cited
         tally["both_cited_and_answers"] += gold <= cited and all(a.lower() in answer.text.lower()
                                                                  for a in rows[qid]["answers"])
@@ -98,6 +134,9 @@ def main(argv=None) -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     for kind, tally in run(args.index, args.verbose).items():
+        if kind == "who said":
+            print(f"{kind:10s} speaker named first: {tally['speaker_first']}/{tally['asked']}")
+            continue
         print(f"{kind:10s} both readouts cited: {tally['both_cited']}/{tally['asked']}; "
               f"and the dev answers held: {tally['both_cited_and_answers']}/{tally['asked']}")
 

@@ -61,6 +61,9 @@ WITH_GROUP = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the|his|her|their|its)\s+(?:[\w
 # which the gold guide labels None; "I have ordered" in a statement is its author speaking.
 TRACK_RECORD = re.compile(r"(?:has|have)\s+(?:(?:also|long|consistently|repeatedly|recently|already|since|now)\s+)?"
                           r"(?:[a-z]+ed|been|met|made|taken|led|held|brought|spoken|given|built|sought|seen|done)\b")
+# A contact lead that goes on in its subject's words: ", conveying his interest in", ", underscoring that".
+SUBJECT_GOES_ON = re.compile(r",\s+(?:and\s+)?(?:conveying|underscoring|reaffirming|expressing|emphasi[sz]ing|highlighting|"
+                             r"stressing|reiterating|offering|pledging|urging|thanking|congratulating|commending)\b")
 SPEECH_VERB = re.compile(r"\s*(?:also\s+)?(?:reaffirmed|reiterated|emphasized|underscored|stressed|noted|expressed|"
                          r"welcomed|conveyed|affirmed|highlighted|raised|urged|encouraged|commended|pledged)\b")
 MODAL = re.compile(r"\s+(?:should|must|need|needs|shall|will|would|can|could|are|is|have)\b")
@@ -281,7 +284,11 @@ def _speaker(sentence: str, resolver: Resolver, last_single: int | None, author:
     while k < len(tokens) and (tokens[k].folded in ADVERBS or tokens[k].kind == ","):
         k += 1  # "President Joseph R. Biden, Jr., met today with ..."
     verb_at = tokens[k].start if k < len(tokens) else len(rest)
-    if CONTACT_AFTER_SUBJECT.match(rest, verb_at):
+    contact = CONTACT_AFTER_SUBJECT.match(rest, verb_at)
+    if contact:
+        if len(chosen) == 1 and SUBJECT_GOES_ON.search(rest, contact.end()):
+            # "... spoke today with President Erdogan, conveying his interest in ...": the rest is the subject's
+            return names[chosen[0]].name, chosen[0]
         return BOTH, (chosen[0] if len(chosen) == 1 else None)
     if len(chosen) >= 2 or chosen and (joined_other or WITH_GROUP.match(rest, parts[0][-1].end)):
         return BOTH, None

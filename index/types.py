@@ -70,6 +70,14 @@ class Hit:
                 return speaker
         return None
 
+    def speakers_in(self, quote: str) -> tuple[str, ...]:
+        """Every speaker the sentences overlapping `quote` report, in order (a quote may run over two)."""
+        at = self.text.find(quote)
+        if at < 0:
+            return ()
+        return tuple(dict.fromkeys(speaker for start, end, speaker in self.spans
+                                   if speaker and start < at + len(quote) and at < end))
+
 
 def check_text(value: str, what: str) -> str:
     """Reject a string that cannot be written as UTF-8 (a lone surrogate such as JSON's "\\ud800")."""

@@ -254,8 +254,15 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated else ""
-        if question.intent == "who_said" and group[0][6]:
-            who = "Both sides" if group[0][6] == "both" else group[0][6]
+        # Who said it: the best sentence's speaker, not that of the lead put before it ("X met with Y" is both);
+        # a sentence the quote splitter ran past "D.C." holds two, and one side named is who spoke.
+        best_said = max(group, key=lambda c: (c[1] != -1, c[0]))
+        speaker = best_said[6]
+        named = [s for s in hit.speakers_in(best_said[3]) if s != "both"]
+        if speaker in (None, "both") and len(named) == 1:
+            speaker = named[0]
+        if question.intent == "who_said" and speaker:
+            who = "Both sides" if speaker == "both" else speaker
             prefix = f"{prefix}{who}: "
         parts.append(f"{prefix}{said} [{n}]")
     text = " ".join(parts)

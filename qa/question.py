@@ -34,7 +34,8 @@ INTENT_RULES = (
                         re.IGNORECASE)),
     ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
     # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
-    ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official))\b(?! (did|does|has|have) \w+ (meet|call|speak))",
+    ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official)|which of (?:them|the two|those two|the pair))\b"
+                            r"(?! (did|does|has|have) \w+ (meet|call|speak))",
                             re.IGNORECASE)),
     ("compare", re.compile(r"\b(compared?(?! notes)|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
                            r"\beach\b.*\bthe other\b|\bvice versa\b|"

@@ -391,8 +391,25 @@ def test_a_comparison_finds_both_contacts_however_it_is_asked(library):
     # Dev pairs of the three held-out compare kinds in several phrasings (eval/phrasings.py): at the start of
     # this work 20 of 35 visit phrasings and 16 of 20 over time cited both readouts.
     counts = run(library)
-    assert {kind: c["asked"] for kind, c in counts.items()} == {"visit": 35, "one day": 10, "over time": 20}
+    assert {kind: c["asked"] for kind, c in counts.items()} == {"visit": 35, "one day": 10, "over time": 20, "who said": 35}
     assert counts["visit"]["both_cited"] >= 34 and counts["over time"]["both_cited"] >= 19
     assert counts["one day"]["both_cited"] == 10
+    assert counts["who said"]["asked"] == 35 and counts["who said"]["speaker_first"] >= 33  # 19 before
     assert intent_of("What did they discuss in May, and how was their call in July different?") == "compare"
     assert intent_of("What did they discuss about different ways to fund the grid?") == "discuss"
+
+
+def test_who_said_names_the_side_that_said_it(library):
+    from index.metadata import extract_metadata
+    from qa.question import intent_of
+
+    # "Biden spoke today with Erdogan, conveying his interest in ...": the lead goes on in Biden's words.
+    readout = next(library.readout(i) for i in library.readout_ids({"participant": "Erdogan"}) if "2021-04-23" in i)
+    lead = extract_metadata(readout).sentences[0]
+    assert lead.speaker == "Joe Biden"
+    # "... in Washington, D.C. Secretary Blinken conveyed appreciation ...": the quote runs over the lead (both
+    # sides) into Blinken's sentence; Blinken is named, not "Both sides".
+    answer = ask(library, "Who praised the other side's anti-graft work in Secretary Blinken's meeting with Malawi's "
+                          "President Chakwera in March 2022?")
+    assert answer.text.startswith("Antony Blinken:"), answer.text[:80]
+    assert intent_of("Which of them offered congratulations: Biden or von der Leyen?") == "who_said"
