@@ -3,7 +3,9 @@ each asked in several phrasings: the White House and State Department readouts o
 Sullivan and Blinken (seven phrasings), two U.S. officials with one counterpart on one day (five), one pair's
 calls over time (five). Prints, per kind, how many answers cite both readouts and how many also hold the dev
 question's verbatim answers (those name a topic the phrasings may not ask about, so the second count is lower).
-Also dev who-said questions in five phrasings: how many answers name the speaker first (before ":" or ".").
+Also dev who-said questions in five phrasings (how many answers name the speaker first, before ":" or ".") and
+dev how-many, when and list questions in four (how many give the dev answer: the count in the first sentence,
+the date near the start, every listed date).
 
     python -m eval.phrasings --index .test-index/corpus
 
@@ -82,6 +84,43 @@ WHO_SAID_PHRASINGS = (
 )
 
 
+# (dev question, its phrasings: the dev wording first)
+CONTACTS = (
+    ("a-d003", ("How many times did President Biden meet Prime Minister Sunak in person in 2023?",
+                "How often did Biden and Sunak meet in person during 2023?",
+                "In 2023, how many in-person meetings did President Biden hold with Rishi Sunak?",
+                "Count President Biden's in-person meetings with the British prime minister in 2023.")),
+    ("a-d006", ("How many times did Jake Sullivan speak with or meet Ibrahim Kalin in 2021?",
+                "How often were Sullivan and Kalin in contact in 2021?",
+                "In 2021, how many contacts did Jake Sullivan have with Ibrahim Kalin?",
+                "How many readouts of 2021 record Sullivan talking to Kalin?")),
+    ("a-d034", ("How many phone calls did President Biden have with President Sisi of Egypt in 2024?",
+                "How often did Biden call Sisi in 2024?",
+                "In 2024, how many calls did President Biden hold with Egypt's president?",
+                "How many times did Biden and el-Sisi speak by phone in 2024?")),
+    ("a-d008", ("When did President Biden first speak with Rishi Sunak as Prime Minister?",
+                "What was the date of Biden's first call with Prime Minister Sunak?",
+                "On what day did Biden and Sunak first talk after Sunak became prime minister?",
+                "Biden's earliest contact with Prime Minister Rishi Sunak was on which date?")),
+    ("a-d027", ("When did Vice President Harris last speak with Israeli President Herzog?",
+                "What was the date of Harris's most recent call with Herzog?",
+                "On what day did Kamala Harris and Isaac Herzog last talk?",
+                "Harris's latest contact with the Israeli president was on which date?")),
+    ("a-d052", ("When did President Biden last speak with President Sisi of Egypt?",
+                "What was the date of Biden's most recent call with el-Sisi?",
+                "On what day did Biden and Egypt's president last talk?",
+                "Biden's latest contact with Sisi was on which date?")),
+    ("a-d015", ("List President Biden's calls with President el-Sisi of Egypt in October 2023.",
+                "Which calls did Biden have with Sisi in October 2023?",
+                "When did President Biden speak with Egypt's president in October 2023?",
+                "Name every call between Biden and Sisi in October 2023.")),
+    ("a-d049", ("List Jake Sullivan's phone calls with Ibrahim Kalin in 2022.",
+                "Which calls did Sullivan hold with Kalin in 2022?",
+                "When did Jake Sullivan speak by phone with Ibrahim Kalin in 2022?",
+                "Name each of Sullivan's 2022 phone calls with Kalin.")),
+)
+
+
 def questions() -> list[tuple[str, str, str]]:
     """(kind, dev question id, question) for every pair and phrasing."""
     out = [("visit", qid, p.format(v=v, d=d, p=pronoun)) for qid, v, d, pronoun in VISITS for p in PHRASINGS]
@@ -90,6 +129,7 @@ def questions() -> list[tuple[str, str, str]]:
             for p in OVER_TIME_PHRASINGS]
     out += [("who said", qid, p.format(a=a, b=b, w=w, k=k, x=x)) for qid, a, b, w, k, x, _ in WHO_SAID
             for p in WHO_SAID_PHRASINGS]
+    out += [("contacts", qid, question) for qid, phrasings in CONTACTS for question in phrasings]
     return out
 
 
@@ -108,13 +148,23 @@ def run(index, verbose: bool = False) -> dict:
     speakers = {qid: who for qid, *_, who in WHO_SAID}
     for kind, qid, question in questions():
         answer = ask(library, question)
-        tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0} if kind != "who said"
-                                  else {"asked": 0, "speaker_first": 0})
+        tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0}
+                                  if kind not in ("who said", "contacts") else {"asked": 0, "right": 0})
         tally["asked"] += 1
+        if kind == "contacts":
+            want, kind_asked = rows[qid]["answers"], rows[qid]["kind"]
+            if kind_asked == "how_many":
+                right = want[0] in re.findall(r"\b\d+\b", re.split(r"[.:]", answer.text, maxsplit=1)[0])
+            else:
+                right = all(date in (answer.text[:400] if kind_asked == "when" else answer.text) for date in want)
+            tally["right"] += right and not answer.refused
+            if verbose and not right:
+                print(f"  not the dev answer: {question}")
+            continue
         if kind == "who said":
             first = re.split(r"[.:]", answer.text, maxsplit=1)[0]
             named = not answer.refused and speakers[qid].lower() in first.lower()
-            tally["speaker_first"] += named
+            tally["right"] += named
             if verbose and not named:
                 print(f"  speaker not first: {question}")
             continue
@@ -134,8 +184,9 @@ def main(argv=None) -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     for kind, tally in run(args.index, args.verbose).items():
-        if kind == "who said":
-            print(f"{kind:10s} speaker named first: {tally['speaker_first']}/{tally['asked']}")
+        if "right" in tally:
+            what = "speaker named first" if kind == "who said" else "the dev answer given"
+            print(f"{kind:10s} {what}: {tally['right']}/{tally['asked']}")
             continue
         print(f"{kind:10s} both readouts cited: {tally['both_cited']}/{tally['asked']}; "
               f"and the dev answers held: {tally['both_cited_and_answers']}/{tally['asked']}")

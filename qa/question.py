@@ -24,7 +24,8 @@ INTENT_RULES = (
     # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
     # doses were coming" or "how many people who fled the war did he credit Dublin with sheltering" (a fact
     # in a paragraph; "how many people did she meet" is counted by its verb).
-    ("how_many", re.compile(r"^\s*how often\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
+    ("how_many", re.compile(r"^\s*how often\b|^\s*count (?:the |all |every )?(?:[\w'’-]+ ){0,3}(?:calls|meetings|contacts|"
+                            r"readouts|times|visits|conversations)\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
                             r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
                             r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
                             r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
@@ -32,7 +33,9 @@ INTENT_RULES = (
     ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
                         r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
                         re.IGNORECASE)),
-    ("when", re.compile(r"^\s*(when|on what (day|date)|what (day|date))\b", re.IGNORECASE)),
+    # "When ...", "What was the date of ...", "... was on which date?"
+    ("when", re.compile(r"^\s*(when|on (what|which) (day|date)|what (day|date)|what was the date)\b|"
+                        r"\b(was|were|is) on (which|what) (day|date)\b", re.IGNORECASE)),
     # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official)|which of (?:them|the two|those two|the pair))\b"
                             r"(?! (did|does|has|have) \w+ (meet|call|speak))",
