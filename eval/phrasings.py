@@ -5,7 +5,8 @@ calls over time (five). Prints, per kind, how many answers cite both readouts an
 question's verbatim answers (those name a topic the phrasings may not ask about, so the second count is lower).
 Also dev who-said questions in five phrasings (how many answers name the speaker first, before ":" or ".") and
 dev how-many, when and list questions in four (how many give the dev answer: the count in the first sentence,
-the date near the start, every listed date).
+the date near the start, every listed date), and dev refusals (a real pair, a topic never raised with them) in
+nine phrasings: how many are refused.
 
     python -m eval.phrasings --index .test-index/corpus
 
@@ -121,6 +122,24 @@ CONTACTS = (
 )
 
 
+# (one side, the other, a topic none of their readouts has, filters): from the dev sets' unanswerable questions
+UNSAID = (("Secretary Blinken", "Liz Truss", "Hong Kong", {}),
+          ("Vice President Harris", "President Sisi", "shipping through the Suez Canal", {}),
+          ("Jake Sullivan", "Ibrahim Kalin", "Turkey's role in the F-35 program", {}),
+          ("President Biden", "Prime Minister Sunak", "the UK's plan to send asylum seekers to Rwanda", {}),
+          ("Sullivan", "Moldovan President Sandu", "Transnistria", {}),
+          ("Blinken", "South Korean Foreign Minister Chung Eui-yong", "Fukushima's treated water", {}),
+          ("Biden", "Spain's Pedro Sánchez", "Gibraltar", {}),
+          ("Biden", "Pope Francis", "abortion", {}),
+          ("Biden", "Netanyahu", "Israel's judicial reform", {"date_from": "2023-10-07"}))
+UNSAID_PHRASINGS = (
+    "What did {a} and {b} discuss about {t}?", "What did {a} and {b} say about {t}?", "How did {a} and {b} address {t}?",
+    "What was said about {t} when {a} spoke with {b}?", "Did {a} and {b} talk about {t}?",
+    "Tell me what {a} and {b} said on {t}.", "How did {a}'s and {b}'s accounts of {t} differ?",
+    "Who raised {t} when {a} met {b}?", "When did {a} and {b} last discuss {t}?",
+)
+
+
 def questions() -> list[tuple[str, str, str]]:
     """(kind, dev question id, question) for every pair and phrasing."""
     out = [("visit", qid, p.format(v=v, d=d, p=pronoun)) for qid, v, d, pronoun in VISITS for p in PHRASINGS]
@@ -130,6 +149,7 @@ def questions() -> list[tuple[str, str, str]]:
     out += [("who said", qid, p.format(a=a, b=b, w=w, k=k, x=x)) for qid, a, b, w, k, x, _ in WHO_SAID
             for p in WHO_SAID_PHRASINGS]
     out += [("contacts", qid, question) for qid, phrasings in CONTACTS for question in phrasings]
+    out += [("refusals", str(i), p.format(a=a, b=b, t=t)) for i, (a, b, t, _) in enumerate(UNSAID) for p in UNSAID_PHRASINGS]
     return out
 
 
@@ -147,10 +167,15 @@ def run(index, verbose: bool = False) -> dict:
     counts: dict[str, dict[str, int]] = {}
     speakers = {qid: who for qid, *_, who in WHO_SAID}
     for kind, qid, question in questions():
-        answer = ask(library, question)
+        answer = ask(library, question, (UNSAID[int(qid)][3] or None) if kind == "refusals" else None)
         tally = counts.setdefault(kind, {"asked": 0, "both_cited": 0, "both_cited_and_answers": 0}
-                                  if kind not in ("who said", "contacts") else {"asked": 0, "right": 0})
+                                  if kind not in ("who said", "contacts", "refusals") else {"asked": 0, "right": 0})
         tally["asked"] += 1
+        if kind == "refusals":
+            tally["right"] += answer.refused
+            if verbose and not answer.refused:
+                print(f"  answered: {question}")
+            continue
         if kind == "contacts":
             want, kind_asked = rows[qid]["answers"], rows[qid]["kind"]
             if kind_asked == "how_many":
@@ -185,7 +210,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     for kind, tally in run(args.index, args.verbose).items():
         if "right" in tally:
-            what = "speaker named first" if kind == "who said" else "the dev answer given"
+            what = {"who said": "speaker named first", "refusals": "refused"}.get(kind, "the dev answer given")
             print(f"{kind:10s} {what}: {tally['right']}/{tally['asked']}")
             continue
         print(f"{kind:10s} both readouts cited: {tally['both_cited']}/{tally['asked']}; "

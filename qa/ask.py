@@ -77,6 +77,11 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     if found.readouts:
         scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
         if read.intent in METADATA_INTENTS:
+            if read.subject and TUNING.subject_contacts:
+                # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic.
+                found, reason = _contacts_on(library, read, found, scored)
+                if reason:
+                    return Plan(read, scored, reason)
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
@@ -108,6 +113,22 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
+
+
+def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tuple[evidence.Evidence, str]:
+    """The matching readouts that support what the question says was discussed, and the one rule's refusal
+    when none does ("Biden and Pope Francis appear in 5 readouts, and none of them mentions abortion")."""
+    about = replace(read, topic=read.subject, intent="discuss")
+    texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
+        else refusal.rare_word_texts(library, about, found.readouts, scored)
+    count = refusal.word_counter(library)
+    keep = tuple(r for r in found.readouts if r.id in texts and not refusal.topic_refusal(
+        about, evidence.Evidence((r,), True), {r.id: texts[r.id]}, 0.0, count, whole=False))
+    if keep:
+        return replace(found, readouts=keep), ""
+    reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
+    return found, reason or f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions " \
+                            f"{', '.join(read.subject)}."
 
 
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,

@@ -68,6 +68,8 @@ class Tuning:
     # discussed, not only who met; dev: analyst_dev2 0.833 -> 0.889, analyst_dev6 0.792 -> 0.833, analyst_dev7
     # 0.917 -> 0.958 in compare)
     dated_places: bool = True  # a question naming two dates keeps both contacts when it places only one
+    subject_contacts: bool = True  # when / list / how many of contacts that discussed something: only the contacts
+    # whose readout has it ("When did Biden and Pope Francis last discuss abortion?" refuses instead of dating the last)
     titled_pair: bool = True  # of three people asked about, a compared contact whose title names one that the
     # other candidates' titles do not
 

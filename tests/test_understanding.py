@@ -392,11 +392,12 @@ def test_a_comparison_finds_both_contacts_however_it_is_asked(library):
     # this work 20 of 35 visit phrasings and 16 of 20 over time cited both readouts.
     counts = run(library)
     assert {kind: c["asked"] for kind, c in counts.items()} == {"visit": 35, "one day": 10, "over time": 20, "who said": 35,
-                                                                 "contacts": 32}
+                                                                 "contacts": 32, "refusals": 81}
     assert counts["visit"]["both_cited"] >= 34 and counts["over time"]["both_cited"] >= 19
     assert counts["one day"]["both_cited"] == 10
     assert counts["who said"]["right"] >= 33  # 19 before
     assert counts["contacts"]["right"] >= 31
+    assert counts["refusals"]["asked"] == 81 and counts["refusals"]["right"] >= 71  # 63 before; comparisons: 0 of 9
     assert intent_of("What did they discuss in May, and how was their call in July different?") == "compare"
     assert intent_of("What did they discuss about different ways to fund the grid?") == "discuss"
 
@@ -423,3 +424,15 @@ def test_how_many_and_when_asked_in_other_words():
     assert intent_of("Count President Biden's in-person meetings with the British prime minister in 2023.") == "how_many"
     assert intent_of("What was the date of Biden's most recent call with el-Sisi?") == "when"
     assert intent_of("Harris's latest contact with the Israeli president was on which date?") == "when"
+
+
+def test_when_or_how_often_something_was_discussed_counts_only_contacts_that_discussed_it(library):
+    answer = ask(library, "When did Biden and Pope Francis last discuss abortion?")
+    assert answer.refused and "abortion" in answer.text and not answer.citations
+    # Taiwan is in some of Biden's readouts with Xi: the last of those, not the last contact.
+    last = ask(library, "When did President Biden and President Xi last discuss Taiwan?")
+    assert not last.refused and last.citations
+    cited = library.readout(last.citations[0].readout_id)
+    assert any("Taiwan" in p for p in cited.paragraphs)
+    assert ask(library, "How did Jake Sullivan and South Korean National Security Advisor Suh Hoon address 5G in "
+                        "October 2021?").refused is False
