@@ -254,21 +254,22 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated else ""
-        # Who said it: the best sentence's speaker, not that of the lead put before it ("X met with Y" is both);
-        # a sentence the quote splitter ran past "D.C." holds two, and one side named is who spoke.
-        best_said = max(group, key=lambda c: (c[1] != -1, c[0]))
-        speaker = best_said[6]
-        named = [s for s in hit.speakers_in(best_said[3]) if s != "both"]
-        if speaker in (None, "both") and len(named) == 1:
-            speaker = named[0]
-        if question.intent == "who_said" and speaker:
-            who = "Both sides" if speaker == "both" else speaker
-            prefix = f"{prefix}{who}: "
+        speaker = _who_said(group, hit) if question.intent == "who_said" else None
+        if speaker:
+            prefix = f"{prefix}{'Both sides' if speaker == 'both' else speaker}: "
         parts.append(f"{prefix}{said} [{n}]")
     text = " ".join(parts)
     if question.intent == "yes_no":
         text = "Yes. " + text
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _who_said(group: list, hit: Hit) -> str | None:
+    """Who said a group's sentences: the best sentence's speaker, not that of the lead put before it ("X met with
+    Y" is both); a sentence the quote splitter ran past "D.C." holds two, and the one side named is who spoke."""
+    best = max(group, key=lambda c: (c[1] != -1, c[0]))
+    named = [s for s in hit.speakers_in(best[3]) if s != "both"]
+    return named[0] if best[6] in (None, "both") and len(named) == 1 else best[6]
 
 
 def _cover_questions(question: Question, candidates: list, chosen: list,

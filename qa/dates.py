@@ -65,14 +65,13 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     for match in RELATIVE_DAY.finditer(text):
         if EVENT_AFTER.match(text, match.end()) and match.group(0).lower().endswith(("after", "before")):
             continue  # "October 8, the day after the Hamas attack": counted from an event, which names no day
-        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
-        if before:
-            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) + _dt.timedelta(days=day_offset(match))
+        day = _day_before(spans, match.start())
+        if day:
+            day += _dt.timedelta(days=day_offset(match))
             spans.setdefault((day.isoformat(), day.isoformat()), match.start())
     for match in RELATIVE_SPAN.finditer(text):
-        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
-        if before:
-            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0])
+        day = _day_before(spans, match.start())
+        if day:
             number, unit, way = match.groups()
             days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30)
             days = days if way.lower() in ("later", "after") else -days
@@ -81,12 +80,18 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
-        before = [(lo, at) for (lo, hi), at in spans.items() if lo == hi and at < match.start()]
-        if before:
-            day = _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0])
+        day = _day_before(spans, match.start())
+        if day:
             monday = day - _dt.timedelta(days=day.weekday())
             spans.setdefault((monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()), match.start())
     return dict(sorted(spans.items(), key=lambda item: item[1]))
+
+
+def _day_before(spans: dict[tuple[str, str], int], at: int) -> _dt.date | None:
+    """The single day named last before a position of the question, which "the next day", "a month later"
+    and "that same week" count from."""
+    before = [(lo, where) for (lo, hi), where in spans.items() if lo == hi and where < at]
+    return _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) if before else None
 
 
 SECOND_DAY = re.compile(r"\s*(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%))(?:,? (\d{4}))?")

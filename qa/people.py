@@ -144,9 +144,10 @@ TITLES = frozenset("crown prince princess sheikh sheikha emir amir sultan majest
 def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:
     """Whether a run names someone else than the full names its word (a given name) matched: it has other
     words, none of them generic or a country, and none of them part of any of those names."""
-    others = [w for w in re.findall(r"[\w'’-]+", run) if w != word and re.sub(r"['’]s$", "", w).lower() not in STOPWORDS
-              and re.sub(r"['’]s$", "", w).lower() not in GENERIC | TITLES and not country_of(w) and len(w) > 1]
-    return bool(others) and not any(fold(re.sub(r"['’]s$", "", o)).lower() in name_words(n) for o in others for n in full)
+    bare = {w: re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", run) if w != word}  # "Park's" as "Park"
+    others = [b for w, b in bare.items() if b.lower() not in STOPWORDS and b.lower() not in GENERIC | TITLES
+              and not country_of(w) and len(w) > 1]
+    return bool(others) and not any(fold(o).lower() in name_words(n) for o in others for n in full)
 
 
 def dominant_names(person: Person, names: Names) -> tuple[str, ...]:

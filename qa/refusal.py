@@ -174,7 +174,7 @@ def _said(words: list[str], text: str) -> bool:
 def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
     """Whether a word of a country the question names is said in a readout under any of the country's names."""
     forms = [{stem(w) for w in c.lower().split()} for c in question.countries if word in c.lower().split()]
-    return bool(forms) and any(any(f <= sentence_words(text) for f in forms) for text in texts.values())
+    return bool(forms) and any(any(f <= words for f in forms) for words in map(sentence_words, texts.values()))
 
 
 def _said_all(words: list[str], text: str) -> bool:
