@@ -107,6 +107,10 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         rows = [r for r in rows if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)]
     if question.kind and question.intent in ("list", "how_many", "when"):
         rows = [r for r in rows if is_kind(r.kind, question.kind)]
+    if question.kind == "call" and question.intent in ("discuss", "yes_no", "who_said") and TUNING.kind_narrows:
+        # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
+        # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
+        rows = [r for r in rows if r.kind in ("call", "other")] or rows
     rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
     if question.order and question.intent in ("discuss", "yes_no", "who_said") and rows:
         # "What did they discuss in their first call?", "in their next meeting": that one contact.

@@ -72,7 +72,7 @@ DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|wee
                           r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
                           r"((?:[a-z-]+ ){0,1}[a-z-]+)\b")
 # Words of a question that say what kind of contact, not what was discussed.
-KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "spoke": None, "speak": None, "talked": None,
+KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call", "spoke": None, "speak": None, "talked": None,
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
               "visits": "visit", "trip": "visit"}
 # Words that only frame the question ("What did ... discuss", "according to these readouts").

@@ -72,6 +72,8 @@ class Tuning:
     # whose readout has it ("When did Biden and Pope Francis last discuss abortion?" refuses instead of dating the last)
     titled_pair: bool = True  # of three people asked about, a compared contact whose title names one that the
     # other candidates' titles do not
+    kind_narrows: bool = True  # "when he phoned ...", "in their call": of the matching contacts, the calls (when
+    # there are any) for discuss / yes-no / who said
 
     def to_json(self) -> dict:
         return asdict(self)

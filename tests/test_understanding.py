@@ -436,3 +436,10 @@ def test_when_or_how_often_something_was_discussed_counts_only_contacts_that_dis
     assert any("Taiwan" in p for p in cited.paragraphs)
     assert ask(library, "How did Jake Sullivan and South Korean National Security Advisor Suh Hoon address 5G in "
                         "October 2021?").refused is False
+
+
+def test_a_contact_said_to_be_a_call_quotes_the_call_not_a_meeting_near_it(library):
+    # Biden called Starmer on July 5, 2024 and met him on July 10: "phoned" picks the call.
+    answer = ask(library, "When President Biden phoned Prime Minister Starmer in July 2024, what did the leaders reaffirm?")
+    assert "special relationship" in answer.text, answer.text
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2024-07-05"}
