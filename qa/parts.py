@@ -17,9 +17,19 @@ SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|bef
                    re.IGNORECASE)
 
 
+# "On North Korea, what did ...", "On the Grand Ethiopian Renaissance Dam, how did ...": a clause opened by "on"
+# that names no time, no contact and no one's doing says what the question is about; it sets no scene.
+ON_TOPIC = re.compile(r"^\s*on\s+(?!(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|same\b|"
+                      r"(?:that|this|next|following|previous|first|last|final|second)\b))"
+                      r"(?:(?!\b(?:his|her|their|its|my|our|call|calls|meeting|meetings|trip|visit|visits|day|"
+                      r"sidelines|occasion|behalf|way|arrival|return)\b)[^,\d])+,\s*$", re.IGNORECASE)
+
+
 def scene_and_ask(text: str) -> tuple[str, str]:
     """The scene-setting clause (or "") and the question proper."""
     clause = SCENE.match(text)
+    if clause and ON_TOPIC.match(text[:clause.end()]):
+        return "", text
     return (text[:clause.end()], text[clause.end():]) if clause else ("", text)
 
 

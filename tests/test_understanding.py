@@ -79,6 +79,18 @@ def test_a_scene_with_commas_still_leaves_the_question_proper():
     assert intent_of("When Jake Sullivan met Akiba Takeo in October 2024, whose new government did he praise?") == "discuss"
 
 
+def test_a_clause_saying_what_the_question_is_about_is_no_scene(library):
+    from qa.ask import understand
+    from qa.question import scene_and_ask
+
+    # "On North Korea, ..." says what is asked about; "On April 6, 2022, ..." and "On his trip to Kyiv, ..." set a scene.
+    assert scene_and_ask("On the Grand Ethiopian Renaissance Dam, how did the two readouts differ?")[0] == ""
+    assert scene_and_ask("On April 6, 2022, what did he say?")[1] == "what did he say?"
+    assert scene_and_ask("On his trip to Kyiv, what did he announce?")[1] == "what did he announce?"
+    read = understand(library, "On North Korea, what did Blinken's May 2022 calls with Park Jin and Hayashi say?")
+    assert {"north", "korea"} <= set(read.topic)
+
+
 def test_a_multilateral_readout_without_the_country_in_its_metadata_is_still_found(library):
     # Nobody named; "Australia" narrows to contacts with Australia, which the AUKUS group's readout is not
     # listed as: its time alone finds it when nothing close is left among those contacts.
