@@ -283,6 +283,18 @@ def _is_name_token(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def _portfolio_start(tokens: list[Token], k: int) -> int | None:
+    """Index of the "for" that opens a list of places with commas ending at tokens[k] ("for Middle East, North
+    Africa, and"), right after an office word; None if tokens[k] is not inside one."""
+    q = k
+    while q >= 0 and tokens[q].kind in "XOG,a":
+        q -= 1
+    if q >= 1 and tokens[q].kind == "f" and tokens[q - 1].kind == "O" and any(t.kind == "," for t in tokens[q:k + 1]) \
+            and all(t.kind != "N" for t in tokens[q:k + 1]):
+        return q
+    return None
+
+
 def _office_left(tokens: list[Token], i: int) -> int:
     """Index of the first token of the office phrase that ends right before tokens[i] (i if none)."""
     k = i - 1
@@ -298,6 +310,12 @@ def _office_left(tokens: list[Token], i: int) -> int:
         elif token.kind == "s" and left is not None and left.kind in "GX" and first == k + 1:
             first = k - 1  # "Japan's Prime Minister"
             k -= 1
+        elif token.kind in ",a" and first == k + 1 and _portfolio_start(tokens, k) is not None:
+            # "Minister of State for Middle East, North Africa, and North America James Cleverly": the places of
+            # a portfolio, listed with commas, are one office.
+            k = _portfolio_start(tokens, k)
+            first = k + 1
+            continue
         elif token.kind == ")" and first == k + 1:
             opening = next((j for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].kind == "("), None)
             if opening is None or any(tokens[j].kind not in "GXNO" for j in range(opening + 1, k)):
@@ -362,7 +380,8 @@ def _phrase_office(tokens: list[Token]) -> tuple[str, str | None, bool]:
             continue
         if token.folded in CORE_OFFICES or token.folded.rstrip(".") in OFFICE_ACRONYMS or token.folded in PLURAL_OFFICES:
             core = True
-        words.append(token.folded)
+        if token.kind != ",":  # a portfolio's list of places
+            words.append(token.folded)
     while words and words[0] in ("of", "for", "to", "and", "the", "&", "'s"):
         words.pop(0)
     while words and words[-1] in ("of", "for", "to", "and", "the", "&", "'s"):

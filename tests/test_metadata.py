@@ -125,6 +125,21 @@ def test_appositions_lists_and_possessives():
     assert m.event_date == "2023-04-06"
 
 
+def test_an_office_whose_portfolio_lists_places_with_commas_still_names_its_holder():
+    # The places of "Minister of State for Middle East, North Africa, and North America" are one office; the
+    # list must not end the office at "North America" and leave the minister out.
+    r = readout("Deputy Secretary Roe's Meeting with UK Minister of State for Middle East, North Africa and North "
+                "America Doe", ATTRIBUTION,
+                "Deputy Secretary of State Jane Roe met with UK Minister of State for Middle East, North Africa, and "
+                "North America John Doe today in Washington, D.C.", source=SD)
+    assert names(extract_metadata(r)) == ["Jane Roe", "John Doe"]
+    # Two people listed with commas are still two offices.
+    from index.people import find_mentions
+
+    found = find_mentions("Jane Roe spoke with Foreign Minister Wang Yi, and Defense Minister John Doe, about the region.")
+    assert [(m.name, m.office) for m in found] == [("Wang Yi", "foreign minister"), ("John Doe", "defense minister")]
+
+
 def test_mentions_inside_someone_elses_title_are_not_participants():
     r = readout("Statement by National Security Council Spokesperson Emily Horne on National Security Advisor Jake "
                 "Sullivan’s call with Karin Wallensteen, State Secretary to Prime Minister Stefan Löfven of Sweden",
