@@ -263,7 +263,8 @@ def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words:
 
 def names_said(question: Question) -> str:
     """Who a question names, as a refusal says it."""
-    return " and ".join(p.names[0] if len(p.names) == 1 else p.words for p in question.people)
+    # Several names for one mention ("Truss" is Liz or Elizabeth Truss): the words asked, less a possessive.
+    return " and ".join(p.names[0] if len(p.names) == 1 else re.sub(r"['’]s$", "", p.words) for p in question.people)
 
 
 def time_said(question: Question) -> str:

@@ -39,7 +39,7 @@ def scene_and_ask(text: str) -> tuple[str, str]:
 # What was asked about starts here ("about Second Thomas Shoal", "regarding the hostages").
 ABOUT = r"\b(?:about|regarding|concerning)\s+"
 SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
-                     r"come up|came up)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
+                     r"come up|came up|accounts? of|views? (?:of|on)|positions? on)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
                      r"\b(?:besides|other than|apart from|aside from|except)\b)[^?;])+)",
                      re.IGNORECASE)
 

@@ -54,8 +54,14 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     ("F-35", "Rwanda", "Suez"), not "role" or "plan", which any readout has. With no rare word, any
     topic word will do; a passage close to the question supports it too.
     """
-    if not question.topic or not evidence.readouts or question.intent == "compare":
-        return ""  # a comparison's words describe the two contacts, not one topic
+    if question.intent == "compare":
+        # A comparison's words describe the two contacts, not one topic; what it says was discussed ("How did
+        # their accounts of Hong Kong differ?") is, and is judged as a discuss question's topic.
+        if not (tuning.compare_subject and question.subject):
+            return ""
+        question = replace(question, intent="discuss", topic=question.subject)
+    if not question.topic or not evidence.readouts:
+        return ""
     if any(p.inferred for p in question.people):
         # A question that describes people by office ("Oslo's top diplomat") paraphrases, so its words need not
         # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there.
@@ -124,8 +130,14 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
 
 
 def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
-    # Each word as the question writes it ("MiG-29", not "mig-29").
+    # Each word as the question writes it ("MiG-29", not "mig-29"); names or words of what was asked about side
+    # by side there are one ("Hong Kong", "asylum seekers"; not "Hong, Kong", but "adjust, depending").
     what = ", ".join(_as_written(w, question.text) for w in words)
+    for first, second in zip(words, words[1:]):
+        pair = f"{_as_written(first, question.text)} {_as_written(second, question.text)}"
+        one = pair.istitle() or {first, second} <= set(question.subject)
+        if one and re.search(rf"\b{re.escape(pair)}\b", question.text):
+            what = what.replace(pair.replace(" ", ", "), pair)
     number = len(evidence.readouts)
     if number == 1:
         return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."

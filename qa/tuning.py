@@ -74,6 +74,9 @@ class Tuning:
     # other candidates' titles do not
     kind_narrows: bool = True  # "when he phoned ...", "in their call": of the matching contacts, the calls (when
     # there are any) for discuss / yes-no / who said
+    compare_subject: bool = True  # a comparison's stated subject ("How did A's and B's accounts of Hong Kong
+    # differ?") must be supported as a discuss question's topic is (eval.phrasings refused 72 -> 80 of 81; no dev
+    # answer changed)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -455,3 +455,12 @@ def test_a_contact_said_to_be_a_call_quotes_the_call_not_a_meeting_near_it(libra
     answer = ask(library, "When President Biden phoned Prime Minister Starmer in July 2024, what did the leaders reaffirm?")
     assert "special relationship" in answer.text, answer.text
     assert {c.readout_id[:13] for c in answer.citations} == {"wh-2024-07-05"}
+
+
+def test_a_comparison_of_what_was_never_discussed_refuses_and_one_of_what_was_is_answered(library):
+    # A comparison's words mostly describe its two contacts; what it says was discussed ("accounts of Hong Kong")
+    # is judged as a discuss question's topic is. The refusal names the two once each and Hong Kong as one name.
+    refused = ask(library, "How did Secretary Blinken's and Liz Truss's accounts of Hong Kong differ?")
+    assert refused.refused and "Liz Truss appear" in refused.text and "mentions Hong Kong." in refused.text, refused.text
+    answered = ask(library, "How did Blinken's and Truss's accounts of Ukraine differ?")
+    assert not answered.refused and len({c.readout_id for c in answered.citations}) == 2, answered.text
