@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.countries import capital_country, country_of, fold
+from index.participants import OFFICE_WORDS
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
@@ -292,6 +293,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             country_words -= {first.lower(), second.lower()}
         elif country and country_of(second) and fold(country_of(second)).lower() != fold(second).lower():
             country_words |= {first.lower(), second.lower()}  # the second word a demonym ("Korean", not "Ireland")
+        elif country_of(first) and fold(country_of(first)).lower() != fold(first).lower() and not country_of(second) \
+                and second.lower() not in OFFICE_WORDS and second.lower() not in person_words:
+            country_words -= {first.lower()}  # a demonym opening a name ("the Korean Peninsula"), not an office
     # "In which city ...", "What kind of facility ...": the noun after the question word is what is asked for.
     asked = re.match(r"^\s*(?:in |at |on |for |from |to )?(?:which|what)(?: kind of| sort of| type of)? ([a-z]+)\b",
                      text.lower())

@@ -464,3 +464,15 @@ def test_a_comparison_of_what_was_never_discussed_refuses_and_one_of_what_was_is
     assert refused.refused and "Liz Truss appear" in refused.text and "mentions Hong Kong." in refused.text, refused.text
     answered = ask(library, "How did Blinken's and Truss's accounts of Ukraine differ?")
     assert not answered.refused and len({c.readout_id for c in answered.citations}) == 2, answered.text
+
+
+def test_a_demonym_opening_a_name_is_part_of_the_topic(library):
+    # "South Korean" describes who; "the Korean Peninsula" is what was discussed: "affirmed" alone (paragraph 1
+    # affirms the alliance) must not decide which paragraph answers.
+    from qa.ask import understand
+
+    assert "korean" in understand(library, "What did Biden and Suga affirm about the Korean Peninsula?").topic
+    assert "korean" not in understand(library, "What did Blinken tell the South Korean Foreign Minister?").topic
+    answer = ask(library, "What did President Biden and Prime Minister Suga affirm about the Korean Peninsula in "
+                          "January 2021?")
+    assert "abductions issue" in answer.text and {c.paragraph for c in answer.citations} == {2}, answer.text
