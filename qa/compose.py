@@ -215,6 +215,14 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     else:
         chosen = [best]
         covered = _topic_words(question, best[3])
+        # "about Nigeria's 2023 elections and its internal security": a word of one of the things asked about
+        # ("food security") answers none of them; only a sentence with all the words of one does.
+        things = [set(_has_stems(part)) for part in subject_parts(question.text)] if tuning.whole_subjects else []
+        things = [t for t in things if t]
+        # Only where each is there in so many words: one asked in other words ("lining up donor money with
+        # Kyiv's needs") leaves the words to decide, as before.
+        things = things if len(things) >= 2 and all(any(len(_has(c[3], sorted(t))) == len(t) for c in candidates)
+                                                    for t in things) else []
         for c in candidates[1:]:
             if len(chosen) >= tuning.sentences:
                 break
@@ -223,6 +231,11 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # A close second, or one that answers another part of the question ("what did she call
             # ironclad, and what readiness toward Moscow ...") than the sentences already chosen.
             new = _topic_words(question, c[3]) - covered
+            if things:
+                mine = _has(c[3], sorted(set().union(*things)))
+                if not any(t <= mine for t in things):
+                    continue
+                new = set().union(*(t for t in things if t <= mine and not t <= covered)) if new else set()
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
@@ -308,6 +321,11 @@ def _cover_questions(question: Question, candidates: list, chosen: list,
                 chosen.append(best)
             break
     return chosen
+
+
+def _has_stems(part: str) -> list[str]:
+    """The stems of a thing asked about, less frame words and countries ("its internal security": internal, secur)."""
+    return [stem(w) for w in lexical_terms(part) if w not in FRAME and not country_of(w)]
 
 
 def _has(sentence: str, stems: list[str]) -> set[str]:

@@ -74,6 +74,10 @@ class Tuning:
     # other candidates' titles do not
     kind_narrows: bool = True  # "when he phoned ...", "in their call": of the matching contacts, the calls (when
     # there are any) for discuss / yes-no / who said
+    whole_subjects: bool = True  # "about maritime security and terrorism": past the best sentence, only sentences
+    # with all the words of one of the things asked about ("food security" answers neither), where each is in
+    # the readouts in so many words (dev: analyst_dev6 citation precision 0.877 -> 0.881; without the "in so
+    # many words" condition 4 answers gained precision and 2 lost containment)
     compare_subject: bool = True  # a comparison's stated subject ("How did A's and B's accounts of Hong Kong
     # differ?") must be supported as a discuss question's topic is (eval.phrasings refused 72 -> 80 of 81; no dev
     # answer changed)

@@ -476,3 +476,12 @@ def test_a_demonym_opening_a_name_is_part_of_the_topic(library):
     answer = ask(library, "What did President Biden and Prime Minister Suga affirm about the Korean Peninsula in "
                           "January 2021?")
     assert "abductions issue" in answer.text and {c.paragraph for c in answer.citations} == {2}, answer.text
+
+
+def test_things_asked_about_in_so_many_words_are_each_answered_whole(library):
+    # "about maritime security and terrorism": the trip's lead says "security" of something else; the paragraphs
+    # quoted are those with "maritime security" and with "terrorism", not one with a word of either.
+    answer = ask(library, "What did Jon Finer discuss about maritime security and terrorism when he travelled to "
+                          "Nigeria, Equatorial Guinea and Mauritania in October 2021?")
+    assert "combat terrorism" in answer.text and "enhance maritime security" in answer.text, answer.text
+    assert {c.paragraph for c in answer.citations} == {2, 3, 4}
