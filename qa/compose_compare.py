@@ -136,10 +136,12 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
     if len(pair) != 2:
         return None
     comparison = compare(library, pair[0], pair[1])
-    described = set()
     readouts = [library.readout(readout_id) for readout_id in pair]
-    for readout in readouts:
-        described |= set(re.findall(r"[a-z]+", f"{readout.title} {readout.source}".lower()))
+    titles = [set(re.findall(r"[a-z]+", f"{readout.title} {readout.source}".lower())) for readout in readouts]
+    # Words of the titles describe the contacts ("Bahrain's Crown Prince", "Biden's virtual meeting"), except what
+    # the question says was discussed that only one title has: "about Jerusalem" beside the call "Regarding the
+    # Situation in Jerusalem" is what the other side is compared on too.
+    described = (titles[0] | titles[1]) - ((titles[0] ^ titles[1]) & set(question.subject) if tuning.subject_titled else set())
     topical = any(t not in described for t in question.topic)  # not only words of the two titles
     citations: list[Citation] = []
     parts = []

@@ -39,7 +39,10 @@ def scene_and_ask(text: str) -> tuple[str, str]:
 # What was asked about starts here ("about Second Thomas Shoal", "regarding the hostages").
 ABOUT = r"\b(?:about|regarding|concerning)\s+"
 SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
-                     r"come up|came up|accounts? of|views? (?:of|on)|positions? on)\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
+                     r"come up|came up|views? on|positions? on|"
+                     # "accounts of Hong Kong", not "the account of Blinken's separate May 2022 calls" (a contact)
+                     r"(?:accounts?|views?) of(?![^?,;]*\b(?:calls?|meetings?|visits?|trips?|talks|conversations?|"
+                     r"readouts?)\b))\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"
                      r"\b(?:besides|other than|apart from|aside from|except)\b)[^?;])+)",
                      re.IGNORECASE)
 

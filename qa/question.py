@@ -15,7 +15,7 @@ from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
-from .parts import scene_and_ask, subject_of  # scene_and_ask is used from here by qa.ask and the tests too
+from .parts import SUBJECT, scene_and_ask, subject_of  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
@@ -282,10 +282,14 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         order, kind = earlier_order, kind or earlier_kind
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
+    said_about = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()} \
-        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))}
+        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))
+           # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
+           # discussed ("about Jerusalem")
+           and not (w.lower() in said_about and not re.search(r"['’]s$", w))}
     # Two-word names: "South Korean" describes who (both words go), "North Korea" is a country's own name (both stay).
     for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
         country = country_of(f"{first} {second}")

@@ -78,6 +78,9 @@ class Tuning:
     # with all the words of one of the things asked about ("food security" answers neither), where each is in
     # the readouts in so many words (dev: analyst_dev6 citation precision 0.877 -> 0.881; without the "in so
     # many words" condition 4 answers gained precision and 2 lost containment)
+    subject_titled: bool = True  # a word of one compared title that the question says was discussed ("about
+    # Jerusalem" beside "... Regarding the Situation in Jerusalem") is the topic of both sides, not a description
+    # (dev: analyst_dev6 a6-034 citation precision 0.4 -> 0.75)
     compare_subject: bool = True  # a comparison's stated subject ("How did A's and B's accounts of Hong Kong
     # differ?") must be supported as a discuss question's topic is (eval.phrasings refused 72 -> 80 of 81; no dev
     # answer changed)

@@ -485,3 +485,15 @@ def test_things_asked_about_in_so_many_words_are_each_answered_whole(library):
                           "Nigeria, Equatorial Guinea and Mauritania in October 2021?")
     assert "combat terrorism" in answer.text and "enhance maritime security" in answer.text, answer.text
     assert {c.paragraph for c in answer.citations} == {2, 3, 4}
+
+
+def test_a_capital_asked_about_is_the_topic_and_the_side_whose_title_lacks_it_is_quoted_on_it(library):
+    # "about Jerusalem": a capital that is what was discussed, not a government. Only the May 9 call's title
+    # names Jerusalem; the April 27 meeting is still quoted on it (its paragraph 3), not on Iran (1 and 2).
+    from qa.ask import understand
+
+    question = "How did Jake Sullivan's April 27, 2021 meeting and May 9, 2021 call with Meir Ben-Shabbat differ about Jerusalem?"
+    assert "jerusalem" in understand(library, question).topic
+    answer = ask(library, question)
+    april = {c.paragraph for c in answer.citations if c.readout_id.startswith("wh-2021-04-27")}
+    assert april == {3}, answer.text
