@@ -2,6 +2,7 @@
 the one rule); the one call every interface uses."""
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, replace
 from typing import Any
@@ -17,6 +18,10 @@ from .types import Answer
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
 METADATA_INTENTS = ("when", "list", "how_many")
+# One contact spoken of: "in a call", "at their meeting", "when he hosted ...", "phoned".
+SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|visit|trip|conversation|audience|"
+                    r"roundtable|gathering)\b|\bwhen (?:he|she|they|the|america|washington)\b|\b(?:phoned|rang|hosted|"
+                    r"received|welcomed)\b", re.IGNORECASE)
 TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
 
 
@@ -153,7 +158,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
                                            closeness=closeness(library, question, p.scored),
-                                           part_hits=lambda part, ids: _part_hits(library, part, ids)), k)
+                                           part_hits=lambda part, ids: _part_hits(library, part, ids),
+                                           one_readout=_one_described(p.question)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -193,6 +199,12 @@ def _one_contact(question: Question) -> bool:
     the President say about the Indo-Pacific?")."""
     return question.intent in ("discuss", "who_said", "yes_no") and bool(question.date_from or question.date_to
                                                                           or question.countries)
+
+
+def _one_described(question: Question) -> bool:
+    """Whether a question naming one person asks about one contact with someone it describes ("in a call at the
+    end of July 2022, ... the sultanate's foreign minister"): its time or countries picked it, as for _one_contact."""
+    return TUNING.one_described and len(question.people) == 1 and _one_contact(question) and bool(SINGLE.search(question.text))
 
 
 def _part_hits(library: Library, part: str, ids: frozenset):

@@ -81,6 +81,9 @@ class Tuning:
     subject_titled: bool = True  # a word of one compared title that the question says was discussed ("about
     # Jerusalem" beside "... Regarding the Situation in Jerusalem") is the topic of both sides, not a description
     # (dev: analyst_dev6 a6-034 citation precision 0.4 -> 0.75)
+    one_described: bool = True  # one person named, one contact spoken of ("in a call", "when he hosted"), a time
+    # or country: the answer stays in the readout of the best sentence, as for a question naming nobody (dev
+    # citation precision analyst_dev3 0.917 -> 0.931, analyst_dev4 0.878 -> 0.886, analyst_dev5 0.809 -> 0.828)
     compare_subject: bool = True  # a comparison's stated subject ("How did A's and B's accounts of Hong Kong
     # differ?") must be supported as a discuss question's topic is (eval.phrasings refused 72 -> 80 of 81; no dev
     # answer changed)

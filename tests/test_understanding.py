@@ -497,3 +497,12 @@ def test_a_capital_asked_about_is_the_topic_and_the_side_whose_title_lacks_it_is
     answer = ask(library, question)
     april = {c.paragraph for c in answer.citations if c.readout_id.startswith("wh-2021-04-27")}
     assert april == {3}, answer.text
+
+
+def test_one_contact_with_someone_described_is_answered_from_one_readout(library):
+    # One person named, the counterpart described ("the sultanate's foreign minister"), one call in a month:
+    # the answer stays in the readout of its best sentence (Blinken's call with Aliyev that week had "release").
+    answer = ask(library, "In a call in late July 2022, whose temporary release did Secretary Blinken thank the "
+                          "sultanate's foreign minister for helping secure?")
+    assert "Tabhaz" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-omani-foreign-minister-al-busaidi-6"}
