@@ -31,7 +31,9 @@ class Tuning:
     titled_word: float = 0.25  # weight of a topic word in the readout's title, against 1 for another topic word
     follow_cited: bool = True  # a follow-up about what was said stays in the readouts the last answer cited
     paraphrase_past_lead: bool = True  # no topic word anywhere: quote the closest paragraph after the lead
-    per_side: int = 4  # sentences quoted for each contact of a comparison (dev: 3 -> 4 analyst_dev 0.935 -> 0.957)
+    per_side: int = 6  # sentences quoted for each contact of a comparison (dev: 3 -> 4 analyst_dev 0.935 -> 0.957;
+    # eighth session, containment of the dev comparisons that move: 4 -> 5 +1 answer, 6 +2 (analyst_dev5 0.871 ->
+    # 0.886, analyst_dev7 0.958 -> 1.000; citation precision 0.828 -> 0.829 and 0.903 -> 0.896), 8 as 6)
     quote_chars: int = 1200  # a comparison's quote runs to the last chosen sentence within this many characters
     # (dev: 900 -> 1200 analyst_dev 0.957 -> 0.978)
     common_cover: float = 1.0  # a readout with this share of the topic's common words supports it, rare ones missing

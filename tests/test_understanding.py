@@ -506,3 +506,12 @@ def test_one_contact_with_someone_described_is_answered_from_one_readout(library
                           "sultanate's foreign minister for helping secure?")
     assert "Tabhaz" in answer.text, answer.text
     assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-omani-foreign-minister-al-busaidi-6"}
+
+
+def test_each_side_of_a_comparison_quotes_enough_to_tell_them_apart(library):
+    # Sullivan's September 24, 2021 call with Hamdok says late in its readout that Feltman will travel to Sudan:
+    # a side quotes up to six sentences (Tuning.per_side); four stopped short of it.
+    answer = ask(library, "How did Blinken's call with Sudan's Prime Minister Hamdok on August 4, 2021 and Sullivan's "
+                          "call with him on September 24, 2021 differ?")
+    assert "Feltman will travel to Sudan" in answer.text, answer.text
+    assert len({c.readout_id for c in answer.citations}) == 2
