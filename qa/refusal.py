@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import country_of
+from index.countries import COUNTRIES, capital_country, country_of
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
@@ -154,7 +154,7 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
         return []
     # Not a time ("mid-2022", "1990s"); a model stays ("MiG-29", "F-16").
     subject = [t for t in question.subject if t in terms and not re.fullmatch(r"(?:\w+-)?\d+s?", t)
-               and not any(country_of(part) for part in t.split("-"))]
+               and not any(country_of(part) or capital_country(part) for part in t.split("-"))]
     specific = [t for t in subject if count(t) <= tuning.specific_paragraphs]
     if not specific:
         return []
@@ -184,8 +184,13 @@ def _said(words: list[str], text: str) -> bool:
 
 
 def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
-    """Whether a word of a country the question names is said in a readout under any of the country's names."""
-    forms = [{stem(w) for w in c.lower().split()} for c in question.countries if word in c.lower().split()]
+    """Whether a word of a country the question names is said in a readout under any of the country's names; a
+    capital asked about ("regarding Pyongyang", "about Tehran") is said by its country's names too."""
+    countries = [c for c in question.countries if word in c.lower().split()]
+    capital = capital_country(word)
+    if capital:
+        countries += [capital, *COUNTRIES.get(capital, ())]
+    forms = [{stem(w) for w in c.lower().split()} for c in countries]
     return bool(forms) and any(any(f <= words for f in forms) for words in map(sentence_words, texts.values()))
 
 

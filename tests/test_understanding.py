@@ -515,3 +515,13 @@ def test_each_side_of_a_comparison_quotes_enough_to_tell_them_apart(library):
                           "call with him on September 24, 2021 differ?")
     assert "Feltman will travel to Sudan" in answer.text, answer.text
     assert len({c.readout_id for c in answer.citations}) == 2
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("What did Blinken and Park Jin discuss regarding Pyongyang in 2022?", False),  # "the DPRK" says it
+    ("What did Biden and Netanyahu discuss about Tehran?", False),  # "Iran" says it
+    ("What did Biden and Pope Francis discuss about Pyongyang?", True),
+])
+def test_a_capital_asked_about_is_supported_by_its_countrys_names(library, question, refused):
+    answer = ask(library, question)
+    assert answer.refused == refused, answer.text
