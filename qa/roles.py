@@ -25,6 +25,10 @@ US = "United States"
 FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "foreign affairs", "external affairs",
            "minister for europe and foreign", "politburo member")
 OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # First, as the earliest office wins: "the Vice President's national security adviser" is one office, not the
+    # Vice President's side of someone else's.
+    (r"vice[- ]president['’]s (?:national )?security (?:advis[eo]r|chief|aide)",
+     ("national security advisor to the vice president",)),
     (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
@@ -41,7 +45,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A designation of the US side: "the White House security adviser", "Washington's top diplomat".
 US_WORDS = re.compile(r"\b(white house|u\.?s\.?|american|america['’]s|washington['’]s|us)\s*$", re.IGNORECASE)
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
-US_DEFAULT = ("national security advis", "secretary of state", "vice president")
+US_DEFAULT = ("national security advis", "secretary of state", "vice president",
+              "national security advisor to the vice president")
 REGIONS = {
     "horn of africa": ("Djibouti", "Somalia", "Ethiopia", "Eritrea"),
     "baltic": ("Estonia", "Latvia", "Lithuania"),

@@ -202,3 +202,12 @@ def test_a_comparison_takes_each_date_from_the_person_named_before_it(library):
     ids = sorted({c.readout_id for c in answer.citations})
     assert len(ids) == 2 and "sherman" in ids[0] + ids[1] and any(c.event_date.startswith("2022-09") for c in answer.citations)
     assert understand(library, "What did the call cover that the meeting did not, and vice versa?").intent == "compare"
+
+
+def test_the_vice_presidents_national_security_adviser_is_phil_gordon(library):
+    # One office, not the Vice President's side of someone else's: "the Vice President's national security adviser"
+    # is held by Phil Gordon (index/officials.py), and his June 2024 trip to Israel and the West Bank answers.
+    question = "What did the Vice President's national security adviser discuss about Gaza in Israel in June 2024?"
+    assert [p.names[0] for p in understand(library, question).people] == ["Phil Gordon"]
+    answer = ask(library, question)
+    assert not answer.refused and all("phil-gordons-trip-to-israel" in c.readout_id for c in answer.citations), answer.text
