@@ -29,6 +29,10 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Vice President's side of someone else's.
     (r"vice[- ]president['’]s (?:national )?security (?:advis[eo]r|chief|aide)",
      ("national security advisor to the vice president",)),
+    # ("the White House's ..." is the US side here: the NSC's deputies; not so for "top foreign-policy aide")
+    (r"(?:white house['’]s )?principal deputy (?:national )?security (?:advis[eo]r|chief)",
+     ("principal deputy national security advis",)),
+    (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
     (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
@@ -46,7 +50,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
 US_WORDS = re.compile(r"\b(white house|u\.?s\.?|american|america['’]s|washington['’]s|us)\s*$", re.IGNORECASE)
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
 US_DEFAULT = ("national security advis", "secretary of state", "vice president",
-              "national security advisor to the vice president")
+              "national security advisor to the vice president", "principal deputy national security advis",
+              "deputy national security advis")
 REGIONS = {
     "horn of africa": ("Djibouti", "Somalia", "Ethiopia", "Eritrea"),
     "baltic": ("Estonia", "Latvia", "Lithuania"),

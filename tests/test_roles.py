@@ -211,3 +211,14 @@ def test_the_vice_presidents_national_security_adviser_is_phil_gordon(library):
     assert [p.names[0] for p in understand(library, question).people] == ["Phil Gordon"]
     answer = ask(library, question)
     assert not answer.refused and all("phil-gordons-trip-to-israel" in c.readout_id for c in answer.citations), answer.text
+
+
+def test_the_principal_deputy_security_adviser_is_jon_finer_and_the_white_house_aide_still_sullivan(library):
+    finer = understand(library, "In April 2024, what did the White House's principal deputy security adviser welcome "
+                                "when he phoned President Ali of Guyana?")
+    assert ["Jon Finer"] in [list(p.names) for p in finer.people]
+    # "the White House's top foreign-policy aide" is not the Secretary of State: nothing is read from the
+    # White House's possessive there (the question's own words find Sullivan's call).
+    aide = understand(library, "What did the White House's top foreign-policy aide tell his Indian opposite number in "
+                               "January 2021?")
+    assert not any("Antony Blinken" in p.names for p in aide.people)
