@@ -19,7 +19,7 @@ from .parts import SUBJECT, scene_and_ask, subject_of  # scene_and_ask is used f
 from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
-ORDER_FIRST = re.compile(r"\b(first|earliest|initial)\b", re.IGNORECASE)
+ORDER_FIRST = re.compile(r"\b(first|earliest|initial|introductory)\b", re.IGNORECASE)
 ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
 INTENT_RULES = (
     # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
@@ -279,6 +279,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         date_from, date_to, order = None, shift_day(date_from or date_to, -1), "last"
     elif history and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
+        order, kind = earlier_order, kind or earlier_kind
+    elif history and carried and earlier_order and order is None and not own_time and intent in ("discuss", "yes_no",
+                                                                                                  "who_said"):
+        # "Did they talk about Ukraine?" after "When did Blinken hold his introductory call with Park Jin?": the
+        # conversation is about that one contact, as it is about a day an earlier turn named.
         order, kind = earlier_order, kind or earlier_kind
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
