@@ -141,12 +141,17 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
     # Words of the titles describe the contacts ("Bahrain's Crown Prince", "Biden's virtual meeting"), except what
     # the question says was discussed that only one title has: "about Jerusalem" beside the call "Regarding the
     # Situation in Jerusalem" is what the other side is compared on too.
-    described = (titles[0] | titles[1]) - ((titles[0] ^ titles[1]) & set(question.subject) if tuning.subject_titled else set())
+    asked = (titles[0] ^ titles[1]) & set(question.subject) if tuning.subject_titled else set()
+    described = (titles[0] | titles[1]) - asked
     topical = any(t not in described for t in question.topic)  # not only words of the two titles
     citations: list[Citation] = []
     parts = []
     for readout_id, side, readout in zip(pair, ("left", "right"), readouts):
-        chosen = _choose(library, question, _side_sentences(comparison, side, readout), described, tuning)
+        # A word the question asks about that this side's own title has ("... Regarding the Situation in
+        # Jerusalem") is what its whole readout is about: that side is read as a comparison without a topic.
+        mine = titles[0] if side == "left" else titles[1]
+        own = described | (mine & set(question.subject)) if tuning.subject_titled else described
+        chosen = _choose(library, question, _side_sentences(comparison, side, readout), own, tuning)
         by_paragraph: dict[int, list[str]] = {}
         for paragraph, text, _ in chosen:
             by_paragraph.setdefault(paragraph, []).append(text)
