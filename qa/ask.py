@@ -204,7 +204,8 @@ def _one_contact(question: Question) -> bool:
 def _one_described(question: Question) -> bool:
     """Whether a question naming one person asks about one contact with someone it describes ("in a call at the
     end of July 2022, ... the sultanate's foreign minister"): its time or countries picked it, as for _one_contact."""
-    return TUNING.one_described and len(question.people) == 1 and _one_contact(question) and bool(SINGLE.search(question.text))
+    return TUNING.one_described and len(question.people) == 1 and _one_contact(question) \
+        and bool(SINGLE.search(question.text))
 
 
 def _part_hits(library: Library, part: str, ids: frozenset):
