@@ -280,11 +280,6 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     elif history and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
         order, kind = earlier_order, kind or earlier_kind
-    elif history and carried and earlier_order and order is None and not own_time and intent in ("discuss", "yes_no",
-                                                                                                  "who_said"):
-        # "Did they talk about Ukraine?" after "When did Blinken hold his introductory call with Park Jin?": the
-        # conversation is about that one contact, as it is about a day an earlier turn named.
-        order, kind = earlier_order, kind or earlier_kind
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     said_about = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
