@@ -310,11 +310,10 @@ def _office_left(tokens: list[Token], i: int) -> int:
         elif token.kind == "s" and left is not None and left.kind in "GX" and first == k + 1:
             first = k - 1  # "Japan's Prime Minister"
             k -= 1
-        elif token.kind in ",a" and first == k + 1 and _portfolio_start(tokens, k) is not None:
+        elif token.kind in ",a" and first == k + 1 and (opening := _portfolio_start(tokens, k)) is not None:
             # "Minister of State for Middle East, North Africa, and North America James Cleverly": the places of
             # a portfolio, listed with commas, are one office.
-            k = _portfolio_start(tokens, k)
-            first = k + 1
+            k, first = opening, opening + 1
             continue
         elif token.kind == ")" and first == k + 1:
             opening = next((j for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].kind == "("), None)

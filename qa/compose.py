@@ -223,6 +223,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # Kyiv's needs") leaves the words to decide, as before.
         things = things if len(things) >= 2 and all(any(len(_has(c[3], sorted(t))) == len(t) for c in candidates)
                                                     for t in things) else []
+        thing_stems = sorted(set().union(*things)) if things else []
         for c in candidates[1:]:
             if len(chosen) >= tuning.sentences:
                 break
@@ -232,7 +233,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # ironclad, and what readiness toward Moscow ...") than the sentences already chosen.
             new = _topic_words(question, c[3]) - covered
             if things:
-                mine = _has(c[3], sorted(set().union(*things)))
+                mine = _has(c[3], thing_stems)
                 if not any(t <= mine for t in things):
                     continue
                 new = set().union(*(t for t in things if t <= mine and not t <= covered)) if new else set()

@@ -47,9 +47,14 @@ SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rai
                      re.IGNORECASE)
 
 
+def subject_words(text: str) -> set[str]:
+    """The words of the phrases saying what was said (see SUBJECT)."""
+    return {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
+
+
 def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
     """The topic words that stand in a phrase saying what was said (see SUBJECT)."""
-    words = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
+    words = subject_words(text)
     return tuple(w for w in topic if w in words)
 
 

@@ -15,7 +15,7 @@ from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
-from .parts import SUBJECT, scene_and_ask, subject_of  # scene_and_ask is used from here by qa.ask and the tests too
+from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
@@ -73,7 +73,8 @@ DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|wee
                           r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
                           r"((?:[a-z-]+ ){0,1}[a-z-]+)\b")
 # Words of a question that say what kind of contact, not what was discussed.
-KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call", "spoke": None, "speak": None, "talked": None,
+KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call",
+              "spoke": None, "speak": None, "talked": None,
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
               "visits": "visit", "trip": "visit"}
 # Words that only frame the question ("What did ... discuss", "according to these readouts").
@@ -282,7 +283,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         order, kind = earlier_order, kind or earlier_kind
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
     person_words = {re.sub(r"['’]s$", "", w.lower()) for p in people for w in re.findall(r"[\w'’-]+", p.words)}
-    said_about = {w for m in SUBJECT.finditer(text) for w in lexical_terms(m.group(1))}
+    said_about = subject_words(text)
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()} \
