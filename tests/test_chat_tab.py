@@ -27,3 +27,32 @@ def test_an_edited_or_unsigned_turn_is_refused():
         assert not chat_tab._genuine([_turn(), turn])
     assert not chat_tab._genuine("not a list") and not chat_tab._genuine([{"question": "Q?"}])
     assert chat_tab._genuine([])
+
+
+def _handler(demo, name: str):
+    return next(block.fn for block in demo.fns.values() if getattr(block.fn, "__name__", "") == name)
+
+
+def test_stop_puts_the_question_back_even_when_the_chat_it_sends_has_not_caught_up(library):
+    """A Stop clicked the moment it shows may send the chat as it was before the question (seen in CI):
+    the question comes back from what this server was answering for that page, not from the chat."""
+    import gradio as gr
+
+    from ui.app import build
+    from ui.service import Service
+
+    demo = build(Service(library))
+    respond, stopped = _handler(demo, "respond"), _handler(demo, "stopped")
+    question = "What did President Biden discuss with Prime Minister Kishida?"
+    page, other = gr.Request(session_hash="page-1"), gr.Request(session_hash="page-2")
+    answering = respond(question, [], None, None, "", "", "", page)
+    first = next(answering)
+    assert first[4] == "" and first[6]["visible"] is True  # the box emptied, Stop shown
+    shown = stopped([], [], page)  # the chat as it was before the question: no pending message in it
+    assert shown[4] == question and shown[0] == [] and shown[1] == []
+    assert not isinstance(stopped([], [], other)[4], str)  # another page's Stop does not get it
+    answering.close()
+    # Answered to the end, nothing is pending: a late Stop falls back to the chat it was sent.
+    finished = list(respond(question, [], None, None, "", "", "", page))[-1]
+    assert finished[1] and finished[1][-1]["question"] == question
+    assert not isinstance(stopped(finished[0], finished[1], page)[4], str)

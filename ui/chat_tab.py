@@ -7,6 +7,7 @@ import hmac
 import json
 import secrets
 import tempfile
+from collections import OrderedDict
 from html import escape, unescape
 from pathlib import Path
 
@@ -24,6 +25,7 @@ EXAMPLES = [
     "What was said about grain exports from Ukraine?",
 ]
 K = 5
+PENDING_KEPT = 10_000  # pages with an answer under way that Stop may still put back (see build)
 KEPT = 50  # turns kept in the browser: older ones are dropped so localStorage (about 5 MB) never fills up
 STORAGE_KEY = "readouts-qa-conversation"
 LAST = "Export the last answer (Markdown)"
@@ -67,6 +69,18 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
     """Lay out the tab inside the current Blocks context; returns the source filter (the library updates it)."""
 
     EXPORTS = Path(tempfile.mkdtemp(prefix="readouts-export-"))  # one per app; Gradio serves copies from its cache
+    # The question each page (session) is being answered, kept here for Stop to put back in the box. Stop
+    # used to read it from the chat as the browser sent it, but a Stop clicked the moment it shows can
+    # arrive with the chat as it was before the question (CI saw an empty box). A closed page leaves its
+    # entry behind, so only the newest PENDING_KEPT are kept.
+    pending_questions: OrderedDict[str, str] = OrderedDict()
+
+    def remember(session: str, question: str | None) -> None:
+        pending_questions.pop(session, None)
+        if question is not None:
+            pending_questions[session] = question
+            while len(pending_questions) > PENDING_KEPT:
+                pending_questions.popitem(last=False)
 
     def section(answer, turn: int) -> str:
         cited = sorted({c.readout_id for c in answer.citations})
@@ -109,8 +123,9 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
             return ""
         return render_chat.answer_from_json(turns[-1]["question"], turns[-1]["answer"]).to_text()
 
-    def answer_turn(question: str, kept: list, filters: dict):
+    def answer_turn(question: str, kept: list, filters: dict, session: str):
         """Answer `question` after the turns `kept`: yields chat, turns, sources, plain, question box, export, stop."""
+        remember(session, question)  # before Stop is shown (the first yield), so Stop always finds it
         history = [{"question": t["question"], "cited": t["cited"]} for t in kept]
         messages, _ = view(kept)
         messages += [{"role": "user", "content": escape(question)},
@@ -126,10 +141,12 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
                 else:
                     answer = event
         except InputError as problem:  # the conversation goes back to the kept turns; the question to the box
+            remember(session, None)
             gr.Warning(f"Could not answer: {problem}")
             messages, panel = view(kept)
             yield messages, kept, panel, answer_text(kept), question, exported(kept), gr.update(visible=False)
             return
+        remember(session, None)
         cited = sorted({c.readout_id for c in answer.citations})
         turn = {"question": question, "cited": cited, "filters": filters, "answer": {"question": question, **answer.to_json()}}
         turns = (list(kept) + [{**turn, "signature": _signature(turn)}])[-KEPT:]
@@ -138,7 +155,10 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
 
     nothing = (gr.skip(),) * 7
 
-    def respond(question, turns, date_from, date_to, source, participant, kind):  # not "ask": that api_name is gr.api's
+    def session_of(request: gr.Request | None) -> str:
+        return getattr(request, "session_hash", None) or ""
+
+    def respond(question, turns, date_from, date_to, source, participant, kind, request: gr.Request):  # not "ask": that api_name is gr.api's
         question = (question or "").strip()
         if not question:
             gr.Warning("Type a question first.")
@@ -150,23 +170,24 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
             gr.Warning(str(problem))
             yield nothing
             return
-        yield from answer_turn(question, list(turns or []), filters)
+        yield from answer_turn(question, list(turns or []), filters, session_of(request))
 
     # Each message pair is one turn, so message index // 2 is the turn; a retried or edited turn keeps the
     # filters it was first asked under, and the turns after it are dropped (they followed from its answer).
-    def retry(turns, data: gr.RetryData):
+    def retry(turns, data: gr.RetryData, request: gr.Request):
         position = _position(data.index)
         if position >= len(turns or []):
             yield nothing
             return
-        yield from answer_turn(turns[position]["question"], turns[:position], turns[position]["filters"])
+        yield from answer_turn(turns[position]["question"], turns[:position], turns[position]["filters"],
+                               session_of(request))
 
-    def edit(turns, data: gr.EditData):
+    def edit(turns, data: gr.EditData, request: gr.Request):
         position, question = _position(data.index), unescape(_text(data.value)).strip()
         if position >= len(turns or []) or not question:
             yield nothing
             return
-        yield from answer_turn(question[:2000], turns[:position], turns[position]["filters"])
+        yield from answer_turn(question[:2000], turns[:position], turns[position]["filters"], session_of(request))
 
     def undo(turns, data: gr.UndoData):
         position = _position(data.index)
@@ -176,13 +197,15 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
         messages, panel = view(kept)
         return messages, kept, panel, answer_text(kept), turns[position]["question"], exported(kept), gr.skip()
 
-    def stopped(messages, turns):
+    def stopped(messages, turns, request: gr.Request):
         """After a cancel: the conversation as it was when Stop was clicked (an answer that still slipped
         through is dropped with it), and the question that got no answer back in the box."""
         turns = turns if _genuine(turns) else []
         pending = messages[2 * len(turns)] if len(messages or []) > 2 * len(turns) else None
         shown, panel = view(turns)
-        question = unescape(_text(pending["content"])) if pending else gr.skip()
+        question = pending_questions.pop(session_of(request), None)
+        if question is None:  # already answered (or a restart): what the chat showed, if anything
+            question = unescape(_text(pending["content"])) if pending else gr.skip()
         return shown, turns, panel, answer_text(turns), question, exported(turns), gr.update(visible=False)
 
     def clear():
