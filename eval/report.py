@@ -9,7 +9,8 @@ NOISE_NOTE = ("> Small sets are noisy. Intervals are 95% percentile-bootstrap in
               "them to differ. In a kind with 20 questions one question moves a share by 5 points.")
 CHART_METRICS = ("recall@5", "mrr@{k}", "ndcg@{k}", "citation_precision", "containment", "refusal_recall",
                  "false_refusal_rate")
-LABELS = {"citation_doc_precision": "citation precision (readout level)", "marker_consistency": "[n] markers match",
+LABELS = {"answer_recall@5": "Recall@5 of the answer's passages", "marker_consistency": "[n] markers match",
+          "citation_doc_precision": "citation precision (readout level)",
           "false_refusal_rate": "false-refusal rate (lower is better)"}
 
 

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 CUTOFFS = (1, 5, 10)
 STAGES = ("embed", "search", "answer", "total")
 # Higher is better for all but the false-refusal rate; the order is the order of every table.
-ANSWER_METRICS = ("containment", "token_f1", "citation_precision", "citation_doc_precision", "citation_recall",
+ANSWER_METRICS = ("answer_recall@5", "containment", "token_f1", "citation_precision", "citation_doc_precision", "citation_recall",
                   "quote_validity", "marker_consistency", "refusal_precision", "refusal_recall", "false_refusal_rate")
 LOWER_IS_BETTER = frozenset({"false_refusal_rate"})
 Answerer = Callable[..., Answer]
@@ -75,6 +75,12 @@ def score_question(q: Question, hits: Sequence[Hit], answer: Answer, k: int,
                                        for c in sorted({c for c in CUTOFFS if c <= k} | {k})}
     scores[f"mrr@{k}"] = m.reciprocal_rank(ranked, gold, k, ranks)
     scores[f"ndcg@{k}"] = m.ndcg_at_k(ranked, gold, k, ranks)
+    # The plain engine's hits above are not what a user gets: ask() gathers its own evidence (the readouts
+    # that match who and when, then their passages), and the answer carries those passages as its hits
+    # (the API's "hits"). The share of gold paragraphs among the first 5 of them, beside the engine's.
+    shown = answer.hits
+    scores["answer_recall@5"] = m.recall_at_k([(h.readout_id, h.paragraph) for h in shown], gold, 5,
+                                              [h.score for h in shown])
     cited = [(c.readout_id, c.paragraph) for c in answer.citations]
     answerable = q.answerable
     scores["containment"] = m.answer_containment(answer.text, q.answers) if answerable else None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.metrics import recall_at_k
 from eval.questions import feedback_to_questions, read_questions, write_questions
 from eval.run import compare, evaluate, evaluate_modes, load_run, write_run
 
@@ -99,6 +100,10 @@ def test_eval_answers_as_ask_does(library, hybrid):
         expected = ask(library, q.question, q.filters, list(q.history), k=5)
         assert (r.answer.text, r.answer.refused, r.answer.citations) == (expected.text, expected.refused,
                                                                         expected.citations), q.id
+        # Recall@5 of the passages the answer carries (the API's hits), beside the plain engine's recall@5.
+        shown = [(h.readout_id, h.paragraph) for h in expected.hits]
+        assert r.scores["answer_recall@5"] == recall_at_k(shown, set(q.gold), 5, [h.score for h in expected.hits])
+        assert (r.scores["answer_recall@5"] is None) == (not q.gold), q.id
 
 
 def test_written_run_files_parse(hybrid, tmp_path):
