@@ -22,6 +22,12 @@ NAME_BOOST = 0.012
 CITED_BOOST = 0.010
 FOCUS_BOOST = 0.012
 FOLLOW_BOOST = 0.030
+# Per unit of cosine above the pool's lowest, added when a filter leaves fewer chunks than the dense search
+# takes. Both lists then rank the same few paragraphs and RRF becomes an average of ranks, blind to a wide
+# lead: the homeland security advisor's visit to France, cosine 0.55 against 0.38-0.43 for the rest of
+# France in March 2022, came 7th on a poor lexical rank. 0.05 / 0.10 / 0.20 on the 8 dev sets: 0.10
+# (docs/EVAL.md, ninth part).
+DENSE_LEAD = 0.10
 MODES = ("hybrid", "dense", "lexical")
 # Words that tie a question to the conversation before it.
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|what else|anything else)\b|"
@@ -88,12 +94,17 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     query = build_query(question, history)
     allowed = store.lexical.allowed_chunks(filters)
     qvec = embedder.encode_query(query.dense_text) if mode != "lexical" else None
-    dense = _dense(store, qvec, allowed) if qvec is not None else []
+    dense_cos, complete = _dense(store, qvec, allowed) if qvec is not None else ({}, False)
+    dense = list(dense_cos)
     lexical = _lexical(store, query.terms, filters) if mode != "dense" else []
     fused: dict[int, float] = {}
     for ranked in (dense, lexical):
         for rank, pid in enumerate(ranked, start=1):
             fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
+    if complete:  # the dense list holds every paragraph the filter allows
+        floor = min(dense_cos.values())
+        for pid, cos in dense_cos.items():
+            fused[pid] += DENSE_LEAD * (cos - floor)
     lexical_rank = {pid: rank for rank, pid in enumerate(lexical, start=1)}
     # Names and focus terms cost a text scan each; only candidates near the top can gain from them.
     near = sorted(fused, key=fused.get, reverse=True)[:BOOSTED]
@@ -166,15 +177,21 @@ def search(store: Store, embedder: Embedder, question: str, filters: Filters = F
     return [s.hit for s in retrieve(store, embedder, question, filters, history, k, mode)]
 
 
-def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> list[int]:
-    """Paragraph ids by best chunk cosine."""
+def _dense(store: Store, qvec: np.ndarray, allowed: np.ndarray | None) -> tuple[dict[int, float], bool]:
+    """Paragraph ids by best chunk cosine, best first, with that cosine; and whether these are all the
+    paragraphs allowed (the search ran out of chunks before its limit)."""
     pairs = store.vectors.search(qvec, POOL * 2, allowed)
     if not pairs:
-        return []
+        return {}, False
     pids = store.lexical.paragraphs_of(np.fromiter((cid for cid, _ in pairs), dtype=np.int64, count=len(pairs)))
     # First occurrence of each paragraph, in rank order; -1 is a chunk removed since the search began.
-    ranked = list(dict.fromkeys(int(pid) for pid in pids if pid >= 0))
-    return ranked[:POOL]
+    best: dict[int, float] = {}
+    for pid, (_, cos) in zip(pids, pairs):
+        if pid >= 0 and int(pid) not in best:
+            best[int(pid)] = float(cos)
+            if len(best) == POOL:
+                break
+    return best, len(pairs) < POOL * 2 and len(best) < POOL
 
 
 def _lexical(store: Store, terms: tuple[str, ...], filters: Filters) -> list[int]:

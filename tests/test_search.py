@@ -78,3 +78,22 @@ def test_follow_up_uses_history(library):
                 "cited": ["sd-secretary-blinkens-calls-with-israeli-foreign-minister-ashkenazi"]}]
     hits = library.search("Which country's mediation did they appreciate?", history=history, k=5)
     assert hits[0].readout_id == "sd-secretary-blinkens-calls-with-israeli-foreign-minister-ashkenazi"
+
+
+def test_a_wide_dense_lead_wins_in_a_small_filtered_pool(library):
+    """Filtered to a few readouts, both retrievers rank the same paragraphs and reciprocal ranks average them:
+    the cosine lead of the homeland security advisor's visit to France (0.55 against at most 0.43) must
+    still put it first among the France readouts of March 2022 that ask() searches (7th before)."""
+    import importlib
+
+    from qa import evidence
+
+    question = ("Whom did the White House's domestic-defense chief call on during her mid-March 2022 mission "
+                "to the French capital?")
+    read = importlib.import_module("qa.ask").understand(library, question, None, ())
+    pool = evidence.narrowed(library, read)
+    visit = "wh-2022-03-19-readout-of-homeland-security-advisor-dr-liz-sherwood-randalls-visit-to-france"
+    assert visit in pool.readouts and len(pool.readouts) > 20
+    scored = library.retrieve(question, pool, k=5)
+    assert (scored[0].hit.readout_id, scored[0].hit.paragraph) == (visit, 1)
+    assert scored[0].dense > max(s.dense for s in scored[1:]) + 0.05
