@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
 from . import readout_meta
+from .countries import COUNTRIES, country_of, fold
 from .embed import Embedder
 from .query import QueryHints, lexical_terms, mention_finder, read_hints
 from .store import Store
@@ -111,12 +113,17 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     info = _paragraph_info(store, near)
     focus = _focus_shares(query, info)
     names = query.hints.names
-    names_in = mention_finder(tuple(names))
+    forms = _place_forms(names)
+    names_in = mention_finder(tuple(sorted({form for group in forms for form in group})))
     follow = (CITED_BOOST if read_hints(question).names else FOLLOW_BOOST) if query.cited else 0.0
 
     def score_of(pid: int, base: float, boosted: bool) -> tuple[float, int, float]:
         readout_id, n, text, title, date, source, url, _ = info[pid]
-        name_match = len(names_in(f"{title} {text}")) / len(names) if names and boosted else 0.0
+        if names and boosted:
+            found = names_in(f"{title} {text}")
+            name_match = sum(1 for group in forms if not found.isdisjoint(group)) / len(names)
+        else:
+            name_match = 0.0
         score = base + NAME_BOOST * name_match + FOCUS_BOOST * focus.get(pid, 0.0)
         if query.hints.date_from and query.hints.in_range(date):
             score += DATE_BOOST
@@ -146,6 +153,19 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
         hit = Hit(readout_id, n, title, date, source, url, score, text, event_date, spans.get(pid, ()))
         out.append(Scored(hit, cosines.get(pid, 0.0), lexical_rank.get(pid), name_match))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _place_forms(names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Per name of the question, the words that count as mentioning it: a country's name or demonym is found
+    under either ("the French capital" in "visit to France"; "France" in "French President Macron")."""
+    forms = []
+    for name in names:
+        country = country_of(name)
+        others = (country, *COUNTRIES[country]) if country in COUNTRIES else ()
+        # Short forms ("US", "UK") are ordinary words once lower-cased ("us"): only whole names and demonyms.
+        forms.append(frozenset({name} | {fold(o) for o in others if len(o) >= 4 and "." not in o}))
+    return tuple(forms)
 
 
 def _focus_shares(query: Query, info: dict[int, tuple]) -> dict[int, float]:

@@ -97,3 +97,15 @@ def test_a_wide_dense_lead_wins_in_a_small_filtered_pool(library):
     scored = library.retrieve(question, pool, k=5)
     assert (scored[0].hit.readout_id, scored[0].hit.paragraph) == (visit, 1)
     assert scored[0].dense > max(s.dense for s in scored[1:]) + 0.05
+
+
+def test_a_country_asked_about_by_its_demonym_is_found_under_its_name(library):
+    """'the French capital' is named in a paragraph that says 'France' (and 'Japan' in one saying 'Japanese')."""
+    from index.search import _place_forms
+
+    scored = library.retrieve("Whom did the White House's domestic-defense chief call on during her mid-March "
+                              "2022 mission to the French capital?", k=5)
+    visit = [s for s in scored if s.hit.readout_id.endswith("sherwood-randalls-visit-to-france")]
+    assert visit and "French" not in visit[0].hit.text and visit[0].name_match == 1.0
+    assert {"japan", "japanese"} <= _place_forms(("japan",))[0] and _place_forms(("kishida",)) == (frozenset({"kishida"}),)
+    assert "us" not in _place_forms(("american",))[0]  # "US" lower-cased is an ordinary word
