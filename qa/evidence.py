@@ -97,6 +97,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # of thousands of readouts at 100x.
         there = set().union(*(library.readout_ids({"country": c}) for c in question.countries))
         rows = read(ids & there) if ids & there else None
+        if ids & there and not rows and date_to and not question.filters.date_to and TUNING.time_of_event:
+            # "the vessel struck in late July 2021 that Blinken discussed with his British counterpart": the
+            # time may be the event's; the contact with the country came in the fortnight after (August 4).
+            rows = library.readouts(filters=replace(question.filters, readouts=frozenset(ids & there)),
+                                    participants=False, held=(date_from, shift_day(date_to, EVENT_SLACK)))
     rows = rows or read(ids)
     if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
         # None in the metadata: the metadata may miss a participant named past the lead.
@@ -125,6 +130,7 @@ def is_kind(kind: str, asked: str) -> bool:
     return kind == asked or (asked == "meeting" and kind == "visit")
 
 
+EVENT_SLACK = 14  # days after the time asked about in which a contact may still be about an event of that time
 MENTION_TEXTS = 20  # readouts of a person asked about read whole to find the others named in them
 
 

@@ -90,6 +90,9 @@ class Tuning:
     compare_subject: bool = True  # a comparison's stated subject ("How did A's and B's accounts of Hong Kong
     # differ?") must be supported as a discuss question's topic is (eval.phrasings refused 72 -> 80 of 81; no dev
     # answer changed)
+    time_of_event: bool = True  # one named person, a country and a time with no contact with it: the time may
+    # be an event's ("the vessel struck in late July 2021"), and the contacts with the country up to
+    # EVENT_SLACK days after it answer (dev: see docs/EVAL.md, ninth part)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -528,3 +528,13 @@ def test_each_side_of_a_comparison_quotes_enough_to_tell_them_apart(library):
 def test_a_capital_asked_about_is_supported_by_its_countrys_names(library, question, refused):
     answer = ask(library, question)
     assert answer.refused == refused, answer.text
+
+
+def test_a_time_that_is_the_events_finds_the_contact_with_the_country_just_after(library):
+    # The Mercer Street was struck in late July 2021; Blinken's call with the UK foreign secretary about it was
+    # on August 4. With no UK contact of his in July, the fortnight after the time asked about answers.
+    answer = ask(library, "What was the name of the merchant vessel struck in the northern Arabian Sea in late July "
+                          "2021 that America's top diplomat discussed with his British counterpart, and who besides a "
+                          "British national was killed?")
+    assert "Mercer Street" in answer.text and "Romanian captain" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-uk-foreign-secretary-raab-3"}
