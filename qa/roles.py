@@ -21,12 +21,15 @@ from .people import PARTICLES, Person
 from .question import Question
 
 US = "United States"
+HOLY_SEE = "Holy See"
 # An office as questions say it, and the roles (substrings of the metadata's role) that hold it.
 FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "foreign affairs", "external affairs",
            "minister for europe and foreign", "politburo member")
 OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # First, as the earliest office wins: "the Vice President's national security adviser" is one office, not the
     # Vice President's side of someone else's.
+    # The Pope, by the titles that never come with his name; his see is his place ("Rome" is not Italy here).
+    (r"bishop of rome|(?:supreme |roman )?pontiff|holy father", ("pope",)),
     (r"vice[- ]president['’]s (?:national )?security (?:advis[eo]r|chief|aide)",
      ("national security advisor to the vice president",)),
     # ("the White House's ..." is the US side here: the NSC's deputies; not so for "top foreign-policy aide")
@@ -126,6 +129,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
         places, head = _places(text[:start], text[end:])
+        if roles == ("pope",):
+            places, head = (HOLY_SEE,), start
         out.append(Described(text[head:end].strip(), roles, places))
     return tuple(out)
 

@@ -222,3 +222,13 @@ def test_the_principal_deputy_security_adviser_is_jon_finer_and_the_white_house_
     aide = understand(library, "What did the White House's top foreign-policy aide tell his Indian opposite number in "
                                "January 2021?")
     assert not any("Antony Blinken" in p.names for p in aide.people)
+
+
+def test_the_pope_by_his_titles_is_of_the_holy_see_not_of_rome(library):
+    found = {d.words: d.places for d in read_offices("What did Biden tell the Holy Father and the Bishop of Rome?")}
+    assert found == {"Holy Father": ("Holy See",), "Bishop of Rome": ("Holy See",)}
+    q = understand(library, "When America's top diplomat had an audience with the Bishop of Rome in June 2021, which "
+                            "humanitarian crises did they discuss?")
+    assert _inferred(q)["Bishop of Rome"] == ("Francis",)
+    answer = ask(library, q.text)
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-meeting-with-pope-francis"}, answer.text
