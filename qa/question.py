@@ -171,7 +171,7 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
         # "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         for word in [run] + (run.split() if " " in run else []):
-            word = re.sub(r"['’]s$", "", word)
+            word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
             country = country_of(word) or capital_country(word)
             if country:
                 break

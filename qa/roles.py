@@ -37,6 +37,7 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("principal deputy national security advis",)),
     (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
     (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
+     r"secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
     (r"head of government|premier|prime minister|government chief|\bpm\b",
@@ -99,7 +100,7 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
     spans = list(re.finditer(r"[\w’'.-]+", before))[-WINDOW:]
     for i, span in enumerate(spans):
         phrase = before[span.start():].strip()
-        first = re.sub(r"['’]s\b.*$", "", phrase)
+        first = re.sub(r"['’](?:s\b|(?=\s)).*$", "", phrase)  # "Oslo's top", "Laos' deputy"
         country = country_of(first) or capital_country(first)
         if country and first[:1].isupper():
             return (country,), span.start()
@@ -177,6 +178,8 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
         # "Deputy prime minister and foreign minister" holds two offices: the deputy one is not the one asked.
         if all(_lesser(part, office) or not any(r in part for r in office.roles) for part in re.split(r"\s+(?:and|&)\s+|,\s*", role)):
             continue  # the deputy foreign minister is not the top diplomat
+        if not all(w in role for w in _asked_lesser(office)):
+            continue  # the deputy prime minister asked about is not the prime minister
         if (date_from and (row.get("last") or "") < date_from) or (date_to and (row.get("first") or "9") > date_to):
             continue
         out.append(row)
@@ -191,7 +194,14 @@ def office_roles(office: Described) -> set[str]:
 
 def _lesser(role: str, office: Described) -> bool:
     """A role with a word of LESSER the office asked about lacks ("deputy foreign minister" for "top diplomat")."""
-    return any(w in role and not any(w in r for r in office.roles) for w in LESSER)
+    asked = _asked_lesser(office)
+    return any(w in role and not any(w in r for r in office.roles) and w not in asked for w in LESSER)
+
+
+def _asked_lesser(office: Described) -> set[str]:
+    """The words of LESSER the question's own description has ("Laos' Deputy Prime Minister": "deputy")."""
+    words = f" {office.words.lower()} "
+    return {w for w in LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words)}
 
 
 def add_described(question: Question, rows) -> Question:

@@ -232,3 +232,18 @@ def test_the_pope_by_his_titles_is_of_the_holy_see_not_of_rome(library):
     assert _inferred(q)["Bishop of Rome"] == ("Francis",)
     answer = ask(library, q.text)
     assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-meeting-with-pope-francis"}, answer.text
+
+
+def test_a_deputy_asked_about_is_the_deputy_and_a_plural_possessive_names_the_place(library):
+    # "Laos' Deputy Prime Minister": Laos read past its bare apostrophe, and the deputy (not the prime minister);
+    # "the Philippine Secretary of Foreign Affairs" is that country's top diplomat.
+    text = ("During her June 2022 trip to Southeast Asia, how did Wendy Sherman's meeting with the Philippine Secretary "
+            "of Foreign Affairs in Manila differ from her meeting the next day with Laos' Deputy Prime Minister?")
+    q = understand(library, text)
+    assert _inferred(q) == {"Philippine Secretary of Foreign Affairs": ("Teodoro Locsin",),
+                            "Laos' Deputy Prime Minister": ("Kikeo Khaykhamphithoune",)}
+    assert "Laos" in q.countries
+    answer = ask(library, text)
+    assert {c.readout_id for c in answer.citations} == {
+        "sd-deputy-secretary-shermans-meeting-with-philippine-secretary-of-foreign-affairs-locsin",
+        "sd-deputy-secretary-shermans-meeting-with-lao-deputy-prime-minister-dr-kikeo"}, answer.text
