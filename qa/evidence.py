@@ -102,6 +102,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             # time may be the event's; the contact with the country came in the fortnight after (August 4).
             rows = library.readouts(filters=replace(question.filters, readouts=frozenset(ids & there)),
                                     participants=False, held=(date_from, shift_day(date_to, EVENT_SLACK)))
+    if rows is not None and (date_from or date_to) and TUNING.titled_place:
+        # "the two trilateral meetings he attended in Tokyo": a trip whose readout names its counterparts past
+        # the lead has no one of the country in the metadata, but its title names the place ("Travel to Japan").
+        have = {r.id for r in rows}
+        rows += [r for r in read(ids) if r.id not in have and _titles_place(r.title, question.countries)]
     rows = rows or read(ids)
     if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
         # None in the metadata: the metadata may miss a participant named past the lead.
@@ -123,6 +128,13 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+def _titles_place(title: str, countries: tuple[str, ...]) -> bool:
+    """Whether a readout's title names one of the countries as where it happened ("... Travel to Japan",
+    "... Visit to France"), not merely a participant's demonym."""
+    return any(re.search(rf"\b(?:travel|trip|visit|visits)\s+to\s+(?:the\s+)?{re.escape(c)}\b", title, re.IGNORECASE)
+               for c in countries)
 
 
 def is_kind(kind: str, asked: str) -> bool:

@@ -538,3 +538,13 @@ def test_a_time_that_is_the_events_finds_the_contact_with_the_country_just_after
                           "British national was killed?")
     assert "Mercer Street" in answer.text and "Romanian captain" in answer.text, answer.text
     assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-uk-foreign-secretary-raab-3"}
+
+
+def test_a_trip_titled_as_to_the_country_is_a_contact_with_it(library):
+    # Sullivan's "Travel to Japan" readout names its counterparts only in its last paragraph, so its metadata has
+    # no one of Japan; its title says where it happened.
+    answer = ask(library, "What did Jake Sullivan discuss at the two trilateral national security advisor meetings he "
+                          "attended in Tokyo in June 2023?")
+    trip = "wh-2023-06-17-readout-of-national-security-advisor-jake-sullivans-travel-to-japan"
+    assert trip in {c.readout_id for c in answer.citations}, answer.text
+    assert "free and open maritime order" in answer.text
