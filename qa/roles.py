@@ -33,7 +33,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"vice[- ]president['’]s (?:national )?security (?:advis[eo]r|chief|aide)",
      ("national security advisor to the vice president",)),
     # ("the White House's ..." is the US side here: the NSC's deputies; not so for "top foreign-policy aide")
-    (r"(?:white house['’]s )?principal deputy (?:national )?security (?:advis[eo]r|chief)",
+    (r"(?:white house['’]s )?principal deputy (?:national )?security (?:advis[eo]r|chief)|"
+     r"(?:white house['’]s )?(?:number[- ]two|no\. 2|second[- ]ranking) (?:national )?security (?:official|advis[eo]r|aide)",
      ("principal deputy national security advis",)),
     (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
     (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
@@ -102,6 +103,8 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
         phrase = before[span.start():].strip()
         first = re.sub(r"['’](?:s\b|(?=\s)).*$", "", phrase)  # "Oslo's top", "Laos' deputy"
         country = country_of(first) or capital_country(first)
+        if not country and re.fullmatch(r"[A-Z][\w-]+ government", first):
+            country = capital_country(first.split()[0]) or country_of(first.split()[0])  # "the Nicosia government's"
         if country and first[:1].isupper():
             return (country,), span.start()
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)

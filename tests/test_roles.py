@@ -247,3 +247,15 @@ def test_a_deputy_asked_about_is_the_deputy_and_a_plural_possessive_names_the_pl
     assert {c.readout_id for c in answer.citations} == {
         "sd-deputy-secretary-shermans-meeting-with-philippine-secretary-of-foreign-affairs-locsin",
         "sd-deputy-secretary-shermans-meeting-with-lao-deputy-prime-minister-dr-kikeo"}, answer.text
+
+
+@pytest.mark.parametrize("text, words, names", [
+    # A capital before "government's": the country's office ("the Nicosia government's leader").
+    ("What did the American president thank the Nicosia government's leader for regarding sea-borne relief?",
+     "Nicosia government's leader", ("Nikos Christodoulides",)),
+    # "number-two" is the principal deputy.
+    ("What did the White House's number-two security official urge Pristina's head of government to do?",
+     "White House's number-two security official", ("Jon Finer",)),
+])
+def test_paraphrased_offices_name_their_holder(library, text, words, names):
+    assert _inferred(understand(library, text))[words] == names
