@@ -47,6 +47,7 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?<!vice )(?<!vice-)president", ("president",)),
     (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
     (r"vice[- ]president|\bvp\b|deputy leader", ("vice president",)),
+    (r"secretary[- ]general", ("secretary-general", "secretary general")),  # of a body: "the UN Secretary-General"
     (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
     (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
      ("financ", "economy", "treasury")),
@@ -102,6 +103,7 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
     for i, span in enumerate(spans):
         phrase = before[span.start():].strip()
         first = re.sub(r"['’](?:s\b|(?=\s)).*$", "", phrase)  # "Oslo's top", "Laos' deputy"
+        first = re.sub(r"\s+(?:deputy|acting|assistant)$", "", first, flags=re.IGNORECASE)  # "the Laotian deputy ..."
         country = country_of(first) or capital_country(first)
         if not country and re.fullmatch(r"[A-Z][\w-]+ government", first):
             country = capital_country(first.split()[0]) or country_of(first.split()[0])  # "the Nicosia government's"
@@ -135,6 +137,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
         places, head = _places(text[:start], text[end:])
         if roles == ("pope",):
             places, head = (HOLY_SEE,), start
+        lesser = re.search(r"\b(?:deputy|acting|assistant)\s+$", text[:start], re.IGNORECASE)
+        head = min(head, lesser.start()) if lesser else head  # "the deputy secretary-general of NATO" is the deputy
         out.append(Described(text[head:end].strip(), roles, places))
     return tuple(out)
 
@@ -192,7 +196,9 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
 
 def office_roles(office: Described) -> set[str]:
     """The US offices (as index/officials.py names them) an office asked about can be."""
-    return {o.role for o in OFFICIALS if any(r in o.role for r in office.roles) and not _lesser(o.role, office)}
+    asked = _asked_lesser(office)
+    return {o.role for o in OFFICIALS if any(r in o.role for r in office.roles) and not _lesser(o.role, office)
+            and all(w in o.role for w in asked)}
 
 
 def _lesser(role: str, office: Described) -> bool:

@@ -259,3 +259,17 @@ def test_a_deputy_asked_about_is_the_deputy_and_a_plural_possessive_names_the_pl
 ])
 def test_paraphrased_offices_name_their_holder(library, text, words, names):
     assert _inferred(understand(library, text))[words] == names
+
+
+@pytest.mark.parametrize("text, words, names", [
+    # A body's secretary-general, by the body named before or after the office.
+    ("At Bletchley Park in November 2023, who reaffirmed Israel's right to defend itself, the Vice President or the "
+     "UN Secretary-General?", "UN Secretary-General", ("Antonio Guterres",)),
+    ("What did the deputy secretary-general of NATO say to America's top diplomat in 2022?", "deputy secretary-general",
+     ("Mircea Geoana", "Mircea Geoană")),
+    # The deputy asked about, its place before the word "deputy".
+    ("What did Sherman discuss with the Laotian deputy foreign minister in June 2022?",
+     "Laotian deputy foreign minister", ("Thongphane Savanphet",)),
+])
+def test_a_secretary_general_and_a_deputy_are_the_office_asked_about(library, text, words, names):
+    assert _inferred(understand(library, text))[words] == names
