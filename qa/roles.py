@@ -53,7 +53,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("financ", "economy", "treasury")),
 )
 # A designation of the US side: "the White House security adviser", "Washington's top diplomat".
-US_WORDS = re.compile(r"\b(white house|u\.?s\.?|american|america['’]s|washington['’]s|us)\s*$", re.IGNORECASE)
+US_WORDS = re.compile(r"\b(white house(?:['’]s)?|u\.?s\.?|american|america['’]s|washington['’]s|us)"
+                      r"(?:\s+(?:chief|top|senior|leading|principal))?\s*$", re.IGNORECASE)
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
 US_DEFAULT = ("national security advis", "secretary of state", "vice president",
               "national security advisor to the vice president", "principal deputy national security advis",
@@ -135,6 +136,10 @@ def read_offices(text: str) -> tuple[Described, ...]:
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
         places, head = _places(text[:start], text[end:])
+        if not places and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]):
+            continue  # "the Mesopotamian republic's top diplomat": of a place not known, so not the US one
+        if roles == FOREIGN and re.search(r"white house", text[head:start], re.IGNORECASE):
+            roles = ("national security advis",)  # "the White House's top foreign-policy aide" is not at State
         if roles == ("pope",):
             places, head = (HOLY_SEE,), start
         lesser = re.search(r"\b(?:deputy|acting|assistant)\s+$", text[:start], re.IGNORECASE)

@@ -273,3 +273,14 @@ def test_paraphrased_offices_name_their_holder(library, text, words, names):
 ])
 def test_a_secretary_general_and_a_deputy_are_the_office_asked_about(library, text, words, names):
     assert _inferred(understand(library, text))[words] == names
+
+
+def test_the_white_houses_offices_are_the_nscs_and_an_unknown_places_office_is_no_one(library):
+    text = ("In a late-August 2021 phone conversation with the Mesopotamian republic's top diplomat, what forthcoming "
+            "gathering in that country's capital did the White House's chief security aide say his boss fully backed?")
+    # "the White House's chief security aide" is the national security adviser; the top diplomat of a place
+    # the question does not name in so many words is not read as the US one (it was: Blinken).
+    assert _inferred(understand(library, text)) == {"White House's chief security aide": ("Jake Sullivan",)}
+    aide = understand(library, "What did the White House's top foreign-policy aide tell his Indian opposite number "
+                               "in January 2021?")
+    assert _inferred(aide) == {"White House's top foreign-policy aide": ("Jake Sullivan",)}
