@@ -93,6 +93,12 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
         reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
+        if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
+            # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
+            # that none of their readouts has whole (each word alone may be there: "the Amazon").
+            unsaid = refusal.unsaid_names(read, texts)
+            reason = f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions " \
+                     f"{', '.join(unsaid)}." if unsaid else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:

@@ -14,6 +14,7 @@ from index.types import Filters
 from .evidence import Evidence, names_said, readout_texts, time_said
 from .parts import question_parts
 from .question import Question, sentence_words
+from .roles import REGIONS
 from .tuning import TUNING, Tuning
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
@@ -241,10 +242,33 @@ def _unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
     """Whether a capitalised run of several topic words ("Second Thomas Shoal", "Temple Mount") is no country's
     name and is in none of the texts as written (each word alone may well be: "second", "mounting")."""
     words = run.split()
-    if len(words) < 2 or not all(w.lower() in named for w in words) or country_of(run):
+    if len(words) < 2 or not all(w.lower() in named for w in words) or country_of(run) or run.lower() in REGIONS:
         return False
     phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
-    return not any(phrase.search(text) for text in texts.values())
+    if any(phrase.search(text) for text in texts.values()):
+        return False
+    # A name spelled another way is still said ("Kerem Shalom" written "Karem Shalom"): one word of it may
+    # differ past its first letter, keeping about its length.
+    for i, word in enumerate(words):
+        if len(word) < 4:
+            continue
+        loose = [re.escape(w) for w in words]
+        loose[i] = rf"{re.escape(word[0])}[\w'’-]{{{len(word) - 2},{len(word)}}}"
+        variant = re.compile(r"\b" + r"\s+".join(loose) + r"\b", re.IGNORECASE)
+        if any(_close(m.group().split()[i], word) for text in texts.values() for m in variant.finditer(text)):
+            return False
+    return True
+
+
+def _close(written: str, asked: str) -> bool:
+    """One letter changed, added or dropped."""
+    if abs(len(written) - len(asked)) > 1:
+        return False
+    written, asked = written.lower(), asked.lower()
+    if len(written) == len(asked):
+        return sum(a != b for a, b in zip(written, asked)) <= 1
+    short, long_ = sorted((written, asked), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _capitalised(word: str, text: str) -> bool:

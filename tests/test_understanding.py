@@ -548,3 +548,15 @@ def test_a_trip_titled_as_to_the_country_is_a_contact_with_it(library):
     trip = "wh-2023-06-17-readout-of-national-security-advisor-jake-sullivans-travel-to-japan"
     assert trip in {c.readout_id for c in answer.citations}, answer.text
     assert "free and open maritime order" in answer.text
+
+
+def test_a_name_of_several_words_the_named_pairs_readouts_lack_refuses_but_a_spelling_of_it_does_not(library):
+    refused = ask(library, "What did President Biden and President Bolsonaro say about the Amazon Fund?")
+    assert refused.refused and "Amazon Fund" in refused.text and "Bolsonaro" in refused.text, refused.text
+    # The readout writes "Karem Shalom": one letter apart is the same name.
+    answered = ask(library, "Did President Biden and President Sisi discuss aid going through the Kerem Shalom crossing "
+                            "in May 2024?")
+    assert not answered.refused and "Karem Shalom" in answered.text
+    # A region is answered by its countries' names, not in so many words.
+    region = ask(library, "What did Sullivan and Ibrahim Kalin discuss about the South Caucasus in March 2023?")
+    assert not region.refused and "Armenia" in region.text, region.text
