@@ -37,7 +37,7 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"(?:white house['’]s )?(?:number[- ]two|no\. 2|second[- ]ranking) (?:national )?security (?:official|advis[eo]r|aide)",
      ("principal deputy national security advis",)),
     (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
-    (r"(?:top|chief|senior|leading) diplomat|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
+    (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
      r"secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
@@ -218,6 +218,25 @@ def _asked_lesser(office: Described) -> set[str]:
     return {w for w in LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words)}
 
 
+COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:counterpart|opposite number)\b", re.IGNORECASE)
+
+
+def _counterparts(question: Question, people: list[Person], offices: tuple[Described, ...]) -> tuple[Described, ...]:
+    """"Blinken ... his opposite number in Japan's capital": the same office of the one other country named,
+    when the question has one US official (named or described) whose office is known."""
+    found = COUNTERPART.search(question.text)
+    places = [c for c in question.countries if c != US]
+    if not found or len(places) != 1 or any(o.places == (places[0],) for o in offices):
+        return ()
+    held = {o.role for p in people for o in OFFICIALS if o.name in p.names and o.country == US}
+    kinds = {next((roles for _, roles in OFFICES if any(r in role for r in roles)), None) for role in held}
+    kinds |= {o.roles for o in offices if o.places == (US,)}
+    kinds.discard(None)
+    if len(kinds) != 1:
+        return ()
+    return (Described(found.group(), kinds.pop(), (places[0],)),)
+
+
 def add_described(question: Question, rows) -> Question:
     """The question with the people it describes by office added (as inferred readings) and their words
     taken out of its topic. `rows`: the participants directory, or a callable that loads it (read only when
@@ -228,6 +247,7 @@ def add_described(question: Question, rows) -> Question:
     # An office's words ("Foreign Minister bin Mubarak") say who, never what was discussed.
     used: set[str] = {w for office in offices for w in lexical_terms(office.words)
                       if not country_of(w) and not capital_country(w)} | set(PARTICLES)
+    offices += _counterparts(question, people, offices)
     for office in offices:
         if any(office.words.lower() in p.words.lower() or p.words.lower() in office.words.lower() for p in people):
             continue

@@ -283,4 +283,16 @@ def test_the_white_houses_offices_are_the_nscs_and_an_unknown_places_office_is_n
     assert _inferred(understand(library, text)) == {"White House's chief security aide": ("Jake Sullivan",)}
     aide = understand(library, "What did the White House's top foreign-policy aide tell his Indian opposite number "
                                "in January 2021?")
-    assert _inferred(aide) == {"White House's top foreign-policy aide": ("Jake Sullivan",)}
+    # ... and "his Indian opposite number" India's national security adviser.
+    assert _inferred(aide) == {"White House's top foreign-policy aide": ("Jake Sullivan",),
+                               "his Indian opposite number": ("Ajit Doval",)}
+
+
+def test_his_opposite_number_is_the_same_office_of_the_country_named(library):
+    # "Washington's chief envoy" is the Secretary of State; "his opposite number in Japan's capital" the Japanese
+    # foreign minister of that time.
+    q = understand(library, "When Washington's chief envoy held talks with his opposite number in Japan's capital in "
+                            "May 2022, what two-country finance-and-trade forum did they mean to gather?")
+    assert _inferred(q) == {"Washington's chief envoy": ("Antony Blinken",), "his opposite number": ("Hayashi Yoshimasa",)}
+    answer = ask(library, q.text)
+    assert "Economic Policy Consultative Committee" in answer.text, answer.text
