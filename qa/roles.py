@@ -12,6 +12,7 @@ import re
 import threading
 import weakref
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index.officials import OFFICIALS
 from index.countries import capital_country, country_of
@@ -180,7 +181,8 @@ def holders(rows: list[dict], office: Described, date_from: str | None, date_to:
     if places == (US,):
         # US offices are known with their dates (index/officials.py): the metadata's rarer US roles
         # ("acting assistant secretary of state") are not the office asked about.
-        return tuple(o.name for o in OFFICIALS if o.country == US and o.role in office_roles(office)
+        roles = office_roles(office)
+        return tuple(o.name for o in OFFICIALS if o.country == US and o.role in roles
                      and not (date_from and o.end < date_from) and not (date_to and o.start > date_to))
     out = []
     for row in rows:
@@ -212,10 +214,11 @@ def _lesser(role: str, office: Described) -> bool:
     return any(w in role and not any(w in r for r in office.roles) and w not in asked for w in LESSER)
 
 
-def _asked_lesser(office: Described) -> set[str]:
+@lru_cache(maxsize=1024)
+def _asked_lesser(office: Described) -> frozenset[str]:
     """The words of LESSER the question's own description has ("Laos' Deputy Prime Minister": "deputy")."""
     words = f" {office.words.lower()} "
-    return {w for w in LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words)}
+    return frozenset(w for w in LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words))
 
 
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:counterpart|opposite number)\b", re.IGNORECASE)
