@@ -22,8 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 CUTOFFS = (1, 5, 10)
 STAGES = ("embed", "search", "answer", "total")
 # Higher is better for all but the false-refusal rate; the order is the order of every table.
-ANSWER_METRICS = ("answer_recall@5", "containment", "token_f1", "citation_precision", "citation_doc_precision", "citation_recall",
-                  "quote_validity", "marker_consistency", "refusal_precision", "refusal_recall", "false_refusal_rate")
+ANSWER_METRICS = ("answer_recall@5", "containment", "token_f1", "citation_precision", "citation_doc_precision",
+                  "citation_recall", "quote_validity", "marker_consistency", "refusal_precision", "refusal_recall",
+                  "false_refusal_rate")
 LOWER_IS_BETTER = frozenset({"false_refusal_rate"})
 Answerer = Callable[..., Answer]
 

@@ -29,17 +29,17 @@ FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "forei
 OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # First, as the earliest office wins: "the Vice President's national security adviser" is one office, not the
     # Vice President's side of someone else's.
-    # The Pope, by the titles that never come with his name; his see is his place ("Rome" is not Italy here).
-    (r"bishop of rome|(?:supreme |roman )?pontiff|holy father", ("pope",)),
     (r"vice[- ]president['’]s (?:national )?security (?:advis[eo]r|chief|aide)",
      ("national security advisor to the vice president",)),
+    # The Pope, by the titles that never come with his name; his see is his place ("Rome" is not Italy here).
+    (r"bishop of rome|(?:supreme |roman )?pontiff|holy father", ("pope",)),
     # ("the White House's ..." is the US side here: the NSC's deputies; not so for "top foreign-policy aide")
     (r"(?:white house['’]s )?principal deputy (?:national )?security (?:advis[eo]r|chief)|"
      r"(?:white house['’]s )?(?:number[- ]two|no\. 2|second[- ]ranking) (?:national )?security (?:official|advis[eo]r|aide)",
      ("principal deputy national security advis",)),
     (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
-    (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|"
-     r"secretary (?:of|for) foreign affairs|"
+    (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|"
+     r"foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
     (r"head of government|premier|prime minister|government chief|\bpm\b",
@@ -75,6 +75,9 @@ REGIONS = {
 # Words of a role that make it a lesser or different office than the one asked about.
 LESSER = ("deputy", "assistant", "under secretary", "vice ", "special", "senior", "acting", " to the",
           "counselor", "former", "-elect", "spokes", "ambassador")
+# Of those, the ones a question says of the office it asks about ("Laos' Deputy Prime Minister"): the holder must
+# have them too. Not "senior" or "special": "Washington's senior diplomat" is the Secretary of State.
+ASKED_LESSER = ("deputy", "assistant", "under secretary", "acting")
 # "Qatar's foreign minister's meetings": a possessive of the contact itself, so the office took part.
 CONTACT_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:meetings?|calls?|visits?|trips?|talks|readouts?|conversations?|"
                            r"phone calls?)\b", re.IGNORECASE)
@@ -218,7 +221,7 @@ def _lesser(role: str, office: Described) -> bool:
 def _asked_lesser(office: Described) -> frozenset[str]:
     """The words of LESSER the question's own description has ("Laos' Deputy Prime Minister": "deputy")."""
     words = f" {office.words.lower()} "
-    return frozenset(w for w in LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words))
+    return frozenset(w for w in ASKED_LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words))
 
 
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:counterpart|opposite number)\b", re.IGNORECASE)
