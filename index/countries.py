@@ -274,6 +274,11 @@ def country_of(phrase: str) -> str | None:
     return PLACES.get(key) or PLACES.get(key.removeprefix("the "))
 
 
+def country_names(country: str) -> tuple[str, ...]:
+    """A country's canonical name and its aliases and demonyms ("France", "French"); () for one not in COUNTRIES."""
+    return (country, *COUNTRIES[country]) if country in COUNTRIES else ()
+
+
 # Capitals stand for their governments in questions ("Copenhagen's head of government", "talks with
 # Beijing"); kept apart from COUNTRIES so that a place of a meeting ("met in Vienna") is not read as a
 # participant's country by the metadata rules.

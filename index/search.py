@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import readout_meta
-from .countries import COUNTRIES, country_of, fold
+from .countries import country_names, country_of, fold
 from .embed import Embedder
 from .query import QueryHints, lexical_terms, mention_finder, read_hints
 from .store import Store
@@ -161,8 +161,7 @@ def _place_forms(names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     under either ("the French capital" in "visit to France"; "France" in "French President Macron")."""
     forms = []
     for name in names:
-        country = country_of(name)
-        others = (country, *COUNTRIES[country]) if country in COUNTRIES else ()
+        others = country_names(country_of(name) or "")
         # Short forms ("US", "UK") are ordinary words once lower-cased ("us"): only whole names and demonyms.
         forms.append(frozenset({name} | {fold(o) for o in others if len(o) >= 4 and "." not in o}))
     return tuple(forms)

@@ -97,8 +97,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
             # that none of their readouts has whole (each word alone may be there: "the Amazon").
             unsaid = refusal.unsaid_names(read, texts)
-            reason = f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions " \
-                     f"{', '.join(unsaid)}." if unsaid else ""
+            reason = _none_mention(read, unsaid) if unsaid else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
@@ -139,8 +138,12 @@ def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tu
     if keep:
         return replace(found, readouts=keep), ""
     reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
-    return found, reason or f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions " \
-                            f"{', '.join(read.subject)}."
+    return found, reason or _none_mention(read, read.subject)
+
+
+def _none_mention(read: Question, what) -> str:
+    """The refusal for people whose readouts all lack what was asked about."""
+    return f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions {', '.join(what)}."
 
 
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,

@@ -102,12 +102,14 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             # time may be the event's; the contact with the country came in the fortnight after (August 4).
             rows = library.readouts(filters=replace(question.filters, readouts=frozenset(ids & there)),
                                     participants=False, held=(date_from, shift_day(date_to, EVENT_SLACK)))
+    timed = None  # the people's readouts in the time, read once
     if rows is not None and (date_from or date_to) and TUNING.titled_place:
         # "the two trilateral meetings he attended in Tokyo": a trip whose readout names its counterparts past
         # the lead has no one of the country in the metadata, but its title names the place ("Travel to Japan").
+        timed = read(ids)
         have = {r.id for r in rows}
-        rows += [r for r in read(ids) if r.id not in have and _titles_place(r.title, question.countries)]
-    rows = rows or read(ids)
+        rows += [r for r in timed if r.id not in have and _titles_place(r.title, question.countries)]
+    rows = rows or (timed if timed is not None else read(ids))
     if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
         # None in the metadata: the metadata may miss a participant named past the lead.
         rows = list({r.id: r for r in _also_mentioning(library, question, per_person, ids, read)}.values())

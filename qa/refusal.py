@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import COUNTRIES, capital_country, country_of
+from index.countries import capital_country, country_names, country_of
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
@@ -190,7 +190,7 @@ def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
     countries = [c for c in question.countries if word in c.lower().split()]
     capital = capital_country(word)
     if capital:
-        countries += [capital, *COUNTRIES.get(capital, ())]
+        countries += list(country_names(capital))
     forms = [{stem(w) for w in c.lower().split()} for c in countries]
     return bool(forms) and any(any(f <= words for f in forms) for words in map(sentence_words, texts.values()))
 
