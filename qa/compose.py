@@ -97,10 +97,12 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
             words = sentence_words(sentence)
-            if any(w.startswith(t) for t in excluded for w in words):
-                continue
             overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
                           for t in topic if any(w.startswith(t) for w in words))
+            # A sentence naming what is to be left out is left out, unless it says something asked about too
+            # ("the need for more international assistance ... and greater public awareness").
+            if any(w.startswith(t) for t in excluded for w in words) and not (overlap and tuning.aside_topic):
+                continue
             speaker = s.hit.speaker_of(sentence)
             by_speaker = speakers and speaker in speakers
             # A sentence's own closeness to the question, where measured, tells the paraphrased topic
@@ -240,7 +242,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
-    if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) and not question.exclude:
+    if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
+            and (not question.exclude or (question.topic and tuning.aside_topic)):
         chosen = _cover_questions(question, candidates, chosen, part_hits)
     if first is not None:
         sentence = _lead_sentence(first)

@@ -84,7 +84,7 @@ sides leader leaders official officials counterpart counterparts both two happen
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
-argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
+besides else much argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
@@ -308,7 +308,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                                                                         "are", "has", "have", "had") else set()
     # "What else ... besides Passover?": what follows asks to be left out, it is not the topic.
     aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", text, re.IGNORECASE)
-    exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME) if aside else ()
+    # A word also asked about outside the aside stays asked ("how much humanitarian assistance ..., and what did
+    # they call for besides more international assistance?": "assistance" is asked, "international" is not).
+    elsewhere = set(lexical_terms(text[:aside.start()] + " " + text[aside.end():])) if aside else set()
+    exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME and w not in elsewhere) if aside else ()
     topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
                   and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)

@@ -97,6 +97,8 @@ class Tuning:
     # Fund") that none of their readouts has whole: refused, as it is for a question naming no one
     titled_place: bool = True  # a person, a country and a time: a trip titled as to the country ("Travel to
     # Japan") is a contact with it even when its metadata has no one of the country
+    aside_topic: bool = True  # "..., and what did they call for besides more international assistance?": a
+    # sentence naming what is left out is still quoted when it has a word asked about, and each question is answered
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -220,3 +220,16 @@ def test_a_capital_stands_for_its_country_and_is_not_refused(library):
     assert "Denmark" in q.countries and "copenhagen" not in q.topic
     answer = ask(library, text)
     assert not answer.refused and any("denmark" in c.readout_id for c in answer.citations)
+
+
+def test_besides_leaves_out_only_what_is_not_asked_elsewhere(library):
+    q = understand(library, "At Jon Finer's March 2024 meeting on Haiti with leaders of Black civil rights groups, how "
+                            "much humanitarian assistance did the United States say it had provided, and what did the "
+                            "civil rights leaders call for besides more international assistance?")
+    # "assistance" is asked in the first question; only what the aside alone says is left out.
+    assert "assistance" in q.topic and "international" in q.exclude and "assistance" not in q.exclude
+    assert "besides" not in q.topic and "much" not in q.topic
+    answer = ask(library, q.text)
+    # One quote for each question: the aid figure, and what the leaders called for beside the aid, said in the
+    # same sentence as the aid they asked for.
+    assert "over $170 million since October 2022" in answer.text and "greater public awareness" in answer.text
