@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.countries import capital_country, country_of, fold
+from index.countries import COUNTRIES, ORGANISATIONS, capital_country, country_of, fold
 from index.participants import OFFICE_WORDS
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
@@ -166,6 +166,10 @@ def intent_of(text: str) -> str:
     return "compare" if COMPARE.search(whole) else "discuss"
 
 
+_ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
+                     for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
+
+
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = []
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
@@ -173,6 +177,8 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
         for word in [run] + (run.split() if " " in run else []):
             word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
             country = country_of(word) or capital_country(word)
+            if country and not word.isupper() and word.lower() in _ACRONYMS:
+                country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
             if country:
                 break
         if country and country != "United States" and country not in out:

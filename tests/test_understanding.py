@@ -560,3 +560,12 @@ def test_a_name_of_several_words_the_named_pairs_readouts_lack_refuses_but_a_spe
     # A region is answered by its countries' names, not in so many words.
     region = ask(library, "What did Sullivan and Ibrahim Kalin discuss about the South Caucasus in March 2023?")
     assert not region.refused and "Armenia" in region.text, region.text
+
+
+def test_a_short_acronym_is_a_country_only_in_capitals(library):
+    from qa.ask import understand
+
+    # "Who" is not the WHO, nor "Car" the Central African Republic; "WHO" and "the UN" are.
+    assert understand(library, "Who else was freed besides the Americans?").countries == ()
+    assert understand(library, "What did Biden and the WHO discuss?").countries == ("World Health Organization",)
+    assert understand(library, "What did Blinken tell the UN about Sudan?").countries == ("United Nations", "Sudan")
