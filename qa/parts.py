@@ -12,7 +12,8 @@ from index.query import lexical_terms
 # April call with Sisi, for which ... ". It may hold commas ("his French, German, Italian and British
 # counterparts ... on April 6, 2022,"): it ends at the first comma that a question word follows.
 SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
-                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since) )?(?:what|which|how|who|whom|whose|did|does|do|"
+                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since|under|through|over|against|toward|towards|into|among|"
+                   r"between|after|before|during|within|beyond) )?(?:what|which|how|who|whom|whose|did|does|do|"
                    r"was|were|where)\b)",
                    re.IGNORECASE)
 

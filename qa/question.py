@@ -84,7 +84,7 @@ sides leader leaders official officials counterpart counterparts both two happen
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
-besides else much argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
+besides else much held ahead argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"

@@ -569,3 +569,20 @@ def test_a_short_acronym_is_a_country_only_in_capitals(library):
     assert understand(library, "Who else was freed besides the Americans?").countries == ()
     assert understand(library, "What did Biden and the WHO discuss?").countries == ("World Health Organization",)
     assert understand(library, "What did Blinken tell the UN about Sudan?").countries == ("United Nations", "Sudan")
+
+
+def test_a_scene_ends_before_a_question_word_after_a_preposition(library):
+    from qa.ask import understand
+
+    # "..., under which agreement ...": the opening "When ..." sets the scene; the question is not a "when".
+    read = understand(library, "When the national security advisors of the United States, Japan and the Philippines "
+                               "first met in Tokyo in June 2023, under which U.S.-Philippine agreement had four "
+                               "additional locations been identified?")
+    assert read.intent == "discuss" and "agreement" in read.topic and "tokyo" not in read.topic
+
+
+def test_a_follow_up_in_frame_words_reads_the_contact_asked_about(library):
+    # "held" and "ahead" say how the call stood, not what it was about: no refusal for lacking them.
+    answer = ask(library, "What signing was the call held ahead of?",
+                 history=["Which two Nordic leaders did President Biden call together on August 9, 2022?"])
+    assert not answer.refused and "Instruments of Ratification" in answer.text
