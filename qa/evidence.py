@@ -172,11 +172,15 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if not question.people:
         return Evidence((), False)
     readouts = select(library, question)
-    if readouts and tuning.follow_cited and question.carried and question.cited \
+    if tuning.follow_cited and question.carried and question.cited \
             and question.intent in ("discuss", "yes_no", "who_said"):
         # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it
         # has the topic; the people's other readouts only when it does not.
         cited = tuple(r for r in readouts if r.id in question.cited)
+        if not cited and not question.named and tuning.cited_thread:
+            # "Did Ukraine come up?" after "What did Biden say about Pope Francis?" answered from Cardinal
+            # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
+            cited = tuple(library.readouts(filters=Filters(readouts=frozenset(question.cited))))
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
             return Evidence(cited, True)
     if readouts and len(readouts) > 1 and question.intent != "compare" \

@@ -112,6 +112,7 @@ class Question:
     exclude: tuple[str, ...] = ()  # "besides Passover": words the answer is to leave out
     places: tuple[str, ...] = ()  # "in Honolulu", "at COP28": where the contact took place (selects readouts)
     subject: tuple[str, ...] = ()  # topic words of what was said: "about the Amazon Fund", "discuss martial law"
+    named: bool = True  # the question names people of its own ("Did Ukraine come up?" names none)
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -236,7 +237,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # "a contested reef in 2024 ... on April 1": the day, within the year named.
         date_from, date_to = named_dates[0]
     carried = False
-    own_time = date_from is not None
+    own_time, named = date_from is not None, bool(people)
     earlier_order = earlier_kind = None
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
@@ -353,7 +354,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # A date the filters set wins over one the question implies (filters are what the user chose).
     return Question(text, intent, people, _countries(text, people), speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic))
+                    kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
+                    named)
 
 
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb

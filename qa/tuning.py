@@ -99,6 +99,8 @@ class Tuning:
     # Japan") is a contact with it even when its metadata has no one of the country
     aside_topic: bool = True  # "..., and what did they call for besides more international assistance?": a
     # sentence naming what is left out is still quoted when it has a word asked about, and each question is answered
+    cited_thread: bool = True  # a follow-up naming no one stays with what the last answer cited even when the
+    # people read from the earlier turns' words have no readout of it
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -586,3 +586,14 @@ def test_a_follow_up_in_frame_words_reads_the_contact_asked_about(library):
     answer = ask(library, "What signing was the call held ahead of?",
                  history=["Which two Nordic leaders did President Biden call together on August 9, 2022?"])
     assert not answer.refused and "Instruments of Ratification" in answer.text
+
+
+def test_a_follow_up_naming_no_one_stays_with_the_contact_last_cited(library):
+    zuppi = "wh-2023-07-18-readout-of-president-joe-bidens-meeting-with-cardinal-matteo-zuppi-of-the-holy-see"
+    history = ["Which envoy of the Holy See did President Biden meet in July 2023?",
+               {"question": "What did Biden say about Pope Francis?", "cited": [zuppi]}]
+    # "Pope Francis" was what was asked about, not who met: the thread is Cardinal Zuppi's visit, not the
+    # Pope's own meetings with Biden (which mention Ukraine too).
+    answer = ask(library, "Did Ukraine come up?", history=history)
+    assert not answer.refused and {c.readout_id for c in answer.citations} == {zuppi}
+    assert "forcibly deported Ukrainian children" in answer.text
