@@ -113,6 +113,9 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             continue
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        if capital_country(place) and not any(name_words(n)[-1:] == [fold(place).lower()]
+                                              for n in names.lookup(place, dominant=False) or ()):
+            continue  # a capital that is only someone's given name ("Santiago's foreign minister"): the place
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
         unknown_after = False
         for word in reversed(re.findall(r"[\w'’-]+", match.group())):

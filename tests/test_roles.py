@@ -296,3 +296,11 @@ def test_his_opposite_number_is_the_same_office_of_the_country_named(library):
     assert _inferred(q) == {"Washington's chief envoy": ("Antony Blinken",), "his opposite number": ("Hayashi Yoshimasa",)}
     answer = ask(library, q.text)
     assert "Economic Policy Consultative Committee" in answer.text, answer.text
+
+
+def test_a_capital_that_is_only_a_given_name_is_the_place(library):
+    # "Santiago" is Santiago Cafiero's given name, but "Santiago's foreign minister" is Chile's.
+    q = understand(library, "On a call at the end of June 2021, for which stint steering the UN climate talks did "
+                            "America's top diplomat thank Santiago's foreign minister?")
+    assert not any("Santiago Cafiero" in p.names for p in q.people)
+    assert any(any("Allamand" in n for n in p.names) for p in q.people) and "Chile" in q.countries
