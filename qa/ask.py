@@ -175,6 +175,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
+                                           part_hits=(lambda part, ids: _part_hits(library, part, ids))
+                                           if TUNING.unnamed_parts else None,
                                            one_readout=_one_contact(p.question)), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
                             count=refusal.word_counter(library))

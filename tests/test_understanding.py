@@ -597,3 +597,20 @@ def test_a_follow_up_naming_no_one_stays_with_the_contact_last_cited(library):
     answer = ask(library, "Did Ukraine come up?", history=history)
     assert not answer.refused and {c.readout_id for c in answer.citations} == {zuppi}
     assert "forcibly deported Ukrainian children" in answer.text
+
+
+def test_a_question_naming_no_one_gets_a_sentence_for_each_question(library):
+    answer = ask(library, "In the Situation Room meeting on Afghanistan that Jen Psaki described on August 27, 2021, "
+                          "what were the commanders planning to develop, and who did the President want the Secretary "
+                          "of State to help leave even after the U.S. military presence ends?")
+    assert "ISIS-K targets" in answer.text and "third-country nationals and Afghans with visas" in answer.text
+
+
+def test_each_question_of_two_cites_its_paragraph_and_no_other(library):
+    # Each of the two questions has its paragraph (2 and 3); the closing paragraph shares words with the
+    # question ("Caribbean", "Jamaica") but answers neither.
+    answer = ask(library, "When Vice President Harris called Jamaica's Prime Minister Holness on the 60th anniversary "
+                          "of its independence, how much did she announce for a regional Cyber Center of Excellence, and "
+                          "which three challenges were the short-term U.S.-Caribbean committees meant to address?")
+    assert "$2 million" in answer.text and "food security, energy security, and finance" in answer.text
+    assert [c.paragraph for c in answer.citations] == [2, 3]
