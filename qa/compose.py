@@ -88,8 +88,13 @@ def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[s
     # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
     # which answers (Finer's trip: the Mauritania paragraph came fourth of four).
     readout_rank: dict[str, int] = {}
+    within: dict[str, int] = {}
     for position_in_hits, s in enumerate(scored):
         rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
+        if tuning.readout_rank:
+            # ... and a little by the paragraph's rank within its readout
+            rank += tuning.paragraph_rank * within.get(s.hit.readout_id, 0)
+            within[s.hit.readout_id] = within.get(s.hit.readout_id, 0) + 1
         # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
         # contact more than what was said in it: it counts for less.
         titled = sentence_words(s.hit.title)

@@ -614,3 +614,11 @@ def test_each_question_of_two_cites_its_paragraph_and_no_other(library):
                           "which three challenges were the short-term U.S.-Caribbean committees meant to address?")
     assert "$2 million" in answer.text and "food security, energy security, and finance" in answer.text
     assert [c.paragraph for c in answer.citations] == [2, 3]
+
+
+def test_within_the_readout_the_paragraphs_closest_to_the_question_are_quoted(library):
+    # Paragraph 2 also has "Blinken", "ASEAN", "United States" and "South China Sea" words; 3 and 4 answer.
+    answer = ask(library, "At the special ASEAN-U.S. foreign ministers' meeting in July 2021, what did Blinken say the "
+                          "United States rejects in the South China Sea, and whom did he urge ASEAN to appoint over Burma?")
+    assert "the PRC’s unlawful maritime claims" in answer.text and "a special envoy" in answer.text
+    assert [c.paragraph for c in answer.citations] == [3, 4]
