@@ -60,13 +60,16 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         elif question.order == "last" or len(chosen) == 1:
             chosen = chosen[-1:]
     cited = _Cited()
-    lines = []
+    lines, leads = [], []
     for row in chosen[: tuning.list_limit]:
         hit = ev.lead_hit(library, row.id)
         if hit is None:
             continue
         n = cited.add(hit, _lead_sentence(hit))
+        leads.append(hit)
         lines.append(f"{row.event_date or row.date} ({row.kind}): {row.title} [{n}]")
+    # The passages the answer is drawn from are the leads it cites: they come first among its hits.
+    hits = _cited_first(hits, leads) if tuning.leads_first else hits
     who = " and ".join(p.names[0] for p in question.people)
     if question.intent == "when" and len(chosen) == 1:
         hit = ev.lead_hit(library, chosen[0].id)
@@ -78,6 +81,13 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         head += f" (the first {tuning.list_limit} listed)"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _cited_first(hits: tuple[Hit, ...], leads: list[Hit]) -> tuple[Hit, ...]:
+    """The cited leads, then the other hits; a lead ranks with the best hit (hits stay best first)."""
+    top = max((h.score for h in hits), default=1.0)
+    keys = {(h.readout_id, h.paragraph) for h in leads}
+    return tuple(replace(h, score=top) for h in leads) + tuple(h for h in hits if (h.readout_id, h.paragraph) not in keys)
 
 
 def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,

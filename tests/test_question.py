@@ -233,3 +233,13 @@ def test_besides_leaves_out_only_what_is_not_asked_elsewhere(library):
     # One quote for each question: the aid figure, and what the leaders called for beside the aid, said in the
     # same sentence as the aid they asked for.
     assert "over $170 million since October 2022" in answer.text and "greater public awareness" in answer.text
+
+
+def test_a_when_or_list_answer_shows_the_leads_it_cites_first(library):
+    answer = ask(library, "When did Vice President Harris last speak with Israeli President Herzog?")
+    cited = [(c.readout_id, c.paragraph) for c in answer.citations]
+    assert cited and [(h.readout_id, h.paragraph) for h in answer.hits[:1]] == cited
+    scores = [h.score for h in answer.hits]
+    assert scores == sorted(scores, reverse=True)  # still best first
+    listed = ask(library, "List Jake Sullivan's phone calls with Ibrahim Kalin in 2022.")
+    assert {(h.readout_id, h.paragraph) for h in listed.hits[:4]} == {(c.readout_id, c.paragraph) for c in listed.citations}
