@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
+from index.query import mention_finder, mentioned
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
@@ -88,6 +89,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 found, reason = _contacts_on(library, read, found, scored)
                 if reason:
                     return Plan(read, scored, reason)
+            elif read.intent == "when" and read.topic and TUNING.when_said:
+                found = _said_most(library, read, found)
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
@@ -139,6 +142,23 @@ def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tu
         return replace(found, readouts=keep), ""
     reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
     return found, reason or _none_mention(read, read.subject)
+
+
+def _said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:
+    """"When did Biden tell the Amir of Qatar that the talks had reached a final stage?": of the people's
+    contacts, those whose readouts have most of the question's topic words (all of them when none has more
+    than the others, as for a plain "When did they meet?")."""
+    if len(found.readouts) < 2 or len(found.readouts) > TOPIC_TEXTS:
+        return found
+    texts = evidence.readout_texts(library, [r.id for r in found.readouts])
+    # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
+    words = [t for t in read.topic if 2 * sum(bool(mentioned([t], r.title)) for r in found.readouts) <= len(found.readouts)]
+    has = mention_finder(tuple(words))
+    said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
+    most = max(said.values(), default=0)
+    if most < 2 or most == min(said.values()):
+        return found  # one word ("after taking office") tells no contact from another
+    return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
 
 
 def _none_mention(read: Question, what) -> str:

@@ -71,7 +71,10 @@ COMPARE = dict(INTENT_RULES)["compare"]
 DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)|"
                           # "after its May 25, 2022 launches": the event after a day named is when, not what
                           r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
-                          r"((?:[a-z-]+ ){0,1}[a-z-]+)\b")
+                          r"((?:[a-z-]+ ){0,1}[a-z-]+)\b|"
+                          # "first ... after taking office", "since his inauguration": when, counted from an office
+                          r"\b(?:after|since|upon|on) ((?:(?:taking|assuming|entering) office)|(?:his|her|their) "
+                          r"(?:inauguration|swearing-in|election))\b")
 # Words of a question that say what kind of contact, not what was discussed.
 KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call",
               "spoke": None, "speak": None, "talked": None,
@@ -331,7 +334,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     sourced = {w for m in SOURCE.finditer(text) for w in lexical_terms(m.group())}
     topic = tuple(w for w in topic if w not in sourced) or topic
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
-    dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2))}
+    dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
     scene, asked_part = scene_and_ask(text)
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which

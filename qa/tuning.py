@@ -110,6 +110,7 @@ class Tuning:
     # 0 -> 0.25 six answers gain, none lose; 0.35 dev.jsonl 0.919 -> 0.909; 0.5 loses containment in 2 sets; and
     # readout_rank off loses it in 6 answers)
     leads_first: bool = True  # a when / list / how-many answer's hits start with the leads it cites
+    when_said: bool = True  # "When did Biden tell the Amir that ...?": the contacts whose readouts say most of it
 
     def to_json(self) -> dict:
         return asdict(self)

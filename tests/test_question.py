@@ -243,3 +243,12 @@ def test_a_when_or_list_answer_shows_the_leads_it_cites_first(library):
     assert scores == sorted(scores, reverse=True)  # still best first
     listed = ask(library, "List Jake Sullivan's phone calls with Ibrahim Kalin in 2022.")
     assert {(h.readout_id, h.paragraph) for h in listed.hits[:4]} == {(c.readout_id, c.paragraph) for c in listed.citations}
+
+
+def test_when_with_what_was_said_dates_the_contact_that_says_it(library):
+    answer = ask(library, "When did Biden call King Charles III to offer condolences on the death of Queen Elizabeth II?")
+    assert [c.readout_id[:13] for c in answer.citations] == ["wh-2022-09-14"] and "2022-09-14" in answer.text
+    # "after taking office" says from when the order counts, not what was said: the first contact of all.
+    first = ask(library, "When did President Biden first speak with NATO Secretary General Jens Stoltenberg after "
+                         "taking office?")
+    assert first.text.startswith("First on 2021-01-26")
