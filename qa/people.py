@@ -113,6 +113,8 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             continue
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        if re.search(r"\w\s+Day$", place):
+            continue  # an occasion ("Independence Day", "Victory Day"), not Rear Admiral Michael Day
         if capital_country(place) and not any(name_words(n)[-1:] == [fold(place).lower()]
                                               for n in names.lookup(place, dominant=False) or ()):
             continue  # a capital that is only someone's given name ("Santiago's foreign minister"): the place

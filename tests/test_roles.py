@@ -304,3 +304,11 @@ def test_a_capital_that_is_only_a_given_name_is_the_place(library):
                             "America's top diplomat thank Santiago's foreign minister?")
     assert not any("Santiago Cafiero" in p.names for p in q.people)
     assert any(any("Allamand" in n for n in p.names) for p in q.people) and "Chile" in q.countries
+
+
+def test_an_occasion_ending_in_day_is_no_person(library):
+    # "Day" is Rear Admiral Michael Day's family name; "Ukraine's Independence Day" is an occasion.
+    q = understand(library, "When did Biden first congratulate Zelenskyy on Ukraine's Independence Day?")
+    assert not any(any(n.endswith(" Day") for n in p.names) for p in q.people) and len(q.people) == 2
+    answer = ask(library, q.text)
+    assert answer.text.startswith("First on 2022-08-2") and len(answer.citations) == 1
