@@ -17,6 +17,7 @@ from index.types import Filters, Turn
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
+from .tuning import TUNING
 
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
 ORDER_FIRST = re.compile(r"\b(first|earliest|initial|introductory)\b", re.IGNORECASE)
@@ -176,6 +177,8 @@ _ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.item
 
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = []
+    # "besides the war in Ukraine": what is left out names no country of the contact
+    text = re.sub(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+[^,;?.]+", "", text)
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
         # "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         for word in [run] + (run.split() if " " in run else []):
@@ -242,6 +245,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     carried = False
     own_time, named = date_from is not None, bool(people)
     earlier_order = earlier_kind = None
+    turn_countries: list[str] = []
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
         from_turns: list[Person] = []
@@ -259,6 +263,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                 date_from, date_to = read_dates(turn.question)
             earlier_order = earlier_order or _order_of(turn.question, "when")
             earlier_kind = earlier_kind or _kind_of(turn.question)
+            if earlier:
+                # "Which Singaporean minister did Sullivan meet ...?" then "What did they discuss?": the country
+                # of the contact asked about, as its people and time.
+                turn_countries += [c for c in _countries(turn.question, earlier) if c not in turn_countries]
             carried = carried or bool(earlier)
             if earlier and len(from_turns) > 1:
                 break  # "Did Biden mention sanctions?" carries on from the turn that named both
@@ -355,7 +363,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     last_cited = next((turn for turn in reversed(history) if turn.cited), None)
     cited = tuple(dict.fromkeys(last_cited.cited)) if last_cited else ()
     # A date the filters set wins over one the question implies (filters are what the user chose).
-    return Question(text, intent, people, _countries(text, people), speaker,
+    # Not for another contact ("Whom did he call right afterwards?"): its country is what is asked.
+    other = RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)
+    countries = _countries(text, people) or (tuple(turn_countries) if TUNING.turn_countries and not other else ())
+    return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
                     named)

@@ -111,6 +111,7 @@ class Tuning:
     # readout_rank off loses it in 6 answers)
     leads_first: bool = True  # a when / list / how-many answer's hits start with the leads it cites
     when_said: bool = True  # "When did Biden tell the Amir that ...?": the contacts whose readouts say most of it
+    turn_countries: bool = True  # a follow-up naming no country keeps the countries of the turn its people came from
 
     def to_json(self) -> dict:
         return asdict(self)

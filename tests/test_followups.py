@@ -125,3 +125,15 @@ def test_an_introductory_call_is_the_first():
     from qa.question import ORDER_FIRST
 
     assert ORDER_FIRST.search("When did Secretary Blinken hold his introductory call with Park Jin?")
+
+
+def test_a_follow_up_keeps_the_country_of_the_contact_asked_about(library):
+    from qa import ask
+
+    history = ["Which Singaporean minister did Sullivan meet at the White House in April 2022?",
+               "Whose recent visit did they build on?"]
+    # Sullivan met Singapore's minister and, the next day, Ukraine's prime minister; "besides the war in Ukraine"
+    # leaves a topic out, it names no country of the contact.
+    answer = ask(library, "Which issues besides the war in Ukraine did they discuss?", history=history)
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2022-04-21"}
+    assert "COVID-19 and health security" in answer.text
