@@ -17,7 +17,7 @@ from index.types import Filters, Hit
 
 from .dates import shift_day, spans_between
 from .parts import ABOUT
-from .question import Question
+from .question import Question, capitalised
 from .tuning import TUNING, Tuning
 
 
@@ -181,7 +181,11 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
             # "Did Ukraine come up?" after "What did Biden say about Pope Francis?" answered from Cardinal
             # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
             cited = tuple(library.readouts(filters=Filters(readouts=frozenset(question.cited))))
-        if cited and (not question.topic or _any_mentions(library, cited, question.topic)):
+        if cited and (not question.topic or _any_mentions(library, cited, question.topic)
+                      or (tuning.thread_common and question.intent != "yes_no" and not question.named
+                          and _ordinary(library, question, tuning))):
+            # ... or asked in common words ("What did the President praise the country for?" of a call where he
+            # "commended" it): the thread's readout, as the refusal rule reads it too.
             return Evidence(cited, True)
     if readouts and len(readouts) > 1 and question.intent != "compare" \
             and not (tuning.dated_places and len(question.dates) > 1):
@@ -279,6 +283,14 @@ def readout_texts(library: Library, ids) -> dict[str, str]:
         if readout is not None:
             out[readout_id] = readout.title + " " + " ".join(readout.paragraphs)
     return out
+
+
+def _ordinary(library: Library, question: Question, tuning: Tuning) -> bool:
+    """Whether every topic word is an ordinary one: written without a capital and in more than
+    `specific_paragraphs` paragraphs of the index ("praise", "troops"; not "Greece", not "Suwałki")."""
+    return all(not capitalised(w, question.text)
+               and library.count_paragraphs_with(w, at_most=tuning.specific_paragraphs + 1) > tuning.specific_paragraphs
+               for w in question.topic)
 
 
 def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:

@@ -372,5 +372,14 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                     named)
 
 
+def capitalised(word: str, text: str) -> bool:
+    """Whether the question writes a topic word with a capital, not as the first word of a sentence."""
+    for match in re.finditer(rf"\b{re.escape(word)}", text, re.IGNORECASE):
+        before = text[:match.start()].rstrip()
+        if match.group()[0].isupper() and before and not before.endswith((".", "?", "!", ":")):
+            return True
+    return False
+
+
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec early late mid spring summer autumn fall winter""".split())

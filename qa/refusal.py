@@ -13,7 +13,7 @@ from index.types import Filters
 
 from .evidence import Evidence, names_said, readout_texts, time_said
 from .parts import question_parts
-from .question import Question, sentence_words
+from .question import Question, capitalised as _capitalised, sentence_words
 from .roles import REGIONS
 from .tuning import TUNING, Tuning
 
@@ -113,6 +113,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
             return ""
     elif not rare and not tuning.common_refuse:
         return ""
+    elif tuning.thread_common and question.intent != "yes_no" and not named and _in_thread(question, evidence) \
+            and count and all(count(t) > tuning.specific_paragraphs for t in terms):
+        return ""  # a follow-up in the readout the conversation is about, asked in its own ordinary words
     else:
         wanted = rare or terms
     if any(_said(wanted, text) for text in texts.values()):
@@ -128,6 +131,12 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # ordinary word ("took") missing, while one readout has most of what is asked about.
         return ""
     return _refusal(question, evidence, wanted)
+
+
+def _in_thread(question: Question, evidence: Evidence) -> bool:
+    """A follow-up naming no one, answered from the readouts the last answer cited."""
+    return bool(question.carried and not question.named and question.cited
+                and all(r.id in question.cited for r in evidence.readouts))
 
 
 def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
@@ -269,15 +278,6 @@ def _close(written: str, asked: str) -> bool:
         return sum(a != b for a, b in zip(written, asked)) <= 1
     short, long_ = sorted((written, asked), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def _capitalised(word: str, text: str) -> bool:
-    """Whether the question writes a topic word with a capital, not as the first word of a sentence."""
-    for match in re.finditer(rf"\b{re.escape(word)}", text, re.IGNORECASE):
-        before = text[:match.start()].rstrip()
-        if match.group()[0].isupper() and before and not before.endswith((".", "?", "!", ":")):
-            return True
-    return False
 
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:

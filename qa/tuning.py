@@ -112,6 +112,8 @@ class Tuning:
     leads_first: bool = True  # a when / list / how-many answer's hits start with the leads it cites
     when_said: bool = True  # "When did Biden tell the Amir that ...?": the contacts whose readouts say most of it
     turn_countries: bool = True  # a follow-up naming no country keeps the countries of the turn its people came from
+    thread_common: bool = True  # a follow-up naming no one, about the readout last cited, asked in common words
+    # only (none in at most rare_paragraphs paragraphs): answered from that readout, not refused for its wording
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -137,3 +137,19 @@ def test_a_follow_up_keeps_the_country_of_the_contact_asked_about(library):
     answer = ask(library, "Which issues besides the war in Ukraine did they discuss?", history=history)
     assert {c.readout_id[:13] for c in answer.citations} == {"wh-2022-04-21"}
     assert "COVID-19 and health security" in answer.text
+
+
+def test_a_follow_up_in_ordinary_words_is_answered_from_the_readout_of_the_thread(library):
+    from qa import ask
+
+    somalia = "sd-secretary-blinkens-call-with-somali-president-hassan-sheikh"
+    history = [{"question": "Who won Somalia's presidential election in May 2022?", "cited": [somalia]},
+               {"question": "What did Blinken discuss with him?", "cited": [somalia]}]
+    # "troops": the readout says "U.S. forces"; an ordinary word of the asker's own does not refuse.
+    answer = ask(library, "What did he say about U.S. troops?", filters={"country": "Somalia"}, history=history)
+    assert not answer.refused and "return U.S. forces to Somalia" in answer.text
+    # A specific word no readout of his has is still refused, and a yes/no is not answered "Yes" from a readout
+    # that does not say it.
+    assert ask(library, "What did he say about cryptocurrency?", history=history).refused
+    vaccines = ask(library, "Did they talk about vaccines?", history=history)
+    assert somalia not in {c.readout_id for c in vaccines.citations}
