@@ -198,6 +198,11 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
         return refuse(question, REFUSAL, hits)
+    if question.intent == "yes_no" and question.subject and tuning.yes_shows_subject:
+        # "Did their meetings touch on the Sahel?": the "Yes" quotes a sentence that says it, before one that
+        # only describes the meetings in more of the question's words.
+        asked = [stem(t) for t in question.subject]
+        candidates.sort(key=lambda c: len(_has(c[3], asked)) < len(asked))
     best = candidates[0]
     first = lead(best[4].readout_id) if lead and PLACE.search(question.text) else None
     if question.intent == "compare":
@@ -281,6 +286,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         group.sort(key=lambda c: c[2])
         hit = group[0][4]
         said = span_quote(hit.text, group[0][3], group[-1][3])
+        if said == group[0][3] and len(group) > 1 and tuning.far_best:
+            # Too far apart to quote as one span: the best of them (first chosen), not the first in the text.
+            said = next(c[3] for c in chosen if c in group)
         if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph \
                 and not (hit.paragraph == 1 and hit.text.startswith(group[0][3]) and not tuning.whole_lead):
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence

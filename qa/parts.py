@@ -40,7 +40,7 @@ def scene_and_ask(text: str) -> tuple[str, str]:
 # What was asked about starts here ("about Second Thomas Shoal", "regarding the hostages").
 ABOUT = r"\b(?:about|regarding|concerning)\s+"
 SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
-                     r"come up|came up|views? on|positions? on|"
+                     r"come up|came up|views? on|positions? on|touch(?:ed|es)? on|"
                      # "accounts of Hong Kong", not "the account of Blinken's separate May 2022 calls" (a contact)
                      r"(?:accounts?|views?) of(?![^?,;]*\b(?:calls?|meetings?|visits?|trips?|talks|conversations?|"
                      r"readouts?)\b))\s+((?:(?!,\s*and\s+(?:what|which|how|who|whom|where|why|when)\b|"

@@ -114,6 +114,8 @@ class Tuning:
     turn_countries: bool = True  # a follow-up naming no country keeps the countries of the turn its people came from
     thread_common: bool = True  # a follow-up naming no one, about the readout last cited, asked in common words
     # only (none in at most rare_paragraphs paragraphs): answered from that readout, not refused for its wording
+    yes_shows_subject: bool = True  # a yes/no answer quotes first a sentence with all the words of what was asked
+    far_best: bool = True  # chosen sentences of a paragraph too far apart to quote as one: quote the best of them
 
     def to_json(self) -> dict:
         return asdict(self)

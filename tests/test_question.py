@@ -252,3 +252,11 @@ def test_when_with_what_was_said_dates_the_contact_that_says_it(library):
     first = ask(library, "When did President Biden first speak with NATO Secretary General Jens Stoltenberg after "
                          "taking office?")
     assert first.text.startswith("First on 2021-01-26")
+
+
+def test_a_yes_quotes_the_sentence_that_says_what_was_asked(library):
+    answer = ask(library, "Did Jake Sullivan's September 2021 meetings with the chiefs of cabinet of the EU's two "
+                          "presidents touch on the Sahel?")
+    # The lead names the chiefs of cabinet and both presidents (more of the question's words), but only the last
+    # sentence, five sentences on, says the Sahel: too far to quote as one span, it is the one quoted.
+    assert answer.text.startswith("Yes.") and "Afghanistan, China, Russia, and the Sahel" in answer.text
