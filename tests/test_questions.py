@@ -15,7 +15,7 @@ TEST_SET = QUESTIONS / "readouts.jsonl"
 DEV_SET = QUESTIONS / "dev.jsonl"
 ANALYST_SET = QUESTIONS / "analyst.jsonl"
 ANALYST_DEV_SET = QUESTIONS / "analyst_dev.jsonl"
-# Every shipped set, the later dev sets included (analyst_dev2 to analyst_dev7): checked together, so that no
+# Every shipped set, the later dev sets included (analyst_dev2 to analyst_dev9): checked together, so that no
 # readout is gold in two of them.
 ALL_SETS = [ANALYST_SET, ANALYST_DEV_SET, TEST_SET, DEV_SET] + sorted(
     p for p in QUESTIONS.glob("analyst_dev*.jsonl") if p != ANALYST_DEV_SET)
