@@ -175,8 +175,23 @@ _ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.item
                      for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
 
 
+# Countries said by where they lie from the United States ("the country across the Rio Grande", "America's
+# southern neighbour"): how an analyst writes of Mexico and Canada without naming them.
+DESCRIBED_COUNTRIES = (
+    (re.compile(r"\b(?:across|beyond|over|south of) the Rio Grande\b|\b(?:America|the United States|the U\.S\.|"
+                r"Washington)['’]s? southern neighbou?r\b|\bsouthern neighbou?r of the United States\b", re.I), "Mexico"),
+    (re.compile(r"\b(?:America|the United States|the U\.S\.|Washington)['’]s? northern neighbou?r\b|"
+                r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
+)
+
+
+def described_countries(text: str) -> list[tuple[str, set[str]]]:
+    """The countries a question describes (DESCRIBED_COUNTRIES) and the words that describe each."""
+    return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
+
+
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
-    out = []
+    out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
     text = re.sub(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+[^,;?.]+", "", text)
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
@@ -309,6 +324,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
            # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
            # discussed ("about Jerusalem")
            and not (w.lower() in said_about and not re.search(r"['’]s$", w))}
+    if TUNING.described_countries:
+        country_words |= {w for _, words in described_countries(text) for w in words}
     # Two-word names: "South Korean" describes who (both words go), "North Korea" is a country's own name (both stay).
     for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
         country = country_of(f"{first} {second}")

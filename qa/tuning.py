@@ -116,6 +116,7 @@ class Tuning:
     # only (none in at most rare_paragraphs paragraphs): answered from that readout, not refused for its wording
     yes_shows_subject: bool = True  # a yes/no answer quotes first a sentence with all the words of what was asked
     far_best: bool = True  # chosen sentences of a paragraph too far apart to quote as one: quote the best of them
+    described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -312,3 +312,13 @@ def test_an_occasion_ending_in_day_is_no_person(library):
     assert not any(any(n.endswith(" Day") for n in p.names) for p in q.people) and len(q.people) == 2
     answer = ask(library, q.text)
     assert answer.text.startswith("First on 2022-08-2") and len(answer.citations) == 1
+
+
+def test_a_country_described_by_where_it_lies_from_the_united_states(library):
+    # "the country across the Rio Grande" is Mexico; "his counterpart" there is its foreign secretary.
+    q = understand(library, "In a late-July 2021 phone call, what did Washington's top diplomat thank his counterpart "
+                            "from the country across the Rio Grande for contributing to?")
+    assert q.countries == ("Mexico",) and "rio" not in q.topic
+    assert any("Marcelo Ebrard" in p.names for p in q.people)
+    assert "coordinated migration management" in ask(library, q.text).text
+    assert understand(library, "What did Biden tell America's northern neighbour's leader?").countries == ("Canada",)
