@@ -113,6 +113,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
         # None in the metadata: the metadata may miss a participant named past the lead.
         rows = list({r.id: r for r in _also_mentioning(library, question, per_person, ids, read)}.values())
+    if TUNING.mentioned_alone and not rows and len(per_person) == 1 and date_from and date_to \
+            and (len(ids) < MANY_IDS) and question.intent in ("discuss", "yes_no", "who_said"):
+        # One person asked about, with no contact in the time in the metadata: a readout of that time naming
+        # them past the lead (Tom Perez's visit, where "President Abinader" is in paragraph 1's last sentence).
+        rows = _naming_alone(library, question, date_from, date_to)
     if len(question.dates) > 1 and question.intent != "compare" and not spans_between(question.text) \
             and not (question.filters.date_from or question.filters.date_to):
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
@@ -146,6 +151,20 @@ def is_kind(kind: str, asked: str) -> bool:
 
 EVENT_SLACK = 14  # days after the time asked about in which a contact may still be about an event of that time
 MENTION_TEXTS = 20  # readouts of a person asked about read whole to find the others named in them
+
+
+MANY_IDS = 5000  # a person with more readouts than this is not looked for in the text of others (a principal)
+
+
+def _naming_alone(library: Library, question: Question, date_from: str, date_to: str) -> list[ReadoutSummary]:
+    """The readouts of the time asked (a few only) whose text names the one person asked about."""
+    timed = library.readouts(filters=replace(question.filters, readouts=None), participants=False,
+                             held=(date_from, date_to), limit=MENTION_TEXTS + 1)
+    if not timed or len(timed) > MENTION_TEXTS:
+        return []
+    texts = readout_texts(library, [r.id for r in timed])
+    families = {name.split()[-1] for name in question.people[0].names if name.split()}
+    return [r for r in timed if any(mentioned([f], texts.get(r.id, "")) for f in families)]
 
 
 def _also_mentioning(library: Library, question: Question, per_person: list[set[str]], ids: set[str], read):

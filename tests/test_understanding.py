@@ -622,3 +622,12 @@ def test_within_the_readout_the_paragraphs_closest_to_the_question_are_quoted(li
                           "United States rejects in the South China Sea, and whom did he urge ASEAN to appoint over Burma?")
     assert "the PRC’s unlawful maritime claims" in answer.text and "a special envoy" in answer.text
     assert [c.paragraph for c in answer.citations] == [3, 4]
+
+
+def test_one_person_the_metadata_misses_is_found_named_in_a_readout_of_the_time(library):
+    # Tom Perez's visit lists only him; "President Abinader" is in its text. One person asked about, no contact of
+    # theirs in the time: a readout of that time naming them answers, not a refusal.
+    answer = ask(library, "On the White House visit to the Dominican Republic of January 8-10, 2024, who told President "
+                          "Abinader about the Kenyan-led mission to Haiti, and what did he brief him on?")
+    assert not answer.refused and "briefed President Abinader on the robust international support" in answer.text
+    assert "Perez" in answer.text
