@@ -159,12 +159,20 @@ SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\
                   r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
 
 
+# "When would they meet next?", "When did they agree to speak again?": a time the readout says, not its date.
+SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
+                       r"^\s*when\s+did\s+[\w\s'’-]+?\s+(?:agree|plan|promise|pledge|expect|intend|hope)\s+to\b",
+                       re.IGNORECASE)
+
+
 def intent_of(text: str) -> str:
     whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
             if intent in ("how_many", "list") and SAID.search(text):
                 continue
+            if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
+                return "discuss"
             return intent
     # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
     # Nassau), what did the readouts say about Haiti?"

@@ -119,6 +119,8 @@ class Tuning:
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them
+    said_time: bool = True  # "When would they meet next?", "When did they agree to speak again?": what the
+    # readout says of a time to come is quoted (a discuss answer), not the contact's date
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -260,3 +260,18 @@ def test_a_yes_quotes_the_sentence_that_says_what_was_asked(library):
     # The lead names the chiefs of cabinet and both presidents (more of the question's words), but only the last
     # sentence, five sentences on, says the Sahel: too far to quote as one span, it is the one quoted.
     assert answer.text.startswith("Yes.") and "Afghanistan, China, Russia, and the Sahel" in answer.text
+
+
+def test_when_of_a_time_to_come_quotes_what_the_readout_says(library):
+    from qa.question import intent_of
+
+    # A time the readout says ("agreed to speak again at the conclusion of ...") is quoted, not dated.
+    assert intent_of("When did they agree to speak again?") == "discuss"
+    assert intent_of("When would they meet next?") == "discuss"
+    assert intent_of("When did they next meet?") == "when" and intent_of("When was their last call?") == "when"
+    history = ["Why did Biden call Netanyahu in November 2022?",
+               {"question": "Was Netanyahu prime minister at the time?",
+                "cited": ["wh-2022-11-07-readout-of-president-joseph-r-biden-jr-s-call-with-former-prime-minister-of-"
+                          "israel-benjamin-netanyahu"]}]
+    answer = ask(library, "When did they agree to speak again?", history=history)
+    assert "at the conclusion of Israel’s government formation process" in answer.text
