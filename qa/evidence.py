@@ -199,7 +199,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         if not cited and not question.named and tuning.cited_thread:
             # "Did Ukraine come up?" after "What did Biden say about Pope Francis?" answered from Cardinal
             # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
-            cited = tuple(library.readouts(filters=Filters(readouts=frozenset(question.cited))))
+            cited = tuple(library.readouts(filters=replace(question.filters, readouts=frozenset(question.cited))))
         if cited and (not question.topic or _any_mentions(library, cited, question.topic)
                       or (tuning.thread_common and question.intent != "yes_no" and not question.named
                           and _ordinary(library, question, tuning))):

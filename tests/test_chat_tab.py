@@ -56,3 +56,22 @@ def test_stop_puts_the_question_back_even_when_the_chat_it_sends_has_not_caught_
     finished = list(respond(question, [], None, None, "", "", "", page))[-1]
     assert finished[1] and finished[1][-1]["question"] == question
     assert not isinstance(stopped(finished[0], finished[1], page)[4], str)
+
+
+def test_an_answer_that_finishes_as_stop_is_clicked_is_dropped(library):
+    """The cancel may come as the answer finishes (seen once in a full local run): Stop has put the conversation
+    back, so the answer's last update must not put the cancelled turn back in the chat."""
+    import gradio as gr
+
+    from ui.app import build
+    from ui.service import Service
+
+    demo = build(Service(library))
+    respond, stopped = _handler(demo, "respond"), _handler(demo, "stopped")
+    question = "What did President Biden discuss with Prime Minister Kishida?"
+    page = gr.Request(session_hash="page-3")
+    answering = respond(question, [], None, None, "", "", "", page)
+    next(answering)  # Stop is shown
+    assert stopped([], [], page)[4] == question  # Stop clicked; the cancel does not reach the generator
+    rest = list(answering)  # ... which runs on to its end
+    assert not any(update[1] for update in rest if isinstance(update[1], list))  # no turn kept

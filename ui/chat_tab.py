@@ -146,6 +146,8 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
             messages, panel = view(kept)
             yield messages, kept, panel, answer_text(kept), question, exported(kept), gr.update(visible=False)
             return
+        if session and pending_questions.get(session) != question:
+            return  # Stop took this question back (the cancel came as the answer finished): the answer is dropped
         remember(session, None)
         cited = sorted({c.readout_id for c in answer.citations})
         turn = {"question": question, "cited": cited, "filters": filters, "answer": {"question": question, **answer.to_json()}}
