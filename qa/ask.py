@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
-from index.query import mention_finder, mentioned
+from index.query import mention_finder
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
@@ -152,7 +152,8 @@ def _said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evi
         return found
     texts = evidence.readout_texts(library, [r.id for r in found.readouts])
     # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
-    words = [t for t in read.topic if 2 * sum(bool(mentioned([t], r.title)) for r in found.readouts) <= len(found.readouts)]
+    titled = evidence.titled_words(read.topic, found.readouts)
+    words = [t for t in read.topic if t not in titled]
     has = mention_finder(tuple(words))
     said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
     most = max(said.values(), default=0)

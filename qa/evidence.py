@@ -304,6 +304,12 @@ def readout_texts(library: Library, ids) -> dict[str, str]:
     return out
 
 
+def titled_words(words, readouts) -> set[str]:
+    """The words in the titles of more than half the readouts: they describe the contacts ("Amir ... of Qatar"),
+    not what was said in one of them."""
+    return {w for w in words if 2 * sum(bool(mentioned([w], r.title)) for r in readouts) > len(readouts)}
+
+
 def _ordinary(library: Library, question: Question, tuning: Tuning) -> bool:
     """Whether every topic word is an ordinary one: written without a capital and in more than
     `specific_paragraphs` paragraphs of the index ("praise", "troops"; not "Greece", not "Suwałki")."""

@@ -179,6 +179,10 @@ def intent_of(text: str) -> str:
     return "compare" if COMPARE.search(whole) else "discuss"
 
 
+# "besides Passover", "other than Zelenskyy": what follows is left out (not the topic, not who, not where).
+ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.IGNORECASE)
+
+
 _ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
                      for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
 
@@ -201,7 +205,7 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
-    text = re.sub(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+[^,;?.]+", "", text)
+    text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
         # "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         for word in [run] + (run.split() if " " in run else []):
@@ -274,8 +278,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         from_turns: list[Person] = []
         for turn in reversed(history[-2:]):
             earlier = people_in(turn.question, names)
-            aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", turn.question,
-                              re.IGNORECASE)
+            aside = ASIDE.search(turn.question)
             if aside:  # "Whom did he meet besides Zelenskyy?": Zelenskyy is not who "he" is
                 earlier = tuple(p for p in earlier if p.words.lower() not in aside.group(1).lower())
             if from_turns and not all(any(set(p.names) & set(q.names) for q in earlier) for p in from_turns):
@@ -350,7 +353,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     answer_type = {asked.group(1)} if asked and asked.group(1) not in ("did", "does", "do", "was", "were", "is",
                                                                         "are", "has", "have", "had") else set()
     # "What else ... besides Passover?": what follows asks to be left out, it is not the topic.
-    aside = re.search(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", text, re.IGNORECASE)
+    aside = ASIDE.search(text)
     # A word also asked about outside the aside stays asked ("how much humanitarian assistance ..., and what did
     # they call for besides more international assistance?": "assistance" is asked, "international" is not).
     elsewhere = set(lexical_terms(text[:aside.start()] + " " + text[aside.end():])) if aside else set()

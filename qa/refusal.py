@@ -11,7 +11,7 @@ from index.countries import capital_country, country_names, country_of
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
-from .evidence import Evidence, names_said, readout_texts, time_said
+from .evidence import Evidence, names_said, readout_texts, time_said, titled_words
 from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
 from .roles import REGIONS
@@ -83,7 +83,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     # President of Turkey"), not the topic: the topic is supported by what else is asked about.
     # (Judged on at most 60 of them, evenly spread: a frequent person has tens of thousands at 100x.)
     sample = evidence.readouts[::max(1, len(evidence.readouts) // 60)]
-    titled = {t for t in question.topic if 2 * sum(bool(mentioned([t], r.title)) for r in sample) > len(sample)}
+    titled = titled_words(question.topic, sample)
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
     # "the State Department readout", "the White House readout" name where a readout comes from, not a topic
     # (the few distinct sources, not one string per readout: a frequent person has tens of thousands at 100x).

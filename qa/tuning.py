@@ -112,8 +112,9 @@ class Tuning:
     leads_first: bool = True  # a when / list / how-many answer's hits start with the leads it cites
     when_said: bool = True  # "When did Biden tell the Amir that ...?": the contacts whose readouts say most of it
     turn_countries: bool = True  # a follow-up naming no country keeps the countries of the turn its people came from
-    thread_common: bool = True  # a follow-up naming no one, about the readout last cited, asked in common words
-    # only (none in at most rare_paragraphs paragraphs): answered from that readout, not refused for its wording
+    thread_common: bool = True  # a follow-up naming no one, about the readout last cited, asked in ordinary words
+    # only (no capital, each in more than specific_paragraphs paragraphs): answered from that readout, not refused
+    # for its wording (not for yes/no)
     yes_shows_subject: bool = True  # a yes/no answer quotes first a sentence with all the words of what was asked
     far_best: bool = True  # chosen sentences of a paragraph too far apart to quote as one: quote the best of them
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
