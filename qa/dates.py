@@ -28,11 +28,16 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may" \
                 and not re.match(r"\s+(?:and|or|to|through|until)\s+[A-Z]", text[match.end():]):
             continue  # "may" the verb; a month is written with a capital ("in May and July 2022")
-        found.append([match.group(1), match.group(2), match.group(3), match.start()])
+        # "January 8-10, 2024", "May 27 to 28": the days between, one range.
+        days = DAY_RANGE.match(text, match.end()) if match.group(2) and not match.group(3) else None
+        if days and int(days.group(1)) > int(match.group(2)):
+            found.append([match.group(1), match.group(2), days.group(2), match.start(), days.group(1)])
+            continue
+        found.append([match.group(1), match.group(2), match.group(3), match.start(), None])
         # "May 27 and 28, 2021": a second day of the same month.
         second = SECOND_DAY.match(text, match.end()) if match.group(2) and not match.group(3) else None
         if second:
-            found.append([match.group(1), second.group(1), second.group(2), second.start(1)])
+            found.append([match.group(1), second.group(1), second.group(2), second.start(1), None])
     year = None
     for item in reversed(found):  # a year carries back to the dates before it that lack one
         year = item[2] or year
@@ -47,17 +52,19 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         for item in found:
             item[2] = item[2] or only
     spans: dict[tuple[str, str], int] = {}
-    for month, day, year, start in found:
+    for month, day, year, start, last in found:
         if not year:
             continue
         found_range = read_dates(f"{month} {day}, {year}" if day else f"{month} {year}")
+        if last:
+            found_range = (found_range[0], read_dates(f"{month} {last}, {year}")[1])
         if found_range[0]:
             spans.setdefault(found_range, start)
     # A year no month or day named is a contact's time of its own ("at the 2023 General Assembly, and ... when
     # they met in September 2024"; "in 2022 ... in 2024"); one a day or month already has says nothing more.
     # Only a year said as a time ("in 2022", "at the 2023 General Assembly"), not one that qualifies a thing
     # said ("the legally binding 2016 decision").
-    dated_years = {year for _, _, year, _ in found if year}
+    dated_years = {item[2] for item in found if item[2]}
     for match in YEAR_OF_CONTACT.finditer(text):
         if match.group(1) not in dated_years and AS_TIME.search(text[:match.start()]):
             spans.setdefault((f"{match.group(1)}-01-01", f"{match.group(1)}-12-31"), match.start())
@@ -94,6 +101,8 @@ def _day_before(spans: dict[tuple[str, str], int], at: int) -> _dt.date | None:
     return _dt.date.fromisoformat(max(before, key=lambda b: b[1])[0]) if before else None
 
 
+DAY_RANGE = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%|:))"
+                       r"(?:,? (\d{4}))?")
 SECOND_DAY = re.compile(r"\s*(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%))(?:,? (\d{4}))?")
 AS_TIME = re.compile(r"\b(?:in|during|at|throughout|from|until|through|by|and|or|to|of|since)\s+(?:the\s+)?"
                      r"(?:(?:early|late|mid)[- ])?$", re.IGNORECASE)

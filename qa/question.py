@@ -360,7 +360,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME and w not in elsewhere) if aside else ()
     topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
                   and w not in answer_type
-                  and not re.fullmatch(r"\d{4}|\d{1,2}", w) and w not in _MONTHS)
+                  and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
     places = places_of(text)
     # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic
     # (but "the conflict in Ethiopia" is: a country stays).

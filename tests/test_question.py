@@ -128,6 +128,17 @@ def test_a_first_name_shared_with_someone_else_does_not_name_them(library):
     assert [p.names for p in people_in("What did Prime Minister Kishida Fumio say?", names)] == [("Kishida", "Fumio Kishida")]
 
 
+def test_a_range_of_days_is_one_time(library):
+    from qa.dates import all_dates
+
+    assert all_dates("the visit to the Dominican Republic of January 8-10, 2024") == (("2024-01-08", "2024-01-10"),)
+    assert all_dates("talks held June 5 to 7, 2023") == (("2023-06-05", "2023-06-07"),)
+    assert all_dates("on May 27 and 28, 2021") == (("2021-05-27", "2021-05-27"), ("2021-05-28", "2021-05-28"))
+    question = understand(library, "Who did President Biden call on May 3-5, 2023?")
+    assert (question.date_from, question.date_to) == ("2023-05-03", "2023-05-05")
+    assert not any(ch.isdigit() for word in question.topic for ch in word)
+
+
 def test_a_day_counted_from_the_day_named_and_each_readout_compares(library):
     from qa.dates import all_dates
 
