@@ -15,60 +15,11 @@ from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
+from .intent import KIND_WORDS, intent_of, kind_of, order_of
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .tuning import TUNING
 
-INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
-ORDER_FIRST = re.compile(r"\b(first|earliest|initial|introductory)\b", re.IGNORECASE)
-ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
-INTENT_RULES = (
-    # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
-    # doses were coming" or "how many people who fled the war did he credit Dublin with sheltering" (a fact
-    # in a paragraph; "how many people did she meet" is counted by its verb).
-    ("how_many", re.compile(r"^\s*how often\b|^\s*count (?:the |all |every )?(?:[\w'’-]+ ){0,3}(?:calls|meetings|contacts|"
-                            r"readouts|times|visits|conversations)\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
-                            r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
-                            r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
-                            r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
-                            r"engage|engaged)\b", re.IGNORECASE)),
-    ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
-                        r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
-                        re.IGNORECASE)),
-    # "When ...", "What was the date of ...", "... was on which date?"
-    ("when", re.compile(r"^\s*(when|on (what|which) (day|date)|what (day|date)|what was the date)\b|"
-                        r"\b(was|were|is) on (which|what) (day|date)\b", re.IGNORECASE)),
-    # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
-    ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official)|which of (?:them|the two|those two|the pair))\b"
-                            r"(?! (did|does|has|have) \w+ (meet|call|speak))",
-                            re.IGNORECASE)),
-    ("compare", re.compile(r"\b(compared?(?! notes)|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
-                           r"\beach\b.*\bthe other\b|\bvice versa\b|"
-                           # "..., and how was their call in July 2024 different?", "different from"
-                           r"\bhow (?:was|were|is|are)\b[^?]*\bdifferent\b|\bdifferent(?:ly)? (?:from|than)\b|"
-                           # "What did each readout say about democracy?", "which crises did the two readouts name?"
-                           r"\beach (?:readout|account|statement|version)\b|"
-                           r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
-                           r"\breadout of\b.*\band the\b.*\breadout of\b|"  # "the State Department readout of ... and the White House readout of ..."
-                           r"\bWhite House\b.*\bState Department\b|\bState Department\b.*\bWhite House\b|"
-                           r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b|"
-                           # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
-                           # "the other readout", "What did X's meeting and Y's call each respond to?"
-                           r"\bwhat changed\b[^?]{0,40}\bbetween\b|\b(?:changed?|shift(?:ed)?|evolved?)\s+between\b[^?]*\band\b|\bbut not (?:in|at|during)\b|"
-                           r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*|announc\w*|cover\w*|includ\w*|"
-                           r"add\w*) that\b[^?]{3,150}\bdid not\b|"
-                           # "..., and what did Biden point to on the same subject when they met in September 2024?"
-                           r"\bon the same (?:subject|topic|issue|question)\b|"
-                           r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
-                           r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
-                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover)\w*\b|"
-                           # "In the first of Harris's 2023 meetings ... and in the second", "Where did the first call
-                           # say ..., and what did the second add"
-                           r"\bthe first\b[^?]*\b(?:in the second|the second|the later)\b",
-                           re.IGNORECASE)),
-    ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
-)
-COMPARE = dict(INTENT_RULES)["compare"]
 DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)|"
                           # "after its May 25, 2022 launches": the event after a day named is when, not what
                           r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
@@ -76,11 +27,6 @@ DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|wee
                           # "first ... after taking office", "since his inauguration": when, counted from an office
                           r"\b(?:after|since|upon|on) ((?:(?:taking|assuming|entering) office)|(?:his|her|their) "
                           r"(?:inauguration|swearing-in|election))\b")
-# Words of a question that say what kind of contact, not what was discussed.
-KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call",
-              "spoke": None, "speak": None, "talked": None,
-              "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
-              "visits": "visit", "trip": "visit"}
 # Words that only frame the question ("What did ... discuss", "according to these readouts").
 FRAME = frozenset("""times time many often first last latest earliest recent recently most according readout readouts
 these those contact contacts spoke speak talked talk raised raise stressed stress emphasized emphasize said say side
@@ -153,32 +99,6 @@ def sentence_words(sentence: str) -> set[str]:
     return words
 
 
-# "Which countries did he say the U.S. would work with", "how many people did she say the war had displaced":
-# what was said, not a count or list of contacts.
-SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
-                  r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
-
-
-# "When would they meet next?", "When did they agree to speak again?": a time the readout says, not its date.
-SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
-                       r"^\s*when\s+did\s+[\w\s'’-]+?\s+(?:agree|plan|promise|pledge|expect|intend|hope)\s+to\b",
-                       re.IGNORECASE)
-
-
-def intent_of(text: str) -> str:
-    whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
-    for intent, rule in INTENT_RULES:
-        if rule.search(text):
-            if intent in ("how_many", "list") and SAID.search(text):
-                continue
-            if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
-                return "discuss"
-            return intent
-    # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
-    # Nassau), what did the readouts say about Haiti?"
-    return "compare" if COMPARE.search(whole) else "discuss"
-
-
 # "besides Passover", "other than Zelenskyy": what follows is left out (not the topic, not who, not where).
 ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.IGNORECASE)
 
@@ -236,18 +156,6 @@ REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversati
                     re.IGNORECASE)
 
 
-def _order_of(text: str, intent: str) -> str | None:
-    return "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
-        "when", "discuss", "list", "yes_no") else None
-
-
-def _kind_of(text: str) -> str | None:
-    kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KIND_WORDS}
-    named = kinds - {None}
-    # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
-    return next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
-
-
 def places_of(text: str) -> tuple[str, ...]:
     """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside."""
     return tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
@@ -287,8 +195,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             from_turns += [p for p in earlier if not any(set(p.names) & set(q.names) for q in from_turns)]
             if date_from is None:
                 date_from, date_to = read_dates(turn.question)
-            earlier_order = earlier_order or _order_of(turn.question, "when")
-            earlier_kind = earlier_kind or _kind_of(turn.question)
+            earlier_order = earlier_order or order_of(turn.question, "when")
+            earlier_kind = earlier_kind or kind_of(turn.question)
             if earlier:
                 # "Which Singaporean minister did Sullivan meet ...?" then "What did they discuss?": the country
                 # of the contact asked about, as its people and time.
@@ -306,8 +214,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE):
         speaker = next((p for p in people if p.words.lower() in said.group(1).lower()
                         or said.group(1).lower() in p.words.lower()), None)
-    order = _order_of(text, intent)
-    kind = _kind_of(text)
+    order = order_of(text, intent)
+    kind = kind_of(text)
     day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
     if history and not own_time and date_from and day and day.group(0)[0].isupper():
         # "And in their call of March 1?": the year of the time the conversation is about.

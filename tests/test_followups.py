@@ -122,7 +122,7 @@ def test_next_and_earlier_move_to_another_contact_only_when_they_say_a_contact(t
 
 
 def test_an_introductory_call_is_the_first():
-    from qa.question import ORDER_FIRST
+    from qa.intent import ORDER_FIRST
 
     assert ORDER_FIRST.search("When did Secretary Blinken hold his introductory call with Park Jin?")
 

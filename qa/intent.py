@@ -1,0 +1,103 @@
+"""What a question asks for: its intent (what/discuss, who said, when, list, how many, yes/no, compare), the
+order it wants (first, last) and the kind of contact it names (call, meeting, visit). Read from the words
+alone; qa.question puts them together with who, when and the topic."""
+from __future__ import annotations
+
+import re
+
+from .parts import scene_and_ask
+from .tuning import TUNING
+
+INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
+ORDER_FIRST = re.compile(r"\b(first|earliest|initial|introductory)\b", re.IGNORECASE)
+ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
+INTENT_RULES = (
+    # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
+    # doses were coming" or "how many people who fled the war did he credit Dublin with sheltering" (a fact
+    # in a paragraph; "how many people did she meet" is counted by its verb).
+    ("how_many", re.compile(r"^\s*how often\b|^\s*count (?:the |all |every )?(?:[\w'’-]+ ){0,3}(?:calls|meetings|contacts|"
+                            r"readouts|times|visits|conversations)\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
+                            r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
+                            r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
+                            r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
+                            r"engage|engaged)\b", re.IGNORECASE)),
+    ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
+                        r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",
+                        re.IGNORECASE)),
+    # "When ...", "What was the date of ...", "... was on which date?"
+    ("when", re.compile(r"^\s*(when|on (what|which) (day|date)|what (day|date)|what was the date)\b|"
+                        r"\b(was|were|is) on (which|what) (day|date)\b", re.IGNORECASE)),
+    # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
+    ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official)|which of (?:them|the two|those two|the pair))\b"
+                            r"(?! (did|does|has|have) \w+ (meet|call|speak))",
+                            re.IGNORECASE)),
+    ("compare", re.compile(r"\b(compared?(?! notes)|comparison|differ|difference|differences|contrast|versus|vs\.?)\b|"
+                           r"\beach\b.*\bthe other\b|\bvice versa\b|"
+                           # "..., and how was their call in July 2024 different?", "different from"
+                           r"\bhow (?:was|were|is|are)\b[^?]*\bdifferent\b|\bdifferent(?:ly)? (?:from|than)\b|"
+                           # "What did each readout say about democracy?", "which crises did the two readouts name?"
+                           r"\beach (?:readout|account|statement|version)\b|"
+                           r"\b(?:both|the two) (?:readouts|accounts|statements|versions)\b|\bonly one of them\b|"
+                           r"\breadout of\b.*\band the\b.*\breadout of\b|"  # "the State Department readout of ... and the White House readout of ..."
+                           r"\bWhite House\b.*\bState Department\b|\bState Department\b.*\bWhite House\b|"
+                           r"\bthat the (?:other|White House|State Department)\b(?: \w+)? did not\b|"
+                           # "What changed between ...", "... came up in X but not in Y", "only in the 2022 meeting",
+                           # "the other readout", "What did X's meeting and Y's call each respond to?"
+                           r"\bwhat changed\b[^?]{0,40}\bbetween\b|\b(?:changed?|shift(?:ed)?|evolved?)\s+between\b[^?]*\band\b|\bbut not (?:in|at|during)\b|"
+                           r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*|announc\w*|cover\w*|includ\w*|"
+                           r"add\w*) that\b[^?]{3,150}\bdid not\b|"
+                           # "..., and what did Biden point to on the same subject when they met in September 2024?"
+                           r"\bon the same (?:subject|topic|issue|question)\b|"
+                           r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
+                           r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
+                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover)\w*\b|"
+                           # "In the first of Harris's 2023 meetings ... and in the second", "Where did the first call
+                           # say ..., and what did the second add"
+                           r"\bthe first\b[^?]*\b(?:in the second|the second|the later)\b",
+                           re.IGNORECASE)),
+    ("yes_no", re.compile(r"^\s*(did|does|do|was|were|has|have|had|is|are)\b", re.IGNORECASE)),
+)
+COMPARE = dict(INTENT_RULES)["compare"]
+
+# Words of a question that say what kind of contact, not what was discussed.
+KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call", "rang": "call", "telephoned": "call",
+              "spoke": None, "speak": None, "talked": None,
+              "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
+              "visits": "visit", "trip": "visit"}
+
+# "Which countries did he say the U.S. would work with", "how many people did she say the war had displaced":
+# what was said, not a count or list of contacts.
+SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
+                  r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
+
+
+# "When would they meet next?", "When did they agree to speak again?": a time the readout says, not its date.
+SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
+                       r"^\s*when\s+did\s+[\w\s'’-]+?\s+(?:agree|plan|promise|pledge|expect|intend|hope)\s+to\b",
+                       re.IGNORECASE)
+
+
+def intent_of(text: str) -> str:
+    whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
+    for intent, rule in INTENT_RULES:
+        if rule.search(text):
+            if intent in ("how_many", "list") and SAID.search(text):
+                continue
+            if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
+                return "discuss"
+            return intent
+    # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
+    # Nassau), what did the readouts say about Haiti?"
+    return "compare" if COMPARE.search(whole) else "discuss"
+
+
+def order_of(text: str, intent: str) -> str | None:
+    return "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
+        "when", "discuss", "list", "yes_no") else None
+
+
+def kind_of(text: str) -> str | None:
+    kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in KIND_WORDS}
+    named = kinds - {None}
+    # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
+    return next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
