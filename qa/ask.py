@@ -32,7 +32,7 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     names = _NAMES.setdefault(library, Names())
     names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
     turns = parse_history(history)
-    read = read_question(question, names, Filters.from_json(filters), turns)
+    read = read_question(question, names, Filters.from_json(filters), turns, _thread_time(library, turns))
     if not TUNING.offices:
         return read
     rows = lambda: roles.directory_of(library)  # noqa: E731 - loaded only when an office is named
@@ -47,6 +47,17 @@ def understand(library: Library, question: str, filters: Any = None, history: An
             if described:
                 return replace(read, people=read.people + described, carried=True)
     return read
+
+
+def _thread_time(library: Library, turns: tuple) -> tuple[str, str] | None:
+    """The first and last event dates of the contacts the last answer cited, which a follow-up's "the next
+    day" counts from."""
+    last = next((turn for turn in reversed(turns) if turn.cited), None)
+    if last is None or not TUNING.thread_time:
+        return None
+    days = sorted(r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset(last.cited)),
+                                                                   participants=False))
+    return (days[0], days[-1]) if days else None
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it
         # has the topic; the people's other readouts only when it does not.
         cited = tuple(r for r in readouts if r.id in question.cited)
-        if not cited and not question.named and tuning.cited_thread:
+        if not cited and not question.named and tuning.cited_thread and not (question.moved and tuning.thread_time):
             # "Did Ukraine come up?" after "What did Biden say about Pope Francis?" answered from Cardinal
             # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
             cited = tuple(library.readouts(filters=replace(question.filters, readouts=frozenset(question.cited))))

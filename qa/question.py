@@ -63,6 +63,7 @@ class Question:
     places: tuple[str, ...] = ()  # "in Honolulu", "at COP28": where the contact took place (selects readouts)
     subject: tuple[str, ...] = ()  # topic words of what was said: "about the Amazon Fund", "discuss martial law"
     named: bool = True  # the question names people of its own ("Did Ukraine come up?" names none)
+    moved: bool = False  # a follow-up about another time than the last answer's ("the next day", "that September")
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -148,9 +149,10 @@ _CONTACT_WORDS = (r"call|calls|meeting|meetings|visit|visits|conversation|conver
 _NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
                   r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
 RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b" + _NOT_A_CONTACT
-                           + rf"|\b(next|following|subsequent|later)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
+                           + rf"|\b(next|following|subsequent|later|after that)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
-                             + rf"|\b(previous|earlier|prior|preceding)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
+                             + rf"|\b(previous|earlier|prior|preceding|before that)\b(?=\s+(?:{_CONTACT_WORDS})\b)",
+                             re.IGNORECASE)
 RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)
@@ -162,8 +164,10 @@ def places_of(text: str) -> tuple[str, ...]:
                  if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE))
 
 
-def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = ()) -> Question:
-    """Parse a question (and what its history resolves) into a Question."""
+def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),
+                  thread: tuple[str, str] | None = None) -> Question:
+    """Parse a question (and what its history resolves) into a Question. `thread`: the first and last event
+    dates of the contacts the last answer cited, which "the next day" or "that September" count from."""
     text = text.strip()
     intent = intent_of(text)
     people = people_in(text, names)
@@ -216,21 +220,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                         or said.group(1).lower() in p.words.lower()), None)
     order = order_of(text, intent)
     kind = kind_of(text)
-    day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
-    if history and not own_time and date_from and day and day.group(0)[0].isupper():
-        # "And in their call of March 1?": the year of the time the conversation is about.
-        found = read_dates(f"{day.group(1)} {day.group(2)}, {date_from[:4]}")
-        if found[0]:
-            date_from, date_to = found
-    elif history and not own_time and date_from and date_from == date_to and RELATIVE_DAY.search(text):
-        # "Whom had he met two days earlier?" after a question about January 11: January 9.
-        date_from = date_to = shift_day(date_from, day_offset(RELATIVE_DAY.search(text)))
-    elif history and not own_time and date_from and RELATIVE_NEXT.search(text):
-        # "And in their next phone call?", "a few days later": the first contact after the one asked about.
-        date_from, date_to, order = shift_day(date_to or date_from), None, "first"
-    elif history and not own_time and date_to and RELATIVE_BEFORE.search(text):
-        date_from, date_to, order = None, shift_day(date_from or date_to, -1), "last"
-    elif history and REFERS.search(text) and order is None:
+    moved = False
+    if history and not own_time:
+        date_from, date_to, order, moved = _time_from_thread(text, date_from, date_to, order, thread)
+    if history and not moved and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
         order, kind = earlier_order, kind or earlier_kind
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
@@ -305,7 +298,45 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
-                    named)
+                    named, moved or bool(history and own_time))
+
+
+def _time_from_thread(text: str, date_from: str | None, date_to: str | None, order: str | None,
+                      thread: tuple[str, str] | None) -> tuple[str | None, str | None, str | None, bool]:
+    """A follow-up's time counted from the conversation's ("And in their call of March 1?", "the next day",
+    "that September", "the April call before that"): (date_from, date_to, order, moved). Counted from the
+    contacts the last answer cited (`thread`, their event dates) when known, else from the earlier turns' time;
+    `moved` says the follow-up is about another contact than the one cited."""
+    at_from, at_to = thread if thread and TUNING.thread_time else (date_from, date_to)
+    year = (at_from or at_to or "")[:4]
+    day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
+    month = re.search(rf"\b(?:that|the|in|this|of|last)\s+({MONTH_RE})\b(?!\.?,?\s+\d)", text, re.IGNORECASE) \
+        if TUNING.thread_time else None
+    if year and day and day.group(0)[0].isupper():
+        # "And in their call of March 1?": the year of the time the conversation is about.
+        found = read_dates(f"{day.group(1)} {day.group(2)}, {year}")
+        if found[0]:
+            return found[0], found[1], order, True
+    elif year and month and month.group(1)[0].isupper():
+        # "And why did the Vice President call him that September?", "in the April call before that": the month
+        # of the conversation's year, the last contact in it before the one cited, or the first after.
+        lo, hi = read_dates(f"{month.group(1)} {year}")
+        if lo and RELATIVE_BEFORE.search(text) and at_from:
+            return lo, min(hi, shift_day(at_from, -1)), "last", True
+        if lo and RELATIVE_NEXT.search(text) and at_to:
+            return max(lo, shift_day(at_to)), hi, "first", True
+        if lo:
+            return lo, hi, order, True
+    if at_from and at_from == at_to and RELATIVE_DAY.search(text):
+        # "Whom had he met two days earlier?" after a question about January 11: January 9.
+        day_of = shift_day(at_from, day_offset(RELATIVE_DAY.search(text)))
+        return day_of, day_of, order, True
+    if (at_to or at_from) and RELATIVE_NEXT.search(text):
+        # "And in their next phone call?", "a few days later": the first contact after the one asked about.
+        return shift_day(at_to or at_from), None, "first", True
+    if at_to and RELATIVE_BEFORE.search(text):
+        return None, shift_day(at_from or at_to, -1), "last", True
+    return date_from, date_to, order, False
 
 
 def capitalised(word: str, text: str) -> bool:

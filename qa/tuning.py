@@ -117,6 +117,8 @@ class Tuning:
     # for its wording (not for yes/no)
     yes_shows_subject: bool = True  # a yes/no answer quotes first a sentence with all the words of what was asked
     far_best: bool = True  # chosen sentences of a paragraph too far apart to quote as one: quote the best of them
+    thread_time: bool = True  # a follow-up's "the next day", "that September", "the April call before that" count
+    # from the contacts the last answer cited, and such a follow-up is not answered from those contacts
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

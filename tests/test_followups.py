@@ -153,3 +153,36 @@ def test_a_follow_up_in_ordinary_words_is_answered_from_the_readout_of_the_threa
     assert ask(library, "What did he say about cryptocurrency?", history=history).refused
     vaccines = ask(library, "Did they talk about vaccines?", history=history)
     assert somalia not in {c.readout_id for c in vaccines.citations}
+
+
+AMORIM = "wh-2023-{}-readout-of-national-security-advisor-jake-sullivans-call-with-brazilian-{}"
+
+
+@pytest.mark.parametrize("history,text,expected", [
+    # counted from the contact the last answer cited (event 2024-05-14), not from the turn's "May 2024"
+    ([{"question": "What did Sullivan and Celso Amorim discuss in May 2024?", "cited": [
+        "wh-2024-05-15-readout-of-national-security-advisor-jake-sullivans-call-with-brazilian-presidential-advisor-"
+        "celso-amorim-2"]}],
+     "What did they talk about in the call before that one?",
+     AMORIM.format("08-21", "presidential-advisor-celso-amorim")),
+    # a month without a year: the year of the contact cited
+    ([{"question": "What did Jake Sullivan discuss with Celso Amorim in their first call?", "cited": [
+        AMORIM.format("04-18", "national-security-advisor-ambassador-celso-amorim")]}],
+     "And when they spoke again that August, what did they discuss?",
+     AMORIM.format("08-21", "presidential-advisor-celso-amorim")),
+    ([{"question": "What did Biden and Sisi discuss on May 24, 2021?", "cited": [
+        "wh-2021-05-24-readout-of-president-joseph-r-biden-jr-call-with-president-abdel-fattah-al-sisi-of-egypt-2"]}],
+     "And in their call a few days before that one?",
+     "wh-2021-05-20-readout-of-president-joseph-r-biden-jr-call-with-president-abdel-fattah-al-sisi-of-egypt"),
+    # a time of its own: not the readout cited before
+    ([{"question": "When did Harris first speak with Bernardo Arévalo?", "cited": [
+        "wh-2023-09-01-readout-of-vice-president-harriss-call-with-president-elect-arevalo-of-guatemala"]}],
+     "What did she tell him about migration in January 2025?",
+     "wh-2025-01-08-readout-of-vice-president-harriss-call-with-president-arevalo-of-guatemala"),
+])
+def test_a_follow_up_about_another_contact_leaves_the_one_cited(library, history, text, expected):
+    from qa import ask
+
+    answer = ask(library, text, history=history)
+    assert not answer.refused
+    assert {c.readout_id for c in answer.citations} == {expected}
