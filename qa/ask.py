@@ -46,7 +46,34 @@ def understand(library: Library, question: str, filters: Any = None, history: An
                               and not any(set(p.names) & set(q.names) for q in read.people))
             if described:
                 return replace(read, people=read.people + described, carried=True)
-    return read
+    return _new_counterpart(library, read) if turns and read.carried and TUNING.new_counterpart else read
+
+
+def _new_counterpart(library: Library, read: Question) -> Question:
+    """"And with South Korea's prime minister the next day?", "And why did the Vice President call him that
+    September?": a person the follow-up names (or describes) takes the place of the people carried from the
+    conversation on the same side, the U.S. one or the other, instead of joining them."""
+    text = read.text.lower()
+    own = [p for p in read.people if p.words.lower() in text]
+    carried = [p for p in read.people if p not in own]
+    if not own or not carried:
+        return read
+    sides = {p.words: _side(library, p) for p in read.people}
+    kept = [p for p in carried if sides[p.words] is None or sides[p.words] not in {sides[o.words] for o in own}]
+    if len(kept) == len(carried) or not (kept or read.countries):
+        return read  # (no one left of the thread: a country carried from it still says who the other side is)
+    return replace(read, people=tuple(own + kept))
+
+
+def _side(library: Library, person) -> str | None:
+    """'us' or 'other': the side a person takes part on in most of their readouts (None: not in the metadata)."""
+    marks = ",".join("?" * len(person.names))
+    row = library.store.db.execute(
+        f"SELECT sum(country = 'United States'), count(*) FROM participants WHERE name IN ({marks})",
+        person.names).fetchone()
+    if not row or not row[1]:
+        return None
+    return "us" if row[0] * 2 > row[1] else "other"
 
 
 def _thread_time(library: Library, turns: tuple) -> tuple[str, str] | None:

@@ -37,6 +37,7 @@ each other days week weeks months years one account accounts dr mr mrs ms kind s
 besides else much held ahead argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
+PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.IGNORECASE)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
 
@@ -188,13 +189,19 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if history and (not people or FOLLOW_UP.search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
         from_turns: list[Person] = []
+        later = None
         for turn in reversed(history[-2:]):
             earlier = people_in(turn.question, names)
             aside = ASIDE.search(turn.question)
             if aside:  # "Whom did he meet besides Zelenskyy?": Zelenskyy is not who "he" is
                 earlier = tuple(p for p in earlier if p.words.lower() not in aside.group(1).lower())
-            if from_turns and not all(any(set(p.names) & set(q.names) for q in earlier) for p in from_turns):
-                break  # an earlier turn about other people: a different thread of the conversation
+            if from_turns and not all(any(set(p.names) & set(q.names) for q in earlier) for p in from_turns) \
+                    and not (TUNING.new_counterpart and later and PRONOUN.search(later)):
+                # an earlier turn about other people: a different thread of the conversation (unless the turn
+                # after it said "she" of someone it named: "Whom did Harris meet in Tokyo?", "What did she
+                # discuss with Kishida?")
+                break
+            later = turn.question
             people = people + tuple(p for p in earlier if not any(set(p.names) & set(q.names) for q in people))
             from_turns += [p for p in earlier if not any(set(p.names) & set(q.names) for q in from_turns)]
             if date_from is None:

@@ -186,3 +186,23 @@ def test_a_follow_up_about_another_contact_leaves_the_one_cited(library, history
     answer = ask(library, text, history=history)
     assert not answer.refused
     assert {c.readout_id for c in answer.citations} == {expected}
+
+
+@pytest.mark.parametrize("history,text,expected", [
+    # the Vice President takes the President's place; "him" is still Canada's prime minister
+    (["What did President Biden and the Canadian prime minister discuss in their first call in January 2021?"],
+     "What did the Vice President discuss with him in September 2021?",
+     "wh-2021-09-23-readout-of-vice-president-kamala-harriss-call-with-prime-minister-justin-trudeau-of-canada"),
+    # Han takes Kishida's place; "she" of the second turn is the Harris of the first
+    (["Whom did Vice President Harris meet in Tokyo in September 2022?",
+      {"question": "What did she discuss with Prime Minister Kishida?",
+       "cited": ["wh-2022-09-26-readout-of-vice-president-harriss-meeting-with-prime-minister-kishida-of-japan"]}],
+     "And what did she discuss with Prime Minister Han Duck-soo?",
+     "wh-2022-09-27-readout-of-vice-president-harriss-meeting-with-prime-minister-han-of-the-republic-of-korea"),
+])
+def test_a_person_a_follow_up_names_takes_the_place_of_one_on_the_same_side(library, history, text, expected):
+    from qa import ask
+
+    answer = ask(library, text, history=history)
+    assert not answer.refused
+    assert {c.readout_id for c in answer.citations} == {expected}
