@@ -34,9 +34,12 @@ sides leader leaders official officials counterpart counterparts both two happen
 list name which who when how whom whose did do does was were is are has have had conversation conversations
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
-besides else much held ahead argue argued argues insisted insist came come comes highlight highlighted highlights changed address addressed addresses
+besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
+SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
+                          r"were|had|has|have|will|would)\b[^?]*?\b(?:discuss|mention|point|announce|raise|welcome|plan|"
+                          r"preview|note|highlight|look(?:ed|s)? forward|invite|confirm|refer|recall|express)", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.IGNORECASE)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
@@ -266,8 +269,15 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # they call for besides more international assistance?": "assistance" is asked, "international" is not).
     elsewhere = set(lexical_terms(text[:aside.start()] + " " + text[aside.end():])) if aside else set()
     exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME and w not in elsewhere) if aside else ()
-    topic = tuple(w for w in words if w not in FRAME and w not in exclude and w not in person_words and w not in country_words
-                  and w not in answer_type
+    # "What upcoming visit did Sullivan discuss with Hulata?", "what visit did Biden point to": a contact asked
+    # about as a thing said, not the kind of contact the question is about.
+    said_contact = SAID_CONTACT.search(scene_and_ask(text)[1]) if TUNING.said_contact else None
+    kept = set(lexical_terms(said_contact.group(1))) if said_contact else set()
+    if said_contact:
+        kind = None
+        intent = "discuss" if intent in ("list", "how_many") else intent  # "Which upcoming meetings did they welcome?"
+    topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
+                  and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
     places = places_of(text)
     # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic

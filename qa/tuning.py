@@ -121,6 +121,7 @@ class Tuning:
     # from the contacts the last answer cited, and such a follow-up is not answered from those contacts
     new_counterpart: bool = True  # "And with South Korea's prime minister?", "And why did the Vice President call
     # him?": a person a follow-up names takes the place of the thread's person on the same side (U.S. or not)
+    said_contact: bool = True  # "What upcoming visit did they discuss?": the visit is what was said, not the kind
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

@@ -286,3 +286,13 @@ def test_when_of_a_time_to_come_quotes_what_the_readout_says(library):
                           "israel-benjamin-netanyahu"]}]
     answer = ask(library, "When did they agree to speak again?", history=history)
     assert "at the conclusion of Israel’s government formation process" in answer.text
+
+
+def test_a_contact_asked_about_as_a_thing_said_is_the_topic(library):
+    from qa import ask
+
+    question = understand(library, "Which upcoming meetings did Sullivan and Doval welcome?")
+    assert question.intent == "discuss" and question.kind is None and "meetings" in question.topic
+    assert understand(library, "Which meetings did Sullivan hold in May 2022?").intent == "list"
+    answer = ask(library, "Which visit did Sullivan and Hulata discuss in August 2021?")
+    assert "visit to Washington by Israeli Prime Minister Bennett" in answer.text
