@@ -20,6 +20,7 @@ from index.query import lexical_terms
 
 from .people import PARTICLES, Person
 from .question import Question
+from .tuning import TUNING
 
 US = "United States"
 HOLY_SEE = "Holy See"
@@ -44,7 +45,9 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
     (r"head of government|premier|prime minister|government chief|\bpm\b",
      ("prime minister", "chancellor", "taoiseach", "premier")),
-    (r"head of state|monarch|sovereign|emir|amir|\bking\b", ("president", "king", "amir", "emir", "sultan")),
+    # ("sovereign assets", "sovereign debt": an adjective, not a ruler)
+    (r"head of state|monarch|sovereign(?!\s+(?:assets?|debts?|wealth|funds?|territor\w+|rights?|states?|nations?|"
+     r"equality|immunity|borders?|bonds?|ratings?|guarantees?|integrity|loans?|default))|emir|amir|\bking\b", ("president", "king", "amir", "emir", "sultan")),
     (r"(?<!vice )(?<!vice-)president", ("president",)),
     (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
     (r"vice[- ]president|\bvp\b|deputy leader", ("vice president",)),
@@ -140,6 +143,9 @@ def read_offices(text: str) -> tuple[Described, ...]:
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
         places, head = _places(text[:start], text[end:])
+        if TUNING.appositive_office and re.search(r"\b[A-Z][\w-]+,\s+(?:the\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,4}"
+                                                  r"(?:of|to)\s+(?:the\s+)?$", text[:min(head, start)]):
+            continue  # "Frédéric Bernard, head of cabinet of the European Council President": whose staff he is
         if not places and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]):
             continue  # "the Mesopotamian republic's top diplomat": of a place not known, so not the US one
         if roles == FOREIGN and re.search(r"white house", text[head:start], re.IGNORECASE):

@@ -122,6 +122,7 @@ class Tuning:
     new_counterpart: bool = True  # "And with South Korea's prime minister?", "And why did the Vice President call
     # him?": a person a follow-up names takes the place of the thread's person on the same side (U.S. or not)
     said_contact: bool = True  # "What upcoming visit did they discuss?": the visit is what was said, not the kind
+    appositive_office: bool = True  # "Bernard, head of cabinet of the European Council President": not a participant
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

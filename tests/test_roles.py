@@ -322,3 +322,17 @@ def test_a_country_described_by_where_it_lies_from_the_united_states(library):
     assert any("Marcelo Ebrard" in p.names for p in q.people)
     assert "coordinated migration management" in ask(library, q.text).text
     assert understand(library, "What did Biden tell America's northern neighbour's leader?").countries == ("Canada",)
+
+
+def test_an_office_that_only_says_whose_staff_or_qualifies_a_thing_is_no_participant(library):
+    from qa import ask
+    from qa.roles import read_offices
+
+    assert read_offices("What did Biden and Meloni say about immobilized Russian sovereign assets?") == ()
+    assert read_offices("What did Sherman and Frédéric Bernard, head of cabinet of the European Council President, "
+                        "discuss?") == ()
+    assert [o.words for o in read_offices("What did the Gulf sovereign discuss with Biden?")] == ["Gulf sovereign"]
+    # Without the office read as a participant, the topic rule judges the one readout of the pair.
+    answer = ask(library, "What did Wendy Sherman and Frédéric Bernard, head of cabinet of the European Council "
+                          "President, say about the Global Gateway?")
+    assert answer.refused and "Gateway" in answer.text
