@@ -60,9 +60,12 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
         month = MONTHS.get(m.group(1), 5)
         day = min(int(m.group(2)), calendar.monthrange(int(m.group(3)), month)[1])
         return f"{m.group(3)}-{month:02d}-{day:02d}", f"{m.group(3)}-{month:02d}-{day:02d}"
-    m = re.search(rf"\b({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
+    m = re.search(rf"\b(?:(early|mid|late)[- ](?:in )?)?({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
     if m:
-        return _span(int(m.group(2)), MONTHS.get(m.group(1), 5), MONTHS.get(m.group(1), 5))
+        lo, hi = _span(int(m.group(3)), MONTHS.get(m.group(2), 5), MONTHS.get(m.group(2), 5))
+        # "late November 2023": the month's last third (days 20 to the end; early 1-10, mid 10-20)
+        first, last = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}.get(m.group(1) or "", (1, 31))
+        return f"{lo[:8]}{first:02d}", f"{hi[:8]}{min(last, int(hi[8:])):02d}"
     m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
     if m:
         return _span(int(m.group(2)), *PARTS[m.group(1)])

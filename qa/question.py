@@ -119,6 +119,7 @@ DESCRIBED_COUNTRIES = (
                 r"Washington)['’]s? southern neighbou?r\b|\bsouthern neighbou?r of the United States\b", re.I), "Mexico"),
     (re.compile(r"\b(?:America|the United States|the U\.S\.|Washington)['’]s? northern neighbou?r\b|"
                 r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
+    (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
 )
 
 

@@ -50,7 +50,10 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"equality|immunity|borders?|bonds?|ratings?|guarantees?|integrity|loans?|default))|emir|amir|\bking\b", ("president", "king", "amir", "emir", "sultan")),
     (r"(?<!vice )(?<!vice-)president", ("president",)),
     (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
-    (r"vice[- ]president|\bvp\b|deputy leader", ("vice president",)),
+    # "the State Department's number two": the Deputy Secretary of State
+    (r"(?:state department|department of state)['’]s (?:number[- ]two|no\. 2|second[- ]in[- ]command|deputy(?: chief)?)|"
+     r"deputy secretary of state", ("deputy secretary",)),
+    (r"vice[- ]president|\bvp\b|deputy leader|second[- ]in[- ]command", ("vice president",)),
     (r"secretary[- ]general", ("secretary-general", "secretary general")),  # of a body: "the UN Secretary-General"
     (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
     (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
@@ -60,7 +63,7 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
 US_WORDS = re.compile(r"\b(white house(?:['’]s)?|u\.?s\.?|american|america['’]s|washington['’]s|us)"
                       r"(?:\s+(?:chief|top|senior|leading|principal))?\s*$", re.IGNORECASE)
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
-US_DEFAULT = ("national security advis", "secretary of state", "vice president",
+US_DEFAULT = ("national security advis", "secretary of state", "vice president", "deputy secretary",
               "national security advisor to the vice president", "principal deputy national security advis",
               "deputy national security advis")
 REGIONS = {

@@ -296,3 +296,12 @@ def test_a_contact_asked_about_as_a_thing_said_is_the_topic(library):
     assert understand(library, "Which meetings did Sullivan hold in May 2022?").intent == "list"
     answer = ask(library, "Which visit did Sullivan and Hulata discuss in August 2021?")
     assert "visit to Washington by Israeli Prime Minister Bennett" in answer.text
+
+
+def test_early_mid_and_late_in_a_month():
+    from index.query import read_dates
+
+    assert read_dates("in late November 2023") == ("2023-11-20", "2023-11-30")
+    assert read_dates("in mid-March 2022") == ("2022-03-10", "2022-03-20")
+    assert read_dates("in early February 2024") == ("2024-02-01", "2024-02-10")
+    assert read_dates("in February 2024") == ("2024-02-01", "2024-02-29")

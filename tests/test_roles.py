@@ -336,3 +336,13 @@ def test_an_office_that_only_says_whose_staff_or_qualifies_a_thing_is_no_partici
     answer = ask(library, "What did Wendy Sherman and Frédéric Bernard, head of cabinet of the European Council "
                           "President, say about the Global Gateway?")
     assert answer.refused and "Gateway" in answer.text
+
+
+def test_second_in_command_and_the_state_departments_number_two(library):
+    from qa.ask import understand
+
+    vp = understand(library, "In autumn 2021, what did Washington's second-in-command thank the Jewish state's chief "
+                             "diplomat for?")
+    assert [p.names for p in vp.people if p.inferred][0] == ("Kamala Harris",) and "Israel" in vp.countries
+    deputy = understand(library, "Whom did the State Department's number two host from Berlin in July 2022?")
+    assert "Wendy Sherman" in next(p for p in deputy.people if p.inferred).names
