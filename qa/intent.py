@@ -101,3 +101,9 @@ def kind_of(text: str) -> str | None:
     named = kinds - {None}
     # "speak with or meet" asks about every contact; "spoke by phone" is still a call.
     return next(iter(named)) if len(named) == 1 and (None not in kinds or named == {"call"}) else None
+
+
+# "Blinken called Kuleba on May 8 and again on May 24. What news did he convey in each call?": with two dates
+# named, each of two contacts (qa.question makes it a comparison then; "in each call in 2022" stays discuss).
+EACH_CONTACT = re.compile(r"\b(?:in|during|on|at|from) each (?:call|meeting|conversation|readout|visit|one)\b",
+                          re.IGNORECASE)

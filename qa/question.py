@@ -15,7 +15,7 @@ from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
-from .intent import KIND_WORDS, intent_of, kind_of, order_of
+from .intent import EACH_CONTACT, KIND_WORDS, intent_of, kind_of, order_of
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .tuning import TUNING
@@ -178,6 +178,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     people = people_in(text, names)
     date_from, date_to = read_dates(text)
     named_dates = all_dates(text)
+    if intent == "discuss" and len(named_dates) == 2 and EACH_CONTACT.search(text) and TUNING.each_contact:
+        intent = "compare"
     if len(named_dates) > 1:
         # "in their calls of December 21, 2023 and February 3, 2024", "from January to March 2022": the
         # time runs from the first date named to the last (select() keeps only the named days when they

@@ -123,6 +123,7 @@ class Tuning:
     # him?": a person a follow-up names takes the place of the thread's person on the same side (U.S. or not)
     said_contact: bool = True  # "What upcoming visit did they discuss?": the visit is what was said, not the kind
     appositive_office: bool = True  # "Bernard, head of cabinet of the European Council President": not a participant
+    each_contact: bool = True  # "on May 8 and again on May 24 ... in each call?": a comparison of the two
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

@@ -206,3 +206,13 @@ def test_three_people_no_readout_has_together_are_two_contacts(library):
     assert not answer.refused, answer.text
     assert len({c.readout_id for c in answer.citations}) == 2
     assert "Ethiopia and South Sudan" in answer.text
+
+
+def test_each_of_two_contacts_named_by_date_is_a_comparison(library):
+    from qa.ask import understand
+
+    # "in each call" after two dates: each side answered (as a question about both, the readout with more of the
+    # topic's words took the answer: analyst_dev10 a10-004); with one time named it stays a discuss question.
+    two = understand(library, "Blinken called Kuleba on May 8 and again on May 24, 2022. What did he tell him in each call?")
+    assert two.intent == "compare"
+    assert understand(library, "What did Biden stress in each call with Xi in 2022?").intent == "discuss"
