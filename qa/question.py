@@ -40,6 +40,14 @@ SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
                           r"were|had|has|have|will|would)\b[^?]*?\b(?:discuss|mention|point|announce|raise|welcome|plan|"
                           r"preview|note|highlight|look(?:ed|s)? forward|invite|confirm|refer|recall|express)", re.IGNORECASE)
+AGENT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which \w+|how)\s+did\s+((?:(?!did\b|and (?:what|which|how|who|whom|whose|where|why)\b)[^?\s]+\s+){0,11}?"
+                   r"[^?,\s]+)\s+(?:discuss|talk|say|agree|stress|"
+                   r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit)\b", re.IGNORECASE)
+# Words that say who someone is (office, side, origin), not what they said.
+WHO_WORDS = frozenset("""head heads leader leaders minister ministers foreign prime president presidents counterpart
+counterparts partner partners official officials delegation delegations envoy envoys ambassador ambassadors visiting
+visitors chief chiefs secretary secretaries team teams advisor advisers adviser advisors african european asian arab
+latin caribbean pacific gulf nordic baltic indo-pacific western eastern""".split())
 PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.IGNORECASE)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
@@ -293,6 +301,12 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
     dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
+    # "What did Blinken and the visiting African foreign ministers discuss about food security?": the words
+    # that describe who spoke are not what was said (unless said again after "about").
+    agent = AGENT.search(text) if TUNING.agent_words else None
+    if agent:
+        who = {w for w in lexical_terms(agent.group(1)) if w in WHO_WORDS or country_of(w)} - said_about
+        topic = tuple(w for w in topic if w not in who) or topic
     scene, asked_part = scene_and_ask(text)
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which
     # helicopters did he offer?").

@@ -305,3 +305,14 @@ def test_early_mid_and_late_in_a_month():
     assert read_dates("in mid-March 2022") == ("2022-03-10", "2022-03-20")
     assert read_dates("in early February 2024") == ("2024-02-01", "2024-02-10")
     assert read_dates("in February 2024") == ("2024-02-01", "2024-02-29")
+
+
+def test_words_that_say_who_spoke_are_not_the_topic(library):
+    from qa import ask
+
+    question = understand(library, "What did Blinken and the visiting African foreign ministers discuss about food "
+                                   "security?")
+    assert question.topic == ("food", "security")
+    # the ministers' own words no longer outweigh the paragraph on food insecurity and drought
+    answer = ask(library, "In May 2022, what did Blinken and the visiting African foreign ministers say about food security?")
+    assert "climate-induced drought" in answer.text
