@@ -11,6 +11,7 @@ from typing import Callable
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
 from index.countries import country_of
+from index.people import CORE_OFFICES
 from index.query import lexical_terms, stem
 from index.search import Scored
 from index.types import Hit
@@ -264,7 +265,13 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                 covered |= new
     if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
             and (not question.exclude or (question.topic and tuning.aside_topic)):
+        answered = list(chosen)
         chosen = _cover_questions(question, candidates, chosen, part_hits)
+        # A sentence added for another question is quoted with the first even when far from it in the paragraph
+        # (up to a whole paragraph's length): quoting only the best would leave that question unanswered.
+        covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
+    else:
+        covering = set()
     if first is not None:
         sentence = _lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
@@ -285,7 +292,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     for group in ordered:
         group.sort(key=lambda c: c[2])
         hit = group[0][4]
-        said = span_quote(hit.text, group[0][3], group[-1][3])
+        said = span_quote(hit.text, group[0][3], group[-1][3],
+                          tuning.whole_paragraph if any(id(c) in covering for c in group) else 900)
         if said == group[0][3] and len(group) > 1 and tuning.far_best:
             # Too far apart to quote as one span: the best of them (first chosen), not the first in the text.
             said = next(c[3] for c in chosen if c in group)
@@ -334,6 +342,13 @@ def _cover_questions(question: Question, candidates: list, chosen: list,
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
         pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
+        if tuning.cover_past_lead:
+            # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
+            # "how did the President describe Jordan?" only by those words (it does answer "what occasion did
+            # Biden mark when he hosted ...", in words of its own).
+            who = {stem(w) for w in words if w in CORE_OFFICES or country_of(w)
+                   or any(w in p.words.lower() for p in question.people)}
+            pool = [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0 and _has(c[3], stems) <= who)] or pool
         scored = sorted(((len(_has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
         if scored and scored[0][0] >= 2:
             chosen.append(scored[0][1])

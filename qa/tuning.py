@@ -125,6 +125,8 @@ class Tuning:
     appositive_office: bool = True  # "Bernard, head of cabinet of the European Council President": not a participant
     each_contact: bool = True  # "on May 8 and again on May 24 ... in each call?": a comparison of the two
     agent_words: bool = True  # "What did Blinken and the visiting African ministers discuss about ...": who, not what
+    cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
+    cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

@@ -153,3 +153,20 @@ def test_the_sentence_path_cites_each_paragraph_once(library):
     assert keys and len(keys) == len(set(keys))
     for c in result.citations:
         assert c.quote in library.readout(c.readout_id).paragraphs[c.paragraph - 1]
+
+
+@pytest.mark.parametrize("flag,text", [
+    # the part "how did the President describe Jordan" is answered past the "spoke today with ... of Jordan" lead
+    ("cover_past_lead", "In their October 31, 2023 call, did Biden and King Abdullah say anything about Palestinians "
+                        "being displaced, and how did the President describe Jordan?"),
+    # ... and quoted with the first part's sentence though they stand far apart in the paragraph
+    ("cover_span", "Did Biden and King Abdullah discuss humanitarian assistance on October 31, 2023, and how did the "
+                   "President describe Jordan?"),
+])
+def test_each_question_of_a_yes_no_question_is_answered(library, flag, text):
+    from qa import ask
+
+    answer = ask(library, text)
+    assert answer.text.startswith("Yes.") and "critical ally" in answer.text, flag
+    for citation in answer.citations:
+        assert citation.quote in answer.text
