@@ -47,7 +47,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("prime minister", "chancellor", "taoiseach", "premier")),
     # ("sovereign assets", "sovereign debt": an adjective, not a ruler)
     (r"head of state|monarch|sovereign(?!\s+(?:assets?|debts?|wealth|funds?|territor\w+|rights?|states?|nations?|"
-     r"equality|immunity|borders?|bonds?|ratings?|guarantees?|integrity|loans?|default))|emir|amir|\bking\b", ("president", "king", "amir", "emir", "sultan")),
+     r"equality|immunity|borders?|bonds?|ratings?|guarantees?|integrity|loans?|default))|emir|amir|\bking\b",
+     ("president", "king", "amir", "emir", "sultan")),
     (r"(?<!vice )(?<!vice-)president", ("president",)),
     (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
     # "the State Department's number two": the Deputy Secretary of State
