@@ -117,7 +117,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         paired = replace(read, intent="compare")
         found_paired = evidence.gather(library, paired)
         if len(found_paired.readouts) >= 2:
-            read, found = paired, found_paired
+            # ("How many contacts did Biden and Harris have with Marape in 2023?": the contacts of either pair are
+            # counted, listed or dated, not compared)
+            keep = read.intent in METADATA_INTENTS and TUNING.paired_counts
+            read, found = (read if keep else paired), found_paired
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
     top = None  # the top hits' readouts, read whole once for the word checks below

@@ -127,6 +127,7 @@ class Tuning:
     agent_words: bool = True  # "What did Blinken and the visiting African ministers discuss about ...": who, not what
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
+    paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

@@ -173,3 +173,16 @@ def test_each_question_of_a_yes_no_question_is_answered(library, flag, text):
     assert answer.text.startswith("Yes.") and "critical ally" in answer.text, flag
     for citation in answer.citations:
         assert citation.quote in answer.text
+
+
+def test_a_count_of_either_pairs_contacts_stays_a_count(library):
+    from qa.ask import plan
+
+    # No readout has Biden, Harris and Marape together: the contacts of either pair are counted, not compared.
+    read = plan(library, "How many times did President Biden and Vice President Harris speak with Prime Minister "
+                         "James Marape in 2023?")
+    assert read.question.intent == "how_many" and read.route == "metadata"
+    assert {r.id[:13] for r in read.readouts} == {"wh-2023-05-18", "wh-2023-11-16"}
+    answer = ask(library, "How many times did President Biden and Vice President Harris speak with Prime Minister "
+                          "James Marape in 2023?")
+    assert answer.text.startswith("2 readouts")
