@@ -140,9 +140,11 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
     text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
-    for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text):
-        # "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
-        for word in [run] + (run.split() if " " in run else []):
+    for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
+        # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
+        words = run.split()
+        for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
+                (words if len(words) > 1 else []):
             word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
             country = country_of(word) or capital_country(word)
             if country and not word.isupper() and word.lower() in _ACRONYMS:

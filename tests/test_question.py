@@ -316,3 +316,9 @@ def test_words_that_say_who_spoke_are_not_the_topic(library):
     # the ministers' own words no longer outweigh the paragraph on food insecurity and drought
     answer = ask(library, "In May 2022, what did Blinken and the visiting African foreign ministers say about food security?")
     assert "climate-induced drought" in answer.text
+
+
+def test_a_country_of_three_words_is_one_country(library):
+    question = understand(library, "What did Biden discuss with Papua New Guinea's Prime Minister James Marape in 2023?")
+    assert question.countries == ("Papua New Guinea",)
+    assert understand(library, "What did Blinken and the New Zealand Prime Minister discuss?").countries == ("New Zealand",)
