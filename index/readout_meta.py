@@ -224,6 +224,15 @@ def name_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:
     return db.execute("SELECT name, count(DISTINCT readout_id) FROM participants GROUP BY name").fetchall()
 
 
+def us_share(db: sqlite3.Connection, names: tuple[str, ...], sample: int = 200) -> tuple[int, int]:
+    """Of a person's first `sample` participant rows (any of their spellings), how many are on the U.S. side, and
+    how many were read (a frequent name has ~65,000 rows at 100x the corpus; a sample tells the side)."""
+    marks = ",".join("?" * len(names))
+    row = db.execute(f"SELECT coalesce(sum(country = 'United States'), 0), count(*) FROM (SELECT country FROM "
+                     f"participants WHERE name COLLATE NOCASE IN ({marks}) LIMIT ?)", (*names, sample)).fetchone()
+    return row[0], row[1]
+
+
 def speaker_spans(db: sqlite3.Connection, paragraph_ids: list[int]) -> dict[int, tuple]:
     """Per paragraph id, its sentences as (start, end, speaker) triples."""
     out: dict[int, tuple] = {}

@@ -9,7 +9,7 @@ from typing import Any
 
 from index.api import Library, check_k, check_question
 from index.query import mention_finder
-from index.readout_meta import name_counts
+from index.readout_meta import name_counts, us_share
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, refusal, roles
@@ -67,15 +67,8 @@ def _new_counterpart(library: Library, read: Question) -> Question:
 
 def _side(library: Library, person) -> str | None:
     """'us' or 'other': the side a person takes part on in most of their readouts (None: not in the metadata)."""
-    marks = ",".join("?" * len(person.names))
-    row = library.store.db.execute(
-        # (the first 200 rows tell the side; a frequent name has ~65,000 at 100x the corpus)
-        f"SELECT sum(country = 'United States'), count(*) FROM (SELECT country FROM participants "
-        f"WHERE name COLLATE NOCASE IN ({marks}) LIMIT 200)",
-        person.names).fetchone()
-    if not row or not row[1]:
-        return None
-    return "us" if row[0] * 2 > row[1] else "other"
+    us, rows = us_share(library.store.db, person.names)
+    return None if not rows else "us" if us * 2 > rows else "other"
 
 
 def _thread_time(library: Library, turns: tuple) -> tuple[str, str] | None:

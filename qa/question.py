@@ -284,7 +284,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME and w not in elsewhere) if aside else ()
     # "What upcoming visit did Sullivan discuss with Hulata?", "what visit did Biden point to": a contact asked
     # about as a thing said, not the kind of contact the question is about.
-    said_contact = SAID_CONTACT.search(scene_and_ask(text)[1]) if TUNING.said_contact else None
+    scene, asked_part = scene_and_ask(text)
+    said_contact = SAID_CONTACT.search(asked_part) if TUNING.said_contact else None
     kept = set(lexical_terms(said_contact.group(1))) if said_contact else set()
     if said_contact:
         kind = None
@@ -309,7 +310,6 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if agent:
         who = {w for w in lexical_terms(agent.group(1)) if w in WHO_WORDS or country_of(w)} - said_about
         topic = tuple(w for w in topic if w not in who) or topic
-    scene, asked_part = scene_and_ask(text)
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which
     # helicopters did he offer?").
     trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])"

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Tuning:
-    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev9.jsonl); docs/EVAL.md
+    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev11.jsonl); docs/EVAL.md
     has the ablations. READOUTS_TUNING='{"field": value}' changes fields for an ablation run."""
 
     topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
