@@ -98,7 +98,15 @@ def answer_containment(answer: str, answers: Sequence[str]) -> float | None:
     if not answers:
         return None
     text = normalize(answer)
-    return float(all(normalize(a) in text for a in answers))
+    return float(all(_contains(text, normalize(a)) for a in answers))
+
+
+def _contains(text: str, expected: str) -> bool:
+    # A count is a whole number: "2" must not be found inside "2023" or "12" (a how-many answer that
+    # compared instead of counting scored 1.0 because its dates held the digit). Text answers stay substrings.
+    if expected.isdigit():
+        return re.search(rf"(?<!\d){expected}(?!\d)", text) is not None
+    return expected in text
 
 
 _ARTICLES = re.compile(r"\b(a|an|the)\b")

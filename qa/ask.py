@@ -14,6 +14,7 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, refusal, roles
 from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
+from .people import unresolved_names
 from .tuning import TUNING, Tuning
 from .types import Answer
 
@@ -71,6 +72,14 @@ def _side(library: Library, person) -> str | None:
     return None if not rows else "us" if us * 2 > rows else "other"
 
 
+def _unknown_people(library: Library, question: str, read: Question) -> list[str]:
+    """Full names after an office that no participant has and no paragraph holds, in either order ("Kamikawa
+    Yoko"), nor by the family name after the same office ("President Kagame", named past a readout's lead)."""
+    return [n for title, n in unresolved_names(question, read.people, _NAMES[library])
+            if not any(library.count_paragraphs_with(form) for form in
+                       (n, " ".join(reversed(n.split())), f"{title} {n.split()[-1]}"))]
+
+
 def _thread_time(library: Library, turns: tuple) -> tuple[str, str] | None:
     """The first and last event dates of the contacts the last answer cited, which a follow-up's "the next
     day" counts from."""
@@ -103,6 +112,12 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     check_question(question)
     turns = parse_history(history)
     read = understand(library, question, filters, turns)
+    unknown = _unknown_people(library, question, read) if TUNING.unknown_named else []
+    if unknown:
+        # "Malaysian Prime Minister Anwar Ibrahim": each word is someone's (Anwar Gargash, Ibrahim Kalin), the
+        # person no one's; left unread, the question was answered from Biden's readouts on its other words.
+        return Plan(read, library.retrieve(question, filters, turns, k=k),
+                    f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
     if found.refusal and len(read.people) >= 3 and read.intent != "compare" and TUNING.two_contacts:
         # "Blinken met Allamand and Omamo on July 16, 2021. Which crises did he discuss with Omamo, and what

@@ -93,6 +93,14 @@ class Names:
         kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
         return tuple(n for names in kept for n in names)
 
+    def family_like(self, word: str) -> bool:
+        """Whether a word may be a participant's family name spelled another way ("Zelensky": Zelenskyy): some
+        family name starts with all of it but its last two letters (at least five)."""
+        key = fold(word).lower()
+        stem = key[:max(5, len(key) - 2)]
+        return any(w.startswith(stem) and any(name_words(n)[-1:] == [w] for _, names in entries for n in names)
+                   for w, entries in self._by_word.items())
+
 
 def people_in(text: str, names: Names) -> tuple[Person, ...]:
     found: list[Person] = []
@@ -163,3 +171,27 @@ def dominant_names(person: Person, names: Names) -> tuple[str, ...]:
         if found and set(found) & set(person.names):
             return found
     return ()
+
+
+# An office or honorific, then a name of two or three capitalised words ("Prime Minister Anwar Ibrahim").
+_TITLED_NAME = re.compile(r"\b(?:(?:Prime|Foreign|Defense|Defence|Deputy|Vice|Crown|Secretary|General|Minister|President|"
+                          r"Chancellor|King|Queen|Sultan|Emir|Amir|Sheikh|Prince|Premier|Ambassador|Envoy|"
+                          r"Governor|Senator|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)+"
+                          r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+
+
+def unresolved_names(text: str, people: tuple[Person, ...], names: Names) -> tuple[tuple[str, str], ...]:
+    """Full names after an office ("Prime Minister Anwar Ibrahim") that none of the resolved people's words
+    overlap and whose last word is no participant's family name, however spelled: someone the participants
+    do not know, whose parts may each be someone else's (Anwar Gargash, Ibrahim Kalin). Each as (the office's
+    last word, the name): ("Minister", "Anwar Ibrahim")."""
+    said = {w.lower() for p in people for w in re.findall(r"[\w'’-]+", p.words)}
+    out = []
+    for m in _TITLED_NAME.finditer(text):
+        name = re.sub(r"['’]s$", "", m.group(1))
+        words = name.split()
+        if any(w.lower() in said for w in words) or any(country_of(w) for w in words) \
+                or any(w.lower() in GENERIC or w.lower() in STOPWORDS for w in words) or names.family_like(words[-1]):
+            continue
+        out.append((m.group(0)[:m.start(1) - m.start()].split()[-1], name))
+    return tuple(out)

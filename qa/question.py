@@ -136,6 +136,9 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
     return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
 
 
+_WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
+
+
 def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
@@ -143,6 +146,8 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
         # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         words = run.split()
+        if TUNING.sea_not_country and re.sub(r"['’]s?$", "", words[-1]) in _WATERS:
+            continue  # "the South China Sea", "the Taiwan Strait": a place asked about, not a country of the contact
         for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
                 (words if len(words) > 1 else []):
             word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"

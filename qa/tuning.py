@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Tuning:
-    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev11.jsonl); docs/EVAL.md
+    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev13.jsonl); docs/EVAL.md
     has the ablations. READOUTS_TUNING='{"field": value}' changes fields for an ablation run."""
 
     topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
@@ -128,6 +128,8 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    unknown_named: bool = True  # "Prime Minister Anwar Ibrahim": a full name after an office that nothing holds refuses
+    sea_not_country: bool = True  # "the South China Sea", "the Taiwan Strait" name no country of the contact
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"
     mentioned_alone: bool = True  # one person asked about, no contact of theirs in the time: a readout of that
     # time (a few at most) whose text names them

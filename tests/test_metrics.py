@@ -88,6 +88,14 @@ def test_containment_needs_every_answer():
     assert m.answer_containment(text, []) is None
 
 
+def test_containment_matches_a_count_as_a_whole_number():
+    # A how-many answer "2" is not contained in an answer that only holds dates like 2023-05-12.
+    assert m.answer_containment("They met on 2023-05-12 and 2024-02-01.", ["2"]) == 0.0
+    assert m.answer_containment("They had 12 calls.", ["2"]) == 0.0
+    assert m.answer_containment("2 contacts: 2023-05-12 and 2024-02-01.", ["2"]) == 1.0
+    assert m.answer_containment("They spoke (2 calls).", ["2"]) == 1.0
+
+
 def test_token_f1_by_hand():
     assert m.token_f1("the climate crisis", ["climate crisis"]) == 1.0
     # 3 predicted tokens, 2 expected, 2 shared: P = 2/3, R = 1, F1 = 0.8.

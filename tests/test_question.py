@@ -322,3 +322,33 @@ def test_a_country_of_three_words_is_one_country(library):
     question = understand(library, "What did Biden discuss with Papua New Guinea's Prime Minister James Marape in 2023?")
     assert question.countries == ("Papua New Guinea",)
     assert understand(library, "What did Blinken and the New Zealand Prime Minister discuss?").countries == ("New Zealand",)
+
+
+def test_a_sea_or_strait_names_no_country_of_the_contact(library):
+    # "the South China Sea" once made China a country of the contact, and Biden's meetings with Xi answered a
+    # question about Malaysia's prime minister.
+    question = understand(library, "What did Biden and Malaysia's Prime Minister discuss about the South China Sea?")
+    assert question.countries == ("Malaysia",)
+    assert understand(library, "Did Biden and Xi discuss the Taiwan Strait?").countries == ()
+
+
+@pytest.mark.parametrize("text, unknown", [
+    # each word is someone's (Anwar Gargash, Ibrahim Kalin), the person no one's
+    ("What did President Biden and Malaysian Prime Minister Anwar Ibrahim discuss about the South China Sea?",
+     "Anwar Ibrahim"),
+    ("What did Blinken discuss with Foreign Minister Yoko Kamikawa?", "Yoko Kamikawa"),
+])
+def test_a_full_name_after_an_office_that_nothing_holds_is_refused(library, text, unknown):
+    answer = ask(library, text)
+    assert answer.refused and unknown in answer.text
+
+
+@pytest.mark.parametrize("text", [
+    "What did DNI Haines discuss with Rwandan President Paul Kagame?",  # "President Kagame" is in a readout
+    "What did Biden discuss with President Volodymyr Zelensky?",  # the readouts spell him Zelenskyy
+    "What did Biden and Secretary General Jens Stoltenberg discuss?",
+])
+def test_a_known_person_named_otherwise_is_not_unknown(library, text):
+    from qa.ask import _unknown_people
+
+    assert _unknown_people(library, text, understand(library, text)) == []
