@@ -241,7 +241,9 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            lead=lambda readout_id: evidence.lead_hit(library, readout_id),
                                            closeness=closeness(library, question, p.scored),
                                            part_hits=lambda part, ids: _part_hits(library, part, ids),
-                                           one_readout=_one_described(p.question)), k)
+                                           one_readout=_one_described(p.question),
+                                           meaning=lambda: closeness(library, question, p.scored,
+                                                                     most=TUNING.meaning_fallback)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -297,10 +299,10 @@ def _part_hits(library: Library, part: str, ids: frozenset):
     return library.retrieve(part, Filters(readouts=ids), k=5) if part.strip() else []
 
 
-def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING) -> dict[str, float]:
+def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, most: int | None = None) -> dict[str, float]:
     """Cosine of each candidate sentence (of the paragraphs closest to the question) to the question."""
-    sentences = compose.candidate_sentences(scored, tuning)
-    if not sentences or not tuning.meaning_sentences:
+    sentences = compose.candidate_sentences(scored, tuning, most)
+    if not sentences:
         return {}
     vectors = library.embedder.encode_short(sentences)
     # The question proper, without the scene that picked the readout ("When she met Herzog in Munich, ...").

@@ -175,26 +175,29 @@ def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, w
     return out
 
 
-def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING) -> list[str]:
+def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int | None = None) -> list[str]:
     """The sentences worth embedding for an answer: those of the paragraphs closest to the question."""
+    most = tuning.meaning_sentences if most is None else most
     out: list[str] = []
     for s in sorted(scored, key=lambda s: -s.dense):
         for sentence in split_sentences(s.hit.text):
             if len(sentence) >= 20 and not sentence.endswith(":") and sentence not in out:
                 out.append(sentence)
-        if len(out) >= tuning.meaning_sentences:
+        if len(out) >= most:
             break
-    return out[: tuning.meaning_sentences]
+    return out[:most]
 
 
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
-             part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False) -> Answer:
+             part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
+             meaning: Callable[[], dict[str, float]] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
     first, which says where the contact took place. `part_hits(text, readout ids)` retrieves for one question
-    of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?")."""
+    of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?"). `meaning()`
+    gives sentences' closeness to the question, asked for only when no sentence has a word of the topic."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
@@ -219,6 +222,14 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             firsts.setdefault((c[4].readout_id, c[4].paragraph), c)
         chosen = [c for c in firsts.values() if not (c[4].paragraph == 1 and c[2] == 0)] or list(firsts.values())
         chosen = chosen[: tuning.sentences]
+    elif best[5] == 0 and not speakers and question.topic and question.intent == "yes_no" and not closeness \
+            and meaning is not None and (closeness := meaning()):
+        # "Did they get into the rainforest?" of a readout on "the larger Amazon Basin": no topic word anywhere,
+        # so the few closest paragraphs' sentences are embedded now, and the closest in meaning is quoted. Only
+        # for yes/no, which is all topic: a longer question's scene ("when he sat down with ... at the summit")
+        # makes the lead closest, and "who praised ..." found "commended" for the wrong thing (dev).
+        top = max(closeness.values())
+        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
     elif best[5] == 0 and not speakers and closeness and question.topic:
         # No topic word in any sentence, but the topic is asked in other words: the sentences closest in
         # meaning (the best, and any as close within a margin).

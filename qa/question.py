@@ -14,7 +14,7 @@ from index.participants import OFFICE_WORDS
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import RELATIVE_DAY, all_dates, day_offset, shift_day
+from .dates import _COUNTS, RELATIVE_DAY, RELATIVE_SPAN, all_dates, day_offset, shift_day
 from .intent import EACH_CONTACT, KIND_WORDS, intent_of, kind_of, order_of
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
@@ -35,6 +35,7 @@ list name which who when how whom whose did do does was were is are has have had
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
+prompted prompt prompting take get
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
@@ -174,6 +175,9 @@ RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\
                              + rf"|\b(previous|earlier|prior|preceding|before that)\b(?=\s+(?:{_CONTACT_WORDS})\b)",
                              re.IGNORECASE)
 RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
+SAID_WHEN = re.compile(rf"^(\s*(?:which|what)\s+(?!(?:{_CONTACT_WORDS}|did|does|do|was|were|is|are|has|have|had)\b)[a-z-]+)"
+                       r"\s+(?:later|earlier|next|the following|the previous)\s+(?:that|this|the same)\s+(?:week|month|year)\b",
+                       re.IGNORECASE)
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)
 
@@ -246,11 +250,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE):
         speaker = next((p for p in people if p.words.lower() in said.group(1).lower()
                         or said.group(1).lower() in p.words.lower()), None)
-    order = order_of(text, intent)
+    # "Which gathering later that week came up?": the time of the thing asked for, not of another contact.
+    timed = SAID_WHEN.sub(" ", text) if TUNING.said_when else text
+    order = order_of(timed, intent)
     kind = kind_of(text)
     moved = False
     if history and not own_time:
-        date_from, date_to, order, moved = _time_from_thread(text, date_from, date_to, order, thread)
+        date_from, date_to, order, moved = _time_from_thread(timed, date_from, date_to, order, thread)
     if history and not moved and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
         order, kind = earlier_order, kind or earlier_kind
@@ -368,6 +374,17 @@ def _time_from_thread(text: str, date_from: str | None, date_to: str | None, ord
             return max(lo, shift_day(at_to)), hi, "first", True
         if lo:
             return lo, hi, order, True
+    span = RELATIVE_SPAN.search(text) if TUNING.thread_span else None
+    if span and (at_from or at_to):
+        # "And in their call a week later?" after the meeting of October 18: about October 25 (not the call of
+        # October 20, the first after it, nor those of October 22 and 23 between: a pair in a crisis speaks
+        # every few days, so the day counted is kept within a day either side).
+        number, unit, way = span.groups()
+        later = way.lower() in ("later", "after")
+        days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30) * (1 if later else -1)
+        slack = 1 if unit.lower() == "week" else 7
+        base = (at_to or at_from) if later else (at_from or at_to)
+        return shift_day(base, days - slack), shift_day(base, days + slack), None, True
     if at_from and at_from == at_to and RELATIVE_DAY.search(text):
         # "Whom had he met two days earlier?" after a question about January 11: January 9.
         day_of = shift_day(at_from, day_offset(RELATIVE_DAY.search(text)))

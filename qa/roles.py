@@ -283,4 +283,7 @@ def add_described(question: Question, rows) -> Question:
             break
     if len(people) == len(question.people) and topic == question.topic:
         return question
-    return replace(question, people=tuple(people), topic=topic or question.topic)
+    # People described in the question's own words are its own ("And what did the Vice President take up with
+    # Costa Rica's new president that day?"): not the thread's, whose readout must not answer for them.
+    named = question.named or (TUNING.described_named and len(people) > len(question.people))
+    return replace(question, people=tuple(people), topic=topic or question.topic, named=named)

@@ -26,6 +26,7 @@ class Tuning:
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
     meaning_sentences: int = 0  # sentences of the closest paragraphs embedded at question time (0: none; dev:
     # 8 answers no more dev questions, lowers dev.jsonl citation precision, adds ~100 ms to ask p50 on 2 cores)
+    meaning_fallback: int = 8  # ... embedded only when no sentence has a topic word (the topic asked in other words)
     sentence_weight: float = 2.0  # a measured sentence's cosine counts this much (2.0 per topic word)
     meaning_margin: float = 0.03  # with no topic word anywhere, sentences this close to the closest one are quoted too
     whole_paragraph: int = 2000  # a discuss answer quotes a chosen paragraph whole when it is at most this long
@@ -128,6 +129,9 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    said_when: bool = True  # "Which gathering later that week came up?": when the thing asked for happens
+    thread_span: bool = True  # "And in their call a week later?": about a week after the contact the thread cited
+    described_named: bool = True  # people a follow-up describes by office are its own, not the thread's
     unknown_named: bool = True  # "Prime Minister Anwar Ibrahim": a full name after an office that nothing holds refuses
     sea_not_country: bool = True  # "the South China Sea", "the Taiwan Strait" name no country of the contact
     described_countries: bool = True  # "the country across the Rio Grande", "America's northern neighbour"

@@ -190,6 +190,17 @@ AMORIM = "wh-2023-{}-readout-of-national-security-advisor-jake-sullivans-call-wi
        "cited": ["wh-2022-09-26-readout-of-vice-president-harriss-meeting-with-prime-minister-kishida-of-japan"]}],
      "And what did she discuss with Prime Minister Han Duck-soo?",
      "wh-2022-09-27-readout-of-vice-president-harriss-meeting-with-prime-minister-han-of-the-republic-of-korea"),
+    # "a week later": about October 25, not the calls of October 20, 22 and 23 between
+    ([{"question": "What did Biden discuss with Netanyahu and the War Cabinet in Israel on October 18, 2023?", "cited": [
+        "wh-2023-10-18-readout-of-president-joseph-r-biden-jr-meeting-with-prime-minister-benjamin-netanyahu-of-israel-"
+        "and-the-war-cabinet"]}, "Did hostages come up?"],
+     "And in their call a week later?",
+     "wh-2023-10-25-readout-of-president-bidens-call-with-prime-minister-netanyahu-of-israel-6"),
+    # both people described by office are the follow-up's own: not the Biden-Bolsonaro readout of the thread
+    ([{"question": "What did Biden and Bolsonaro discuss when they met at the Summit of the Americas in June 2022?",
+       "cited": ["wh-2022-06-09-readout-of-president-bidens-meeting-with-president-jair-bolsonaro-of-brazil"]}],
+     "And what did the Vice President take up with Costa Rica's new president that day?",
+     "wh-2022-06-09-readout-of-vice-president-harriss-meeting-with-president-chaves-of-costa-rica"),
 ])
 def test_a_follow_up_about_another_contact_leaves_the_one_cited(library, history, text, expected):
     from qa import ask
@@ -197,3 +208,26 @@ def test_a_follow_up_about_another_contact_leaves_the_one_cited(library, history
     answer = ask(library, text, history=history)
     assert not answer.refused
     assert {c.readout_id for c in answer.citations} == {expected}
+
+
+def test_the_time_of_a_thing_asked_for_and_a_topic_in_other_words(library):
+    from qa import ask
+
+    # "later that week" dates the gathering asked about, not another contact of the pair
+    summit = ask(library, "Which gathering later that week did they mention?",
+                 history=["What did Blinken and French Foreign Minister Le Drian talk about on March 21, 2022?"])
+    assert "Extraordinary NATO Summit" in summit.text
+    assert {c.readout_id for c in summit.citations} == {"sd-secretary-blinkens-call-with-french-foreign-minister-le-drian-10"}
+    # no word of "the rainforest" in the readout: the sentence closest in meaning, not the lead
+    bolsonaro = "wh-2022-06-09-readout-of-president-bidens-meeting-with-president-jair-bolsonaro-of-brazil"
+    forest = ask(library, "Did they touch on the rainforest?", history=[
+        {"question": "What did Biden and Brazil's President Bolsonaro reaffirm when they met in June 2022?",
+         "cited": [bolsonaro]}])
+    assert forest.text.startswith("Yes") and "Amazon Basin" in forest.text
+    assert "reaffirm the strategic importance" not in forest.text
+    # "what had prompted it" asks why: "prompted" is no topic word to find in the readout
+    ano = ask(library, "And when he called Año in October 2023, what had prompted the call?", history=[
+        {"question": "What treaty did Sullivan say applied in the South China Sea?", "cited": [
+            "wh-2021-03-31-statement-by-national-security-council-spokesperson-emily-horne-on-national-security-"
+            "advisor-jake-sullivans-call-with-national-security-advisor-he"]}])
+    assert not ano.refused and "routine Philippine resupply" in ano.text
