@@ -97,6 +97,10 @@ def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
     words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    if TUNING.hyphen_parts:
+        # "anti-corruption measures" is about corruption, "counter-terrorism" about terrorism
+        words.update(stem(part) for w in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", sentence.lower())
+                     for part in w.split("-") if len(part) > 3)
     for word in re.findall(r"\b[A-Z][a-z]+\b|\b[A-Z]{2,5}\b", sentence):
         country = country_of(word)  # "Afghan" is about Afghanistan, "DPRK" about North Korea
         if country and country.lower() != word.lower():

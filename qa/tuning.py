@@ -129,6 +129,7 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    hyphen_parts: bool = True  # a sentence's hyphenated words count by their parts too ("anti-corruption")
     said_when: bool = True  # "Which gathering later that week came up?": when the thing asked for happens
     thread_span: bool = True  # "And in their call a week later?": about a week after the contact the thread cited
     described_named: bool = True  # people a follow-up describes by office are its own, not the thread's

@@ -352,3 +352,10 @@ def test_a_known_person_named_otherwise_is_not_unknown(library, text):
     from qa.ask import _unknown_people
 
     assert _unknown_people(library, text, understand(library, text)) == []
+
+
+def test_a_hyphenated_word_counts_by_its_parts(library):
+    # "anti-corruption measures" (the April 2021 meeting's lead) is about corruption, beside "addressing corruption"
+    answer = ask(library, "What did Harris and Guatemalan President Giammattei say about corruption?")
+    assert "anti-corruption measures to protect all members of society" in answer.text
+    assert "holding corrupt actors accountable" in answer.text
