@@ -96,6 +96,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # (when there are any): the ids are narrowed before any row is read, as a frequent person has tens
         # of thousands of readouts at 100x.
         there = set().union(*(library.readout_ids({"country": c}) for c in question.countries))
+        if question.intent == "compare" and TUNING.compare_keeps_people \
+                and any(found & ids and not found & ids & there for found in per_person):
+            # Two contacts compared, one of them with no country in the metadata (Sullivan's meeting with
+            # Mohammed bin Salman in Riyadh is not marked Saudi Arabia): the country does not drop that person.
+            there = set(ids)
         rows = read(ids & there) if ids & there else None
         if ids & there and not rows and date_to and not question.filters.date_to and TUNING.time_of_event:
             # "the vessel struck in late July 2021 that Blinken discussed with his British counterpart": the

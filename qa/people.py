@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from index.countries import capital_country, country_of, fold
 from index.query import GENERIC, STOPWORDS
 
+from .tuning import TUNING
+
 
 @dataclass(frozen=True)
 class Person:
@@ -93,6 +95,16 @@ class Names:
         kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
         return tuple(n for names in kept for n in names)
 
+    def with_all(self, words: list[str]) -> tuple[str, ...]:
+        """The names (every spelling of their person) that hold all these words: "Mohammed bin Salman" is the
+        Saudi crown prince, not King Salman or Khalid bin Salman, whom "Salman" alone also names."""
+        keys = [fold(w).lower() for w in words]
+        if not keys:
+            return ()
+        found = sorted((e for e in self._by_word.get(keys[-1], [])
+                        if all(any(k in name_words(n) for n in e[1]) for k in keys[:-1])), key=lambda e: -e[0])
+        return tuple(n for _, names in found for n in names)
+
     def family_like(self, word: str) -> bool:
         """Whether a word may be a participant's family name spelled another way ("Zelensky": Zelenskyy): some
         family name starts with all of it but its last two letters (at least five)."""
@@ -142,6 +154,14 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                     and _strangers(match.group(), clean, full):
                 break  # "Ko Jimmy": a given name (Jimmy Carter's) beside words that are no part of that name
             unknown_after = unknown_after or (not full and not ROMAN.fullmatch(clean))
+            if full and TUNING.whole_names and re.search(r"\b(?:bin|ibn|bint)\b", match.group(), re.IGNORECASE):
+                # Every word of a name of several ("Tahnoun bin Zayed", not Mohamed bin Zayed), when someone has them
+                # all: the word after "bin" is a father's name, which brothers and cousins share. (Not every
+                # name: "Liz Truss" is also Elizabeth Truss in the metadata.)
+                whole = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", match.group())]
+                whole = [w for w in whole if w.lower() not in STOPWORDS and w.lower() not in GENERIC | TITLES
+                         and w.lower() not in PARTICLES and not country_of(w) and len(w) > 1 and w != clean] + [clean]
+                full = (names.with_all(whole) if len(whole) > 1 else ()) or full
             if full and not (set(full) & taken):
                 found.append(Person(match.group(), full))
                 taken |= set(full)

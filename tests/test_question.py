@@ -359,3 +359,21 @@ def test_a_hyphenated_word_counts_by_its_parts(library):
     answer = ask(library, "What did Harris and Guatemalan President Giammattei say about corruption?")
     assert "anti-corruption measures to protect all members of society" in answer.text
     assert "holding corrupt actors accountable" in answer.text
+
+
+def test_a_name_with_bin_means_whoever_has_every_word(library):
+    # "Salman" alone is also King Salman, Khalid bin Salman and Bahrain's Salman bin Hamad; "Zayed" is also
+    # Mohamed bin Zayed. "Liz Truss" stays every spelling of Truss (Elizabeth Truss in some metadata).
+    people = understand(library, "What did Sullivan discuss with Mohammed bin Salman and with Tahnoun bin Zayed?").people
+    assert [set(p.names) for p in people[1:]] == [{"Mohammed bin Salman", "Mohammed bin Salman Al Saud"},
+                                                  {"Tahnoun bin Zayed"}]
+    assert len(understand(library, "What did Blinken discuss with Liz Truss?").people[1].names) > 1
+
+
+def test_a_country_does_not_drop_one_of_two_compared_contacts(library):
+    # The Riyadh meeting is not marked Saudi Arabia in the metadata; the UAE meeting is marked the UAE.
+    answer = ask(library, "On his December 2023 Gulf trip, what did Sullivan discuss with Mohammed bin Salman in Riyadh "
+                          "that he did not with Tahnoun bin Zayed in Abu Dhabi?")
+    assert {c.readout_id[:60] for c in answer.citations} == {
+        "wh-2023-12-13-readout-of-national-security-advisor-jake-sull",
+        "wh-2023-12-17-readout-of-national-security-advisor-jake-sull"}
