@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.query import mentioned, read_dates
+from index.query import lexical_terms, mentioned, read_dates
 from index.readout_meta import load
 from index.types import Filters, Hit
 
@@ -95,7 +95,15 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it
         # (when there are any): the ids are narrowed before any row is read, as a frequent person has tens
         # of thousands of readouts at 100x.
-        there = set().union(*(library.readout_ids({"country": c}) for c in question.countries))
+        per_country = {c: library.readout_ids({"country": c}) for c in question.countries}
+        there = set().union(*per_country.values())
+        # Countries that say who took part, not what was discussed ("tensions with Azerbaijan" is topic).
+        whose = [ids_ for c, ids_ in per_country.items() if not set(lexical_terms(c)) <= set(question.topic)]
+        if len(whose) > 1 and question.intent in ("discuss", "yes_no", "who_said") and TUNING.all_countries:
+            # "with the foreign ministers from Berlin and London and a senior official from Paris": the contact
+            # with all of them (the group meeting), where there is one, not each one's own calls that week.
+            together = ids & frozenset.intersection(*whose)
+            there = set(together) or there
         if question.intent == "compare" and TUNING.compare_keeps_people \
                 and any(found & ids and not found & ids & there for found in per_person):
             # Two contacts compared, one of them with no country in the metadata (Sullivan's meeting with

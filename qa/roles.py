@@ -56,10 +56,14 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"deputy secretary of state", ("deputy secretary",)),
     (r"vice[- ]president|\bvp\b|deputy leader|second[- ]in[- ]command", ("vice president",)),
     (r"secretary[- ]general", ("secretary-general", "secretary general")),  # of a body: "the UN Secretary-General"
+    # NATO described: "the head of the transatlantic alliance", "the alliance's chief"
+    (r"(?:head|chief|leader) of (?:the )?(?:transatlantic|north atlantic|atlantic|western) alliance|nato chief|"
+     r"(?:transatlantic|north atlantic) alliance['’]s (?:head|chief|leader)", ("secretary-general", "secretary general", "nato")),
     (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
     (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
      ("financ", "economy", "treasury")),
 )
+NATO_HEAD = ("secretary-general", "secretary general", "nato")
 # A designation of the US side: "the White House security adviser", "Washington's top diplomat".
 US_WORDS = re.compile(r"\b(white house(?:['’]s)?|u\.?s\.?|american|america['’]s|washington['’]s|us)"
                       r"(?:\s+(?:chief|top|senior|leading|principal))?\s*$", re.IGNORECASE)
@@ -140,6 +144,13 @@ def read_offices(text: str) -> tuple[Described, ...]:
                 found.append((match.start(), match.end(), roles))
     out = []
     for start, end, roles in sorted(found):
+        if TUNING.described_more and roles == NATO_HEAD:
+            out.append(Described(text[start:end], roles[:2], ("NATO",)))
+            continue
+        if TUNING.described_more and re.search(r"\bthe President['’]s\s+(?:[\w-]+\s+)?$", text[:start]):
+            # "the President's security chief": in US readouts, the US President's (not "the Turkish president's")
+            out.append(Described(text[start:end], roles, (US,)))
+            continue
         if re.match(r"['’]s\b", text[end:]) and not CONTACT_AFTER.match(text, end):
             continue  # "the Turkish president's top aide": whose side, not who took part ("... minister's meetings" is)
         if re.search(r"[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]) and not _places(text[:start], "")[0]:

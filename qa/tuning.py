@@ -129,6 +129,8 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    all_countries: bool = True  # several countries named beside the people: the contacts with all of them, if any
+    described_more: bool = True  # "the President's security chief" (the US one), "the head of the transatlantic alliance"
     compare_keeps_people: bool = True  # a country named in a comparison never drops every contact of one person
     whole_names: bool = True  # a name of several words means those who have every word ("Mohammed bin Salman")
     hyphen_parts: bool = True  # a sentence's hyphenated words count by their parts too ("anti-corruption")

@@ -377,3 +377,21 @@ def test_a_country_does_not_drop_one_of_two_compared_contacts(library):
     assert {c.readout_id[:60] for c in answer.citations} == {
         "wh-2023-12-13-readout-of-national-security-advisor-jake-sull",
         "wh-2023-12-17-readout-of-national-security-advisor-jake-sull"}
+
+
+def test_the_presidents_security_chief_and_the_head_of_the_transatlantic_alliance(library):
+    question = understand(library, "When the President's security chief phoned the head of the transatlantic alliance "
+                                   "in mid-March 2021, what did they discuss?")
+    assert {n for p in question.people for n in p.names} == {"Jake Sullivan", "Jens Stoltenberg"}
+    # another country's president's aide is still not read as the US one
+    assert not understand(library, "What did the Turkish president's top aide discuss in 2022?").people
+
+
+def test_several_countries_of_the_people_mean_the_contact_with_all_of_them(library):
+    # the group meeting in Berlin, not Blinken's own meeting with Le Drian that month
+    answer = ask(library, "When America's chief diplomat met the foreign ministers from Berlin and London and a senior "
+                          "official from Paris in May 2022, what did they discuss about Iran?")
+    assert "ongoing negotiations with Iran" in answer.text
+    # a country asked about ("tensions with Azerbaijan") is topic: both of Sullivan's Armenia readouts stay
+    tensions = ask(library, "What did Jake Sullivan discuss with Armenia's leaders about tensions with Azerbaijan in 2021?")
+    assert len({c.readout_id for c in tensions.citations}) == 2
