@@ -38,11 +38,17 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     kinds = {r.id: r.kind for r in readouts}
     ranked = list(dict.fromkeys([h.readout_id for h in hits if h.readout_id in dated] + ids))
     chosen: list[str] = []
+    # "What did Blinken and Sherman discuss with Chung about Burma in 2021?": the contacts whose readout has the
+    # topic asked, before better-ranked ones that do not (Blinken's June meeting, not his August call).
+    asked = list(question.subject or question.topic) if tuning.pair_on_topic and library is not None else []
+    texts = ev.readout_texts(library, ranked) if asked and len(ranked) <= 60 else {}
+    says = {i: len(mentioned(asked, text)) for i, text in texts.items()}  # how many of the topic's words each has
     for lo, hi in question.dates:
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
         whose = _named_before_date(library, question, (lo, hi)) if library is not None and len(within) > 1 else set()
         # The person named before the date first, then the kind of contact asked about ("meetings", not a call).
-        within.sort(key=lambda i: (i not in whose, bool(question.kind) and not ev.is_kind(kinds[i], question.kind)))
+        within.sort(key=lambda i: (i not in whose, -says.get(i, 0),
+                                   bool(question.kind) and not ev.is_kind(kinds[i], question.kind)))
         if within:
             chosen.append(within[0])
     if library is not None and len(question.people) > 2 and len(chosen) < 2:
@@ -53,9 +59,10 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
             if all(i in theirs for i in ranked):
                 continue
             mine = [i for i in ranked if i in theirs and i not in chosen]
+            mine.sort(key=lambda i: -says.get(i, 0))
             if chosen and mine:  # "his meeting with Le Drian" and Blinken's: the same visit, the nearest in time
                 first = _dt.date.fromisoformat(dated[chosen[0]])
-                mine.sort(key=lambda i: abs((_dt.date.fromisoformat(dated[i]) - first).days))
+                mine.sort(key=lambda i: (-says.get(i, 0), abs((_dt.date.fromisoformat(dated[i]) - first).days)))
             pick = mine[0] if mine else None
             if pick is not None and len(chosen) < 2 and not any(c in theirs for c in chosen):
                 chosen.append(pick)

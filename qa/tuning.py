@@ -129,6 +129,7 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    pair_on_topic: bool = True  # a contact of each official compared: one whose readout has the topic asked, first
     all_countries: bool = True  # several countries named beside the people: the contacts with all of them, if any
     described_more: bool = True  # "the President's security chief" (the US one), "the head of the transatlantic alliance"
     compare_keeps_people: bool = True  # a country named in a comparison never drops every contact of one person

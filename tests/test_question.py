@@ -395,3 +395,12 @@ def test_several_countries_of_the_people_mean_the_contact_with_all_of_them(libra
     # a country asked about ("tensions with Azerbaijan") is topic: both of Sullivan's Armenia readouts stay
     tensions = ask(library, "What did Jake Sullivan discuss with Armenia's leaders about tensions with Azerbaijan in 2021?")
     assert len({c.readout_id for c in tensions.citations}) == 2
+
+
+def test_each_officials_contact_compared_is_one_that_has_the_topic(library):
+    # Blinken's June 2021 meeting with Chung mentions Burma; his August call, nearer in time to Sherman's
+    # July meeting and ranked higher, does not.
+    answer = ask(library, "What did Sherman and Blinken discuss with South Korea's Foreign Minister Chung about Burma in 2021?")
+    assert {c.readout_id for c in answer.citations} == {
+        "sd-secretary-blinkens-meeting-with-republic-of-korea-foreign-minister-chung-3",
+        "sd-deputy-secretary-shermans-meeting-with-republic-of-korea-foreign-minister-chung"}
