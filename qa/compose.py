@@ -148,6 +148,8 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
         if hit is None:
             continue
         sentences = split_sentences(hit.text)[: tuning.sentences if len(readouts) == 1 else 2]
+        if len(readouts) == 1 and tuning.broad_lead_whole and len(hit.text) <= tuning.whole_paragraph:
+            sentences = split_sentences(hit.text)  # one contact: its lead read whole, as the paragraphs after it are
         quote = hit.text[hit.text.find(sentences[0]): hit.text.find(sentences[-1]) + len(sentences[-1])]
         n = cited.add(hit, quote)
         parts.append(f"On {hit.event_date or hit.date}: {quote} [{n}]")

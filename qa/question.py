@@ -141,6 +141,9 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
     return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
 
 
+# The first word of an office ("South Korea's Foreign Minister", "Saudi Arabia's crown prince", "New Zealand's top diplomat")
+_OFFICE_START = (r"(?:prime|foreign|president|vice|king|queen|crown|emir|amir|sultan|chancellor|premier|defen[cs]e|"
+                 r"finance|national security|deputy|ambassador|envoy|leaders?|head|top|chief|ministers?|secretary|government)")
 _WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
 
 
@@ -280,6 +283,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
         country = country_of(f"{first} {second}")
         if country and fold(country).lower() == fold(f"{first} {second}").lower():
+            if TUNING.country_office and re.search(rf"\b{first} {second}['’]s\s+(?:new\s+|then\s+)?{_OFFICE_START}\b", text,
+                                                   re.IGNORECASE):
+                country_words |= {first.lower(), second.lower()}  # "South Korea's Foreign Minister": whose office
+                continue
             country_words -= {first.lower(), second.lower()}
         elif country and country_of(second) and fold(country_of(second)).lower() != fold(second).lower():
             country_words |= {first.lower(), second.lower()}  # the second word a demonym ("Korean", not "Ireland")

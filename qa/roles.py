@@ -297,4 +297,8 @@ def add_described(question: Question, rows) -> Question:
     # People described in the question's own words are its own ("And what did the Vice President take up with
     # Costa Rica's new president that day?"): not the thread's, whose readout must not answer for them.
     named = question.named or (TUNING.described_named and len(people) > len(question.people))
-    return replace(question, people=tuple(people), topic=topic or question.topic, named=named)
+    topic = topic or question.topic
+    # What was said is among the topic's words: an office's words ("Japan's Prime Minister" after "discuss with")
+    # left the topic, so they leave it too.
+    subject = tuple(w for w in question.subject if w in topic) if TUNING.subject_in_topic else question.subject
+    return replace(question, people=tuple(people), topic=topic, named=named, subject=subject)

@@ -129,6 +129,9 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    broad_lead_whole: bool = True  # "What did they discuss?" of one contact quotes its lead whole (up to whole_paragraph)
+    subject_in_topic: bool = True  # what was said keeps only topic words (an office described leaves both)
+    country_office: bool = True  # "South Korea's Foreign Minister": the country's words say whose office, not topic
     pair_on_topic: bool = True  # a contact of each official compared: one whose readout has the topic asked, first
     all_countries: bool = True  # several countries named beside the people: the contacts with all of them, if any
     described_more: bool = True  # "the President's security chief" (the US one), "the head of the transatlantic alliance"

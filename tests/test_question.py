@@ -404,3 +404,20 @@ def test_each_officials_contact_compared_is_one_that_has_the_topic(library):
     assert {c.readout_id for c in answer.citations} == {
         "sd-secretary-blinkens-meeting-with-republic-of-korea-foreign-minister-chung-3",
         "sd-deputy-secretary-shermans-meeting-with-republic-of-korea-foreign-minister-chung"}
+
+
+def test_a_countrys_office_is_who_not_what_was_said(library):
+    chung = understand(library, "What did Sherman and Blinken discuss with South Korea's Foreign Minister Chung about "
+                                "Burma in 2021?")
+    assert chung.topic == ("burma",) and chung.subject == ("burma",)
+    assert understand(library, "What did Biden discuss with Japan's Prime Minister about Taiwan in 2023?").subject == ("taiwan",)
+    # a country's own name asked about stays the topic
+    assert {"south", "korea"} <= set(understand(library, "What did Biden say about South Korea's elections?").topic)
+
+
+def test_what_one_contact_covered_quotes_its_lead_whole(library):
+    answer = ask(library, "And what did she discuss with Prime Minister Han Duck-soo the next day?", history=[
+        "Whom did Vice President Harris meet in Tokyo in September 2022?",
+        {"question": "What did she discuss with Prime Minister Kishida?",
+         "cited": ["wh-2022-09-26-readout-of-vice-president-harriss-meeting-with-prime-minister-kishida-of-japan"]}])
+    assert "advanced technology and semiconductors and through space cooperation" in answer.text
