@@ -24,6 +24,7 @@ from .types import Answer, Citation, cite, span_quote
 
 REFUSAL = "The readouts in this index do not cover this question."
 # "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
+PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
 PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 
 
@@ -276,6 +277,17 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
+        if tuning.each_readout and question.intent == "discuss" and (tuning.each_readout > 1 or PLURAL_CONTACTS.search(question.text)):
+            # "In Sherman's February 2022 calls with ..., what did they discuss about diplomacy with Russia?": each
+            # matching contact's own best sentence on the topic, not only the best contact's.
+            have = {c[4].readout_id for c in chosen}
+            for c in candidates:
+                if len(chosen) >= tuning.sentences:
+                    break
+                if c[5] and c[4].readout_id not in have and c[0] >= tuning.cover_floor * best[0] \
+                        and not (speakers and c[6] not in speakers):
+                    chosen.append(c)
+                    have.add(c[4].readout_id)
     if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
             and (not question.exclude or (question.topic and tuning.aside_topic)):
         answered = list(chosen)

@@ -421,3 +421,11 @@ def test_what_one_contact_covered_quotes_its_lead_whole(library):
         {"question": "What did she discuss with Prime Minister Kishida?",
          "cited": ["wh-2022-09-26-readout-of-vice-president-harriss-meeting-with-prime-minister-kishida-of-japan"]}])
     assert "advanced technology and semiconductors and through space cooperation" in answer.text
+
+
+def test_a_discussion_over_several_calls_quotes_each_call(library):
+    # Sherman's two February 2022 calls with the same NATO, EU and OSCE officials: the second says "diplomacy"
+    # nowhere, but its best sentence on Russia is quoted beside the first call's.
+    answer = ask(library, "In Deputy Secretary Sherman's February 2022 calls with NATO's Geoana, the EEAS and the OSCE, "
+                          "what did they discuss about diplomacy with Russia?")
+    assert len({c.readout_id for c in answer.citations}) == 2
