@@ -79,10 +79,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     for match in RELATIVE_SPAN.finditer(text):
         day = _day_before(spans, match.start())
         if day:
-            number, unit, way = match.groups()
-            days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30)
-            days = days if way.lower() in ("later", "after") else -days
-            slack = 3 if unit.lower() == "week" else 10
+            days = span_days(match)
+            slack = 3 if match.group(2).lower() == "week" else 10
             spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
@@ -116,6 +114,13 @@ EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 RELATIVE_SPAN = re.compile(r"\b(a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
                            re.IGNORECASE)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def span_days(match: re.Match) -> int:
+    """Days a RELATIVE_SPAN match moves from the day it counts from ("a week later": 7, "two months earlier": -60)."""
+    number, unit, way = match.groups()
+    days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30)
+    return days if way.lower() in ("later", "after") else -days
 
 
 def day_offset(match: re.Match) -> int:

@@ -14,7 +14,7 @@ from index.participants import OFFICE_WORDS
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import _COUNTS, RELATIVE_DAY, RELATIVE_SPAN, all_dates, day_offset, shift_day
+from .dates import RELATIVE_DAY, RELATIVE_SPAN, all_dates, day_offset, shift_day, span_days
 from .intent import EACH_CONTACT, KIND_WORDS, intent_of, kind_of, order_of
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
@@ -390,11 +390,9 @@ def _time_from_thread(text: str, date_from: str | None, date_to: str | None, ord
         # "And in their call a week later?" after the meeting of October 18: about October 25 (not the call of
         # October 20, the first after it, nor those of October 22 and 23 between: a pair in a crisis speaks
         # every few days, so the day counted is kept within a day either side).
-        number, unit, way = span.groups()
-        later = way.lower() in ("later", "after")
-        days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30) * (1 if later else -1)
-        slack = 1 if unit.lower() == "week" else 7
-        base = (at_to or at_from) if later else (at_from or at_to)
+        days = span_days(span)
+        slack = 1 if span.group(2).lower() == "week" else 7
+        base = (at_to or at_from) if days > 0 else (at_from or at_to)
         return shift_day(base, days - slack), shift_day(base, days + slack), None, True
     if at_from and at_from == at_to and RELATIVE_DAY.search(text):
         # "Whom had he met two days earlier?" after a question about January 11: January 9.
