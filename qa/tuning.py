@@ -129,6 +129,7 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    washington_us: bool = True  # "Washington" asked about is said by a readout's "U.S." / "United States"
     each_readout: int = 1  # discuss: each matching readout's best topic sentence (1: when the question says "calls"; 2: always)
     broad_lead_whole: bool = True  # "What did they discuss?" of one contact quotes its lead whole (up to whole_paragraph)
     subject_in_topic: bool = True  # what was said keeps only topic words (an office described leaves both)

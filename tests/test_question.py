@@ -429,3 +429,11 @@ def test_a_discussion_over_several_calls_quotes_each_call(library):
     answer = ask(library, "In Deputy Secretary Sherman's February 2022 calls with NATO's Geoana, the EEAS and the OSCE, "
                           "what did they discuss about diplomacy with Russia?")
     assert len({c.readout_id for c in answer.citations}) == 2
+
+
+def test_washington_asked_about_is_said_by_the_us(library):
+    # the readout says "the U.S. commitment to coordination with allies"; "Washington" is in no paragraph of it
+    answer = ask(library, "In the March 4, 2022 calls on the DPRK's missile test between Sung Kim and his Japanese and "
+                          "South Korean counterparts Funakoshi and Noh, who underscored Washington's readiness to act "
+                          "with partners?")
+    assert not answer.refused and "U.S. commitment to coordination with allies" in answer.text
