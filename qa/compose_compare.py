@@ -40,7 +40,9 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     chosen: list[str] = []
     # "What did Blinken and Sherman discuss with Chung about Burma in 2021?": the contacts whose readout has the
     # topic asked, before better-ranked ones that do not (Blinken's June meeting, not his August call).
-    asked = list(question.subject or question.topic) if tuning.pair_on_topic and library is not None else []
+    # (read only where a choice is made below: a date named, or a contact of each of several officials)
+    choosing = bool(question.dates) or len(question.people) > 2
+    asked = list(question.subject or question.topic) if tuning.pair_on_topic and library is not None and choosing else []
     texts = ev.readout_texts(library, ranked) if asked and len(ranked) <= 60 else {}
     says = {i: len(mentioned(asked, text)) for i, text in texts.items()}  # how many of the topic's words each has
     for lo, hi in question.dates:
