@@ -25,6 +25,7 @@ METADATA_INTENTS = ("when", "list", "how_many")
 SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|visit|trip|conversation|audience|"
                     r"roundtable|gathering)\b|\bwhen (?:he|she|they|the|america|washington)\b|\b(?:phoned|rang|hosted|"
                     r"received)\b", re.IGNORECASE)
+SINGLE_VERB = re.compile(r"\bdid\b[^?,]*\b(?:phone|ring|telephone)\b", re.IGNORECASE)  # "Why did Blinken phone ...?"
 TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
 
 
@@ -243,7 +244,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            part_hits=lambda part, ids: _part_hits(library, part, ids),
                                            one_readout=_one_described(p.question),
                                            meaning=lambda: closeness(library, question, p.scored,
-                                                                     most=TUNING.meaning_fallback)), k)
+                                                                     most=TUNING.meaning_fallback),
+                                           part_meaning=lambda part, sentences: _cosines(library, part, sentences)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -291,7 +293,7 @@ def _one_described(question: Question) -> bool:
     """Whether a question naming one person asks about one contact with someone it describes ("in a call at the
     end of July 2022, ... the sultanate's foreign minister"): its time or countries picked it, as for _one_contact."""
     return TUNING.one_described and len(question.people) == 1 and _one_contact(question) \
-        and bool(SINGLE.search(question.text))
+        and bool(SINGLE.search(question.text) or TUNING.single_verbs and SINGLE_VERB.search(question.text))
 
 
 def _part_hits(library: Library, part: str, ids: frozenset):
@@ -309,6 +311,11 @@ def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, 
     asked = scene_and_ask(question.strip())[1].strip()
     query = library.embedder.encode_query(asked or question.strip())
     return dict(zip(sentences, (vectors @ query).tolist()))
+
+
+def _cosines(library: Library, text: str, sentences: list[str]) -> list[float]:
+    """Cosine of each sentence to a text (one question of several)."""
+    return (library.embedder.encode_short(sentences) @ library.embedder.encode_query(text)).tolist()
 
 
 def _best(scored) -> float:

@@ -17,7 +17,8 @@ from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
-from .parts import question_parts, subject_parts
+from .cover import cover_questions, has as _has, has_stems as _has_stems
+from .parts import subject_parts
 from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
@@ -194,13 +195,15 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
              part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
-             meaning: Callable[[], dict[str, float]] | None = None) -> Answer:
+             meaning: Callable[[], dict[str, float]] | None = None,
+             part_meaning: Callable[[str, list[str]], list[float]] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
     first, which says where the contact took place. `part_hits(text, readout ids)` retrieves for one question
     of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?"). `meaning()`
-    gives sentences' closeness to the question, asked for only when no sentence has a word of the topic."""
+    gives sentences' closeness to the question, asked for only when no sentence has a word of the topic;
+    `part_meaning(text, sentences)` their closeness to one question of several."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
@@ -291,7 +294,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
             and (not question.exclude or (question.topic and tuning.aside_topic)):
         answered = list(chosen)
-        chosen = _cover_questions(question, candidates, chosen, part_hits)
+        chosen = cover_questions(question, candidates, chosen, part_hits, part_meaning=part_meaning)
         # A sentence added for another question is quoted with the first even when far from it in the paragraph
         # (up to a whole paragraph's length): quoting only the best would leave that question unanswered.
         covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
@@ -343,62 +346,6 @@ def _who_said(group: list, hit: Hit) -> str | None:
     best = max(group, key=lambda c: (c[1] != -1, c[0]))
     named = [s for s in hit.speakers_in(best[3]) if s != "both"]
     return named[0] if best[6] in (None, "both") and len(named) == 1 else best[6]
-
-
-def _cover_questions(question: Question, candidates: list, chosen: list,
-                     part_hits: Callable[[str, frozenset], list[Scored]], tuning: Tuning = TUNING) -> list:
-    """The chosen sentences, with one more for each question of several that none of them answers: the
-    sentence sharing most of its words (names included, at least two), else the sentence best ranked in
-    the paragraph closest to that question alone (one more query), within the readouts already quoted."""
-    parts, strict = question_parts(question.text), False
-    if len(parts) < 2 and tuning.cover_subjects:
-        # "about technology cooperation and security concerns": each thing asked about is a part, answered
-        # only by a sentence with all its words ("strategic security" does not answer "security concerns").
-        parts, strict = subject_parts(question.text), True
-    if len(parts) < 2 or not chosen:
-        return chosen
-    chosen = list(chosen)
-    readouts = frozenset(c[4].readout_id for c in chosen)
-    topic = set(question.topic)
-    for part in parts:
-        words = [w for w in lexical_terms(part) if w not in FRAME]
-        own = [stem(w) for w in words if w in topic and not country_of(w)]
-        if own and any(len(_has(c[3], own)) == len(own) if strict else _has(c[3], own) for c in chosen):
-            continue  # answered by a sentence already chosen
-        stems = [stem(w) for w in words]
-        pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
-        if tuning.cover_past_lead:
-            # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
-            # "how did the President describe Jordan?" only by those words (it does answer "what occasion did
-            # Biden mark when he hosted ...", in words of its own).
-            who = {stem(w) for w in words if w in CORE_OFFICES or country_of(w)
-                   or any(w in p.words.lower() for p in question.people)}
-            pool = [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0 and _has(c[3], stems) <= who)] or pool
-        scored = sorted(((len(_has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
-        if scored and scored[0][0] >= 2:
-            chosen.append(scored[0][1])
-            continue
-        quoted = {(c[4].readout_id, c[4].paragraph) for c in chosen}
-        for s in part_hits(part, readouts):
-            key = (s.hit.readout_id, s.hit.paragraph)
-            if key in quoted or s.hit.readout_id not in readouts:
-                continue
-            best = next((c for c in pool if (c[4].readout_id, c[4].paragraph) == key), None)
-            if best is not None:
-                chosen.append(best)
-            break
-    return chosen
-
-
-def _has_stems(part: str) -> list[str]:
-    """The stems of a thing asked about, less frame words and countries ("its internal security": internal, secur)."""
-    return [stem(w) for w in lexical_terms(part) if w not in FRAME and not country_of(w)]
-
-
-def _has(sentence: str, stems: list[str]) -> set[str]:
-    """The stems that start a word of the sentence."""
-    words = sentence_words(sentence)
-    return {t for t in stems if any(w.startswith(t) for w in words)}
 
 
 def restrict(filters, readouts: tuple[ReadoutSummary, ...]):

@@ -91,7 +91,13 @@ def intent_of(text: str) -> str:
     return "compare" if COMPARE.search(whole) else "discuss"
 
 
+# "The war's first anniversary", "the First Lady", "First Deputy Prime Minister": not the first contact.
+NOT_ORDER = re.compile(r"\bfirst[\s-]+(?:anniversary|lady|ladies|minister|deputy|vice|secretary)\b", re.IGNORECASE)
+
+
 def order_of(text: str, intent: str) -> str | None:
+    if TUNING.first_not_title:
+        text = NOT_ORDER.sub(" ", text)
     return "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
         "when", "discuss", "list", "yes_no") else None
 

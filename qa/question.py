@@ -151,9 +151,9 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
     text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
-    for run in re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
+    for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
         # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
-        words = run.split()
+        run, words = found.group(), found.group().split()
         if TUNING.sea_not_country and re.sub(r"['’]s?$", "", words[-1]) in _WATERS:
             continue  # "the South China Sea", "the Taiwan Strait": a place asked about, not a country of the contact
         for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
@@ -164,9 +164,15 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
                 country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
             if country:
                 break
+        if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
+            continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
         if country and country != "United States" and country not in out:
             out.append(country)
     return tuple(out)
+
+
+# After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
+_EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 
 
 # Before a noun, only a contact's ("the next call", "two days earlier"): "earlier tests", "the following steps"

@@ -27,6 +27,14 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     re.IGNORECASE)
 
 
+# "What package did ...", "which initiative had ...": the noun says what kind of answer is wanted, not a topic.
+ANSWER_TYPE = re.compile(r"(?:^|,\s*)(?:what|which)\s+(?:new\s+|other\s+|specific\s+)?([a-z]+)\s+"
+                         r"(?:did|does|do|was|were|had|has|have|would|will)\b", re.IGNORECASE)
+ANSWER_TYPES = frozenset("""package initiative initiatives commitment commitments step steps issue issues topic topics
+subject subjects matter matters message measure measures effort efforts announcement proposal proposals idea ideas
+area areas priority priorities goal goals project projects""".split())
+
+
 def word_counter(library: Library, tuning: Tuning = TUNING):
     """How many paragraphs hold a word, counted only as far as the refusal rules look: each compares the
     count with a small threshold (or zero), so past the largest one the count makes no difference."""
@@ -85,6 +93,14 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     sample = evidence.readouts[::max(1, len(evidence.readouts) // 60)]
     titled = titled_words(question.topic, sample)
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
+    if tuning.answer_type:
+        # "what package did Biden point to?": the kind of thing asked for, said in the readout as what it is
+        # ("an additional $375 million in ammunition and equipment").
+        asked = ANSWER_TYPE.search(question.text)
+        kind = asked.group(1).lower() if asked and asked.group(1).lower() in ANSWER_TYPES else None
+        terms = [t for t in terms if t != kind]
+        if kind and not terms:
+            return ""
     # "the State Department readout", "the White House readout" name where a readout comes from, not a topic
     # (the few distinct sources, not one string per readout: a frequent person has tens of thousands at 100x).
     sources = " ".join({r.source for r in evidence.readouts}).lower()

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Tuning:
-    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev13.jsonl); docs/EVAL.md
+    """Set on the dev question sets (eval/questions/dev.jsonl and analyst_dev.jsonl to analyst_dev15.jsonl); docs/EVAL.md
     has the ablations. READOUTS_TUNING='{"field": value}' changes fields for an ablation run."""
 
     topic_cosine: float = 0.70  # within the matching readouts, a passage this close supports an unnamed topic word
@@ -130,6 +130,13 @@ class Tuning:
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
     washington_us: bool = True  # "Washington" asked about is said by a readout's "U.S." / "United States"
+    first_not_title: bool = True  # "the war's first anniversary", "the First Lady": no order of contacts
+    event_org: bool = True  # "the host of the 2022 UN climate summit": an organisation naming an event is no party
+    answer_type: bool = True  # "what package did he point to": the kind of answer need not be said to answer
+    single_verbs: bool = True  # "Why did America's top diplomat phone ...": one contact, as "phoned" is
+    part_meaning: bool = True  # a question of several whose closest paragraph is quoted: its closest sentence there
+    part_sentences: int = 12  # ... among at most this many sentences of the quoted paragraphs
+    part_cosine: float = 0.3  # ... if at least this close
     each_readout: int = 1  # discuss: each matching readout's best topic sentence (1: when the question says "calls"; 2: always)
     broad_lead_whole: bool = True  # "What did they discuss?" of one contact quotes its lead whole (up to whole_paragraph)
     subject_in_topic: bool = True  # what was said keeps only topic words (an office described leaves both)

@@ -437,3 +437,48 @@ def test_washington_asked_about_is_said_by_the_us(library):
                           "South Korean counterparts Funakoshi and Noh, who underscored Washington's readiness to act "
                           "with partners?")
     assert not answer.refused and "U.S. commitment to coordination with allies" in answer.text
+
+
+def test_a_first_anniversary_asks_for_no_first_contact(library):
+    # "the war's first anniversary" dates the meeting; read as "first", it picked Biden's first readout of all
+    read = understand(library, "Meeting his eastern-flank ally's head of state in that ally's capital on the eve of "
+                               "the war's first anniversary, how many displaced people did the American president "
+                               "praise the host nation for taking in?")
+    assert read.order is None
+    assert understand(library, "When did Biden and Duda first meet?").order == "first"
+
+
+def test_an_organisation_holding_a_summit_is_no_party_to_the_contact(library):
+    question = ("When the American leader met the host of the 2022 UN climate summit at the Red Sea resort, whose "
+                "rights over a great river's waters did he voice support for?")
+    assert "United Nations" not in understand(library, question).countries  # it had picked Biden-Guterres
+    assert "Egypt’s water rights" in ask(library, question).text
+
+
+def test_phoning_someone_is_one_contact(library):
+    # Blinken's July 2022 calls with Grenada's and Pakistan's leaders both speak of climate; the question is one call
+    answer = ask(library, "Why did America's top diplomat phone the new head of government of the Caribbean "
+                          "'Spice Isle' in July 2022, and how did he describe states most exposed to global warming?")
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-grenadian-prime-minister-mitchell"}
+
+
+def test_each_question_of_several_gets_its_sentence_in_a_quoted_paragraph(library):
+    # one paragraph answers both; the second question shares no topic word with its sentence ("security pact with
+    # Beijing" / "a bilateral security agreement" of "the People's Republic of China")
+    answer = ask(library, "When the U.S. national security adviser met the head of the western Pacific island "
+                          "federation in April 2022, who did he note had been named to lead talks on renewing their "
+                          "compact, and which country's security pact with Beijing worried them both?")
+    assert "Ambassador Joseph Yun" in answer.text and "Solomon Islands" in answer.text
+
+
+def test_the_kind_of_answer_asked_for_need_not_be_said(library):
+    # the readout says "an additional $375 million in ammunition and equipment", never "package"
+    history = [{"question": "What did Biden and Zelenskyy discuss in their June 2021 call?",
+                "cited": ["wh-2021-06-07-statement-by-press-secretary-jen-psaki-on-president-joseph-r-biden-jr-call-"
+                          "with-president-volodymyr-zelenskyy-of-ukraine"]},
+               "Did he invite him to Washington?"]
+    answer = ask(library, "And when they met in May 2023, what package did Biden point to?", history=history)
+    assert not answer.refused and "$375 million in ammunition and equipment" in answer.text
+    # a topic beside it must still be said: none of their readouts of May 2023 mentions hydrogen
+    assert ask(library, "And when they met in May 2023, what initiative on hydrogen did Biden point to?",
+               history=history).refused

@@ -1,0 +1,90 @@
+"""A question of several ("who did he note had been named to lead the talks, and which country's pact worried
+them both?"): each question answered by a sentence of the readouts already quoted, not only the first one."""
+from __future__ import annotations
+
+from typing import Callable
+
+from index.countries import country_of
+from index.people import CORE_OFFICES
+from index.query import lexical_terms, stem
+from index.search import Scored
+
+from .parts import question_parts, subject_parts
+from .question import FRAME, Question, sentence_words
+from .tuning import TUNING, Tuning
+
+
+def cover_questions(question: Question, candidates: list, chosen: list,
+                    part_hits: Callable[[str, frozenset], list[Scored]], tuning: Tuning = TUNING,
+                    part_meaning: Callable[[str, list[str]], list[float]] | None = None) -> list:
+    """The chosen sentences, with one more for each question of several that none of them answers: the
+    sentence sharing most of its words (names included, at least two), else the sentence best ranked in
+    the paragraph closest to that question alone (one more query), within the readouts already quoted; when
+    that paragraph is quoted already, its sentence closest in meaning to that question (`part_meaning`)."""
+    parts, strict = question_parts(question.text), False
+    if len(parts) < 2 and tuning.cover_subjects:
+        # "about technology cooperation and security concerns": each thing asked about is a part, answered
+        # only by a sentence with all its words ("strategic security" does not answer "security concerns").
+        parts, strict = subject_parts(question.text), True
+    if len(parts) < 2 or not chosen:
+        return chosen
+    chosen = list(chosen)
+    readouts = frozenset(c[4].readout_id for c in chosen)
+    topic = set(question.topic)
+    for part in parts:
+        words = [w for w in lexical_terms(part) if w not in FRAME]
+        own = [stem(w) for w in words if w in topic and not country_of(w)]
+        if own and any(len(has(c[3], own)) == len(own) if strict else has(c[3], own) for c in chosen):
+            continue  # answered by a sentence already chosen
+        stems = [stem(w) for w in words]
+        pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
+        if tuning.cover_past_lead:
+            # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
+            # "how did the President describe Jordan?" only by those words (it does answer "what occasion did
+            # Biden mark when he hosted ...", in words of its own).
+            who = {stem(w) for w in words if w in CORE_OFFICES or country_of(w)
+                   or any(w in p.words.lower() for p in question.people)}
+            pool = [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0 and has(c[3], stems) <= who)] or pool
+        scored = sorted(((len(has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
+        if scored and scored[0][0] >= 2:
+            chosen.append(scored[0][1])
+            continue
+        quoted = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+        for s in part_hits(part, readouts):
+            key = (s.hit.readout_id, s.hit.paragraph)
+            if key in quoted or s.hit.readout_id not in readouts:
+                continue
+            best = next((c for c in pool if (c[4].readout_id, c[4].paragraph) == key), None)
+            if best is not None:
+                chosen.append(best)
+            break
+        else:
+            if part_meaning is not None and tuning.part_meaning and pool:
+                best = _closest(part, pool, quoted, part_meaning, tuning)
+                chosen += [best] if best is not None else []
+    return chosen
+
+
+def _closest(part: str, pool: list, quoted: set, part_meaning, tuning: Tuning):
+    """"...which country's security pact with Beijing worried them both?" of a one-paragraph readout already
+    quoted for the other question: the unquoted sentence of the quoted paragraphs closest to it in meaning
+    ("voiced common concern about the People's Republic of China and the Solomon Islands signing a bilateral
+    security agreement"), if close enough and not a lead that only says who met."""
+    inside = [c for c in pool if (c[4].readout_id, c[4].paragraph) in quoted
+              and not (c[4].paragraph == 1 and c[2] == 0)][:tuning.part_sentences]
+    if not inside:
+        return None
+    cosines = part_meaning(part, [c[3] for c in inside])
+    best = max(range(len(inside)), key=cosines.__getitem__)
+    return inside[best] if cosines[best] >= tuning.part_cosine else None
+
+
+def has_stems(part: str) -> list[str]:
+    """The stems of a thing asked about, less frame words and countries ("its internal security": internal, secur)."""
+    return [stem(w) for w in lexical_terms(part) if w not in FRAME and not country_of(w)]
+
+
+def has(sentence: str, stems: list[str]) -> set[str]:
+    """The stems that start a word of the sentence."""
+    words = sentence_words(sentence)
+    return {t for t in stems if any(w.startswith(t) for w in words)}
