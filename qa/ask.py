@@ -14,6 +14,7 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, refusal, roles
 from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
+from .dates import date_positions, spans_between
 from .people import unresolved_names
 from .tuning import TUNING, Tuning
 from .types import Answer
@@ -132,6 +133,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             read, found = (read if keep else paired), found_paired
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
+    if read.intent == "discuss" and TUNING.dates_filled and _uncovered(read, found):
+        found = _fill_dates(library, read, found, question)
     top = None  # the top hits' readouts, read whole once for the word checks below
     if found.readouts:
         scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
@@ -179,6 +182,45 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
+
+
+def _uncovered(read: Question, found: evidence.Evidence) -> bool:
+    """Whether two dates name two contacts and the readouts found fall in one of them only ("What did Sullivan
+    consult on with Meloni's adviser Talo in August 2023, and ... did Biden and Meloni discuss in March 2024?":
+    found is the Talo meeting, whose text names all four)."""
+    if len(read.dates) < 2 or not found.readouts:
+        return False
+    days = [r.event_date or r.date for r in found.readouts]
+    return any(not any(lo <= day <= hi for day in days) for lo, hi in read.dates)
+
+
+_CONTACT_TIME = re.compile(r"\b(?:in|on|during|of)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+FILL_READOUTS = 40  # a date named with no contact found: at most this many of the people's readouts then are ranked
+
+
+def _fill_dates(library: Library, read: Question, found: evidence.Evidence, question: str) -> evidence.Evidence:
+    """"What did Sullivan discuss about fishing with Pacific Island ambassadors in March 2021 and with Fiji's Prime
+    Minister in August 2022?": no Sullivan-Fiji contact in March 2021; for a date named with none, the readout of
+    that time, with any one of the people, that retrieval ranks first for the question."""
+    if spans_between(read.text):
+        return found  # "Between January and late May 2023": one span, not two contacts
+    days = [r.event_date or r.date for r in found.readouts]
+    where = date_positions(read.text)
+    added = []
+    for lo, hi in read.dates:
+        if any(lo <= day <= hi for day in days) or (lo, hi) not in where \
+                or not _CONTACT_TIME.search(read.text, 0, where[(lo, hi)]):
+            continue  # ("... concern about Venezuela's July election": an event's time, not a contact's)
+        ids = frozenset().union(*(library.readout_ids({"participant": name}) for p in read.people for name in p.names))
+        rows = library.readouts(filters=Filters(readouts=ids), participants=False, held=(lo, hi)) if ids else []
+        if not rows or len(rows) > FILL_READOUTS:
+            continue
+        best = library.retrieve(question, Filters(readouts=frozenset(r.id for r in rows)), k=1)
+        added += [r for r in rows if best and r.id == best[0].hit.readout_id]
+    if not added:
+        return found
+    rows = sorted(found.readouts + tuple(added), key=lambda r: (r.event_date or r.date, r.id))
+    return replace(found, readouts=tuple(rows))
 
 
 def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tuple[evidence.Evidence, str]:
@@ -245,7 +287,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            one_readout=_one_described(p.question),
                                            meaning=lambda: closeness(library, question, p.scored,
                                                                      most=TUNING.meaning_fallback),
-                                           part_meaning=lambda part, sentences: _cosines(library, part, sentences)), k)
+                                           part_meaning=lambda part, sentences: _cosines(library, part, sentences),
+                                           apart=_apart(library, p.question, p.readouts)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -311,6 +354,19 @@ def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, 
     asked = scene_and_ask(question.strip())[1].strip()
     query = library.embedder.encode_query(asked or question.strip())
     return dict(zip(sentences, (vectors @ query).tolist()))
+
+
+def _apart(library: Library, read: Question, readouts: tuple) -> bool:
+    """Whether three people or more are asked about whom no one of the readouts has all together (the
+    counterparts of separate contacts: "Sullivan ... with Thailand's ... and Singapore's ...")."""
+    # ("what did he say President Biden was committed to": Biden is in what was said, no counterpart)
+    people = [p for p in read.people if not re.search(rf"\b(?:say|said|says|tell|told)\b.*\b{re.escape(p.words)}\b", read.text)]
+    if len(people) < 3 or len(readouts) < 2:
+        return False
+    ids = frozenset(r.id for r in readouts)
+    for person in people:
+        ids &= frozenset().union(*(library.readout_ids({"participant": name}) for name in person.names))
+    return not ids
 
 
 def _cosines(library: Library, text: str, sentences: list[str]) -> list[float]:

@@ -196,7 +196,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
              part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
              meaning: Callable[[], dict[str, float]] | None = None,
-             part_meaning: Callable[[str, list[str]], list[float]] | None = None) -> Answer:
+             part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
@@ -280,9 +280,14 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new
-        if tuning.each_readout and question.intent == "discuss" and (tuning.each_readout > 1 or PLURAL_CONTACTS.search(question.text)):
+        if tuning.each_readout and question.intent == "discuss" and (tuning.each_readout > 1 or PLURAL_CONTACTS.search(question.text)
+                                                                     or len(question.dates) > 1 and tuning.each_date
+                                                                     or apart and tuning.each_person):
             # "In Sherman's February 2022 calls with ..., what did they discuss about diplomacy with Russia?": each
-            # matching contact's own best sentence on the topic, not only the best contact's.
+            # matching contact's own best sentence on the topic, not only the best contact's. So too for contacts
+            # named by two dates ("on October 18, 2023, and ... his call with Netanyahu on November 14") or with
+            # two counterparts no one readout has together (`apart`: "with Thailand's National Security Council
+            # secretary general and Singapore's foreign minister in February 2021": two calls).
             have = {c[4].readout_id for c in chosen}
             for c in candidates:
                 if len(chosen) >= tuning.sentences:

@@ -46,6 +46,14 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         allowed = library.readout_ids(replace(question.filters, date_from=None, date_to=None, source=None))
         per_person = [found & allowed for found in per_person]
     paired = [per_person[i] & per_person[i + 1] for i in range(0, len(per_person) - 1, 2)]
+    if question.intent == "compare" and len(per_person) == 4 and not all(paired) and TUNING.any_pairing:
+        # "What did Sullivan consult on with Meloni's adviser Talo, and what did Biden and Meloni discuss?": the
+        # people are named Sullivan, Meloni, Talo, Biden; the two contacts are another pairing of them.
+        for a, b, c, d in ((0, 2, 1, 3), (0, 3, 1, 2)):
+            if per_person[a] & per_person[b] and per_person[c] & per_person[d]:
+                per_person = [per_person[i] for i in (a, b, c, d)]
+                paired = [per_person[0] & per_person[1], per_person[2] & per_person[3]]
+                break
     if question.intent == "compare" and len(per_person) >= 4 and len(per_person) % 2 == 0 and all(paired):
         # "Sherman's meeting with Ngoc ... Blinken's meeting with Chinh": two contacts, each of the two
         # people named together.
@@ -99,6 +107,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         there = set().union(*per_country.values())
         # Countries that say who took part, not what was discussed ("tensions with Azerbaijan" is topic).
         whose = [ids_ for c, ids_ in per_country.items() if not set(lexical_terms(c)) <= set(question.topic)]
+        if whose and len(whose) < len(per_country) and question.intent in ("discuss", "yes_no", "who_said") \
+                and TUNING.whose_only:
+            # "phoned Madrid's head of government ... about the fighting between Israel and Hamas": Spain's
+            # contacts, not Israel's too.
+            there = set().union(*whose)
         if len(whose) > 1 and question.intent in ("discuss", "yes_no", "who_said") and TUNING.all_countries:
             # "with the foreign ministers from Berlin and London and a senior official from Paris": the contact
             # with all of them (the group meeting), where there is one, not each one's own calls that week.

@@ -19,7 +19,8 @@ INTENT_RULES = (
                             r"readouts|times|visits|conversations)\b|^\s*how many (?:[\w-]+ ){0,2}(times|calls|meetings|readouts|contacts|"
                             r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
                             r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
-                            r"^\s*how many [^?]*\b(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
+                            r"^\s*how many [^?]*\b(?<!that )(?<!the )(?<!this )(?<!a )(?<!their )(?<!his )(?<!her )(?<!each )"
+                            r"(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
                             r"engage|engaged)\b", re.IGNORECASE)),
     ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"
                         r"officials|counterparts|countries)\b|^\s*(what|which) (calls|meetings|contacts) (did|has|have)\b",

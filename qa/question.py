@@ -164,6 +164,8 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
                 country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
             if country:
                 break
+        if country and TUNING.topic_country and _ON.search(text, 0, found.start()):  # (endpos: just before it)
+            continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
             continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
         if country and country != "United States" and country not in out:
@@ -171,6 +173,8 @@ def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Before a country, what a contact was about, not who took part ("on Russia's build-up", "about Venezuela")
+_ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 
@@ -193,6 +197,10 @@ SAID_WHEN = re.compile(rf"^(\s*(?:which|what)\s+(?!(?:{_CONTACT_WORDS}|did|does|
                        re.IGNORECASE)
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)
+
+
+# "What did his call with Netanyahu on November 14 stress": the contact says it, not the person it was with.
+_A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visit|conversation|statement)\b", re.IGNORECASE)
 
 
 def places_of(text: str) -> tuple[str, ...]:
@@ -260,7 +268,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     speaker = None
     said = re.search(r"\bwhat did ([\w .'’-]+?) (say|tell|stress|raise|emphasize|emphasise|note|propose|express)",
                      text, re.IGNORECASE)
-    if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE):
+    if said and not re.search(r"\b(and|both|they|the two)\b", said.group(1), re.IGNORECASE) \
+            and not (TUNING.contact_not_speaker and _A_CONTACT.search(said.group(1))):
         speaker = next((p for p in people if p.words.lower() in said.group(1).lower()
                         or said.group(1).lower() in p.words.lower()), None)
     # "Which gathering later that week came up?": the time of the thing asked for, not of another contact.

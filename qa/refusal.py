@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import capital_country, country_names, country_of
+from index.countries import COUNTRIES, capital_country, country_names, country_of
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
@@ -213,6 +213,10 @@ def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
     """Whether a word of a country the question names is said in a readout under any of the country's names; a
     capital asked about ("regarding Pyongyang", "about Tehran") is said by its country's names too."""
     countries = [c for c in question.countries if word in c.lower().split()]
+    if not countries and TUNING.topic_country:
+        # "about North Korea" (what was discussed, so no country of the contact): said as "the DPRK"
+        named = [c for c in COUNTRIES if word in c.lower().split() and re.search(rf"\b{re.escape(c)}\b", question.text, re.I)]
+        countries = [name for c in named for name in country_names(c)]
     capital = capital_country(word)
     if not capital and word == "washington" and TUNING.washington_us:
         # "Washington's readiness to act": the readouts say "the U.S." (Washington is no capital_country: it is

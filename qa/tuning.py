@@ -132,6 +132,13 @@ class Tuning:
     washington_us: bool = True  # "Washington" asked about is said by a readout's "U.S." / "United States"
     first_not_title: bool = True  # "the war's first anniversary", "the First Lady": no order of contacts
     event_org: bool = True  # "the host of the 2022 UN climate summit": an organisation naming an event is no party
+    contact_not_speaker: bool = True  # "what did his call with Netanyahu stress": no one person is the speaker
+    whose_only: bool = True  # a country asked about (in the topic) does not widen the contacts to its own
+    topic_country: bool = True  # a country after "on", "about", "over": what was discussed, no party to the contact
+    each_person: bool = True  # discuss naming three people or more: each_readout as for "calls"
+    each_date: bool = True  # discuss with two dates named: each_readout as for "calls"
+    dates_filled: bool = True  # discuss, two dates, no contact of the people on one: their readout then closest to it
+    any_pairing: bool = True  # two contacts of four people compared: any pairing with a contact each, not only as named
     answer_type: bool = True  # "what package did he point to": the kind of answer need not be said to answer
     single_verbs: bool = True  # "Why did America's top diplomat phone ...": one contact, as "phoned" is
     part_meaning: bool = True  # a question of several whose closest paragraph is quoted: its closest sentence there

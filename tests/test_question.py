@@ -482,3 +482,71 @@ def test_the_kind_of_answer_asked_for_need_not_be_said(library):
     # a topic beside it must still be said: none of their readouts of May 2023 mentions hydrogen
     assert ask(library, "And when they met in May 2023, what initiative on hydrogen did Biden point to?",
                history=history).refused
+
+
+def test_two_dates_name_two_contacts_of_any_kind(library):
+    # "his call ... on November 14" is one contact's kind, not a filter on both; the call, not Netanyahu, says it
+    answer = ask(library, "What did Biden reaffirm to Netanyahu and his War Cabinet in Israel on October 18, 2023, and "
+                          "what did his call with Netanyahu on November 14 stress about the hostages?")
+    assert "what it needs to protect its citizens" in answer.text
+    assert "many children and a number of Americans" in answer.text
+
+
+def test_two_dates_each_get_their_contact(library):
+    # the four people are named Sullivan, Meloni, Talo, Biden: the contacts pair them otherwise, and the Talo readout
+    # (whose text names all four) is not the only one
+    answer = ask(library, "What did Sullivan consult on with Meloni's diplomatic adviser Francesco Talo in August 2023, "
+                          "and which upcoming summits did Biden and Meloni discuss in March 2024?")
+    assert "current situation in Niger" in answer.text and "G7 Leaders’ Summit in Puglia" in answer.text
+    # two people, and no contact of both in the first month named: Sullivan's readout of then on the topic
+    answer = ask(library, "What did Jake Sullivan discuss about fishing with Pacific Island ambassadors in March 2021 "
+                          "and with Fiji's Prime Minister Bainimarama in August 2022?")
+    assert "promoting sustainable fishing" in answer.text and "unregulated fishing" in answer.text
+
+
+def test_a_count_of_things_said_on_a_call_is_no_count_of_calls():
+    from qa.intent import intent_of
+    assert intent_of("How many vaccines did he pledge on that call, and which neighbouring country's situation did "
+                     "he raise?") == "discuss"
+    assert intent_of("How many leaders did he call in May 2022?") == "how_many"
+
+
+def test_four_people_compared_pair_as_their_contacts_do(library):
+    answer = ask(library, "Compare what Sullivan consulted on with Meloni's diplomatic adviser Francesco Talo in August "
+                          "2023 with what Biden and Meloni discussed in March 2024.")
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-08-24", "wh-2024-03-01"}
+
+
+def test_a_month_of_an_event_or_a_span_fills_no_contact(library):
+    # "Venezuela's July election" is no second contact: Biden's July call with Lula is not quoted beside Mulino's
+    answer = ask(library, "In Biden's August 2024 call with Panama's President Mulino, what migration measures were "
+                          "discussed, and what concern did the two leaders share about Venezuela's July election?")
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2024-08-14"}
+    # one span, no contact of the two in it on the topic: refused, not filled with Biden's January contacts
+    assert ask(library, "Between January and late May 2023, what did President Biden and President Erdoğan say about "
+                        "the NATO Summit in Vilnius?", {"date_from": "2023-01-01", "date_to": "2023-05-28"}).refused
+
+
+def test_each_counterpart_named_gets_their_call(library):
+    answer = ask(library, "What did Jake Sullivan discuss about Burma with Thailand's National Security Council secretary "
+                          "general and Singapore's foreign minister in February 2021?")
+    assert "deep concern regarding the coup" in answer.text
+    assert "peaceful protests should not be met with violence" in answer.text
+
+
+def test_a_country_a_contact_was_about_is_no_party_to_it(library):
+    # the senators' meeting has no country in the metadata; "Russia's build-up against Ukraine" had narrowed Biden's
+    # January 2022 contacts to two with Ukraine, and the question was refused
+    question = ("When Biden met virtually with a bipartisan group of senators on Russia's build-up against Ukraine in "
+                "January 2022, where had several of them just been, and which ranking member also joined?")
+    assert understand(library, question).countries == ()
+    answer = ask(library, question)
+    assert "Congressional delegation to Ukraine" in answer.text and "Jim Risch" in answer.text
+
+
+def test_a_country_asked_about_does_not_add_its_own_contacts(library):
+    # Spain says who took part; Israel is what the fighting is about (Biden's 2023 calls with Netanyahu had answered)
+    answer = ask(library, "Just before Christmas 2023, when the American president phoned Madrid's newly re-elected "
+                          "head of government, what did the pair insist must not happen to the fighting between Israel "
+                          "and Hamas?")
+    assert "conflict does not expand in the region" in answer.text
