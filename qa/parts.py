@@ -7,6 +7,8 @@ import re
 
 from index.query import lexical_terms
 
+from .tuning import TUNING
+
 # A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
 # April call with Sisi, for which ... ". It may hold commas ("his French, German, Italian and British
@@ -63,10 +65,25 @@ def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
 SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
 
 
+# "which G-20 initiative did they welcome, what target did they set for air links, and ...": a list of questions
+LISTED = re.compile(r",\s+(?=(?:what|which|how|who|whom|where|why|when)\b(?:\s+[\w-]+){0,3}?\s+"
+                    r"(?:did|does|do|was|were|is|are|had|has|have|would|will)\b)", re.IGNORECASE)
+
+
+WH = re.compile(r"(?:what|which|how|who|whom|where|why|when)\b", re.IGNORECASE)
+
+
 def question_parts(text: str) -> list[str]:
     """The questions a question asks, split where a second one is joined on; one part for most."""
     asked = scene_and_ask(text)[1] or text
-    return [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
+    parts = [p.strip(" ,?") for p in SECOND.split(asked) if p.strip(" ,?")]
+    if TUNING.listed_parts and len(parts) > 1:
+        # The first questions of a list ending "..., and what ...?". Only where each piece is a question
+        # ("According to the White House readouts, what did ..." is one).
+        split = [[q.strip(" ,?") for q in LISTED.split(p) if q.strip(" ,?")] for p in parts]
+        parts = [q for p, pieces in zip(parts, split)
+                 for q in (pieces if all(WH.match(q) for q in pieces) else [p])]
+    return parts
 
 
 def subject_parts(text: str) -> list[str]:

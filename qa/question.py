@@ -35,7 +35,7 @@ list name which who when how whom whose did do does was were is are has have had
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
-prompted prompt prompting take get
+prompted prompt prompting take get done doing
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
@@ -186,7 +186,7 @@ _CONTACT_WORDS = (r"call|calls|meeting|meetings|visit|visits|conversation|conver
                   r"saw|see|visited|conferred")
 _NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
                   r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
-RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following|subsequent|thereafter)\b" + _NOT_A_CONTACT
+RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following(?! up\b)|subsequent|thereafter)\b" + _NOT_A_CONTACT
                            + rf"|\b(next|following|subsequent|later|after that)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
 RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
                              + rf"|\b(previous|earlier|prior|preceding|before that)\b(?=\s+(?:{_CONTACT_WORDS})\b)",

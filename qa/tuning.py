@@ -141,6 +141,7 @@ class Tuning:
     any_pairing: bool = True  # two contacts of four people compared: any pairing with a contact each, not only as named
     answer_type: bool = True  # "what package did he point to": the kind of answer need not be said to answer
     single_verbs: bool = True  # "Why did America's top diplomat phone ...": one contact, as "phoned" is
+    listed_parts: bool = True  # "which initiative did they welcome, what target did they set, and ...": three questions
     part_meaning: bool = True  # a question of several whose closest paragraph is quoted: its closest sentence there
     part_sentences: int = 12  # ... among at most this many sentences of the quoted paragraphs
     part_cosine: float = 0.3  # ... if at least this close
