@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
+from index.countries import country_names
 from index.query import lexical_terms, mentioned, read_dates
 from index.readout_meta import load
 from index.types import Filters, Hit
@@ -135,6 +136,13 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         timed = read(ids)
         have = {r.id for r in rows}
         rows += [r for r in timed if r.id not in have and _titles_place(r.title, question.countries)]
+    if not rows and question.countries and (date_from or date_to) and question.intent in ("discuss", "yes_no", "who_said") \
+            and len(question.dates) < 2 and TUNING.countries_in_text:  # (two dates: a place may be one contact's)
+        # "the foreign ministers of Kazakhstan, the Kyrgyz Republic, Tajikistan and Uzbekistan": a group call whose
+        # metadata has none of them; of the people's few contacts in the time, those whose text names the most.
+        timed = timed if timed is not None else read(ids)
+        rows = _naming_countries(library, timed, [c for c in question.countries
+                                                  if not set(lexical_terms(c)) <= set(question.topic)]) or None
     rows = rows or (timed if timed is not None else read(ids))
     if TUNING.mentioned_people and not rows and len(per_person) > 1 and question.intent in ("discuss", "yes_no", "who_said"):
         # None in the metadata: the metadata may miss a participant named past the lead.
@@ -161,6 +169,17 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+def _naming_countries(library: Library, rows: list[ReadoutSummary], countries: list[str]) -> list[ReadoutSummary]:
+    """Of a few readouts, those whose text names the most of the countries (under any of their names), if any."""
+    if not countries or not rows or len(rows) > MENTION_TEXTS:
+        return []
+    texts = readout_texts(library, [r.id for r in rows])
+    forms = [[re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in country_names(c)] for c in countries]
+    named = {r.id: sum(any(f.search(texts.get(r.id, "")) for f in names) for names in forms) for r in rows}
+    most = max(named.values())
+    return [r for r in rows if named[r.id] == most] if most else []
 
 
 def _titles_place(title: str, countries: tuple[str, ...]) -> bool:

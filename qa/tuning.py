@@ -133,6 +133,7 @@ class Tuning:
     first_not_title: bool = True  # "the war's first anniversary", "the First Lady": no order of contacts
     event_org: bool = True  # "the host of the 2022 UN climate summit": an organisation naming an event is no party
     contact_not_speaker: bool = True  # "what did his call with Netanyahu stress": no one person is the speaker
+    countries_in_text: bool = True  # no contact with the countries in the metadata: the few whose text names most of them
     whose_only: bool = True  # a country asked about (in the topic) does not widen the contacts to its own
     topic_country: bool = True  # a country after "on", "about", "over": what was discussed, no party to the contact
     each_person: bool = True  # discuss naming three people or more: each_readout as for "calls"

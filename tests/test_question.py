@@ -579,3 +579,17 @@ ANSWERS_HOLD = [
 def test_the_answer_holds_what_each_question_asks(library, question, said):
     text = ask(library, question).text
     assert all(s in text for s in said), [s for s in said if s not in text]
+
+
+def test_a_group_call_missing_its_countries_in_the_metadata_is_found_by_its_text(library):
+    # the metadata has none of the four countries for the call: it had quoted Blinken's Turkish call of that day too
+    answer = ask(library, "On his February 28, 2022 call with the foreign ministers of Kazakhstan, the Kyrgyz Republic, "
+                          "Tajikistan and Uzbekistan, what did Blinken express toward the Ukrainians, and which "
+                          "anniversaries did he celebrate?")
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-central-asian-foreign-ministers"}
+    # no contact of Sullivan with Yemen in the metadata that month: the one whose text names it, not Biden's meeting
+    # with Norway's prime minister, which lists Sullivan
+    answer = ask(library, "In January 2022, after rebel strikes from Yemen killed civilians in two Gulf monarchies, what "
+                          "did the White House security adviser and those monarchies' envoys in Washington discuss joint "
+                          "efforts to do?")
+    assert "hold the Houthis accountable" in answer.text
