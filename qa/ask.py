@@ -13,8 +13,8 @@ from index.readout_meta import name_counts, us_share
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, refusal, roles
-from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
 from .dates import date_positions, spans_between
+from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
 from .people import unresolved_names
 from .tuning import TUNING, Tuning
 from .types import Answer
@@ -211,7 +211,7 @@ def _fill_dates(library: Library, read: Question, found: evidence.Evidence, ques
         if any(lo <= day <= hi for day in days) or (lo, hi) not in where \
                 or not _CONTACT_TIME.search(read.text, 0, where[(lo, hi)]):
             continue  # ("... concern about Venezuela's July election": an event's time, not a contact's)
-        ids = frozenset().union(*(library.readout_ids({"participant": name}) for p in read.people for name in p.names))
+        ids = frozenset().union(*(evidence.person_ids(library, p) for p in read.people))
         rows = library.readouts(filters=Filters(readouts=ids), participants=False, held=(lo, hi)) if ids else []
         if not rows or len(rows) > FILL_READOUTS:
             continue
@@ -365,7 +365,7 @@ def _apart(library: Library, read: Question, readouts: tuple) -> bool:
         return False
     ids = frozenset(r.id for r in readouts)
     for person in people:
-        ids &= frozenset().union(*(library.readout_ids({"participant": name}) for name in person.names))
+        ids &= evidence.person_ids(library, person)
     return not ids
 
 

@@ -10,16 +10,14 @@ from typing import Callable
 
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
-from index.countries import country_of
-from index.people import CORE_OFFICES
-from index.query import lexical_terms, stem
+from index.query import stem
 from index.search import Scored
 from index.types import Hit
 
 from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
 from .parts import subject_parts
-from .question import FRAME, Question, sentence_words
+from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
 

@@ -57,7 +57,7 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
         # "How did Sullivan's account of his meeting with Le Drian compare with Blinken's?": a contact of
         # each official, not the counterpart's two best-ranked (both Blinken's); the counterpart is in all.
         for person in question.people:
-            theirs = set().union(*(library.readout_ids({"participant": name}) for name in person.names))
+            theirs = ev.person_ids(library, person)
             if all(i in theirs for i in ranked):
                 continue
             mine = [i for i in ranked if i in theirs and i not in chosen]
@@ -92,7 +92,7 @@ def _named_before_date(library: Library, question: Question, when: tuple[str, st
     if not placed:
         return set()
     person = max(placed, key=lambda item: item[0])[1]
-    return set().union(*(library.readout_ids({"participant": name}) for name in person.names))
+    return set(ev.person_ids(library, person))
 
 
 def _side_sentences(comparison, side: str, readout) -> list[tuple[int, str, bool]]:

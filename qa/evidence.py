@@ -32,12 +32,17 @@ class Evidence:
     refusal: str = ""  # non-empty: the one-sentence reason to refuse
 
 
+def person_ids(library: Library, person) -> frozenset[str]:
+    """The ids of the readouts a person takes part in, under any of their names."""
+    # The library keeps each name's ids: one name is used as it is, not copied (at 100x "Biden" is ~100,000).
+    if len(person.names) == 1:
+        return library.readout_ids({"participant": person.names[0]})
+    return frozenset().union(*(library.readout_ids({"participant": name}) for name in person.names))
+
+
 def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     """Every readout with all the question's people (any of each person's names) in its time range."""
-    # The library keeps each name's ids: one name is used as it is, not copied (at 100x "Biden" is ~100,000).
-    per_person = [library.readout_ids({"participant": person.names[0]}) if len(person.names) == 1
-                  else frozenset().union(*(library.readout_ids({"participant": name}) for name in person.names))
-                  for person in question.people]
+    per_person = [person_ids(library, person) for person in question.people]
     if not per_person:
         return ()
     if question.filters.needs_metadata():
