@@ -12,6 +12,7 @@ from html import escape, unescape
 from pathlib import Path
 
 import gradio as gr
+from gradio.utils import cancel_tasks
 
 from index.types import Filters, InputError
 
@@ -199,9 +200,15 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
         messages, panel = view(kept)
         return messages, kept, panel, answer_text(kept), turns[position]["question"], exported(kept), gr.skip()
 
-    def stopped(messages, turns, request: gr.Request):
+    answering: list[int] = []  # the ids of the events that answer (filled in below, once they exist)
+
+    async def stopped(messages, turns, request: gr.Request):
         """After a cancel: the conversation as it was when Stop was clicked (an answer that still slipped
         through is dropped with it), and the question that got no answer back in the box."""
+        # Gradio's own cancel (cancels= below) runs beside this handler, not before it: an answer step under
+        # way could still send its output after ours and put the answer back. Cancelling the answer here
+        # first (awaited, as Gradio's /cancel does) sends ours last; CI caught that race once.
+        await cancel_tasks({f"{session_of(request)}_{fn_id}" for fn_id in answering})
         turns = turns if _genuine(turns) else []
         pending = messages[2 * len(turns)] if len(messages or []) > 2 * len(turns) else None
         shown, panel = view(turns)
@@ -290,6 +297,7 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
              for trigger in (question.submit, ask_button.click)]
     asked.append(chat.retry(retry, turns, outputs, **private))
     asked.append(chat.edit(edit, turns, outputs, **private))
+    answering.extend(dependency["id"] for dependency in asked)
     chat.undo(undo, turns, outputs, api_visibility="private")
     stop.click(stopped, [chat, turns], outputs, cancels=asked, api_visibility="private")
     cleared = [chat, turns, sources, plain, comment, feedback_status, export]
