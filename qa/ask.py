@@ -12,10 +12,11 @@ from index.query import mention_finder
 from index.readout_meta import name_counts, us_share
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, refusal, roles
+from . import compose, compose_compare, evidence, extract, places, refusal, roles
 from .dates import date_positions, spans_between
-from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
 from .people import unresolved_names
+from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
+from .texts import lead_hit, readout_texts, titled_words
 from .tuning import TUNING, Tuning
 from .types import Answer
 
@@ -148,7 +149,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 found = _said_most(library, read, found)
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
-        texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
+        texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
         reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
         if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
@@ -227,7 +228,7 @@ def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tu
     """The matching readouts that support what the question says was discussed, and the one rule's refusal
     when none does ("Biden and Pope Francis appear in 5 readouts, and none of them mentions abortion")."""
     about = replace(read, topic=read.subject, intent="discuss")
-    texts = evidence.readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
+    texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
         else refusal.rare_word_texts(library, about, found.readouts, scored)
     count = refusal.word_counter(library)
     keep = tuple(r for r in found.readouts if r.id in texts and not refusal.topic_refusal(
@@ -244,9 +245,9 @@ def _said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evi
     than the others, as for a plain "When did they meet?")."""
     if len(found.readouts) < 2 or len(found.readouts) > TOPIC_TEXTS:
         return found
-    texts = evidence.readout_texts(library, [r.id for r in found.readouts])
+    texts = readout_texts(library, [r.id for r in found.readouts])
     # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
-    titled = evidence.titled_words(read.topic, found.readouts)
+    titled = titled_words(read.topic, found.readouts)
     words = [t for t in read.topic if t not in titled]
     has = mention_finder(tuple(words))
     said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
@@ -281,7 +282,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
     if p.route == "topic":
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
-                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id),
+                                           lead=lambda readout_id: lead_hit(library, readout_id),
                                            closeness=closeness(library, question, p.scored),
                                            part_hits=lambda part, ids: _part_hits(library, part, ids),
                                            one_readout=_one_described(p.question),
@@ -293,7 +294,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
-                                           lead=lambda readout_id: evidence.lead_hit(library, readout_id),
+                                           lead=lambda readout_id: lead_hit(library, readout_id),
                                            part_hits=(lambda part, ids: _part_hits(library, part, ids))
                                            if TUNING.unnamed_parts else None,
                                            one_readout=_one_contact(p.question)), k)
@@ -305,20 +306,20 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
 def _unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
     """Passages for a question naming no known participant, within its time and countries ([] when it names
     neither, or nothing passes: the whole index is searched then)."""
-    allowed = evidence.narrowed(library, read)
+    allowed = places.narrowed(library, read)
     scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
     if allowed and not scored and read.countries:
         # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
         # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
         for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
-            wider = evidence.narrowed(library, looser)
+            wider = places.narrowed(library, looser)
             scored = library.retrieve(question, wider, turns, k=k) if wider else []
             if scored:
                 break
     if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
         # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
         # Joint Steering Group") need not list them; its time alone still narrows.
-        timed = evidence.narrowed(library, replace(read, countries=()))
+        timed = places.narrowed(library, replace(read, countries=()))
         wider = library.retrieve(question, timed, turns, k=k) if timed else []
         scored = wider if _best(wider) > _best(scored) else scored
     return scored
@@ -380,7 +381,7 @@ def _best(scored) -> float:
 
 def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
     """Whole text of the readouts behind the top hits."""
-    return evidence.readout_texts(library, [s.hit.readout_id for s in scored[:top]])
+    return readout_texts(library, [s.hit.readout_id for s in scored[:top]])
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:

@@ -18,6 +18,7 @@ from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
 from .parts import subject_parts
 from .question import Question, sentence_words
+from .texts import lead_hit, paragraph_hit
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
 
@@ -63,7 +64,7 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     cited = _Cited()
     lines, leads = [], []
     for row in chosen[: tuning.list_limit]:
-        hit = ev.lead_hit(library, row.id)
+        hit = lead_hit(library, row.id)
         if hit is None:
             continue
         n = cited.add(hit, _lead_sentence(hit))
@@ -73,7 +74,7 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     hits = _cited_first(hits, leads) if tuning.leads_first else hits
     who = " and ".join(p.names[0] for p in question.people)
     if question.intent == "when" and len(chosen) == 1:
-        hit = ev.lead_hit(library, chosen[0].id)
+        hit = lead_hit(library, chosen[0].id)
         text = (f"{'First' if question.order == 'first' else 'Most recently'} on "
                 f"{chosen[0].event_date or chosen[0].date}: {_lead_sentence(hit)} [1]")
         return Answer(question.text, text, tuple(cited.citations), hits, False)
@@ -144,7 +145,7 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
     cited = _Cited()
     parts = []
     for readout_id in readouts:
-        hit = ev.lead_hit(library, readout_id)
+        hit = lead_hit(library, readout_id)
         if hit is None:
             continue
         sentences = split_sentences(hit.text)[: tuning.sentences if len(readouts) == 1 else 2]
@@ -168,7 +169,7 @@ def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, w
     readout = library.readout(lead.readout_id)
     out = []
     for n in range(lead.paragraph + 1, min(len(readout.paragraphs), lead.paragraph + most) + 1) if readout else ():
-        hit = ev.paragraph_hit(library, lead.readout_id, n, readout)
+        hit = paragraph_hit(library, lead.readout_id, n, readout)
         sentences = split_sentences(hit.text) if hit else []
         if not sentences or len(sentences[0]) < 20:
             continue

@@ -22,6 +22,7 @@ from .compare import compare
 from .dates import date_positions
 from .question import Question, sentence_words
 from .readout_sentences import encode_sentences, is_attribution
+from .texts import paragraph_hit, readout_texts
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
 
@@ -43,7 +44,7 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     # (read only where a choice is made below: a date named, or a contact of each of several officials)
     choosing = bool(question.dates) or len(question.people) > 2
     asked = list(question.subject or question.topic) if tuning.pair_on_topic and library is not None and choosing else []
-    texts = ev.readout_texts(library, ranked) if asked and len(ranked) <= 60 else {}
+    texts = readout_texts(library, ranked) if asked and len(ranked) <= 60 else {}
     says = {i: len(mentioned(asked, text)) for i, text in texts.items()}  # how many of the topic's words each has
     for lo, hi in question.dates:
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
@@ -166,7 +167,7 @@ def by_comparison(library: Library, question: Question, readouts: tuple[ReadoutS
             by_paragraph.setdefault(paragraph, []).append(text)
         said, first = [], None
         for paragraph, texts in by_paragraph.items():
-            hit = ev.paragraph_hit(library, readout_id, paragraph)
+            hit = paragraph_hit(library, readout_id, paragraph)
             if hit is None:
                 continue
             first = first or hit

@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
 from index.countries import country_names
-from index.query import lexical_terms, mentioned, read_dates
-from index.readout_meta import load
-from index.types import Filters, Hit
+from index.query import lexical_terms, mentioned
+from index.types import Filters
 
 from .dates import shift_day, spans_between
-from .parts import ABOUT
+from .places import at_place
 from .question import Question, capitalised
+from .texts import any_mentions, readout_texts
 from .tuning import TUNING, Tuning
 
 
@@ -250,7 +250,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
             # "Did Ukraine come up?" after "What did Biden say about Pope Francis?" answered from Cardinal
             # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
             cited = tuple(library.readouts(filters=replace(question.filters, readouts=frozenset(question.cited))))
-        if cited and (not question.topic or _any_mentions(library, cited, question.topic)
+        if cited and (not question.topic or any_mentions(library, cited, question.topic)
                       or (tuning.thread_common and question.intent != "yes_no" and not question.named
                           and _ordinary(library, question, tuning))):
             # ... or asked in common words ("What did the President praise the country for?" of a call where he
@@ -259,7 +259,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if readouts and len(readouts) > 1 and question.intent != "compare" \
             and not (tuning.dated_places and len(question.dates) > 1):
         # Two dates name two contacts: a place said of one ("in Vilnius") does not drop the other.
-        readouts = _at_place(library, question, readouts, tuning)
+        readouts = at_place(library, question, readouts, tuning)
     if readouts:
         return Evidence(readouts, True)
     named = tuple(p for p in question.people if not p.inferred)
@@ -283,93 +283,12 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
                               f"with {names_said(question)}." if who else "")
 
 
-def narrowed(library: Library, question: Question) -> Filters | None:
-    """The filters a question's time and countries set when it names no participant the index knows
-    ("In their September 2021 phone conversation, what did the American and Chinese heads of state ..."):
-    time and place select readouts here too, not words in sentences. None when the question names neither
-    (ask.plan searches the whole index too when nothing passes these filters). A question that names people was read
-    by its people (their readouts in that time, or none, which `gather` has already judged).
-
-    The time is the publication date's, a week of slack after the event's (a readout comes out on the day
-    or within days): the event dates would have to be read row by row, ~1 s at 100x the corpus."""
-    # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
-    # ("at the end of 2023" is the question's own too, though no month or day is named.)
-    own_time = bool(question.dates or read_dates(question.text)[0]) and bool(question.date_from or question.date_to)
-    if question.people or question.intent == "compare" or not (own_time or question.countries):
-        return None
-    filters = question.filters
-    if own_time:
-        filters = replace(filters, date_from=question.date_from,
-                          date_to=shift_day(question.date_to, PUBLISHED_WITHIN) if question.date_to else None)
-    if question.countries:
-        # (Nothing checks here that any readout passes both: with none, retrieval finds nothing and the
-        # whole index is searched instead, see ask.plan.)
-        there = frozenset().union(*(library.readout_ids(replace(question.filters, country=c)) for c in question.countries))
-        filters = replace(filters, readouts=there) if there else filters
-    return filters if filters != question.filters else None
-
-
-PUBLISHED_WITHIN = 7  # days from an event to its readout's publication, at most (nearly always 0-2)
-
-
-PLACE_WORDS = 60  # at most this many readouts are read to find the place a question names
-
-
-def _at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
-              tuning: Tuning = TUNING) -> tuple[ReadoutSummary, ...]:
-    """"What did they discuss in Honolulu?": the readouts whose title or lead names the place, when some do
-    and others do not (a place selects readouts as a date does)."""
-    places = [p for p in question.places if not any(p.lower() in person.words.lower() for person in question.people)
-              and not (tuning.subject_place and _asked_about(p, question.text))]
-    if not places or len(readouts) > PLACE_WORDS:
-        return readouts
-    leads = {}
-    for summary in readouts:
-        readout = library.readout(summary.id)
-        # Title and the first two paragraphs (the first is often "The below is attributable to ...").
-        leads[summary.id] = f"{readout.title} {' '.join(readout.paragraphs[:2])}" if readout else ""
-    there = tuple(r for r in readouts if any(mentioned([p.lower()], leads[r.id]) for p in places))
-    return there if there and len(there) < len(readouts) else readouts
-
-
-def _asked_about(place: str, text: str) -> bool:
-    """Whether a place is part of what was asked about ("about civilians in Gaza in their October calls"), not
-    where the contact was ("about Haiti when they met in Nassau")."""
-    found = re.search(ABOUT + r"((?:[\w'’\-]+\s+){0,3}?)in\s+(?:the\s+)?" + re.escape(place)
-                      + r"\b", text, re.IGNORECASE)
-    return bool(found) and not CLAUSE.search(found.group(1))
-
-
-CLAUSE = re.compile(r"\b(?:when|while|as|they|their|he|she|his|her|met|meet|meeting|spoke|call|called|during|visit\w*)\b",
-                    re.IGNORECASE)
-
-
-def readout_texts(library: Library, ids) -> dict[str, str]:
-    """Whole text of readouts, for checking what they mention."""
-    out = {}
-    for readout_id in dict.fromkeys(ids):
-        readout = library.readout(readout_id)
-        if readout is not None:
-            out[readout_id] = readout.title + " " + " ".join(readout.paragraphs)
-    return out
-
-
-def titled_words(words, readouts) -> set[str]:
-    """The words in the titles of more than half the readouts: they describe the contacts ("Amir ... of Qatar"),
-    not what was said in one of them."""
-    return {w for w in words if 2 * sum(bool(mentioned([w], r.title)) for r in readouts) > len(readouts)}
-
-
 def _ordinary(library: Library, question: Question, tuning: Tuning) -> bool:
     """Whether every topic word is an ordinary one: written without a capital and in more than
     `specific_paragraphs` paragraphs of the index ("praise", "troops"; not "Greece", not "Suwałki")."""
     return all(not capitalised(w, question.text)
                and library.count_paragraphs_with(w, at_most=tuning.specific_paragraphs + 1) > tuning.specific_paragraphs
                for w in question.topic)
-
-
-def _any_mentions(library: Library, readouts: tuple[ReadoutSummary, ...], words: tuple[str, ...]) -> bool:
-    return any(mentioned([w], text) for text in readout_texts(library, [r.id for r in readouts]).values() for w in words)
 
 
 def names_said(question: Question) -> str:
@@ -395,24 +314,3 @@ def _mentioned_in_range(library: Library, question: Question) -> bool:
     filters = replace(question.filters, date_from=question.date_from, date_to=question.date_to)
     hits = library.search(" ".join(family), filters=filters, k=10, mode="lexical")
     return any(all(mentioned([f], f"{h.title} {h.text}") for f in family) for h in hits)
-
-
-def lead_hit(library: Library, readout_id: str) -> Hit | None:
-    """The readout's lead paragraph as a Hit (the first paragraph that is not an attribution line)."""
-    readout = library.readout(readout_id)
-    if readout is None or not readout.paragraphs:
-        return None
-    n = next((i for i, p in enumerate(readout.paragraphs, start=1)
-              if not (len(p) < 100 and p.rstrip().endswith(":"))), 1)
-    return paragraph_hit(library, readout_id, n, readout)
-
-
-def paragraph_hit(library: Library, readout_id: str, n: int, readout=None) -> Hit | None:
-    """Paragraph n (from 1) of a readout as a Hit, with its event date and speakers, for citing."""
-    readout = readout or library.readout(readout_id)
-    if readout is None or not 1 <= n <= len(readout.paragraphs):
-        return None
-    meta = load(library.store.db, readout_id)
-    spans = tuple((s.start, s.end, s.speaker) for s in meta.sentences if s.paragraph == n) if meta else ()
-    return Hit(readout.id, n, readout.title, readout.date, readout.source, readout.url, 0.0,
-               readout.paragraphs[n - 1], meta.event_date if meta else readout.date, spans)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.countries import COUNTRIES, ORGANISATIONS, capital_country, country_of, fold
+from index.countries import capital_country, country_of, fold
 from index.participants import OFFICE_WORDS
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import RELATIVE_DAY, RELATIVE_SPAN, all_dates, day_offset, shift_day, span_days
+from .dates import all_dates
 from .intent import EACH_CONTACT, KIND_WORDS, intent_of, kind_of, order_of
+from .parties import ASIDE, OFFICE_START, countries_of, described_countries
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
+from .thread import (FOLLOW_UP, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
+                     SAID_WHEN, time_from_thread)
 from .tuning import TUNING
 
 DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)|"
@@ -49,9 +52,6 @@ WHO_WORDS = frozenset("""head heads leader leaders minister ministers foreign pr
 counterparts partner partners official officials delegation delegations envoy envoys ambassador ambassadors visiting
 visitors chief chiefs secretary secretaries team teams advisor advisers adviser advisors african european asian arab
 latin caribbean pacific gulf nordic baltic indo-pacific western eastern""".split())
-PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.IGNORECASE)
-FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
-                       r"the two|both)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,88 +117,6 @@ def sentence_words(sentence: str) -> set[str]:
     return words
 
 
-# "besides Passover", "other than Zelenskyy": what follows is left out (not the topic, not who, not where).
-ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.IGNORECASE)
-
-
-_ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
-                     for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
-
-
-# Countries said by where they lie from the United States ("the country across the Rio Grande", "America's
-# southern neighbour"): how an analyst writes of Mexico and Canada without naming them.
-DESCRIBED_COUNTRIES = (
-    (re.compile(r"\b(?:across|beyond|over|south of) the Rio Grande\b|\b(?:America|the United States|the U\.S\.|"
-                r"Washington)['’]s? southern neighbou?r\b|\bsouthern neighbou?r of the United States\b", re.I), "Mexico"),
-    (re.compile(r"\b(?:America|the United States|the U\.S\.|Washington)['’]s? northern neighbou?r\b|"
-                r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
-    (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
-)
-
-
-def described_countries(text: str) -> list[tuple[str, set[str]]]:
-    """The countries a question describes (DESCRIBED_COUNTRIES) and the words that describe each."""
-    return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
-
-
-# The first word of an office ("South Korea's Foreign Minister", "Saudi Arabia's crown prince", "New Zealand's top diplomat")
-_OFFICE_START = (r"(?:prime|foreign|president|vice|king|queen|crown|emir|amir|sultan|chancellor|premier|defen[cs]e|"
-                 r"finance|national security|deputy|ambassador|envoy|leaders?|head|top|chief|ministers?|secretary|government)")
-_WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
-
-
-def _countries(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
-    out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
-    # "besides the war in Ukraine": what is left out names no country of the contact
-    text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
-    for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
-        # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
-        run, words = found.group(), found.group().split()
-        if TUNING.sea_not_country and re.sub(r"['’]s?$", "", words[-1]) in _WATERS:
-            continue  # "the South China Sea", "the Taiwan Strait": a place asked about, not a country of the contact
-        for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
-                (words if len(words) > 1 else []):
-            word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
-            country = country_of(word) or capital_country(word)
-            if country and not word.isupper() and word.lower() in _ACRONYMS:
-                country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
-            if country:
-                break
-        if country and TUNING.topic_country and _ON.search(text, 0, found.start()):  # (endpos: just before it)
-            continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
-        if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
-            continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
-        if country and country != "United States" and country not in out:
-            out.append(country)
-    return tuple(out)
-
-
-# Before a country, what a contact was about, not who took part ("on Russia's build-up", "about Venezuela")
-_ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
-# After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
-_EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
-
-
-# Before a noun, only a contact's ("the next call", "two days earlier"): "earlier tests", "the following steps"
-# are things said, not another contact.
-_CONTACT_WORDS = (r"call|calls|meeting|meetings|visit|visits|conversation|conversations|contact|contacts|talks|time|one|"
-                  r"day|days|week|month|year|phone|trip|session|round|summit|spoke|speak|met|meet|talked|talk|called|"
-                  r"saw|see|visited|conferred")
-_NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
-                  r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
-RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following(?! up\b)|subsequent|thereafter)\b" + _NOT_A_CONTACT
-                           + rf"|\b(next|following|subsequent|later|after that)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
-RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
-                             + rf"|\b(previous|earlier|prior|preceding|before that)\b(?=\s+(?:{_CONTACT_WORDS})\b)",
-                             re.IGNORECASE)
-RELATIVE_WORDS = re.compile(r"next|afterwards?|later|following|subsequent|thereafter|previous|earlier|prior|preceding")
-SAID_WHEN = re.compile(rf"^(\s*(?:which|what)\s+(?!(?:{_CONTACT_WORDS}|did|does|do|was|were|is|are|has|have|had)\b)[a-z-]+)"
-                       r"\s+(?:later|earlier|next|the following|the previous)\s+(?:that|this|the same)\s+(?:week|month|year)\b",
-                       re.IGNORECASE)
-REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
-                    re.IGNORECASE)
-
-
 # "What did his call with Netanyahu on November 14 stress": the contact says it, not the person it was with.
 _A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visit|conversation|statement)\b", re.IGNORECASE)
 
@@ -257,7 +175,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             if earlier:
                 # "Which Singaporean minister did Sullivan meet ...?" then "What did they discuss?": the country
                 # of the contact asked about, as its people and time.
-                turn_countries += [c for c in _countries(turn.question, earlier) if c not in turn_countries]
+                turn_countries += [c for c in countries_of(turn.question, earlier) if c not in turn_countries]
             carried = carried or bool(earlier)
             if earlier and len(from_turns) > 1:
                 break  # "Did Biden mention sanctions?" carries on from the turn that named both
@@ -278,7 +196,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     kind = kind_of(text)
     moved = False
     if history and not own_time:
-        date_from, date_to, order, moved = _time_from_thread(timed, date_from, date_to, order, thread)
+        date_from, date_to, order, moved = time_from_thread(timed, date_from, date_to, order, thread)
     if history and not moved and REFERS.search(text) and order is None:
         # "What did he announce at that meeting?" after "the first time they met in person that year".
         order, kind = earlier_order, kind or earlier_kind
@@ -298,7 +216,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
         country = country_of(f"{first} {second}")
         if country and fold(country).lower() == fold(f"{first} {second}").lower():
-            if TUNING.country_office and re.search(rf"\b{first} {second}['’]s\s+(?:new\s+|then\s+)?{_OFFICE_START}\b", text,
+            if TUNING.country_office and re.search(rf"\b{first} {second}['’]s\s+(?:new\s+|then\s+)?{OFFICE_START}\b", text,
                                                    re.IGNORECASE):
                 country_words |= {first.lower(), second.lower()}  # "South Korea's Foreign Minister": whose office
                 continue
@@ -367,58 +285,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # A date the filters set wins over one the question implies (filters are what the user chose).
     # Not for another contact ("Whom did he call right afterwards?"): its country is what is asked.
     other = RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)
-    countries = _countries(text, people) or (tuple(turn_countries) if TUNING.turn_countries and not other else ())
+    countries = countries_of(text, people) or (tuple(turn_countries) if TUNING.turn_countries and not other else ())
     return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
                     named, moved or bool(history and own_time))
-
-
-def _time_from_thread(text: str, date_from: str | None, date_to: str | None, order: str | None,
-                      thread: tuple[str, str] | None) -> tuple[str | None, str | None, str | None, bool]:
-    """A follow-up's time counted from the conversation's ("And in their call of March 1?", "the next day",
-    "that September", "the April call before that"): (date_from, date_to, order, moved). Counted from the
-    contacts the last answer cited (`thread`, their event dates) when known, else from the earlier turns' time;
-    `moved` says the follow-up is about another contact than the one cited."""
-    at_from, at_to = thread if thread and TUNING.thread_time else (date_from, date_to)
-    year = (at_from or at_to or "")[:4]
-    day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
-    month = re.search(rf"\b(?:that|the|in|this|of|last)\s+({MONTH_RE})\b(?!\.?,?\s+\d)", text, re.IGNORECASE) \
-        if TUNING.thread_time else None
-    if year and day and day.group(0)[0].isupper():
-        # "And in their call of March 1?": the year of the time the conversation is about.
-        found = read_dates(f"{day.group(1)} {day.group(2)}, {year}")
-        if found[0]:
-            return found[0], found[1], order, True
-    elif year and month and month.group(1)[0].isupper():
-        # "And why did the Vice President call him that September?", "in the April call before that": the month
-        # of the conversation's year, the last contact in it before the one cited, or the first after.
-        lo, hi = read_dates(f"{month.group(1)} {year}")
-        if lo and RELATIVE_BEFORE.search(text) and at_from:
-            return lo, min(hi, shift_day(at_from, -1)), "last", True
-        if lo and RELATIVE_NEXT.search(text) and at_to:
-            return max(lo, shift_day(at_to)), hi, "first", True
-        if lo:
-            return lo, hi, order, True
-    span = RELATIVE_SPAN.search(text) if TUNING.thread_span else None
-    if span and (at_from or at_to):
-        # "And in their call a week later?" after the meeting of October 18: about October 25 (not the call of
-        # October 20, the first after it, nor those of October 22 and 23 between: a pair in a crisis speaks
-        # every few days, so the day counted is kept within a day either side).
-        days = span_days(span)
-        slack = 1 if span.group(2).lower() == "week" else 7
-        base = (at_to or at_from) if days > 0 else (at_from or at_to)
-        return shift_day(base, days - slack), shift_day(base, days + slack), None, True
-    if at_from and at_from == at_to and RELATIVE_DAY.search(text):
-        # "Whom had he met two days earlier?" after a question about January 11: January 9.
-        day_of = shift_day(at_from, day_offset(RELATIVE_DAY.search(text)))
-        return day_of, day_of, order, True
-    if (at_to or at_from) and RELATIVE_NEXT.search(text):
-        # "And in their next phone call?", "a few days later": the first contact after the one asked about.
-        return shift_day(at_to or at_from), None, "first", True
-    if at_to and RELATIVE_BEFORE.search(text):
-        return None, shift_day(at_from or at_to, -1), "last", True
-    return date_from, date_to, order, False
 
 
 def capitalised(word: str, text: str) -> bool:

@@ -11,7 +11,8 @@ from index.countries import COUNTRIES, capital_country, country_names, country_o
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
-from .evidence import Evidence, names_said, readout_texts, time_said, titled_words
+from .evidence import Evidence, names_said, time_said
+from .texts import readout_texts, titled_words
 from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
 from .roles import REGIONS

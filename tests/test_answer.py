@@ -66,7 +66,7 @@ def test_a_question_naming_no_known_participant_is_read_within_its_time_and_coun
     # "the Pentagon's number two" resolves to nobody the metadata has; June 2022 and Hanoi still select readouts,
     # as they would beside a name. ("the State Department's number two" is read as the Deputy Secretary since
     # the eleventh session, and finds the same readout through her.)
-    from qa import evidence
+    from qa import places
     from qa.ask import understand
 
     text = "Which war legacies did the Pentagon's number two promise to keep working on in Hanoi in June 2022?"
@@ -74,7 +74,7 @@ def test_a_question_naming_no_known_participant_is_read_within_its_time_and_coun
     assert not question.people
     state = understand(library, text.replace("Pentagon's", "State Department's"))
     assert "Wendy Sherman" in state.people[0].names
-    allowed = evidence.narrowed(library, question)
+    allowed = places.narrowed(library, question)
     # Published in June 2022 or the week after; with someone from Vietnam.
     assert (allowed.date_from, allowed.date_to) == ("2022-06-01", "2022-07-07")
     for readout_id in allowed.readouts:

@@ -86,12 +86,12 @@ def test_a_wide_dense_lead_wins_in_a_small_filtered_pool(library):
     still put it first among the France readouts of March 2022 that ask() searches (7th before)."""
     import importlib
 
-    from qa import evidence
+    from qa import places
 
     question = ("Whom did the White House's domestic-defense chief call on during her mid-March 2022 mission "
                 "to the French capital?")
     read = importlib.import_module("qa.ask").understand(library, question, None, ())
-    pool = evidence.narrowed(library, read)
+    pool = places.narrowed(library, read)
     visit = "wh-2022-03-19-readout-of-homeland-security-advisor-dr-liz-sherwood-randalls-visit-to-france"
     assert visit in pool.readouts and len(pool.readouts) > 20
     scored = library.retrieve(question, pool, k=5)

@@ -1,0 +1,75 @@
+"""Which countries a question names as parties to the contact ("Qatar's Deputy Prime Minister", "the country
+across the Rio Grande"), as against what was discussed ("on Russia's build-up against Ukraine") and what is left
+out ("besides the war in Ukraine")."""
+from __future__ import annotations
+
+import re
+
+from index.countries import COUNTRIES, ORGANISATIONS, capital_country, country_of
+from index.query import lexical_terms
+
+from .people import Person
+from .tuning import TUNING
+
+# "besides Passover", "other than Zelenskyy": what follows is left out (not the topic, not who, not where).
+ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.IGNORECASE)
+
+
+# Before a country, what a contact was about, not who took part ("on Russia's build-up", "about Venezuela")
+_ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
+# After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
+_EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
+
+
+_ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
+                     for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
+
+
+# Countries said by where they lie from the United States ("the country across the Rio Grande", "America's
+# southern neighbour"): how an analyst writes of Mexico and Canada without naming them.
+DESCRIBED_COUNTRIES = (
+    (re.compile(r"\b(?:across|beyond|over|south of) the Rio Grande\b|\b(?:America|the United States|the U\.S\.|"
+                r"Washington)['’]s? southern neighbou?r\b|\bsouthern neighbou?r of the United States\b", re.I), "Mexico"),
+    (re.compile(r"\b(?:America|the United States|the U\.S\.|Washington)['’]s? northern neighbou?r\b|"
+                r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
+    (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
+)
+
+
+def described_countries(text: str) -> list[tuple[str, set[str]]]:
+    """The countries a question describes (DESCRIBED_COUNTRIES) and the words that describe each."""
+    return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
+
+
+# The first word of an office ("South Korea's Foreign Minister", "Saudi Arabia's crown prince", "New Zealand's top diplomat")
+OFFICE_START = (r"(?:prime|foreign|president|vice|king|queen|crown|emir|amir|sultan|chancellor|premier|defen[cs]e|"
+                 r"finance|national security|deputy|ambassador|envoy|leaders?|head|top|chief|ministers?|secretary|government)")
+_WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
+
+
+def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
+    """The countries a question names as parties to the contact, in order (not the topic's, the waters' or a
+    gathering's; the United States aside)."""
+    out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
+    # "besides the war in Ukraine": what is left out names no country of the contact
+    text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
+    for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
+        # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
+        run, words = found.group(), found.group().split()
+        if TUNING.sea_not_country and re.sub(r"['’]s?$", "", words[-1]) in _WATERS:
+            continue  # "the South China Sea", "the Taiwan Strait": a place asked about, not a country of the contact
+        for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
+                (words if len(words) > 1 else []):
+            word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
+            country = country_of(word) or capital_country(word)
+            if country and not word.isupper() and word.lower() in _ACRONYMS:
+                country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
+            if country:
+                break
+        if country and TUNING.topic_country and _ON.search(text, 0, found.start()):  # (endpos: just before it)
+            continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
+        if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
+            continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
+        if country and country != "United States" and country not in out:
+            out.append(country)
+    return tuple(out)

@@ -1,0 +1,76 @@
+"""Where and when select readouts, as names do: the place a question names ("in Honolulu") among the
+readouts found, and the filters a question's own time and countries set when it names nobody the index knows."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.api import Library, ReadoutSummary
+from index.query import mentioned, read_dates
+from index.types import Filters
+
+from .dates import shift_day
+from .parts import ABOUT
+from .question import Question
+from .tuning import TUNING, Tuning
+
+
+def narrowed(library: Library, question: Question) -> Filters | None:
+    """The filters a question's time and countries set when it names no participant the index knows
+    ("In their September 2021 phone conversation, what did the American and Chinese heads of state ..."):
+    time and place select readouts here too, not words in sentences. None when the question names neither
+    (ask.plan searches the whole index too when nothing passes these filters). A question that names people was read
+    by its people (their readouts in that time, or none, which `gather` has already judged).
+
+    The time is the publication date's, a week of slack after the event's (a readout comes out on the day
+    or within days): the event dates would have to be read row by row, ~1 s at 100x the corpus."""
+    # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
+    # ("at the end of 2023" is the question's own too, though no month or day is named.)
+    own_time = bool(question.dates or read_dates(question.text)[0]) and bool(question.date_from or question.date_to)
+    if question.people or question.intent == "compare" or not (own_time or question.countries):
+        return None
+    filters = question.filters
+    if own_time:
+        filters = replace(filters, date_from=question.date_from,
+                          date_to=shift_day(question.date_to, PUBLISHED_WITHIN) if question.date_to else None)
+    if question.countries:
+        # (Nothing checks here that any readout passes both: with none, retrieval finds nothing and the
+        # whole index is searched instead, see ask.plan.)
+        there = frozenset().union(*(library.readout_ids(replace(question.filters, country=c)) for c in question.countries))
+        filters = replace(filters, readouts=there) if there else filters
+    return filters if filters != question.filters else None
+
+
+PUBLISHED_WITHIN = 7  # days from an event to its readout's publication, at most (nearly always 0-2)
+
+
+PLACE_WORDS = 60  # at most this many readouts are read to find the place a question names
+
+
+def at_place(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
+              tuning: Tuning = TUNING) -> tuple[ReadoutSummary, ...]:
+    """"What did they discuss in Honolulu?": the readouts whose title or lead names the place, when some do
+    and others do not (a place selects readouts as a date does)."""
+    places = [p for p in question.places if not any(p.lower() in person.words.lower() for person in question.people)
+              and not (tuning.subject_place and asked_about(p, question.text))]
+    if not places or len(readouts) > PLACE_WORDS:
+        return readouts
+    leads = {}
+    for summary in readouts:
+        readout = library.readout(summary.id)
+        # Title and the first two paragraphs (the first is often "The below is attributable to ...").
+        leads[summary.id] = f"{readout.title} {' '.join(readout.paragraphs[:2])}" if readout else ""
+    there = tuple(r for r in readouts if any(mentioned([p.lower()], leads[r.id]) for p in places))
+    return there if there and len(there) < len(readouts) else readouts
+
+
+def asked_about(place: str, text: str) -> bool:
+    """Whether a place is part of what was asked about ("about civilians in Gaza in their October calls"), not
+    where the contact was ("about Haiti when they met in Nassau")."""
+    found = re.search(ABOUT + r"((?:[\w'’\-]+\s+){0,3}?)in\s+(?:the\s+)?" + re.escape(place)
+                      + r"\b", text, re.IGNORECASE)
+    return bool(found) and not CLAUSE.search(found.group(1))
+
+
+CLAUSE = re.compile(r"\b(?:when|while|as|they|their|he|she|his|her|met|meet|meeting|spoke|call|called|during|visit\w*)\b",
+                    re.IGNORECASE)
