@@ -8,15 +8,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
-from index.query import mention_finder
 from index.readout_meta import name_counts, us_share
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, places, refusal, roles
-from .dates import date_positions, spans_between
+from .dates import spans_between
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
-from .texts import lead_hit, readout_texts, titled_words
+from .refine import TOPIC_TEXTS, contacts_on, fill_dates, none_mention, said_most, uncovered
+from .texts import lead_hit, readout_texts
 from .tuning import TUNING, Tuning
 from .types import Answer
 
@@ -28,7 +28,6 @@ SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|vi
                     r"roundtable|gathering)\b|\bwhen (?:he|she|they|the|america|washington)\b|\b(?:phoned|rang|hosted|"
                     r"received)\b", re.IGNORECASE)
 SINGLE_VERB = re.compile(r"\bdid\b[^?,]*\b(?:phone|ring|telephone)\b", re.IGNORECASE)  # "Why did Blinken phone ...?"
-TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
 
 
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
@@ -122,7 +121,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         return Plan(read, library.retrieve(question, filters, turns, k=k),
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
-    if found.refusal and len(read.people) >= 3 and read.intent != "compare" and TUNING.two_contacts:
+    if found.refusal and (len(read.people) >= 3 or _dated_pair(read)) and read.intent != "compare" and TUNING.two_contacts:
         # "Blinken met Allamand and Omamo on July 16, 2021. Which crises did he discuss with Omamo, and what
         # did the other readout praise?": no readout has all three; two contacts of them are compared.
         paired = replace(read, intent="compare")
@@ -134,19 +133,19 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             read, found = (read if keep else paired), found_paired
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
-    if read.intent == "discuss" and TUNING.dates_filled and _uncovered(read, found):
-        found = _fill_dates(library, read, found, question)
+    if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):
+        found = fill_dates(library, read, found, question)
     top = None  # the top hits' readouts, read whole once for the word checks below
     if found.readouts:
         scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
         if read.intent in METADATA_INTENTS:
             if read.subject and TUNING.subject_contacts:
                 # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic.
-                found, reason = _contacts_on(library, read, found, scored)
+                found, reason = contacts_on(library, read, found, scored)
                 if reason:
                     return Plan(read, scored, reason)
             elif read.intent == "when" and read.topic and TUNING.when_said:
-                found = _said_most(library, read, found)
+                found = said_most(library, read, found)
             return Plan(read, scored, route="metadata", readouts=found.readouts)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
@@ -156,7 +155,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
             # that none of their readouts has whole (each word alone may be there: "the Amazon").
             unsaid = refusal.unsaid_names(read, texts)
-            reason = _none_mention(read, unsaid) if unsaid else ""
+            reason = none_mention(read, unsaid) if unsaid else ""
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
@@ -183,83 +182,6 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
-
-
-def _uncovered(read: Question, found: evidence.Evidence) -> bool:
-    """Whether two dates name two contacts and the readouts found fall in one of them only ("What did Sullivan
-    consult on with Meloni's adviser Talo in August 2023, and ... did Biden and Meloni discuss in March 2024?":
-    found is the Talo meeting, whose text names all four)."""
-    if len(read.dates) < 2 or not found.readouts:
-        return False
-    days = [r.event_date or r.date for r in found.readouts]
-    return any(not any(lo <= day <= hi for day in days) for lo, hi in read.dates)
-
-
-_CONTACT_TIME = re.compile(r"\b(?:in|on|during|of)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
-FILL_READOUTS = 40  # a date named with no contact found: at most this many of the people's readouts then are ranked
-
-
-def _fill_dates(library: Library, read: Question, found: evidence.Evidence, question: str) -> evidence.Evidence:
-    """"What did Sullivan discuss about fishing with Pacific Island ambassadors in March 2021 and with Fiji's Prime
-    Minister in August 2022?": no Sullivan-Fiji contact in March 2021; for a date named with none, the readout of
-    that time, with any one of the people, that retrieval ranks first for the question."""
-    if spans_between(read.text):
-        return found  # "Between January and late May 2023": one span, not two contacts
-    days = [r.event_date or r.date for r in found.readouts]
-    where = date_positions(read.text)
-    added = []
-    for lo, hi in read.dates:
-        if any(lo <= day <= hi for day in days) or (lo, hi) not in where \
-                or not _CONTACT_TIME.search(read.text, 0, where[(lo, hi)]):
-            continue  # ("... concern about Venezuela's July election": an event's time, not a contact's)
-        ids = frozenset().union(*(evidence.person_ids(library, p) for p in read.people))
-        rows = library.readouts(filters=Filters(readouts=ids), participants=False, held=(lo, hi)) if ids else []
-        if not rows or len(rows) > FILL_READOUTS:
-            continue
-        best = library.retrieve(question, Filters(readouts=frozenset(r.id for r in rows)), k=1)
-        added += [r for r in rows if best and r.id == best[0].hit.readout_id]
-    if not added:
-        return found
-    rows = sorted(found.readouts + tuple(added), key=lambda r: (r.event_date or r.date, r.id))
-    return replace(found, readouts=tuple(rows))
-
-
-def _contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tuple[evidence.Evidence, str]:
-    """The matching readouts that support what the question says was discussed, and the one rule's refusal
-    when none does ("Biden and Pope Francis appear in 5 readouts, and none of them mentions abortion")."""
-    about = replace(read, topic=read.subject, intent="discuss")
-    texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
-        else refusal.rare_word_texts(library, about, found.readouts, scored)
-    count = refusal.word_counter(library)
-    keep = tuple(r for r in found.readouts if r.id in texts and not refusal.topic_refusal(
-        about, evidence.Evidence((r,), True), {r.id: texts[r.id]}, 0.0, count, whole=False))
-    if keep:
-        return replace(found, readouts=keep), ""
-    reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
-    return found, reason or _none_mention(read, read.subject)
-
-
-def _said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:
-    """"When did Biden tell the Amir of Qatar that the talks had reached a final stage?": of the people's
-    contacts, those whose readouts have most of the question's topic words (all of them when none has more
-    than the others, as for a plain "When did they meet?")."""
-    if len(found.readouts) < 2 or len(found.readouts) > TOPIC_TEXTS:
-        return found
-    texts = readout_texts(library, [r.id for r in found.readouts])
-    # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
-    titled = titled_words(read.topic, found.readouts)
-    words = [t for t in read.topic if t not in titled]
-    has = mention_finder(tuple(words))
-    said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
-    most = max(said.values(), default=0)
-    if most < 2 or most == min(said.values()):
-        return found  # one word ("after taking office") tells no contact from another
-    return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
-
-
-def _none_mention(read: Question, what) -> str:
-    """The refusal for people whose readouts all lack what was asked about."""
-    return f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions {', '.join(what)}."
 
 
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
@@ -289,7 +211,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            meaning=lambda: closeness(library, question, p.scored,
                                                                      most=TUNING.meaning_fallback),
                                            part_meaning=lambda part, sentences: _cosines(library, part, sentences),
-                                           apart=_apart(library, p.question, p.readouts)), k)
+                                           apart=_apart(library, p.question, p.readouts),
+                                           together=_together(library, p.question, p.readouts)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -323,6 +246,12 @@ def _unnamed_passages(library: Library, read: Question, question: str, turns, k:
         wider = library.retrieve(question, timed, turns, k=k) if timed else []
         scored = wider if _best(wider) > _best(scored) else scored
     return scored
+
+
+def _dated_pair(read: Question) -> bool:
+    """"What did the White House discuss ... with Finland's President Niinistö in March 2023 and with Sweden's Prime
+    Minister Kristersson in July 2023?": two people with a date each, no readout of both, are two contacts."""
+    return TUNING.dated_pair and len(read.people) == 2 and len(read.dates) == 2 and not spans_between(read.text)
 
 
 def _one_contact(question: Question) -> bool:
@@ -368,6 +297,16 @@ def _apart(library: Library, read: Question, readouts: tuple) -> bool:
     for person in people:
         ids &= evidence.person_ids(library, person)
     return not ids
+
+
+def _together(library: Library, read: Question, readouts: tuple) -> frozenset[str]:
+    """Of the readouts, those of every person asked about (only for a question naming two dates or more)."""
+    if len(read.dates) < 2 or not read.people:
+        return frozenset()
+    ids = frozenset(r.id for r in readouts)
+    for person in read.people:
+        ids &= evidence.person_ids(library, person)
+    return ids
 
 
 def _cosines(library: Library, text: str, sentences: list[str]) -> list[float]:

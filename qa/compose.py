@@ -92,6 +92,9 @@ def _cited_first(hits: tuple[Hit, ...], leads: list[Hit]) -> tuple[Hit, ...]:
     return tuple(replace(h, score=top) for h in leads) + tuple(h for h in hits if (h.readout_id, h.paragraph) not in keys)
 
 
+MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
+
+
 def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
                      closeness: dict[str, float] | None = None):
     topic = {stem(t) for t in question.topic}
@@ -195,7 +198,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
              part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
              meaning: Callable[[], dict[str, float]] | None = None,
-             part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False) -> Answer:
+             part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False,
+             together: frozenset[str] = frozenset()) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
@@ -295,6 +299,21 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                         and not (speakers and c[6] not in speakers):
                     chosen.append(c)
                     have.add(c[4].readout_id)
+            if len(question.dates) > 1 and tuning.each_date and tuning.dates_in_other_words and part_meaning:
+                # "... about Iraq's sovereignty in their phone calls of February 2021 and August 2022": a contact of
+                # a date named whose readout says it in other words ("a sovereign and independent Iraq") has no
+                # topic word; its sentence closest to the question is quoted, as each date asks for a contact.
+                for lo, hi in question.dates:
+                    # (a year names a time, not one contact: "facing elections in 2023 in December 2022")
+                    if any(lo <= (c[4].event_date or c[4].date) <= hi for c in chosen) or hi[:7] != lo[:7]:
+                        continue
+                    # (only a contact of everyone asked about)
+                    theirs = [c for c in candidates if lo <= (c[4].event_date or c[4].date) <= hi
+                              and c[4].readout_id in together and not (speakers and c[6] not in speakers)]
+                    theirs = theirs[:MEANING_SENTENCES]
+                    if theirs:
+                        cosines = part_meaning(question.text, [c[3] for c in theirs])
+                        chosen.append(theirs[max(range(len(theirs)), key=cosines.__getitem__)])
     if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
             and (not question.exclude or (question.topic and tuning.aside_topic)):
         answered = list(chosen)

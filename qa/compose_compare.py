@@ -20,6 +20,7 @@ from index.types import Hit
 from . import evidence as ev
 from .compare import compare
 from .dates import date_positions
+from .intent import KIND_WORDS
 from .question import Question, sentence_words
 from .readout_sentences import encode_sentences, is_attribution
 from .texts import paragraph_hit, readout_texts
@@ -46,12 +47,25 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     asked = list(question.subject or question.topic) if tuning.pair_on_topic and library is not None and choosing else []
     texts = readout_texts(library, ranked) if asked and len(ranked) <= 60 else {}
     says = {i: len(mentioned(asked, text)) for i, text in texts.items()}  # how many of the topic's words each has
+    titles = {r.id: r.title for r in readouts}
     for lo, hi in question.dates:
         within = [i for i in ranked if lo <= dated[i] <= hi and i not in chosen]
-        whose = _named_before_date(library, question, (lo, hi)) if library is not None and len(within) > 1 else set()
-        # The person named before the date first, then the kind of contact asked about ("meetings", not a call).
-        within.sort(key=lambda i: (i not in whose, -says.get(i, 0),
-                                   bool(question.kind) and not ev.is_kind(kinds[i], question.kind)))
+        person = _person_before_date(question, (lo, hi)) if library is not None and len(within) > 1 else None
+        whose = set(ev.person_ids(library, person)) if person is not None else set()
+        # "Blinken's February 2022 meeting with Jaishankar ... and Biden's April 2022 call with Modi": the kind of
+        # contact said at each date; "with France's Delattre in March 2022": a contact whose title names them
+        # (their own call) before a group call that lists them.
+        kind = _kind_at_date(question, (lo, hi)) if tuning.kind_at_date else None
+        families = {n.split()[-1] for n in person.names if n.split()} \
+            if person is not None and tuning.titled_person else set()
+        # The person named before the date first, then the kind of contact said there, by the metadata or the
+        # title ("Calls with ... Park and ... Hayashi" is "other" in the metadata), then by the title (not a
+        # preview's "Virtual Meeting"), then the kind of contact asked about ("meetings", not a call).
+        within.sort(key=lambda i: (i not in whose,
+                                   bool(kind) and not (ev.is_kind(kinds[i], kind) or _titled_kind(titles[i], kind)),
+                                   bool(kind) and not _titled_kind(titles[i], kind),
+                                   bool(families) and not any(mentioned([f], titles[i]) for f in families),
+                                   -says.get(i, 0), bool(question.kind) and not ev.is_kind(kinds[i], question.kind)))
         if within:
             chosen.append(within[0])
     if library is not None and len(question.people) > 2 and len(chosen) < 2:
@@ -82,18 +96,36 @@ def pick_pair(question: Question, readouts: tuple[ReadoutSummary, ...], hits: tu
     return sorted(chosen[:2], key=lambda i: (dated[i], i))
 
 
-def _named_before_date(library: Library, question: Question, when: tuple[str, str]) -> set[str]:
-    """The readouts of the person named closest before a date of the question ("Sherman's August 2021
-    meeting ... Sullivan's September 2022 meeting")."""
+def _person_before_date(question: Question, when: tuple[str, str]):
+    """The person named closest before a date of the question ("Sherman's August 2021 meeting ... Sullivan's
+    September 2022 meeting"), if any."""
     at = date_positions(question.text).get(when)
     if at is None:
-        return set()
+        return None
     before = [(question.text.rfind(p.words, 0, at), p) for p in question.people]
     placed = [(i, p) for i, p in before if i >= 0]
-    if not placed:
-        return set()
-    person = max(placed, key=lambda item: item[0])[1]
-    return set(ev.person_ids(library, person))
+    return max(placed, key=lambda item: item[0])[1] if placed else None
+
+
+def _titled_kind(title: str, kind: str) -> bool:
+    """Whether a readout's title says the kind of contact ("... Call with ..."), as its metadata may not."""
+    return any(KIND_WORDS.get(w) == kind for w in re.findall(r"[a-z]+", title.lower()))
+
+
+KIND_NEAR = 40  # characters from a date within which a kind word ("meeting", "call") is that contact's
+
+
+def _kind_at_date(question: Question, when: tuple[str, str]) -> str | None:
+    """The kind of contact said nearest a date of the question, when two kinds are said ("meeting ... call")."""
+    at = date_positions(question.text).get(when)
+    if at is None:
+        return None
+    said = [(abs(m.start() - at), KIND_WORDS[m.group().lower()]) for m in re.finditer(r"[A-Za-z]+", question.text)
+            if KIND_WORDS.get(m.group().lower())]
+    if len({k for _, k in said}) < 2:
+        return None  # one kind said (question.kind is it), or none
+    distance, kind = min(said)
+    return kind if distance <= KIND_NEAR else None
 
 
 def _side_sentences(comparison, side: str, readout) -> list[tuple[int, str, bool]]:

@@ -7,6 +7,8 @@ import re
 
 from index.query import MONTH_RE, YEAR_OF_CONTACT, read_dates
 
+from .tuning import TUNING
+
 
 def spans_between(text: str) -> bool:
     """Whether the dates a question names bound a span ("between March and June 2022") rather than list
@@ -28,6 +30,10 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         if not match.group(0)[0].isupper() or not (match.group(2) or match.group(3)) and match.group(0).lower() == "may" \
                 and not re.match(r"\s+(?:and|or|to|through|until)\s+[A-Z]", text[match.end():]):
             continue  # "may" the verb; a month is written with a capital ("in May and July 2022")
+        if TUNING.month_not_name and not (match.group(2) or match.group(3)) and re.match(r" [A-Z][a-z]", text[match.end():]) \
+                and re.search(r"\b(?!(?:In|On|Of|During|Since|Until|By|From|Between|And|Or|To|Last|Next|Early|Late|Mid|That|"
+                              r"This|The|Through|After|Before)\b)[A-Z][\w.'’-]* $", text[:match.start()]):
+            continue  # "DFAT Secretary Jan Adams", "Ambassador June Smith": a given name after a title, not a month
         # "January 8-10, 2024", "May 27 to 28": the days between, one range.
         days = DAY_RANGE.match(text, match.end()) if match.group(2) and not match.group(3) else None
         if days and int(days.group(1)) > int(match.group(2)):

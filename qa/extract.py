@@ -11,6 +11,7 @@ from index.search import Scored, build_query
 from index.types import Turn
 
 from .parts import ABOUT
+from .tuning import TUNING
 from .types import Answer, Citation, cite, span_quote
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
@@ -63,6 +64,16 @@ def _paraphrased(word: str, question: str, texts: dict[str, str]) -> bool:
     return any(mentions(w, text) for w in around for text in texts.values())
 
 
+def _spelled_out(word: str, question: str, texts: dict[str, str]) -> bool:
+    """Whether an acronym of the question ("DFAT") is spelled out in the top readouts ("Department of Foreign
+    Affairs and Trade"): the index has the thing, not the letters."""
+    if not re.search(rf"\b{re.escape(word.upper())}\b", question) or not 2 <= len(word) <= 6 or not word.isalpha():
+        return False
+    link = r"(?:\s+(?:of|for|the|and|on|de|&))*\s+"
+    spelled = re.compile(r"\b" + link.join(rf"{letter}[\w'’-]*" for letter in word.upper()) + r"\b")
+    return any(spelled.search(text) for text in texts.values())
+
+
 def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
                    readout_texts: dict[str, str] | None = None, count=None) -> str:
     """Why the hits do not support an answer, or "" when they do.
@@ -82,7 +93,8 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                  if len(w) > 3 and not any(ch.isdigit() for ch in w) and w not in TIME_WORDS]
         # "Kyrgyz-Tajik": a compound whose parts the index has is not unknown.
         unknown = [w for w in words if count(w) == 0
-                   and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))]
+                   and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))
+                   and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

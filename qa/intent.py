@@ -51,7 +51,8 @@ INTENT_RULES = (
                            r"\bon the same (?:subject|topic|issue|question)\b|"
                            r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
                            r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
-                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover)\w*\b|"
+                           r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover|touch|"
+                           r"deal|handle|treat|describe|characteri[sz]e|frame|refer|approach)\w*\b|"
                            # "In the first of Harris's 2023 meetings ... and in the second", "Where did the first call
                            # say ..., and what did the second add"
                            r"\bthe first\b[^?]*\b(?:in the second|the second|the later)\b",
@@ -72,6 +73,16 @@ SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\
                   r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
 
 
+# "Who went with Jake Sullivan to Brasilia", "Who led the U.S. delegation": who took part, not who said something.
+COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|accompanied|joined|led|headed|attended|"
+                     r"took part|participated|(?:was|were) (?:also )?(?:with|on|in|part of|present))\b", re.IGNORECASE)
+
+
+# "Which contacts of theirs did they go over?", "Which upcoming meetings did they discuss?": things said.
+DISCUSSED = re.compile(r"^\s*(?:which|what)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
+                       r"(?:discuss|review|go over|raise|recall|talk about|welcome|preview|refer to)\b", re.IGNORECASE)
+
+
 # "When would they meet next?", "When did they agree to speak again?": a time the readout says, not its date.
 SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
                        r"^\s*when\s+did\s+[\w\s'’-]+?\s+(?:agree|plan|promise|pledge|expect|intend|hope)\s+to\b",
@@ -82,10 +93,12 @@ def intent_of(text: str) -> str:
     whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
-            if intent in ("how_many", "list") and SAID.search(text):
+            if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)):
                 continue
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
                 return "discuss"
+            if intent == "who_said" and TUNING.company_not_said and COMPANY.search(text):
+                continue  # who took part is a fact of the readout, said by neither side
             return intent
     # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
     # Nassau), what did the readouts say about Haiti?"

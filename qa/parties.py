@@ -34,11 +34,39 @@ DESCRIBED_COUNTRIES = (
                 r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
     (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
 )
+# Countries by their common epithets ("the Alpine principality's foreign minister", "the Emerald Isle"): how
+# paraphrases name them. (Only epithets that name one country; "the eastern-flank ally" names none.)
+EPITHETS = {
+    "alpine principality": "Liechtenstein", "alpine confederation": "Switzerland", "emerald isle": "Ireland",
+    "land of the rising sun": "Japan", "middle kingdom": "China", "hermit kingdom": "North Korea",
+    "land of the morning calm": "South Korea", "rainbow nation": "South Africa", "land of smiles": "Thailand",
+    "lion city": "Singapore", "land of a thousand hills": "Rwanda", "pearl of africa": "Uganda",
+    "land of fire": "Azerbaijan", "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
+    "hexagon": "France", "land down under": "Australia", "down under": "Australia", "spice isle": "Grenada",
+    "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt", "nation of islands": "Indonesia",
+}
+EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+") for e in EPITHETS),
+                                                      key=len, reverse=True)) + r")\b", re.I)
+
+
+_WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(?:far\s+)?(?:north|south|east|west)(?:ern)?|"
+                    r"heart|centre|center|capital)\s+of\s+)?$", re.IGNORECASE)
+
+
+def epithet_country(phrase: str) -> str | None:
+    """The country an epithet names ("the Alpine principality" -> Liechtenstein), or None."""
+    found = EPITHET.fullmatch(phrase.strip()) if TUNING.epithets else None
+    return EPITHETS[re.sub(r"[\s-]+", " ", found.group(1).lower())] if found else None
 
 
 def described_countries(text: str) -> list[tuple[str, set[str]]]:
     """The countries a question describes (DESCRIBED_COUNTRIES) and the words that describe each."""
-    return [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
+    found = [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
+    if TUNING.epithets:
+        # (not where a contact took place: "a gathering ... in the north of the Land of Smiles")
+        found += [(EPITHETS[re.sub(r"[\s-]+", " ", m.group(1).lower())], set(lexical_terms(m.group(1))))
+                  for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start())]
+    return found
 
 
 # The first word of an office ("South Korea's Foreign Minister", "Saudi Arabia's crown prince", "New Zealand's top diplomat")

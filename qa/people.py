@@ -133,6 +133,9 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             continue
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        if TUNING.boss_not_party and match.end() == len(run) and re.search(r"['’]s$", match.group()) \
+                and AIDE.match(text, text.find(run) + len(run)):
+            continue  # "Zelenskyy's chief of staff", "Meloni's diplomatic adviser": the aide took part, not the boss
         if re.search(r"\w\s+Day$", place):
             continue  # an occasion ("Independence Day", "Victory Day"), not Rear Admiral Michael Day
         if capital_country(place) and not any(name_words(n)[-1:] == [fold(place).lower()]
@@ -167,6 +170,14 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 taken |= set(full)
                 break
     return tuple(found)
+
+
+# After "Zelenskyy's": an aide or minister of theirs, who took part in their stead.
+AIDE = re.compile(r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special|personal)\s+)*"
+                  r"(?:chief of staff|(?:(?:national|homeland) security|diplomatic|foreign[- ]policy|economic|"
+                  r"security|presidential|special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|"
+                  r"aides?|envoys?|emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|"
+                  r"(?:foreign|defen[cs]e|finance) ministers?|top diplomat)\b", re.IGNORECASE)
 
 
 # Titles and honorifics before a name ("Crown Prince Mohammed", "Sheikh Tamim"), beside the offices in GENERIC.

@@ -18,6 +18,7 @@ from index.officials import OFFICIALS
 from index.countries import capital_country, country_of
 from index.query import lexical_terms
 
+from .parties import epithet_country
 from .people import PARTICLES, Person
 from .question import Question
 from .tuning import TUNING
@@ -25,6 +26,7 @@ from .tuning import TUNING
 US = "United States"
 HOLY_SEE = "Holy See"
 # An office as questions say it, and the roles (substrings of the metadata's role) that hold it.
+UN_HEAD = ("secretary-general", "secretary general", "united nations")
 FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "foreign affairs", "external affairs",
            "minister for europe and foreign", "politburo member")
 OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,6 +41,11 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"(?:white house['’]s )?(?:number[- ]two|no\. 2|second[- ]ranking) (?:national )?security (?:official|advis[eo]r|aide)",
      ("principal deputy national security advis",)),
     (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
+    # "Washington's number-two diplomat": the Deputy Secretary of State (before "top diplomat", which it contains)
+    (r"(?:number[- ]two|no\. 2|second[- ]ranking|deputy(?: top)?) diplomat", ("deputy secretary",)),
+    # the UN's head: "the head of the world body", "the UN chief" (its place the United Nations, as NATO's below)
+    (r"(?:head|chief|leader) of the (?:world body|united nations|u\.?n\.?)|(?:the )?world body['’]s (?:head|chief|leader)|"
+     r"u\.?n\.? (?:chief|head)", UN_HEAD),
     (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|"
      r"foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
@@ -120,10 +127,10 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
         phrase = before[span.start():].strip()
         first = re.sub(r"['’](?:s\b|(?=\s)).*$", "", phrase)  # "Oslo's top", "Laos' deputy"
         first = re.sub(r"\s+(?:deputy|acting|assistant)$", "", first, flags=re.IGNORECASE)  # "the Laotian deputy ..."
-        country = country_of(first) or capital_country(first)
+        country = country_of(first) or capital_country(first) or epithet_country(first)
         if not country and re.fullmatch(r"[A-Z][\w-]+ government", first):
             country = capital_country(first.split()[0]) or country_of(first.split()[0])  # "the Nicosia government's"
-        if country and first[:1].isupper():
+        if country and (first[:1].isupper() or epithet_country(first)):
             return (country,), span.start()
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
     if tail:
@@ -146,6 +153,9 @@ def read_offices(text: str) -> tuple[Described, ...]:
     for start, end, roles in sorted(found):
         if TUNING.described_more and roles == NATO_HEAD:
             out.append(Described(text[start:end], roles[:2], ("NATO",)))
+            continue
+        if roles == UN_HEAD:
+            out.append(Described(text[start:end], roles[:2], ("United Nations",)))
             continue
         if TUNING.described_more and re.search(r"\bthe President['’]s\s+(?:[\w-]+\s+)?$", text[:start]):
             # "the President's security chief": in US readouts, the US President's (not "the Turkish president's")

@@ -54,6 +54,14 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
         # "And why did the Vice President call him that September?", "in the April call before that": the month
         # of the conversation's year, the last contact in it before the one cited, or the first after.
         lo, hi = read_dates(f"{month.group(1)} {year}")
+        around = re.search(rf"\bthe\s+{month.group(1)}\s+(before|after)\b", text, re.IGNORECASE) if TUNING.month_around else None
+        if lo and around and at_from and at_to:
+            # "when Biden met him ahead of the G7 summit the June before": the last June before the contact cited
+            # (the year before, when it came later in the year), or the first after it.
+            shift = -1 if around.group(1).lower() == "before" and lo >= at_from else \
+                1 if around.group(1).lower() == "after" and hi <= at_to else 0
+            lo, hi = read_dates(f"{month.group(1)} {int(year) + shift}")
+            return lo, hi, order, True
         if lo and RELATIVE_BEFORE.search(text) and at_from:
             return lo, min(hi, shift_day(at_from, -1)), "last", True
         if lo and RELATIVE_NEXT.search(text) and at_to:

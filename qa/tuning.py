@@ -61,6 +61,7 @@ class Tuning:
     unnamed_one_readout: bool = True  # a question naming nobody, narrowed by time or country, is answered from one readout
     described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office
     two_contacts: bool = True  # three people no readout has together are two contacts compared
+    dated_pair: bool = True  # ... and two people with a date each ("with Niinistö in March and with Kristersson in July")
     subject_found: bool = True  # a readout with every word of what was asked about supports the question
     speaker_bonus: float = 2.0  # a sentence by the speaker asked about, against one by someone else
     broad_paragraphs: int = 3  # "What did they discuss?" of one contact: the first sentence of this many paragraphs
@@ -138,6 +139,13 @@ class Tuning:
     topic_country: bool = True  # a country after "on", "about", "over": what was discussed, no party to the contact
     each_person: bool = True  # discuss naming three people or more: each_readout as for "calls"
     each_date: bool = True  # discuss with two dates named: each_readout as for "calls"
+    epithets: bool = True  # "the Alpine principality", "the Emerald Isle": the country an epithet names
+    discussed_contacts: bool = True  # "Which contacts of theirs did they go over?": what was said, not a list
+    month_around: bool = True  # "the June before": the last June before the contact the thread cited
+    month_not_name: bool = True  # "Secretary Jan Adams": a bare month before a capitalised word is a given name
+    acronyms_spelled: bool = True  # "DFAT" unknown to the index, spelled out in the top readouts: not refused for it
+    dated_contact: bool = True  # a date named with no contact found: "Sullivan's July 2023 trip" is a contact's too
+    dates_in_other_words: bool = True  # ... and a date's contact with no topic word: its sentence closest in meaning
     dates_filled: bool = True  # discuss, two dates, no contact of the people on one: their readout then closest to it
     any_pairing: bool = True  # two contacts of four people compared: any pairing with a contact each, not only as named
     answer_type: bool = True  # "what package did he point to": the kind of answer need not be said to answer
@@ -151,6 +159,8 @@ class Tuning:
     broad_lead_whole: bool = True  # "What did they discuss?" of one contact quotes its lead whole (up to whole_paragraph)
     subject_in_topic: bool = True  # what was said keeps only topic words (an office described leaves both)
     country_office: bool = True  # "South Korea's Foreign Minister": the country's words say whose office, not topic
+    kind_at_date: bool = True  # a comparison's contact of a date: the kind of contact said at that date first
+    titled_person: bool = True  # ... then one whose title names the person said before the date (not a group call)
     pair_on_topic: bool = True  # a contact of each official compared: one whose readout has the topic asked, first
     all_countries: bool = True  # several countries named beside the people: the contacts with all of them, if any
     described_more: bool = True  # "the President's security chief" (the US one), "the head of the transatlantic alliance"
@@ -167,6 +177,9 @@ class Tuning:
     # time (a few at most) whose text names them
     said_time: bool = True  # "When would they meet next?", "When did they agree to speak again?": what the
     # readout says of a time to come is quoted (a discuss answer), not the contact's date
+    company_not_said: bool = True  # "Who went with Sullivan to Brasilia", "Who led the delegation": who took
+    # part (a discuss answer), not who said something
+    boss_not_party: bool = True  # "Zelenskyy's chief of staff": the aide took part, not the person named
 
     def to_json(self) -> dict:
         return asdict(self)

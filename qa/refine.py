@@ -1,0 +1,100 @@
+"""The evidence adjusted after `evidence.gather`, by what the question says: a contact added for a date named with
+none found, the contacts that have what was discussed ("When did they last discuss abortion?"), those that say
+most of it ("When did Biden tell the Amir ..."), and the refusal when none of them mentions it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.api import Library
+from index.query import mention_finder
+from index.types import Filters
+
+from . import compose, evidence, refusal
+from .dates import date_positions, spans_between
+from .question import Question
+from .texts import readout_texts, titled_words
+from .tuning import TUNING
+
+TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
+
+
+def uncovered(read: Question, found: evidence.Evidence) -> bool:
+    """Whether two dates name two contacts and the readouts found fall in one of them only ("What did Sullivan
+    consult on with Meloni's adviser Talo in August 2023, and ... did Biden and Meloni discuss in March 2024?":
+    found is the Talo meeting, whose text names all four)."""
+    if len(read.dates) < 2 or not found.readouts:
+        return False
+    days = [r.event_date or r.date for r in found.readouts]
+    return any(not any(lo <= day <= hi for day in days) for lo, hi in read.dates)
+
+
+_CONTACT_TIME = re.compile(r"\b(?:in|on|during|of)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+# "during Jake Sullivan's July 2023 trip to Jeddah": a date said of the contact that follows it.
+_DATED_CONTACT = re.compile(r"[A-Z][a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4} (?:phone |virtual |in-person )?"
+                            r"(?:call|calls|meeting|meetings|visit|trip|conversation|talks)\b")
+FILL_READOUTS = 40  # a date named with no contact found: at most this many of the people's readouts then are ranked
+
+
+def fill_dates(library: Library, read: Question, found: evidence.Evidence, question: str) -> evidence.Evidence:
+    """"What did Sullivan discuss about fishing with Pacific Island ambassadors in March 2021 and with Fiji's Prime
+    Minister in August 2022?": no Sullivan-Fiji contact in March 2021; for a date named with none, the readout of
+    that time, with any one of the people, that retrieval ranks first for the question."""
+    if spans_between(read.text):
+        return found  # "Between January and late May 2023": one span, not two contacts
+    days = [r.event_date or r.date for r in found.readouts]
+    where = date_positions(read.text)
+    added = []
+    for lo, hi in read.dates:
+        if any(lo <= day <= hi for day in days) or (lo, hi) not in where \
+                or not (_CONTACT_TIME.search(read.text, 0, where[(lo, hi)])
+                        or TUNING.dated_contact and _DATED_CONTACT.match(read.text, where[(lo, hi)])):
+            continue  # ("... concern about Venezuela's July election": an event's time, not a contact's)
+        ids = frozenset().union(*(evidence.person_ids(library, p) for p in read.people))
+        rows = library.readouts(filters=Filters(readouts=ids), participants=False, held=(lo, hi)) if ids else []
+        if not rows or len(rows) > FILL_READOUTS:
+            continue
+        best = library.retrieve(question, Filters(readouts=frozenset(r.id for r in rows)), k=1)
+        added += [r for r in rows if best and r.id == best[0].hit.readout_id]
+    if not added:
+        return found
+    rows = sorted(found.readouts + tuple(added), key=lambda r: (r.event_date or r.date, r.id))
+    return replace(found, readouts=tuple(rows))
+
+
+def contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tuple[evidence.Evidence, str]:
+    """The matching readouts that support what the question says was discussed, and the one rule's refusal
+    when none does ("Biden and Pope Francis appear in 5 readouts, and none of them mentions abortion")."""
+    about = replace(read, topic=read.subject, intent="discuss")
+    texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
+        else refusal.rare_word_texts(library, about, found.readouts, scored)
+    count = refusal.word_counter(library)
+    keep = tuple(r for r in found.readouts if r.id in texts and not refusal.topic_refusal(
+        about, evidence.Evidence((r,), True), {r.id: texts[r.id]}, 0.0, count, whole=False))
+    if keep:
+        return replace(found, readouts=keep), ""
+    reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
+    return found, reason or none_mention(read, read.subject)
+
+
+def said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:
+    """"When did Biden tell the Amir of Qatar that the talks had reached a final stage?": of the people's
+    contacts, those whose readouts have most of the question's topic words (all of them when none has more
+    than the others, as for a plain "When did they meet?")."""
+    if len(found.readouts) < 2 or len(found.readouts) > TOPIC_TEXTS:
+        return found
+    texts = readout_texts(library, [r.id for r in found.readouts])
+    # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
+    titled = titled_words(read.topic, found.readouts)
+    words = [t for t in read.topic if t not in titled]
+    has = mention_finder(tuple(words))
+    said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
+    most = max(said.values(), default=0)
+    if most < 2 or most == min(said.values()):
+        return found  # one word ("after taking office") tells no contact from another
+    return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
+
+
+def none_mention(read: Question, what) -> str:
+    """The refusal for people whose readouts all lack what was asked about."""
+    return f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions {', '.join(what)}."
