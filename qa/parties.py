@@ -35,15 +35,15 @@ DESCRIBED_COUNTRIES = (
     (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
 )
 # Countries by their common epithets ("the Alpine principality's foreign minister", "the Emerald Isle"): how
-# paraphrases name them. (Only epithets that name one country; "the eastern-flank ally" names none.)
+# paraphrases name them. (Only epithets that name one country: not "the eastern-flank ally", "the land of fire".)
 EPITHETS = {
     "alpine principality": "Liechtenstein", "alpine confederation": "Switzerland", "emerald isle": "Ireland",
     "land of the rising sun": "Japan", "middle kingdom": "China", "hermit kingdom": "North Korea",
     "land of the morning calm": "South Korea", "rainbow nation": "South Africa", "land of smiles": "Thailand",
     "lion city": "Singapore", "land of a thousand hills": "Rwanda", "pearl of africa": "Uganda",
-    "land of fire": "Azerbaijan", "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
+    "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
     "hexagon": "France", "land down under": "Australia", "down under": "Australia", "spice isle": "Grenada",
-    "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt", "nation of islands": "Indonesia",
+    "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt",
 }
 EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+") for e in EPITHETS),
                                                       key=len, reverse=True)) + r")\b", re.I)
