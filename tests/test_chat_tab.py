@@ -1,6 +1,7 @@
 """The conversation kept in the browser is accepted back only as this server answered it (ui/chat_tab.py)."""
 from __future__ import annotations
 
+import asyncio
 import json
 
 from ui import chat_tab
@@ -33,6 +34,11 @@ def _handler(demo, name: str):
     return next(block.fn for block in demo.fns.values() if getattr(block.fn, "__name__", "") == name)
 
 
+def _stop(stopped):
+    """The Stop handler (a coroutine: it cancels the answer's events first) run to its result."""
+    return lambda *args: asyncio.run(stopped(*args))
+
+
 def test_stop_puts_the_question_back_even_when_the_chat_it_sends_has_not_caught_up(library):
     """A Stop clicked the moment it shows may send the chat as it was before the question (seen in CI):
     the question comes back from what this server was answering for that page, not from the chat."""
@@ -42,7 +48,7 @@ def test_stop_puts_the_question_back_even_when_the_chat_it_sends_has_not_caught_
     from ui.service import Service
 
     demo = build(Service(library))
-    respond, stopped = _handler(demo, "respond"), _handler(demo, "stopped")
+    respond, stopped = _handler(demo, "respond"), _stop(_handler(demo, "stopped"))
     question = "What did President Biden discuss with Prime Minister Kishida?"
     page, other = gr.Request(session_hash="page-1"), gr.Request(session_hash="page-2")
     answering = respond(question, [], None, None, "", "", "", page)
@@ -67,7 +73,7 @@ def test_an_answer_that_finishes_as_stop_is_clicked_is_dropped(library):
     from ui.service import Service
 
     demo = build(Service(library))
-    respond, stopped = _handler(demo, "respond"), _handler(demo, "stopped")
+    respond, stopped = _handler(demo, "respond"), _stop(_handler(demo, "stopped"))
     question = "What did President Biden discuss with Prime Minister Kishida?"
     page = gr.Request(session_hash="page-3")
     answering = respond(question, [], None, None, "", "", "", page)
@@ -75,3 +81,28 @@ def test_an_answer_that_finishes_as_stop_is_clicked_is_dropped(library):
     assert stopped([], [], page)[4] == question  # Stop clicked; the cancel does not reach the generator
     rest = list(answering)  # ... which runs on to its end
     assert not any(update[1] for update in rest if isinstance(update[1], list))  # no turn kept
+
+
+def test_stop_cancels_the_answer_of_its_page_before_it_answers(library):
+    """Gradio's own cancel runs beside the Stop handler, not before it (CI saw an answer come back after Stop):
+    the handler cancels the running answer of its page first, and waits for it, so its update comes last."""
+    import gradio as gr
+
+    from ui.app import build
+    from ui.service import Service
+
+    demo = build(Service(library))
+    stopped = _handler(demo, "stopped")
+    answering = [i for i, block in demo.fns.items() if getattr(block.fn, "__name__", "") == "respond"]
+
+    async def clicked():
+        # Tasks named as Gradio's queue names them: "<session>_<fn id><gradio-sep><event id>".
+        mine = asyncio.create_task(asyncio.sleep(60), name=f"page-4_{answering[0]}<gradio-sep>e1")
+        other = asyncio.create_task(asyncio.sleep(60), name=f"page-5_{answering[0]}<gradio-sep>e2")
+        await asyncio.sleep(0)
+        await stopped([], [], gr.Request(session_hash="page-4"))
+        cancelled = (mine.cancelled(), other.cancelled())
+        other.cancel()
+        return cancelled
+
+    assert asyncio.run(clicked()) == (True, False)
