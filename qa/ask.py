@@ -293,18 +293,20 @@ def _apart(library: Library, read: Question, readouts: tuple) -> bool:
     people = [p for p in read.people if not re.search(rf"\b(?:say|said|says|tell|told)\b.*\b{re.escape(p.words)}\b", read.text)]
     if len(people) < 3 or len(readouts) < 2:
         return False
-    ids = frozenset(r.id for r in readouts)
-    for person in people:
-        ids &= evidence.person_ids(library, person)
-    return not ids
+    return not _of_all(library, people, readouts)
 
 
 def _together(library: Library, read: Question, readouts: tuple) -> frozenset[str]:
     """Of the readouts, those of every person asked about (only for a question naming two dates or more)."""
     if len(read.dates) < 2 or not read.people:
         return frozenset()
+    return _of_all(library, read.people, readouts)
+
+
+def _of_all(library: Library, people, readouts: tuple) -> frozenset[str]:
+    """The ids of those readouts that have every one of the people."""
     ids = frozenset(r.id for r in readouts)
-    for person in read.people:
+    for person in people:
         ids &= evidence.person_ids(library, person)
     return ids
 

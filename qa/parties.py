@@ -56,7 +56,12 @@ _WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(
 def epithet_country(phrase: str) -> str | None:
     """The country an epithet names ("the Alpine principality" -> Liechtenstein), or None."""
     found = EPITHET.fullmatch(phrase.strip()) if TUNING.epithets else None
-    return EPITHETS[re.sub(r"[\s-]+", " ", found.group(1).lower())] if found else None
+    return EPITHETS[_epithet_key(found.group(1))] if found else None
+
+
+def _epithet_key(said: str) -> str:
+    """An epithet as EPITHETS spells it ("Land  of-Smiles" -> "land of smiles")."""
+    return re.sub(r"[\s-]+", " ", said.lower())
 
 
 def described_countries(text: str) -> list[tuple[str, set[str]]]:
@@ -64,7 +69,7 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
     found = [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
     if TUNING.epithets:
         # (not where a contact took place: "a gathering ... in the north of the Land of Smiles")
-        found += [(EPITHETS[re.sub(r"[\s-]+", " ", m.group(1).lower())], set(lexical_terms(m.group(1))))
+        found += [(EPITHETS[_epithet_key(m.group(1))], set(lexical_terms(m.group(1))))
                   for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start())]
     return found
 

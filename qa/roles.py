@@ -127,10 +127,11 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
         phrase = before[span.start():].strip()
         first = re.sub(r"['’](?:s\b|(?=\s)).*$", "", phrase)  # "Oslo's top", "Laos' deputy"
         first = re.sub(r"\s+(?:deputy|acting|assistant)$", "", first, flags=re.IGNORECASE)  # "the Laotian deputy ..."
-        country = country_of(first) or capital_country(first) or epithet_country(first)
+        epithet = epithet_country(first)
+        country = country_of(first) or capital_country(first) or epithet
         if not country and re.fullmatch(r"[A-Z][\w-]+ government", first):
             country = capital_country(first.split()[0]) or country_of(first.split()[0])  # "the Nicosia government's"
-        if country and (first[:1].isupper() or epithet_country(first)):
+        if country and (first[:1].isupper() or epithet):
             return (country,), span.start()
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
     if tail:
