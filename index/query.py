@@ -12,7 +12,16 @@ MONTHS.pop("may", None)  # "may" is usually the verb; the full-name table below 
 MONTH_RE = "|".join(sorted((re.escape(m) for m in list(MONTHS) + ["may"]), key=len, reverse=True))
 PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8), "middle of": (5, 8),
          "late": (9, 12), "end of": (10, 12), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11),
-         "autumn": (9, 11), "winter": (1, 2), "first half of": (1, 6), "second half of": (7, 12)}
+         "autumn": (9, 11), "winter": (1, 2), "first half of": (1, 6), "second half of": (7, 12),
+         # "year-end 2021", "the closing days of 2021", "Q1 2022": the same, in the other words analysts use
+         "year-end": (11, 12), "end-of-year": (11, 12), "closing days of": (12, 12), "closing weeks of": (12, 12),
+         "final days of": (12, 12), "final weeks of": (12, 12), "last days of": (12, 12), "last weeks of": (12, 12),
+         "closing months of": (10, 12), "final months of": (10, 12), "last months of": (10, 12),
+         "opening days of": (1, 1), "opening weeks of": (1, 1), "first days of": (1, 1), "first weeks of": (1, 1),
+         "opening months of": (1, 3), "first months of": (1, 3),
+         "first quarter of": (1, 3), "second quarter of": (4, 6), "third quarter of": (7, 9),
+         "fourth quarter of": (10, 12), "last quarter of": (10, 12), "final quarter of": (10, 12),
+         "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 PART_RE = "|".join(sorted((re.escape(p) for p in PARTS), key=len, reverse=True))
 
 STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before

@@ -131,6 +131,14 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # counted, listed or dated, not compared)
             keep = read.intent in METADATA_INTENTS and TUNING.paired_counts
             read, found = (read if keep else paired), found_paired
+    if found.refusal and _us_pair(library, read):
+        # "On the day Russia invaded Ukraine, what did Sherman and Portugal's political director agree on, and what
+        # did Blinken thank the Baltic ministers for?": two US officials, no counterparts of each other: each one's
+        # contacts of the time.
+        each = [evidence.gather(library, replace(read, people=(p,))) for p in read.people]
+        if all(f.readouts and not f.refusal for f in each):
+            rows = {r.id: r for f in each for r in f.readouts}.values()
+            found = evidence.Evidence(tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id))), True)
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):
@@ -230,6 +238,14 @@ def _unnamed_passages(library: Library, read: Question, question: str, turns, k:
     """Passages for a question naming no known participant, within its time and countries ([] when it names
     neither, or nothing passes: the whole index is searched then)."""
     allowed = places.narrowed(library, read)
+    event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()
+    if event:
+        # An event named by its title ("Dominican Day"): its readouts, in the time asked if any; the
+        # countries of its name ("Venezuelan Day") are no contact's.
+        timed = places.narrowed(library, replace(read, countries=()))
+        scored = library.retrieve(question, replace(timed or read.filters, readouts=event), turns, k=k)
+        if scored:
+            return scored
     scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
     if allowed and not scored and read.countries:
         # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
@@ -291,9 +307,15 @@ def _apart(library: Library, read: Question, readouts: tuple) -> bool:
     counterparts of separate contacts: "Sullivan ... with Thailand's ... and Singapore's ...")."""
     # ("what did he say President Biden was committed to": Biden is in what was said, no counterpart)
     people = [p for p in read.people if not re.search(rf"\b(?:say|said|says|tell|told)\b.*\b{re.escape(p.words)}\b", read.text)]
-    if len(people) < 3 or len(readouts) < 2:
+    if (len(people) < 3 and not (len(people) == 2 and _us_pair(library, read))) or len(readouts) < 2:
         return False
     return not _of_all(library, people, readouts)
+
+
+def _us_pair(library: Library, read: Question) -> bool:
+    """Whether a question asks about two US officials in a time (each with a counterpart of their own)."""
+    return TUNING.us_pair and len(read.people) == 2 and bool(read.date_from or read.date_to) \
+        and read.intent in ("discuss", "yes_no", "who_said") and all(_side(library, p) == "us" for p in read.people)
 
 
 def _together(library: Library, read: Question, readouts: tuple) -> frozenset[str]:

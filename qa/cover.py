@@ -34,6 +34,10 @@ def cover_questions(question: Question, candidates: list, chosen: list,
     for part in parts:
         words = [w for w in lexical_terms(part) if w not in FRAME]
         own = [stem(w) for w in words if w in topic and not country_of(w)]
+        if not own and strict and tuning.country_parts:
+            # "about Venezuela and Haiti": a thing asked about that is a country is answered by a sentence
+            # naming it, not by the paragraph that ranks first for it alone (the lead, for naming the people).
+            own = [stem(w) for w in words if w in topic]
         if own and any(len(has(c[3], own)) == len(own) if strict else has(c[3], own) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
@@ -46,7 +50,8 @@ def cover_questions(question: Question, candidates: list, chosen: list,
                    or any(w in p.words.lower() for p in question.people)}
             pool = [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0 and has(c[3], stems) <= who)] or pool
         scored = sorted(((len(has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
-        if scored and scored[0][0] >= 2:
+        enough = min(2, len(own)) if strict and own and tuning.country_parts else 2
+        if scored and scored[0][0] >= enough:
             chosen.append(scored[0][1])
             continue
         quoted = {(c[4].readout_id, c[4].paragraph) for c in chosen}

@@ -89,6 +89,18 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             slack = 3 if match.group(2).lower() == "week" else 10
             spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
+    if TUNING.event_days:
+        for match in DAY_OF_EVENT.finditer(text):
+            day = next((_dt.date.fromisoformat(d) for rule, d in EVENTS if rule.match(match.group("event"))), None)
+            if day is None:
+                continue
+            way = (match.group("way") or "").lower()
+            if match.group("time").lower() == "eve":
+                # "on the eve of the war's first anniversary": the days just before (Biden was in Warsaw two days before)
+                lo, hi = day - _dt.timedelta(days=EVE_DAYS), day - _dt.timedelta(days=1)
+            else:
+                lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
+            spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
         day = _day_before(spans, match.start())
@@ -141,3 +153,19 @@ def day_offset(match: re.Match) -> int:
 def shift_day(day: str, days: int = 1) -> str:
     """An ISO day moved by some days."""
     return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+
+
+# Days known by what happened on them, as questions in other words name them ("On the day Russia invaded
+# Ukraine", "on the eve of Moscow's full-scale assault", "the day after the Hamas attack").
+EVENTS = (
+    (re.compile(r"(?:the\s+)?(?:war['’]s\s+first\s+anniversary|first\s+anniversary\s+of\s+(?:russia['’]s\s+|the\s+)?"
+                r"(?:full[- ]scale\s+)?(?:invasion|war))", re.I), "2023-02-24"),
+    (re.compile(r"(?:russia|moscow)(?:['’]s)?\s+(?:full[- ]scale\s+)?(?:invasion|assault|attack)|russia\s+invaded|"
+                r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion\s+of\s+ukraine", re.I), "2022-02-24"),
+    (re.compile(r"(?:hamas['’]?s?\s+|the\s+(?:october\s+7(?:th)?\s+)?(?:hamas\s+)?)(?:terrorist\s+)?attacks?\s*(?:on\s+israel)?|"
+                r"hamas\s+attacked", re.I), "2023-10-07"),
+)
+DAY_OF_EVENT = re.compile(r"\b(?:the\s+)?(?P<time>eve|day|morning|night)\s+(?:(?P<way>of|before|after|that|when)\s+)?"
+                          r"(?P<event>[\w'’ -]{5,60})", re.I)
+EVE_DAYS = 3  # "on the eve of": up to this many days before
+

@@ -44,9 +44,17 @@ EPITHETS = {
     "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
     "hexagon": "France", "land down under": "Australia", "down under": "Australia", "spice isle": "Grenada",
     "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt",
+    "gulf island kingdom": "Bahrain", "gulf island nation": "Bahrain", "gulf island state": "Bahrain",
+    "hashemite kingdom": "Jordan", "islamic republic": "Iran", "land of fire and ice": "Iceland",
+    "land of the midnight sun": "Norway", "land of a thousand lakes": "Finland", "land of the thunder dragon": "Bhutan",
+    "land of the eagles": "Albania", "land of the maple leaf": "Canada", "great white north": "Canada",
+    "celestial empire": "China", "pearl of the indian ocean": "Sri Lanka", "land of the eternal blue sky": "Mongolia",
+    "land of the golden pagodas": "Burma", "lucky country": "Australia", "elysee": "France", "élysée": "France",
+    "quai d'orsay": "France", "downing street": "United Kingdom", "whitehall": "United Kingdom",
+    "blue house": "South Korea", "zhongnanhai": "China", "emirates": "United Arab Emirates",
 }
 EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+") for e in EPITHETS),
-                                                      key=len, reverse=True)) + r")\b", re.I)
+                                                      key=len, reverse=True)) + r")\b(?!\s+of\b)", re.I)
 
 
 _WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(?:far\s+)?(?:north|south|east|west)(?:ern)?|"

@@ -74,3 +74,37 @@ def asked_about(place: str, text: str) -> bool:
 
 CLAUSE = re.compile(r"\b(?:when|while|as|they|their|he|she|his|her|met|meet|meeting|spoke|call|called|during|visit\w*)\b",
                     re.IGNORECASE)
+
+
+TITLED_EVENTS = 5  # a name of several capitalised words in at most this many titles is the event asked about
+_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w’'-]*)+")
+# An event's name has one of these, or is followed by one ("the Quad STEM fellows event")
+EVENT_WORDS = re.compile(r"\b(?:day|forum|summit|meeting|dialogue|conference|platform|event|fellows(?:hip)?|ministerial|"
+                         r"initiative|partnership|committee|roundtable|session|assembly|talks|week|festival|celebration|"
+                         r"reception|convening|gathering|briefing|symposium|consultations?)\b", re.IGNORECASE)
+_OPENERS = frozenset("which what when where who whom whose how why did does do at in on during after before the a an "
+                     "and or as".split())
+
+
+def titled_event(library: Library, question: Question) -> frozenset[str]:
+    """"At the White House's Venezuelan Day event, ...", "participants in Dominican Day": the readouts whose title
+    has a name of several capitalised words the question says, where at most TITLED_EVENTS do (the name that
+    fewest titles have). An event is named so, not by who took part; "Venezuelan" there is no country of a contact."""
+    best: list[ReadoutSummary] = []
+    # ("the White House's Venezuelan Day event": "White House", "Venezuelan Day"), each with the words after it
+    pieces = [(p, question.text[found.end():]) for found in _RUN.finditer(question.text)
+              for p in re.split(r"['’]s?(?:\s+|$)", found.group())]
+    for piece, after in pieces:
+        if not EVENT_WORDS.search(f"{piece} {' '.join(after.split()[:3])}"):
+            continue  # a name, a place ("the West Bank"), not an event
+        words = piece.split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]  # ("Which Commerce Department": "Commerce Department")
+        if len(words) < 2:
+            continue
+        ids = library.titled(" ".join(words), TITLED_EVENTS + 1)
+        rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
+        rows = [r for r in rows if " ".join(words).lower() in r.title.lower()]  # (the words as said, not their stems)
+        if rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
+            best = rows
+    return frozenset(r.id for r in best)

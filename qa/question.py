@@ -146,6 +146,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     elif named_dates and date_from and date_from <= named_dates[0][0] <= named_dates[0][1] <= (date_to or "9999"):
         # "a contested reef in 2024 ... on April 1": the day, within the year named.
         date_from, date_to = named_dates[0]
+    elif named_dates and date_from is None and TUNING.event_days:
+        # "On the day Russia invaded Ukraine": a day named by what happened on it, with no year said.
+        date_from, date_to = named_dates[0]
     carried = False
     own_time, named = date_from is not None, bool(people)
     earlier_order = earlier_kind = None

@@ -64,8 +64,12 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"vice[- ]president|\bvp\b|deputy leader|second[- ]in[- ]command", ("vice president",)),
     (r"secretary[- ]general", ("secretary-general", "secretary general")),  # of a body: "the UN Secretary-General"
     # NATO described: "the head of the transatlantic alliance", "the alliance's chief"
-    (r"(?:head|chief|leader) of (?:the )?(?:transatlantic|north atlantic|atlantic|western) alliance|nato chief|"
-     r"(?:transatlantic|north atlantic) alliance['’]s (?:head|chief|leader)", ("secretary-general", "secretary general", "nato")),
+    # ... and "the Brussels-based military bloc's chief", "the alliance's civilian head" (its secretary-general)
+    (r"(?:head|chief|leader) of (?:the )?(?:(?:transatlantic|north atlantic|atlantic|western) alliance|"
+     r"(?:brussels-based |western )?military (?:bloc|alliance)|brussels-based alliance)|nato chief|"
+     r"(?:(?:transatlantic|north atlantic|brussels-based) alliance|(?:brussels-based |western )?military (?:bloc|alliance))"
+     r"['’]s (?:civilian )?(?:head|chief|leader)|alliance['’]s civilian (?:head|chief|leader)",
+     ("secretary-general", "secretary general", "nato")),
     (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
     (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
      ("financ", "economy", "treasury")),
@@ -178,6 +182,9 @@ def read_offices(text: str) -> tuple[Described, ...]:
             roles = ("national security advis",)  # "the White House's top foreign-policy aide" is not at State
         if roles == ("pope",):
             places, head = (HOLY_SEE,), start
+        if not places and roles == ("president",) and TUNING.the_president and text[start:end] == "President" \
+                and re.search(r"\bthe\s+$", text[:start]) and not re.match(r"['’]s\b|\s+of\b", text[end:]):
+            places = (US,)  # "the President and the alliance's civilian head": in US readouts, the US President
         lesser = re.search(r"\b(?:deputy|acting|assistant)\s+$", text[:start], re.IGNORECASE)
         head = min(head, lesser.start()) if lesser else head  # "the deputy secretary-general of NATO" is the deputy
         out.append(Described(text[head:end].strip(), roles, places))

@@ -180,6 +180,11 @@ class Tuning:
     company_not_said: bool = True  # "Who went with Sullivan to Brasilia", "Who led the delegation": who took
     # part (a discuss answer), not who said something
     boss_not_party: bool = True  # "Zelenskyy's chief of staff": the aide took part, not the person named
+    the_president: bool = True  # "the President" (capitalised, of no place) is the US one, in US readouts
+    titled_event: bool = True  # naming nobody: an event its title names ("Venezuelan Day"), not the country's contacts
+    event_days: bool = True  # "on the day Russia invaded Ukraine", "the eve of the war's first anniversary": those days
+    us_pair: bool = True  # two US officials in a time, no contact of both: each one's contacts (two contacts)
+    country_parts: bool = True  # "about Venezuela and Haiti": each country asked about, quoted where it is named
 
     def to_json(self) -> dict:
         return asdict(self)
