@@ -22,6 +22,11 @@ PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5,
          "first quarter of": (1, 3), "second quarter of": (4, 6), "third quarter of": (7, 9),
          "fourth quarter of": (10, 12), "last quarter of": (10, 12), "final quarter of": (10, 12),
          "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
+# "late November 2023", "the end of February 2022": a part of a month, as days
+MONTH_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31), "end of": (20, 31), "the end of": (20, 31),
+               "beginning of": (1, 10), "the beginning of": (1, 10), "start of": (1, 10), "the start of": (1, 10),
+               "middle of": (10, 20), "the middle of": (10, 20)}
+MONTH_PART_RE = "|".join(sorted((re.escape(p) for p in MONTH_PARTS), key=len, reverse=True))
 PART_RE = "|".join(sorted((re.escape(p) for p in PARTS), key=len, reverse=True))
 
 STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
@@ -69,11 +74,11 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
         month = MONTHS.get(m.group(1), 5)
         day = min(int(m.group(2)), calendar.monthrange(int(m.group(3)), month)[1])
         return f"{m.group(3)}-{month:02d}-{day:02d}", f"{m.group(3)}-{month:02d}-{day:02d}"
-    m = re.search(rf"\b(?:(early|mid|late)[- ](?:in )?)?({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
+    m = re.search(rf"\b(?:({MONTH_PART_RE})[- ](?:in )?)?({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
     if m:
         lo, hi = _span(int(m.group(3)), MONTHS.get(m.group(2), 5), MONTHS.get(m.group(2), 5))
         # "late November 2023": the month's last third (days 20 to the end; early 1-10, mid 10-20)
-        first, last = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}.get(m.group(1) or "", (1, 31))
+        first, last = MONTH_PARTS.get(m.group(1) or "", (1, 31))
         return f"{lo[:8]}{first:02d}", f"{hi[:8]}{min(last, int(hi[8:])):02d}"
     m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
     if m:

@@ -12,6 +12,7 @@ from index.readout_meta import name_counts, us_share
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, places, refusal, roles
+from .sentences import candidate_sentences
 from .dates import spans_between
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
@@ -292,7 +293,7 @@ def _part_hits(library: Library, part: str, ids: frozenset):
 
 def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, most: int | None = None) -> dict[str, float]:
     """Cosine of each candidate sentence (of the paragraphs closest to the question) to the question."""
-    sentences = compose.candidate_sentences(scored, tuning, most)
+    sentences = candidate_sentences(scored, tuning, most)
     if not sentences:
         return {}
     vectors = library.embedder.encode_short(sentences)

@@ -17,7 +17,8 @@ from index.types import Hit
 from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
 from .parts import subject_parts
-from .question import Question, sentence_words
+from .question import Question
+from .sentences import MEANING_SENTENCES, sentence_scores, topic_words
 from .texts import lead_hit, paragraph_hit
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
@@ -92,55 +93,6 @@ def _cited_first(hits: tuple[Hit, ...], leads: list[Hit]) -> tuple[Hit, ...]:
     return tuple(replace(h, score=top) for h in leads) + tuple(h for h in hits if (h.readout_id, h.paragraph) not in keys)
 
 
-MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
-
-
-def _sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
-                     closeness: dict[str, float] | None = None):
-    topic = {stem(t) for t in question.topic}
-    excluded = {stem(t) for t in question.exclude}
-    out = []
-    # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
-    # which answers (Finer's trip: the Mauritania paragraph came fourth of four).
-    readout_rank: dict[str, int] = {}
-    within: dict[str, int] = {}
-    for position_in_hits, s in enumerate(scored):
-        rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
-        if tuning.readout_rank:
-            # ... and a little by the paragraph's rank within its readout
-            rank += tuning.paragraph_rank * within.get(s.hit.readout_id, 0)
-            within[s.hit.readout_id] = within.get(s.hit.readout_id, 0) + 1
-        # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
-        # contact more than what was said in it: it counts for less.
-        titled = sentence_words(s.hit.title)
-        for position, sentence in enumerate(split_sentences(s.hit.text)):
-            if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
-                continue
-            words = sentence_words(sentence)
-            overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
-                          for t in topic if any(w.startswith(t) for w in words))
-            # A sentence naming what is to be left out is left out, unless it says something asked about too
-            # ("the need for more international assistance ... and greater public awareness").
-            if any(w.startswith(t) for t in excluded for w in words) and not (overlap and tuning.aside_topic):
-                continue
-            speaker = s.hit.speaker_of(sentence)
-            by_speaker = speakers and speaker in speakers
-            # A sentence's own closeness to the question, where measured, tells the paraphrased topic
-            # ("relief reaching people inside the enclave") that no topic word finds.
-            close = closeness.get(sentence) if closeness else None
-            meaning = s.dense if close is None else tuning.sentence_weight * close
-            score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + meaning) / (1 + 0.3 * rank) \
-                * (1 - 0.02 * min(position, 5))
-            out.append((score, rank, position, sentence, s.hit, overlap, speaker))
-    out.sort(key=lambda c: (-c[0], c[1], c[2]))
-    return out
-
-
-def _topic_words(question: Question, sentence: str) -> set[str]:
-    """The question's topic words (stemmed) that a sentence has."""
-    return _has(sentence, [stem(t) for t in question.topic])
-
-
 def broad(library: Library, question: Question, scored: list[Scored], hits: tuple[Hit, ...],
           tuning: Tuning = TUNING) -> Answer:
     """"What did X and Y discuss?" with no topic: the leads of the best-matching readouts, dated."""
@@ -181,19 +133,6 @@ def _later_paragraphs(library: Library, lead: Hit, cited: "_Cited", most: int, w
     return out
 
 
-def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int | None = None) -> list[str]:
-    """The sentences worth embedding for an answer: those of the paragraphs closest to the question."""
-    most = tuning.meaning_sentences if most is None else most
-    out: list[str] = []
-    for s in sorted(scored, key=lambda s: -s.dense):
-        for sentence in split_sentences(s.hit.text):
-            if len(sentence) >= 20 and not sentence.endswith(":") and sentence not in out:
-                out.append(sentence)
-        if len(out) >= most:
-            break
-    return out[:most]
-
-
 def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tuning: Tuning = TUNING,
              lead: Callable[[str], Hit | None] | None = None, closeness: dict[str, float] | None = None,
              part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
@@ -208,7 +147,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     gives sentences' closeness to the question, asked for only when no sentence has a word of the topic;
     `part_meaning(text, sentences)` their closeness to one question of several."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
-    candidates = _sentence_scores(question, scored, speakers, tuning, closeness)
+    candidates = sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
         return refuse(question, REFUSAL, hits)
     if question.intent == "yes_no" and question.subject and tuning.yes_shows_subject:
@@ -257,7 +196,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         chosen = sorted(chosen, key=lambda c: c[2])[: tuning.sentences]
     else:
         chosen = [best]
-        covered = _topic_words(question, best[3])
+        covered = topic_words(question, best[3])
         # "about Nigeria's 2023 elections and its internal security": a word of one of the things asked about
         # ("food security") answers none of them; only a sentence with all the words of one does.
         things = [set(_has_stems(part)) for part in subject_parts(question.text)] if tuning.whole_subjects else []
@@ -274,7 +213,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                 continue
             # A close second, or one that answers another part of the question ("what did she call
             # ironclad, and what readiness toward Moscow ...") than the sentences already chosen.
-            new = _topic_words(question, c[3]) - covered
+            new = topic_words(question, c[3]) - covered
             if things:
                 mine = _has(c[3], thing_stems)
                 if not any(t <= mine for t in things):

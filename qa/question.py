@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from index.countries import capital_country, country_of, fold
 from index.participants import OFFICE_WORDS
-from index.query import MONTH_RE, lexical_terms, read_dates, stem
+from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import all_dates
@@ -23,6 +23,8 @@ from .thread import (FOLLOW_UP, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT,
                      SAID_WHEN, time_from_thread)
 from .tuning import TUNING
 
+TIME_PHRASE = re.compile(rf"\b((?:the\s+)?(?:{PART_RE}|{MONTH_PART_RE}))[- ](?:of\s+)?(?:(?:{MONTH_RE})\.?,?\s+)?(?:of\s+)?\d{{4}}\b",
+                         re.IGNORECASE)
 DATING_EVENT = re.compile(r",\s*(?:just\s+)?(?:the|a|one|two|three) (?:days?|weeks?|months?) (?:after|before) ([^,?;]+)|"
                           # "after its May 25, 2022 launches": the event after a day named is when, not what
                           r"\b(?:after|following|before) (?:the|its|his|her|their) (?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{4}) "
@@ -38,7 +40,7 @@ list name which who when how whom whose did do does was were is are has have had
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
-prompted prompt prompting take get done doing
+prompted prompt prompting take get done doing characterize characterise characterized characterised
 """.split()) | frozenset(KIND_WORDS)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
@@ -262,6 +264,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
     dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
+    # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
+    timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
+    topic = tuple(w for w in topic if w not in timing) or topic
     # "What did Blinken and the visiting African foreign ministers discuss about food security?": the words
     # that describe who spoke are not what was said (unless said again after "about").
     agent = AGENT.search(text) if TUNING.agent_words else None

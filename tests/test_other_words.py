@@ -1,11 +1,11 @@
-"""Things a question names in other words than the readouts: a country asked about beside another ("about Venezuela
-and Haiti"), more country epithets ("the Gulf island kingdom", "the Hashemite kingdom"), NATO's head by its bloc
-("the Brussels-based military bloc's chief"), "the President" with no country, parts of a year ("year-end 2021",
-"Q1 2022"), an event named by its title ("Venezuelan Day"), a day by what happened on it ("the day Russia invaded
-Ukraine") and two US officials, each with a counterpart of their own. On the real corpus index; each fails with its
-Tuning switch off (country_parts, epithets, described_more, the_president, titled_event, event_days, us_pair) or, for
-the parts of a year and the bloc's chief (index/query.py has no Tuning; the bloc is a pattern of qa/roles.py), on
-the code before it."""
+"""Things a question names in other words than the readouts: a country asked about beside another ("about Venezuela and
+Haiti"), more country epithets ("the Gulf island kingdom", "the Hashemite kingdom"), NATO's head by its bloc ("the
+Brussels-based military bloc's chief"), "the President" with no country, parts of a year or month ("year-end 2021",
+"Q1 2022", "the end of February 2022": no topic words), an event named by its title ("Venezuelan Day"), a day by
+what happened on it ("the day Russia invaded Ukraine") and two US officials, each with a counterpart of their own.
+On the real corpus index; each fails with its Tuning switch off (country_parts, epithets, described_more,
+the_president, titled_event, event_days, us_pair, time_words) or, for the parts of a year and the bloc's chief
+(index/query.py has no Tuning; the bloc is a pattern of qa/roles.py), on the code before it."""
 from __future__ import annotations
 
 from index.query import read_dates
@@ -101,3 +101,13 @@ def test_two_us_officials_in_a_day_are_two_contacts(library):
     answer = ask(library, "On the day Russia invaded Ukraine, what did Sherman and Portugal's political director agree "
                           "on, and what did Blinken thank the three Baltic foreign ministers for?")
     assert not answer.refused and "stand shoulder to shoulder with Ukraine" in answer.text
+
+
+def test_the_end_of_a_month_is_its_last_days_and_no_topic(library):
+    assert read_dates("at the end of February 2022") == ("2022-02-20", "2022-02-28")
+    assert read_dates("at the beginning of March 2021") == ("2021-03-01", "2021-03-10")
+    text = ("What prompted Sung Kim's calls with his Japanese and South Korean counterparts at the end of February "
+            "2022, and how did he characterize its danger?")
+    assert "end" not in understand(library, text).topic
+    answer = ask(library, text)
+    assert not answer.refused and "February 26 ballistic missile launch" in answer.text

@@ -1,0 +1,73 @@
+"""The sentences an answer may quote, scored for a question: topic words (fewer where the readout's title has
+them), the speaker asked about, closeness in meaning, and the paragraph's rank within its readout."""
+from __future__ import annotations
+
+from index.chunk import split_sentences
+from index.query import stem
+from index.search import Scored
+
+from .cover import has as _has
+from .question import Question, sentence_words
+from .tuning import TUNING, Tuning
+
+MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
+
+
+def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
+                    closeness: dict[str, float] | None = None) -> list[tuple]:
+    """Each sentence of the passages as (score, rank, position, sentence, hit, topic overlap, speaker), best first."""
+    topic = {stem(t) for t in question.topic}
+    excluded = {stem(t) for t in question.exclude}
+    out = []
+    # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
+    # which answers (Finer's trip: the Mauritania paragraph came fourth of four).
+    readout_rank: dict[str, int] = {}
+    within: dict[str, int] = {}
+    for position_in_hits, s in enumerate(scored):
+        rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
+        if tuning.readout_rank:
+            # ... and a little by the paragraph's rank within its readout
+            rank += tuning.paragraph_rank * within.get(s.hit.readout_id, 0)
+            within[s.hit.readout_id] = within.get(s.hit.readout_id, 0) + 1
+        # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
+        # contact more than what was said in it: it counts for less.
+        titled = sentence_words(s.hit.title)
+        for position, sentence in enumerate(split_sentences(s.hit.text)):
+            if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
+                continue
+            words = sentence_words(sentence)
+            overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
+                          for t in topic if any(w.startswith(t) for w in words))
+            # A sentence naming what is to be left out is left out, unless it says something asked about too
+            # ("the need for more international assistance ... and greater public awareness").
+            if any(w.startswith(t) for t in excluded for w in words) and not (overlap and tuning.aside_topic):
+                continue
+            speaker = s.hit.speaker_of(sentence)
+            by_speaker = speakers and speaker in speakers
+            # A sentence's own closeness to the question, where measured, tells the paraphrased topic
+            # ("relief reaching people inside the enclave") that no topic word finds.
+            close = closeness.get(sentence) if closeness else None
+            meaning = s.dense if close is None else tuning.sentence_weight * close
+            score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + meaning) / (1 + 0.3 * rank) \
+                * (1 - 0.02 * min(position, 5))
+            out.append((score, rank, position, sentence, s.hit, overlap, speaker))
+    out.sort(key=lambda c: (-c[0], c[1], c[2]))
+    return out
+
+
+def topic_words(question: Question, sentence: str) -> set[str]:
+    """The question's topic words (stemmed) that a sentence has."""
+    return _has(sentence, [stem(t) for t in question.topic])
+
+
+def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int | None = None) -> list[str]:
+    """The sentences worth embedding for an answer: those of the paragraphs closest to the question."""
+    most = tuning.meaning_sentences if most is None else most
+    out: list[str] = []
+    for s in sorted(scored, key=lambda s: -s.dense):
+        for sentence in split_sentences(s.hit.text):
+            if len(sentence) >= 20 and not sentence.endswith(":") and sentence not in out:
+                out.append(sentence)
+        if len(out) >= most:
+            break
+    return out[:most]
