@@ -187,7 +187,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
         question, scored, turns, calibration, top if top is not None else _top_texts(library, scored),
-        refusal.word_counter(library))
+        refusal.word_counter(library), _known_words(read) if found.readouts and TUNING.titled_names else frozenset())
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
@@ -311,6 +311,12 @@ def _apart(library: Library, read: Question, readouts: tuple) -> bool:
     if (len(people) < 3 and not (len(people) == 2 and _us_pair(library, read))) or len(readouts) < 2:
         return False
     return not _of_all(library, people, readouts)
+
+
+def _known_words(read: Question) -> frozenset[str]:
+    """The words of the names of the people a question was read by ("Moeed Yusuf", named only in his readout's
+    title: the text says "The National Security Advisors of the United States and Pakistan met")."""
+    return frozenset(w.lower() for p in read.people for name in p.names for w in re.findall(r"[\w'’-]+", name))
 
 
 def _us_pair(library: Library, read: Question) -> bool:

@@ -101,6 +101,23 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             else:
                 lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
             spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
+        for match in SPAN_OF_EVENT.finditer(text):
+            event = match.group("event") or match.group("event2")
+            day = next((_dt.date.fromisoformat(d) for rule, d in EVENTS if rule.match(event)), None)
+            if day is None:
+                continue
+            if match.group("first"):  # "in the first week of the invasion"
+                lo, hi = day, day + _dt.timedelta(days=(7 if match.group("first").lower() == "week" else 3) - 1)
+            else:
+                said = match.group("n").lower()
+                days = (int(said) if said.isdigit() else NUMBERS[said]) * (7 if match.group("unit").lower().startswith("week") else 1)
+                way = -1 if match.group("way").lower() == "before" else 1
+                if match.group("under"):  # "less than two weeks before the invasion": any day of those
+                    lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * days)))
+                else:  # "three days into the war", "two weeks after the attack": about then
+                    at, slack = day + _dt.timedelta(days=way * days), (1 if days < 7 else 3)
+                    lo, hi = at - _dt.timedelta(days=slack), at + _dt.timedelta(days=slack)
+            spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
         day = _day_before(spans, match.start())
@@ -161,11 +178,18 @@ EVENTS = (
     (re.compile(r"(?:the\s+)?(?:war['’]s\s+first\s+anniversary|first\s+anniversary\s+of\s+(?:russia['’]s\s+|the\s+)?"
                 r"(?:full[- ]scale\s+)?(?:invasion|war))", re.I), "2023-02-24"),
     (re.compile(r"(?:russia|moscow)(?:['’]s)?\s+(?:full[- ]scale\s+)?(?:invasion|assault|attack)|russia\s+invaded|"
-                r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion\s+of\s+ukraine", re.I), "2022-02-24"),
+                r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion(?!\s+of\s+(?!ukraine))|"
+                r"(?:the\s+)?war\s+in\s+ukraine|russia['’]s\s+war", re.I), "2022-02-24"),
     (re.compile(r"(?:hamas['’]?s?\s+|the\s+(?:october\s+7(?:th)?\s+)?(?:hamas\s+)?)(?:terrorist\s+)?attacks?\s*(?:on\s+israel)?|"
                 r"hamas\s+attacked", re.I), "2023-10-07"),
 )
 DAY_OF_EVENT = re.compile(r"\b(?:the\s+)?(?P<time>eve|day|morning|night)\s+(?:(?P<way>of|before|after|that|when)\s+)?"
                           r"(?P<event>[\w'’ -]{5,60})", re.I)
 EVE_DAYS = 3  # "on the eve of": up to this many days before
+SPAN_OF_EVENT = re.compile(r"\b(?:(?P<under>less than|under|within|fewer than)\s+)?(?:(?:about|some|nearly|almost|just)\s+)?"
+                           r"(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                           r"(?P<way>before|after|into)\s+(?P<event>[\w'’ -]{5,60})|"
+                           r"\b(?:in\s+|during\s+)?the\s+first\s+(?P<first>week|days)\s+(?:of|after)\s+(?P<event2>[\w'’ -]{5,60})",
+                           re.I)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 

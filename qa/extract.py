@@ -75,12 +75,13 @@ def _spelled_out(word: str, question: str, texts: dict[str, str]) -> bool:
 
 
 def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...], calibration: Calibration,
-                   readout_texts: dict[str, str] | None = None, count=None) -> str:
+                   readout_texts: dict[str, str] | None = None, count=None, known: frozenset[str] = frozenset()) -> str:
     """Why the hits do not support an answer, or "" when they do.
 
     Two signs that the readouts lack what is asked: a word of the question that no paragraph in the
     index contains (a leader who never appears, a topic never raised: `count` gives a word's paragraph
-    count), or a name no top readout mentions while the best passage is only loosely related.
+    count), or a name no top readout mentions while the best passage is only loosely related. `known`: words
+    of participants the metadata found in the matching readouts (a name said only in a title is no unknown word).
     """
     if not scored:
         return "nothing in the index matched"
@@ -92,7 +93,7 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         words = [w for w in dict.fromkeys(list(own) + lexical_terms(question))
                  if len(w) > 3 and not any(ch.isdigit() for ch in w) and w not in TIME_WORDS]
         # "Kyrgyz-Tajik": a compound whose parts the index has is not unknown.
-        unknown = [w for w in words if count(w) == 0
+        unknown = [w for w in words if count(w) == 0 and w not in known
                    and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))
                    and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word

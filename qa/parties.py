@@ -52,8 +52,15 @@ EPITHETS = {
     "land of the golden pagodas": "Burma", "lucky country": "Australia", "elysee": "France", "élysée": "France",
     "quai d'orsay": "France", "downing street": "United Kingdom", "whitehall": "United Kingdom",
     "blue house": "South Korea", "zhongnanhai": "China", "emirates": "United Arab Emirates",
+    # bodies, which the index keeps as countries
+    "transatlantic alliance": "NATO", "transatlantic bloc": "NATO", "atlantic alliance": "NATO",
+    "north atlantic alliance": "NATO", "western military alliance": "NATO", "brussels-based military bloc": "NATO",
+    "27-nation bloc": "European Union", "27-member bloc": "European Union", "world body": "United Nations",
+    "southeast asian bloc": "ASEAN", "ten-nation bloc": "ASEAN", "10-nation bloc": "ASEAN",
 }
-EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+") for e in EPITHETS),
+# Seats of government, which name a government (and are said with "in": "the man in Zhongnanhai")
+SEATS = frozenset({"elysee", "élysée", "quai d'orsay", "downing street", "whitehall", "blue house", "zhongnanhai"})
+EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for e in EPITHETS),
                                                       key=len, reverse=True)) + r")\b(?!\s+of\b)", re.I)
 
 
@@ -64,7 +71,7 @@ _WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(
 def epithet_country(phrase: str) -> str | None:
     """The country an epithet names ("the Alpine principality" -> Liechtenstein), or None."""
     found = EPITHET.fullmatch(phrase.strip()) if TUNING.epithets else None
-    return EPITHETS[_epithet_key(found.group(1))] if found else None
+    return _BY_KEY[_epithet_key(found.group(1))] if found else None
 
 
 def _epithet_key(said: str) -> str:
@@ -72,13 +79,17 @@ def _epithet_key(said: str) -> str:
     return re.sub(r"[\s-]+", " ", said.lower())
 
 
+_BY_KEY = {_epithet_key(e): country for e, country in EPITHETS.items()}  # ("boot-shaped peninsula": "boot shaped ...")
+
+
 def described_countries(text: str) -> list[tuple[str, set[str]]]:
     """The countries a question describes (DESCRIBED_COUNTRIES) and the words that describe each."""
     found = [(country, set(lexical_terms(m.group()))) for rule, country in DESCRIBED_COUNTRIES for m in rule.finditer(text)]
     if TUNING.epithets:
         # (not where a contact took place: "a gathering ... in the north of the Land of Smiles")
-        found += [(EPITHETS[_epithet_key(m.group(1))], set(lexical_terms(m.group(1))))
-                  for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start())]
+        # (a seat of government is said with "in" as who: "the man in Zhongnanhai")
+        found += [(_BY_KEY[_epithet_key(m.group(1))], set(lexical_terms(m.group(1))))
+                  for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start()) or _epithet_key(m.group(1)) in SEATS]
     return found
 
 

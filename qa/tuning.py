@@ -185,6 +185,7 @@ class Tuning:
     event_days: bool = True  # "on the day Russia invaded Ukraine", "the eve of the war's first anniversary": those days
     us_pair: bool = True  # two US officials in a time, no contact of both: each one's contacts (two contacts)
     time_words: bool = True  # "at the end of February 2022", "in the closing days of 2021": no topic words
+    titled_names: bool = True  # a person found in the metadata, named only in a title, is no unknown word
     country_parts: bool = True  # "about Venezuela and Haiti": each country asked about, quoted where it is named
 
     def to_json(self) -> dict:

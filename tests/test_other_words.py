@@ -1,11 +1,12 @@
 """Things a question names in other words than the readouts: a country asked about beside another ("about Venezuela and
-Haiti"), more country epithets ("the Gulf island kingdom", "the Hashemite kingdom"), NATO's head by its bloc ("the
-Brussels-based military bloc's chief"), "the President" with no country, parts of a year or month ("year-end 2021",
-"Q1 2022", "the end of February 2022": no topic words), an event named by its title ("Venezuelan Day"), a day by
-what happened on it ("the day Russia invaded Ukraine") and two US officials, each with a counterpart of their own.
-On the real corpus index; each fails with its Tuning switch off (country_parts, epithets, described_more,
-the_president, titled_event, event_days, us_pair, time_words) or, for the parts of a year and the bloc's chief
-(index/query.py has no Tuning; the bloc is a pattern of qa/roles.py), on the code before it."""
+Haiti"), more country epithets ("the Gulf island kingdom", "the Hashemite kingdom", "the man in Zhongnanhai"),
+NATO's head by its bloc ("the Brussels-based military bloc's chief"), "the President" with no country, parts of a
+year or month ("year-end 2021", "Q1 2022", "the end of February 2022": no topic words), an event named by its title
+("Venezuelan Day"), a day or span by what happened ("the day Russia invaded Ukraine", "less than two weeks before
+the invasion"), two US officials, each with a counterpart of their own, and a participant named only in a title. On
+the real corpus index; each fails with its Tuning switch off (country_parts, epithets, described_more,
+the_president, titled_event, event_days, us_pair, time_words, titled_names) or, for the parts of a year and the
+bloc's chief (index/query.py has no Tuning; the bloc is a pattern of qa/roles.py), on the code before it."""
 from __future__ import annotations
 
 from index.query import read_dates
@@ -29,6 +30,11 @@ def test_more_countries_named_by_their_epithets(library):
     assert [c for c, _ in described_countries("the Islamic Republic's top diplomat")] == ["Iran"]
     # "... of Pakistan" says which Islamic Republic: the epithet is not the country then
     assert described_countries("the Islamic Republic of Pakistan's army chief") == []
+    # hyphenated or not, as said
+    for said in ("the boot-shaped peninsula", "the Boot Shaped Peninsula"):
+        assert [c for c, _ in described_countries(said)] == ["Italy"], said
+    assert [c for c, _ in described_countries("the Brussels-based military bloc's chief")] == ["NATO"]
+    assert [c for c, _ in described_countries("the 27-nation bloc")] == ["European Union"]
     answer = ask(library, "When the vice president phoned the Gulf island kingdom's heir apparent in early September "
                           "2021, what did she credit his country's help with the Kabul airlift with achieving?")
     assert "save thousands of lives" in answer.text
@@ -111,3 +117,25 @@ def test_the_end_of_a_month_is_its_last_days_and_no_topic(library):
     assert "end" not in understand(library, text).topic
     answer = ask(library, text)
     assert not answer.refused and "February 26 ballistic missile launch" in answer.text
+
+
+def test_spans_counted_from_a_day_named_by_what_happened():
+    assert all_dates("Less than two weeks before the invasion, what did Blinken tell Lavrov?") == (
+        ("2022-02-10", "2022-02-23"),)
+    assert all_dates("three days into the war in Ukraine") == (("2022-02-26", "2022-02-28"),)
+    assert all_dates("In the first week of the invasion, what did they agree?") == (("2022-02-24", "2022-03-02"),)
+    assert all_dates("a week before the invasion of Iraq") == ()  # (not the one the table knows)
+
+
+def test_a_seat_of_government_said_with_in_names_its_country(library):
+    read = understand(library, "In his first call with the man in Zhongnanhai, in February 2021, how did the new "
+                               "American president characterise the rival power's trade conduct?")
+    assert read.countries == ("China",)
+    assert "coercive and unfair economic practices" in ask(library, read.text).text
+
+
+def test_a_participant_named_only_in_the_title_is_no_unknown_word(library):
+    # The readout's text says "The National Security Advisors of the United States and Pakistan met in Geneva"
+    answer = ask(library, "Where did National Security Advisor Jake Sullivan meet Pakistan's National Security "
+                          "Advisor Moeed Yusuf in May 2021?")
+    assert not answer.refused and "met in Geneva" in answer.text
