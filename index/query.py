@@ -25,7 +25,10 @@ PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5,
 # "late November 2023", "the end of February 2022": a part of a month, as days
 MONTH_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31), "end of": (20, 31), "the end of": (20, 31),
                "beginning of": (1, 10), "the beginning of": (1, 10), "start of": (1, 10), "the start of": (1, 10),
-               "middle of": (10, 20), "the middle of": (10, 20)}
+               "middle of": (10, 20), "the middle of": (10, 20),
+               "first day of": (1, 1), "the first day of": (1, 1), "last day of": (31, 31), "the last day of": (31, 31),
+               "first week of": (1, 7), "the first week of": (1, 7), "last week of": (24, 31), "the last week of": (24, 31),
+               "final week of": (24, 31), "the final week of": (24, 31)}
 MONTH_PART_RE = "|".join(sorted((re.escape(p) for p in MONTH_PARTS), key=len, reverse=True))
 PART_RE = "|".join(sorted((re.escape(p) for p in PARTS), key=len, reverse=True))
 
@@ -79,7 +82,7 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
         lo, hi = _span(int(m.group(3)), MONTHS.get(m.group(2), 5), MONTHS.get(m.group(2), 5))
         # "late November 2023": the month's last third (days 20 to the end; early 1-10, mid 10-20)
         first, last = MONTH_PARTS.get(m.group(1) or "", (1, 31))
-        return f"{lo[:8]}{first:02d}", f"{hi[:8]}{min(last, int(hi[8:])):02d}"
+        return f"{lo[:8]}{min(first, int(hi[8:])):02d}", f"{hi[:8]}{min(last, int(hi[8:])):02d}"
     m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
     if m:
         return _span(int(m.group(2)), *PARTS[m.group(1)])

@@ -91,7 +91,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     if TUNING.event_days:
         for match in DAY_OF_EVENT.finditer(text):
-            day = next((_dt.date.fromisoformat(d) for rule, d in EVENTS if rule.match(match.group("event"))), None)
+            day = _event_day(match.group("event"), text)
             if day is None:
                 continue
             way = (match.group("way") or "").lower()
@@ -103,7 +103,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
         for match in SPAN_OF_EVENT.finditer(text):
             event = match.group("event") or match.group("event2")
-            day = next((_dt.date.fromisoformat(d) for rule, d in EVENTS if rule.match(event)), None)
+            day = _event_day(event, text)
             if day is None:
                 continue
             if match.group("first"):  # "in the first week of the invasion"
@@ -146,9 +146,9 @@ RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:
                           r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
 EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 # "a month later", "two weeks earlier": about then, a range around the day that far from the one named before.
-RELATIVE_SPAN = re.compile(r"\b(a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
+RELATIVE_SPAN = re.compile(r"\b(a couple of|a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
                            re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_COUNTS = {"a couple of": 2, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def span_days(match: re.Match) -> int:
@@ -183,6 +183,20 @@ EVENTS = (
     (re.compile(r"(?:hamas['’]?s?\s+|the\s+(?:october\s+7(?:th)?\s+)?(?:hamas\s+)?)(?:terrorist\s+)?attacks?\s*(?:on\s+israel)?|"
                 r"hamas\s+attacked", re.I), "2023-10-07"),
 )
+# "the war" said alone: Russia's against Ukraine, unless the question names another ("the war in Gaza")
+BARE_WAR = re.compile(r"(?:the\s+)?war\b(?!\s+(?:in|on|with|against|between|of)\b)", re.I)
+OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|ethiopia\w*|tigray|yemen\w*|houthis?|"
+                        r"afghan\w*|iraq\w*|syria\w*)\b", re.I)
+
+
+def _event_day(said: str, text: str) -> _dt.date | None:
+    """The day of an event said in the question (EVENTS), if known."""
+    day = next((d for rule, d in EVENTS if rule.match(said)), None)
+    if day is None and BARE_WAR.match(said) and not OTHER_WARS.search(text):
+        day = "2022-02-24"
+    return _dt.date.fromisoformat(day) if day else None
+
+
 DAY_OF_EVENT = re.compile(r"\b(?:the\s+)?(?P<time>eve|day|morning|night)\s+(?:(?P<way>of|before|after|that|when)\s+)?"
                           r"(?P<event>[\w'’ -]{5,60})", re.I)
 EVE_DAYS = 3  # "on the eve of": up to this many days before

@@ -106,7 +106,10 @@ def intent_of(text: str) -> str:
 
 
 # "The war's first anniversary", "the First Lady", "First Deputy Prime Minister": not the first contact.
-NOT_ORDER = re.compile(r"\bfirst[\s-]+(?:anniversary|lady|ladies|minister|deputy|vice|secretary)\b", re.IGNORECASE)
+# ("the first week of the war", "the first half of 2022", "the final days of 2021": a time, not the first contact)
+NOT_ORDER = re.compile(r"\bfirst[\s-]+(?:anniversary|lady|ladies|minister|deputy|vice|secretary)\b|"
+                       r"\b(?:first|last|final|closing|opening)\s+(?:days?|weeks?|months?|half|quarter)\s+(?:of|after)\b",
+                       re.IGNORECASE)
 
 
 def order_of(text: str, intent: str) -> str | None:

@@ -89,7 +89,7 @@ _OPENERS = frozenset("which what when where who whom whose how why did does do a
 def titled_event(library: Library, question: Question) -> frozenset[str]:
     """"At the White House's Venezuelan Day event, ...", "participants in Dominican Day": the readouts whose title
     has a name of several capitalised words the question says, where at most TITLED_EVENTS do (the name that
-    fewest titles have). An event is named so, not by who took part; "Venezuelan" there is no country of a contact."""
+    fewest titles have; each one named, for a comparison). An event is named so, not by who took part; "Venezuelan" there is no country of a contact."""
     best: list[ReadoutSummary] = []
     # ("the White House's Venezuelan Day event": "White House", "Venezuelan Day"), each with the words after it
     pieces = [(p, question.text[found.end():]) for found in _RUN.finditer(question.text)
@@ -105,6 +105,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         ids = library.titled(" ".join(words), TITLED_EVENTS + 1)
         rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
         rows = [r for r in rows if " ".join(words).lower() in r.title.lower()]  # (the words as said, not their stems)
-        if rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
+        if rows and len(rows) <= TITLED_EVENTS and question.intent == "compare":
+            best += rows  # "How did Venezuelan Day and Dominican Day differ ...": each event compared
+        elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)

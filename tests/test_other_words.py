@@ -66,6 +66,9 @@ def test_parts_of_a_year_in_other_words():
     assert read_dates("in Q1 2022") == ("2022-01-01", "2022-03-31")
     assert read_dates("in the third quarter of 2023") == ("2023-07-01", "2023-09-30")
     assert read_dates("in late 2021") == ("2021-09-01", "2021-12-31")  # (as before)
+    assert read_dates("On the last day of May 2022") == ("2022-05-31", "2022-05-31")
+    assert read_dates("on the last day of February 2023") == ("2023-02-28", "2023-02-28")
+    assert read_dates("in the first week of June 2021") == ("2021-06-01", "2021-06-07")
 
 
 def test_a_year_end_call_is_the_one_at_the_end_of_the_year(library):
@@ -139,3 +142,20 @@ def test_a_participant_named_only_in_the_title_is_no_unknown_word(library):
     answer = ask(library, "Where did National Security Advisor Jake Sullivan meet Pakistan's National Security "
                           "Advisor Moeed Yusuf in May 2021?")
     assert not answer.refused and "met in Geneva" in answer.text
+
+
+def test_the_first_week_of_the_war_is_a_time_not_the_first_contact(library):
+    read = understand(library, "In the first week of the war, what vote at the world body did Washington praise the "
+                               "sultanate for backing?")
+    assert read.order is None and (read.date_from, read.date_to) == ("2022-02-24", "2022-03-02")
+    assert understand(library, "What did Biden and Scholz discuss in their first call?").order == "first"
+    assert all_dates("two weeks into the war in Gaza") == ()  # (another war: not Russia's)
+
+
+def test_two_events_compared_are_each_quoted(library):
+    answer = ask(library, "How did the White House's Venezuelan Day in late 2023 and Dominican Day in February 2024 "
+                          "differ in what participants discussed?")
+    cited = {c.readout_id for c in answer.citations}
+    assert cited == {"wh-2023-12-04-readout-of-venezuelan-day-diaspora-event",
+                     "wh-2024-02-12-readout-of-dominican-day-diaspora-event"}, cited
+    assert all_dates("They met on March 1, 2021, and a couple of weeks later?")[1] == ("2021-03-12", "2021-03-18")
