@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
-from index.readout_meta import name_counts, us_share
+from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, places, refusal, roles
-from .sentences import candidate_sentences
+from . import compose, compose_compare, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
+from .sentences import candidate_sentences
 from .refine import TOPIC_TEXTS, contacts_on, fill_dates, none_mention, said_most, uncovered
 from .texts import lead_hit, readout_texts
 from .tuning import TUNING, Tuning
@@ -62,17 +62,11 @@ def _new_counterpart(library: Library, read: Question) -> Question:
     carried = [p for p in read.people if p not in own]
     if not own or not carried:
         return read
-    sides = {p.words: _side(library, p) for p in read.people}
-    kept = [p for p in carried if sides[p.words] is None or sides[p.words] not in {sides[o.words] for o in own}]
+    side_of = {p.words: sides.side(library, p) for p in read.people}
+    kept = [p for p in carried if side_of[p.words] is None or side_of[p.words] not in {side_of[o.words] for o in own}]
     if len(kept) == len(carried) or not (kept or read.countries):
         return read  # (no one left of the thread: a country carried from it still says who the other side is)
     return replace(read, people=tuple(own + kept))
-
-
-def _side(library: Library, person) -> str | None:
-    """'us' or 'other': the side a person takes part on in most of their readouts (None: not in the metadata)."""
-    us, rows = us_share(library.store.db, person.names)
-    return None if not rows else "us" if us * 2 > rows else "other"
 
 
 def _unknown_people(library: Library, question: str, read: Question) -> list[str]:
@@ -132,7 +126,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # counted, listed or dated, not compared)
             keep = read.intent in METADATA_INTENTS and TUNING.paired_counts
             read, found = (read if keep else paired), found_paired
-    if found.refusal and _us_pair(library, read):
+    if found.refusal and sides.us_pair(library, read):
         # "On the day Russia invaded Ukraine, what did Sherman and Portugal's political director agree on, and what
         # did Blinken thank the Baltic ministers for?": two US officials, no counterparts of each other: each one's
         # contacts of the time.
@@ -187,7 +181,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
         question, scored, turns, calibration, top if top is not None else _top_texts(library, scored),
-        refusal.word_counter(library), _known_words(read) if found.readouts and TUNING.titled_names else frozenset())
+        refusal.word_counter(library), sides.known_words(read) if found.readouts and TUNING.titled_names else frozenset())
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
     return Plan(read, scored, reason, route, found.readouts)
@@ -220,8 +214,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            meaning=lambda: closeness(library, question, p.scored,
                                                                      most=TUNING.meaning_fallback),
                                            part_meaning=lambda part, sentences: _cosines(library, part, sentences),
-                                           apart=_apart(library, p.question, p.readouts),
-                                           together=_together(library, p.question, p.readouts)), k)
+                                           apart=sides.apart(library, p.question, p.readouts),
+                                           together=sides.together(library, p.question, p.readouts)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -301,43 +295,6 @@ def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, 
     asked = scene_and_ask(question.strip())[1].strip()
     query = library.embedder.encode_query(asked or question.strip())
     return dict(zip(sentences, (vectors @ query).tolist()))
-
-
-def _apart(library: Library, read: Question, readouts: tuple) -> bool:
-    """Whether three people or more are asked about whom no one of the readouts has all together (the
-    counterparts of separate contacts: "Sullivan ... with Thailand's ... and Singapore's ...")."""
-    # ("what did he say President Biden was committed to": Biden is in what was said, no counterpart)
-    people = [p for p in read.people if not re.search(rf"\b(?:say|said|says|tell|told)\b.*\b{re.escape(p.words)}\b", read.text)]
-    if (len(people) < 3 and not (len(people) == 2 and _us_pair(library, read))) or len(readouts) < 2:
-        return False
-    return not _of_all(library, people, readouts)
-
-
-def _known_words(read: Question) -> frozenset[str]:
-    """The words of the names of the people a question was read by ("Moeed Yusuf", named only in his readout's
-    title: the text says "The National Security Advisors of the United States and Pakistan met")."""
-    return frozenset(w.lower() for p in read.people for name in p.names for w in re.findall(r"[\w'’-]+", name))
-
-
-def _us_pair(library: Library, read: Question) -> bool:
-    """Whether a question asks about two US officials in a time (each with a counterpart of their own)."""
-    return TUNING.us_pair and len(read.people) == 2 and bool(read.date_from or read.date_to) \
-        and read.intent in ("discuss", "yes_no", "who_said") and all(_side(library, p) == "us" for p in read.people)
-
-
-def _together(library: Library, read: Question, readouts: tuple) -> frozenset[str]:
-    """Of the readouts, those of every person asked about (only for a question naming two dates or more)."""
-    if len(read.dates) < 2 or not read.people:
-        return frozenset()
-    return _of_all(library, read.people, readouts)
-
-
-def _of_all(library: Library, people, readouts: tuple) -> frozenset[str]:
-    """The ids of those readouts that have every one of the people."""
-    ids = frozenset(r.id for r in readouts)
-    for person in people:
-        ids &= evidence.person_ids(library, person)
-    return ids
 
 
 def _cosines(library: Library, text: str, sentences: list[str]) -> list[float]:

@@ -101,6 +101,11 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             else:
                 lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
             spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
+        for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
+            holiday = HOLIDAY.match(text, match.end())
+            day = _holiday(holiday, text) if holiday else None
+            if day:
+                spans.setdefault((day.isoformat(), day.isoformat()), match.start())
         for match in SPAN_OF_EVENT.finditer(text):
             event = match.group("event") or match.group("event2")
             day = _event_day(event, text)
@@ -190,11 +195,37 @@ OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|e
 
 
 def _event_day(said: str, text: str) -> _dt.date | None:
-    """The day of an event said in the question (EVENTS), if known."""
+    """The day of an event said in the question (EVENTS, or a holiday of a year said), if known."""
     day = next((d for rule, d in EVENTS if rule.match(said)), None)
     if day is None and BARE_WAR.match(said) and not OTHER_WARS.search(text):
         day = "2022-02-24"
-    return _dt.date.fromisoformat(day) if day else None
+    holiday = HOLIDAY.match(said) if day is None else None
+    return _dt.date.fromisoformat(day) if day else _holiday(holiday, text) if holiday else None
+
+
+# Holidays of a fixed day, and Thanksgiving (the fourth Thursday of November), with the year said after them or the
+# one year the question names: "the day after Christmas 2023", "on New Year's Eve 2021"
+HOLIDAY = re.compile(r"(?:the\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]s\s+(?:eve|day)|"
+                     r"thanksgiving(?:\s+day)?|juneteenth|veterans\s+day|valentine['’]s\s+day|halloween)"
+                     r"(?:,?\s+(?:of\s+)?(?P<y>\d{4}))?\b", re.I)
+HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's eve": (12, 31),
+            "new year's day": (1, 1), "juneteenth": (6, 19), "veterans day": (11, 11), "valentine's day": (2, 14),
+            "halloween": (10, 31)}
+ON_HOLIDAY = re.compile(r"\b(?:on|over)\s+(?=(?:the\s+)?(?:christmas|new\s+year|thanksgiving|juneteenth|veterans|valentine|"
+                        r"halloween))", re.I)
+
+
+def _holiday(match: re.Match, text: str) -> _dt.date | None:
+    years = set(re.findall(r"\b(20\d\d)\b", text))
+    year = int(match.group("y")) if match.group("y") else int(years.pop()) if len(years) == 1 else None
+    if year is None:
+        return None
+    name = re.sub(r"\s+", " ", match.group("h").lower()).replace("’", "'")
+    if name.startswith("thanksgiving"):
+        first = _dt.date(year, 11, 1)
+        return first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = HOLIDAYS[name]
+    return _dt.date(year, month, day)
 
 
 DAY_OF_EVENT = re.compile(r"\b(?:the\s+)?(?P<time>eve|day|morning|night)\s+(?:(?P<way>of|before|after|that|when)\s+)?"

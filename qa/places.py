@@ -89,7 +89,8 @@ _OPENERS = frozenset("which what when where who whom whose how why did does do a
 def titled_event(library: Library, question: Question) -> frozenset[str]:
     """"At the White House's Venezuelan Day event, ...", "participants in Dominican Day": the readouts whose title
     has a name of several capitalised words the question says, where at most TITLED_EVENTS do (the name that
-    fewest titles have; each one named, for a comparison). An event is named so, not by who took part; "Venezuelan" there is no country of a contact."""
+    fewest titles have; each one named, for a comparison). An event is named so, not by who took part;
+    "Venezuelan" there is no country of a contact."""
     best: list[ReadoutSummary] = []
     # ("the White House's Venezuelan Day event": "White House", "Venezuelan Day"), each with the words after it
     pieces = [(p, question.text[found.end():]) for found in _RUN.finditer(question.text)

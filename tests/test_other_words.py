@@ -159,3 +159,13 @@ def test_two_events_compared_are_each_quoted(library):
     assert cited == {"wh-2023-12-04-readout-of-venezuelan-day-diaspora-event",
                      "wh-2024-02-12-readout-of-dominican-day-diaspora-event"}, cited
     assert all_dates("They met on March 1, 2021, and a couple of weeks later?")[1] == ("2021-03-12", "2021-03-18")
+
+
+def test_holidays_of_a_year_are_days(library):
+    assert all_dates("on Christmas Eve 2021, what did they discuss?") == (("2021-12-24", "2021-12-24"),)
+    assert all_dates("on Thanksgiving 2021, what did they discuss?") == (("2021-11-25", "2021-11-25"),)
+    assert all_dates("Just before Christmas 2023, what did they discuss?") == ()  # (before it: not the day)
+    answer = ask(library, "In his call with Qatar's Amir Tamim the day after Christmas 2023, did President Biden discuss "
+                          "getting more relief supplies into Gaza?")
+    assert "increased and sustained flows of life-saving access" in answer.text
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-12-26"}
