@@ -312,4 +312,15 @@ def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:
-    return replace(result, hits=result.hits[:k])
+    """The first k hits, with every cited paragraph among them (a citation is shown from its hit): a cited one
+    past k takes the place of the last uncited one (an answer citing more than k paragraphs keeps them all)."""
+    cited = {(c.readout_id, c.paragraph) for c in result.citations}
+    kept = list(result.hits[:k])
+    for hit in result.hits[k:]:
+        if (hit.readout_id, hit.paragraph) not in cited:
+            continue
+        spare = next((i for i in range(len(kept) - 1, -1, -1) if (kept[i].readout_id, kept[i].paragraph) not in cited), None)
+        if spare is not None:
+            del kept[spare]
+        kept.append(hit)
+    return replace(result, hits=tuple(kept))

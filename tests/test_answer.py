@@ -187,3 +187,13 @@ def test_a_count_of_either_pairs_contacts_stays_a_count(library):
     answer = ask(library, "How many times did President Biden and Vice President Harris speak with Prime Minister "
                           "James Marape in 2023?")
     assert answer.text.startswith("2 readouts")
+
+
+def test_every_cited_paragraph_is_among_the_hits(library):
+    # Four contacts cited with k=3: each citation is shown from its hit, so none is cut from the hits; the hits
+    # stay k long where the citations fit in k.
+    answer = ask(library, "What did Biden and Lula discuss about climate?", k=3)
+    cited = {(c.readout_id, c.paragraph) for c in answer.citations}
+    assert len(cited) > 3 and cited <= {(h.readout_id, h.paragraph) for h in answer.hits}
+    one = ask(library, "What did Biden and Lula discuss about Venezuela in September 2023?", k=3)
+    assert len(one.hits) == 3 and {(c.readout_id, c.paragraph) for c in one.citations} <= {(h.readout_id, h.paragraph) for h in one.hits}
