@@ -23,12 +23,9 @@ PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5,
          "fourth quarter of": (10, 12), "last quarter of": (10, 12), "final quarter of": (10, 12),
          "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 # "late November 2023", "the end of February 2022": a part of a month, as days
-MONTH_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31), "end of": (20, 31), "the end of": (20, 31),
-               "beginning of": (1, 10), "the beginning of": (1, 10), "start of": (1, 10), "the start of": (1, 10),
-               "middle of": (10, 20), "the middle of": (10, 20),
-               "first day of": (1, 1), "the first day of": (1, 1), "last day of": (31, 31), "the last day of": (31, 31),
-               "first week of": (1, 7), "the first week of": (1, 7), "last week of": (24, 31), "the last week of": (24, 31),
-               "final week of": (24, 31), "the final week of": (24, 31)}
+MONTH_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31), "end of": (20, 31), "beginning of": (1, 10),
+               "start of": (1, 10), "middle of": (10, 20), "first day of": (1, 1), "last day of": (31, 31),
+               "first week of": (1, 7), "last week of": (24, 31), "final week of": (24, 31)}
 MONTH_PART_RE = "|".join(sorted((re.escape(p) for p in MONTH_PARTS), key=len, reverse=True))
 PART_RE = "|".join(sorted((re.escape(p) for p in PARTS), key=len, reverse=True))
 
@@ -77,7 +74,7 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
         month = MONTHS.get(m.group(1), 5)
         day = min(int(m.group(2)), calendar.monthrange(int(m.group(3)), month)[1])
         return f"{m.group(3)}-{month:02d}-{day:02d}", f"{m.group(3)}-{month:02d}-{day:02d}"
-    m = re.search(rf"\b(?:({MONTH_PART_RE})[- ](?:in )?)?({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
+    m = re.search(rf"\b(?:(?:the )?({MONTH_PART_RE})[- ](?:in )?)?({MONTH_RE})\.?,? (?:of )?(\d{{4}})\b", text)
     if m:
         lo, hi = _span(int(m.group(3)), MONTHS.get(m.group(2), 5), MONTHS.get(m.group(2), 5))
         # "late November 2023": the month's last third (days 20 to the end; early 1-10, mid 10-20)

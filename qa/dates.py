@@ -90,39 +90,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     if TUNING.event_days:
-        for match in DAY_OF_EVENT.finditer(text):
-            day = _event_day(match.group("event"), text)
-            if day is None:
-                continue
-            way = (match.group("way") or "").lower()
-            if match.group("time").lower() == "eve":
-                # "on the eve of the war's first anniversary": the days just before (Biden was in Warsaw two days before)
-                lo, hi = day - _dt.timedelta(days=EVE_DAYS), day - _dt.timedelta(days=1)
-            else:
-                lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
-            spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
-        for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
-            holiday = HOLIDAY.match(text, match.end())
-            day = _holiday(holiday, text) if holiday else None
-            if day:
-                spans.setdefault((day.isoformat(), day.isoformat()), match.start())
-        for match in SPAN_OF_EVENT.finditer(text):
-            event = match.group("event") or match.group("event2")
-            day = _event_day(event, text)
-            if day is None:
-                continue
-            if match.group("first"):  # "in the first week of the invasion"
-                lo, hi = day, day + _dt.timedelta(days=(7 if match.group("first").lower() == "week" else 3) - 1)
-            else:
-                said = match.group("n").lower()
-                days = (int(said) if said.isdigit() else NUMBERS[said]) * (7 if match.group("unit").lower().startswith("week") else 1)
-                way = -1 if match.group("way").lower() == "before" else 1
-                if match.group("under"):  # "less than two weeks before the invasion": any day of those
-                    lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * days)))
-                else:  # "three days into the war", "two weeks after the attack": about then
-                    at, slack = day + _dt.timedelta(days=way * days), (1 if days < 7 else 3)
-                    lo, hi = at - _dt.timedelta(days=slack), at + _dt.timedelta(days=slack)
-            spans.setdefault((lo.isoformat(), hi.isoformat()), match.start())
+        for span, at in _event_spans(text):
+            spans.setdefault(span, at)
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
         day = _day_before(spans, match.start())
@@ -130,6 +99,45 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             monday = day - _dt.timedelta(days=day.weekday())
             spans.setdefault((monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()), match.start())
     return dict(sorted(spans.items(), key=lambda item: item[1]))
+
+
+def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
+    """The days and spans a question names by what happened (EVENTS, holidays), each with where it is said."""
+    out: list[tuple[tuple[str, str], int]] = []
+    for match in DAY_OF_EVENT.finditer(text):
+        day = _event_day(match.group("event"), text)
+        if day is None:
+            continue
+        way = (match.group("way") or "").lower()
+        if match.group("time").lower() == "eve":
+            # "on the eve of the war's first anniversary": the days just before (Biden was in Warsaw two days before)
+            lo, hi = day - _dt.timedelta(days=EVE_DAYS), day - _dt.timedelta(days=1)
+        else:
+            lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
+        out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+    for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
+        holiday = HOLIDAY.match(text, match.end())
+        day = _holiday(holiday, text) if holiday else None
+        if day:
+            out.append(((day.isoformat(), day.isoformat()), match.start()))
+    for match in SPAN_OF_EVENT.finditer(text):
+        event = match.group("event") or match.group("event2")
+        day = _event_day(event, text)
+        if day is None:
+            continue
+        if match.group("first"):  # "in the first week of the invasion"
+            lo, hi = day, day + _dt.timedelta(days=(7 if match.group("first").lower() == "week" else 3) - 1)
+        else:
+            said = match.group("n").lower()
+            days = (int(said) if said.isdigit() else _COUNTS[said]) * (7 if match.group("unit").lower().startswith("week") else 1)
+            way = -1 if match.group("way").lower() == "before" else 1
+            if match.group("under"):  # "less than two weeks before the invasion": any day of those
+                lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * days)))
+            else:  # "three days into the war", "two weeks after the attack": about then
+                at, slack = day + _dt.timedelta(days=way * days), (1 if days < 7 else 3)
+                lo, hi = at - _dt.timedelta(days=slack), at + _dt.timedelta(days=slack)
+        out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+    return out
 
 
 def _day_before(spans: dict[tuple[str, str], int], at: int) -> _dt.date | None:
@@ -153,7 +161,7 @@ EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 # "a month later", "two weeks earlier": about then, a range around the day that far from the one named before.
 RELATIVE_SPAN = re.compile(r"\b(a couple of|a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
                            re.IGNORECASE)
-_COUNTS = {"a couple of": 2, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_COUNTS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def span_days(match: re.Match) -> int:
@@ -236,5 +244,4 @@ SPAN_OF_EVENT = re.compile(r"\b(?:(?P<under>less than|under|within|fewer than)\s
                            r"(?P<way>before|after|into)\s+(?P<event>[\w'’ -]{5,60})|"
                            r"\b(?:in\s+|during\s+)?the\s+first\s+(?P<first>week|days)\s+(?:of|after)\s+(?P<event2>[\w'’ -]{5,60})",
                            re.I)
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
