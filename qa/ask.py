@@ -11,14 +11,16 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, places, refusal, roles, sides
+from . import compose, compose_compare, evidence, extract, refusal, roles, sides
 from .dates import spans_between
+from .otherwise import said_otherwise
+from .passages import closeness, cosines, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
-from .question import FOLLOW_UP, Names, Question, read_question, scene_and_ask
-from .sentences import candidate_sentences
+from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, fill_dates, none_mention, said_most, uncovered
 from .texts import lead_hit, readout_texts
-from .tuning import TUNING, Tuning
+from .thread import COUNTED
+from .tuning import TUNING
 from .types import Answer
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
@@ -36,7 +38,7 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     names = _NAMES.setdefault(library, Names())
     names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
     turns = parse_history(history)
-    read = read_question(question, names, Filters.from_json(filters), turns, _thread_time(library, turns))
+    read = read_question(question, names, Filters.from_json(filters), turns, _thread_time(library, turns, question))
     if not TUNING.offices:
         return read
     rows = lambda: roles.directory_of(library)  # noqa: E731 - loaded only when an office is named
@@ -77,13 +79,21 @@ def _unknown_people(library: Library, question: str, read: Question) -> list[str
                        (n, " ".join(reversed(n.split())), f"{title} {n.split()[-1]}"))]
 
 
-def _thread_time(library: Library, turns: tuple) -> tuple[str, str] | None:
+def _thread_time(library: Library, turns: tuple, question: str = "") -> tuple[str, str] | None:
     """The first and last event dates of the contacts the last answer cited, which a follow-up's "the next
     day" counts from."""
-    last = next((turn for turn in reversed(turns) if turn.cited), None)
-    if last is None or not TUNING.thread_time:
+    if not TUNING.thread_time:
         return None
-    days = sorted(r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset(last.cited)),
+    cited: tuple = next((turn.cited for turn in reversed(turns) if turn.cited), ())
+    if turns and not turns[-1].cited and TUNING.replay_turn and COUNTED.search(question):
+        # "And when the Vice President called him a couple of weeks later, ...?" after a plain-string turn ("When
+        # did President Biden first speak with Prime Minister Netanyahu after taking office?"): what that turn's
+        # answer cites, answered again (the history of a client that keeps no citations).
+        earlier = ask(library, turns[-1].question, history=list(turns[:-1]))
+        cited = tuple(dict.fromkeys(c.readout_id for c in earlier.citations)) or cited
+    if not cited:
+        return None
+    days = sorted(r.event_date or r.date for r in library.readouts(filters=Filters(readouts=frozenset(cited)),
                                                                    participants=False))
     return (days[0], days[-1]) if days else None
 
@@ -116,6 +126,14 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         return Plan(read, library.retrieve(question, filters, turns, k=k),
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
+    if not found.readouts and read.carried and TUNING.named_alone:
+        # "A year later, when Jake Sullivan was in Jeddah, how long did he say it had held?" after Blinken's calls
+        # with al-Alimi: Sullivan and al-Alimi have no contact of the time; Sullivan's own contacts answer.
+        own = tuple(p for p in read.people if p.words.lower() in question.lower())
+        alone = replace(read, people=own) if own and len(own) < len(read.people) else None
+        found_alone = evidence.gather(library, alone) if alone else None
+        if found_alone and found_alone.readouts and not found_alone.refusal:
+            read, found = alone, found_alone
     if found.refusal and (len(read.people) >= 3 or _dated_pair(read)) and read.intent != "compare" and TUNING.two_contacts:
         # "Blinken met Allamand and Omamo on July 16, 2021. Which crises did he discuss with Omamo, and what
         # did the other readout praise?": no readout has all three; two contacts of them are compared.
@@ -154,6 +172,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
         reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
+        if reason and said_otherwise(read, texts, library.embedder.encode_short):
+            reason = ""  # "did they talk about reducing weak points in the networks that deliver chips?"
         if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
             # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
             # that none of their readouts has whole (each word alone may be there: "the Amazon").
@@ -162,13 +182,13 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
-        scored = _unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
+        scored = unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
         if not reason and TUNING.unsaid_names and scored:
             # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
             # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.
-            top = _top_texts(library, scored)
+            top = top_texts(library, scored)
             unsaid = refusal.unsaid_names(read, top)
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         route = "extract"
@@ -180,7 +200,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     # there, not the closeness of a short follow-up ("Did Ukraine come up?") to its passages.
     calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
     unknown = "" if reason or inferred else extract.refusal_reason(
-        question, scored, turns, calibration, top if top is not None else _top_texts(library, scored),
+        question, scored, turns, calibration, top if top is not None else top_texts(library, scored),
         refusal.word_counter(library), sides.known_words(read) if found.readouts and TUNING.titled_names else frozenset())
     if unknown:
         reason = f"{compose.REFUSAL[:-1]}: {unknown}."
@@ -209,54 +229,26 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: lead_hit(library, readout_id),
                                            closeness=closeness(library, question, p.scored),
-                                           part_hits=lambda part, ids: _part_hits(library, part, ids),
+                                           part_hits=lambda part, ids: part_hits(library, part, ids),
                                            one_readout=_one_described(p.question),
                                            meaning=lambda: closeness(library, question, p.scored,
                                                                      most=TUNING.meaning_fallback),
-                                           part_meaning=lambda part, sentences: _cosines(library, part, sentences),
+                                           part_meaning=lambda part, sentences: cosines(library, part, sentences),
                                            apart=sides.apart(library, p.question, p.readouts),
                                            together=sides.together(library, p.question, p.readouts)), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
+        apart = sides.countries_apart(library, p.question, p.scored)
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: lead_hit(library, readout_id),
-                                           part_hits=(lambda part, ids: _part_hits(library, part, ids))
+                                           part_hits=(lambda part, ids: part_hits(library, part, ids))
                                            if TUNING.unnamed_parts else None,
-                                           one_readout=_one_contact(p.question)), k)
-    result = extract.answer(question.strip(), p.scored, turns, readout_texts=_top_texts(library, p.scored),
+                                           one_readout=_one_contact(p.question) and not apart,
+                                           apart=apart), k)
+    result = extract.answer(question.strip(), p.scored, turns, readout_texts=top_texts(library, p.scored),
                             count=refusal.word_counter(library))
     return _trim_hits(result, k)
-
-
-def _unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
-    """Passages for a question naming no known participant, within its time and countries ([] when it names
-    neither, or nothing passes: the whole index is searched then)."""
-    allowed = places.narrowed(library, read)
-    event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()
-    if event:
-        # An event named by its title ("Dominican Day"): its readouts, in the time asked if any; the
-        # countries of its name ("Venezuelan Day") are no contact's.
-        timed = places.narrowed(library, replace(read, countries=()))
-        scored = library.retrieve(question, replace(timed or read.filters, readouts=event), turns, k=k)
-        if scored:
-            return scored
-    scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
-    if allowed and not scored and read.countries:
-        # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
-        # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
-        for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
-            wider = places.narrowed(library, looser)
-            scored = library.retrieve(question, wider, turns, k=k) if wider else []
-            if scored:
-                break
-    if scored and read.countries and _best(scored) < extract.Calibration().loose_cosine:
-        # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
-        # Joint Steering Group") need not list them; its time alone still narrows.
-        timed = places.narrowed(library, replace(read, countries=()))
-        wider = library.retrieve(question, timed, turns, k=k) if timed else []
-        scored = wider if _best(wider) > _best(scored) else scored
-    return scored
 
 
 def _dated_pair(read: Question) -> bool:
@@ -278,37 +270,6 @@ def _one_described(question: Question) -> bool:
     end of July 2022, ... the sultanate's foreign minister"): its time or countries picked it, as for _one_contact."""
     return TUNING.one_described and len(question.people) == 1 and _one_contact(question) \
         and bool(SINGLE.search(question.text) or TUNING.single_verbs and SINGLE_VERB.search(question.text))
-
-
-def _part_hits(library: Library, part: str, ids: frozenset):
-    """Passages of the given readouts for one question of several, best first."""
-    return library.retrieve(part, Filters(readouts=ids), k=5) if part.strip() else []
-
-
-def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, most: int | None = None) -> dict[str, float]:
-    """Cosine of each candidate sentence (of the paragraphs closest to the question) to the question."""
-    sentences = candidate_sentences(scored, tuning, most)
-    if not sentences:
-        return {}
-    vectors = library.embedder.encode_short(sentences)
-    # The question proper, without the scene that picked the readout ("When she met Herzog in Munich, ...").
-    asked = scene_and_ask(question.strip())[1].strip()
-    query = library.embedder.encode_query(asked or question.strip())
-    return dict(zip(sentences, (vectors @ query).tolist()))
-
-
-def _cosines(library: Library, text: str, sentences: list[str]) -> list[float]:
-    """Cosine of each sentence to a text (one question of several)."""
-    return (library.embedder.encode_short(sentences) @ library.embedder.encode_query(text)).tolist()
-
-
-def _best(scored) -> float:
-    return max((s.dense for s in scored), default=0.0)
-
-
-def _top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
-    """Whole text of the readouts behind the top hits."""
-    return readout_texts(library, [s.hit.readout_id for s in scored[:top]])
 
 
 def _trim_hits(result: Answer, k: int) -> Answer:

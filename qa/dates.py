@@ -86,7 +86,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         day = _day_before(spans, match.start())
         if day:
             days = span_days(match)
-            slack = 3 if match.group(2).lower() == "week" else 10
+            slack = {"week": 3, "month": 10, "year": 31}[match.group(2).lower()]
             spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     if TUNING.event_days:
@@ -159,7 +159,7 @@ RELATIVE_DAY = re.compile(r"\b(?:the (?:next|following|previous) day|the day (?:
                           r"(later|after|earlier|before)|(?:that|the) same day)\b", re.IGNORECASE)
 EVENT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 # "a month later", "two weeks earlier": about then, a range around the day that far from the one named before.
-RELATIVE_SPAN = re.compile(r"\b(a couple of|a|one|two|three|four|six|\d{1,2}) (week|month)s? (later|after|earlier|before)\b",
+RELATIVE_SPAN = re.compile(r"\b(a couple of|a|one|two|three|four|six|\d{1,2}) (week|month|year)s? (later|after|earlier|before)\b",
                            re.IGNORECASE)
 _COUNTS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -167,7 +167,7 @@ _COUNTS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 def span_days(match: re.Match) -> int:
     """Days a RELATIVE_SPAN match moves from the day it counts from ("a week later": 7, "two months earlier": -60)."""
     number, unit, way = match.groups()
-    days = (_COUNTS.get(number.lower()) or int(number)) * (7 if unit.lower() == "week" else 30)
+    days = (_COUNTS.get(number.lower()) or int(number)) * {"week": 7, "month": 30, "year": 365}[unit.lower()]
     return days if way.lower() in ("later", "after") else -days
 
 

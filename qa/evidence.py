@@ -111,6 +111,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # of thousands of readouts at 100x.
         per_country = {c: library.readout_ids({"country": c}) for c in question.countries}
         there = set().union(*per_country.values())
+        anyone_there = there
         # Countries that say who took part, not what was discussed ("tensions with Azerbaijan" is topic).
         whose = [ids_ for c, ids_ in per_country.items() if not set(lexical_terms(c)) <= set(question.topic)]
         if whose and len(whose) < len(per_country) and question.intent in ("discuss", "yes_no", "who_said") \
@@ -122,13 +123,19 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             # "with the foreign ministers from Berlin and London and a senior official from Paris": the contact
             # with all of them (the group meeting), where there is one, not each one's own calls that week.
             together = ids & frozenset.intersection(*whose)
-            there = set(together) or there
+            anyone_there, there = there, set(together) or there
         if question.intent == "compare" and TUNING.compare_keeps_people \
                 and any(found & ids and not found & ids & there for found in per_person):
             # Two contacts compared, one of them with no country in the metadata (Sullivan's meeting with
             # Mohammed bin Salman in Riyadh is not marked Saudi Arabia): the country does not drop that person.
             there = set(ids)
         rows = read(ids & there) if ids & there else None
+        if not rows and anyone_there is not there and TUNING.together_in_time:
+            # ... unless none of those contacts is of the time asked: then each one's contacts of it (Sung Kim,
+            # read as of North Korea from "Special Representative for the DPRK", had a call with all three in
+            # March, and the one asked about, "his February 2022 calls" with Seoul and Tokyo, only with two).
+            rows = read(ids & anyone_there) or None
+            there = anyone_there if rows else there
         if ids & there and not rows and date_to and not question.filters.date_to and TUNING.time_of_event:
             # "the vessel struck in late July 2021 that Blinken discussed with his British counterpart": the
             # time may be the event's; the contact with the country came in the fortnight after (August 4).
@@ -140,7 +147,8 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # the lead has no one of the country in the metadata, but its title names the place ("Travel to Japan").
         timed = read(ids)
         have = {r.id for r in rows}
-        rows += [r for r in timed if r.id not in have and _titles_place(r.title, question.countries)]
+        rows += [r for r in timed if r.id not in have and (_titles_place(r.title, question.countries)
+                                                             or TUNING.titled_group and _titles_group(r.title, question.countries))]
     if not rows and question.countries and (date_from or date_to) and question.intent in ("discuss", "yes_no", "who_said") \
             and len(question.dates) < 2 and TUNING.countries_in_text:  # (two dates: a place may be one contact's)
         # "the foreign ministers of Kazakhstan, the Kyrgyz Republic, Tajikistan and Uzbekistan": a group call whose
@@ -192,6 +200,19 @@ def _titles_place(title: str, countries: tuple[str, ...]) -> bool:
     "... Visit to France"), not merely a participant's demonym."""
     return any(re.search(rf"\b(?:travel|trip|visit|visits)\s+to\s+(?:the\s+)?{re.escape(c)}\b", title, re.IGNORECASE)
                for c in countries)
+
+
+# A group met, named by its country but by no one's name ("... Meeting with Japanese Business Executives",
+# "... with Korean Women Leaders"): the metadata has no one of the country.
+GROUP = r"(?:[A-Z][\w-]*\s+){0,3}?(?:Leaders|Executives|CEOs|Officials|Delegation|Lawmakers|Legislators|" \
+        r"Parliamentarians|Entrepreneurs|Activists|Students|Representatives|Community|Innovators)\b"
+
+
+def _titles_group(title: str, countries: tuple[str, ...]) -> bool:
+    """Whether a readout's title names a group of one of the countries that it met ("with Japanese Business
+    Executives")."""
+    return any(re.search(rf"\bwith\s+(?:the\s+)?{re.escape(name)}\s+{GROUP}", title)
+               for c in countries for name in country_names(c))
 
 
 def is_kind(kind: str, asked: str) -> bool:

@@ -19,6 +19,8 @@ ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for
 _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
+# After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
+_HELD = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention|gathering|forum|ministerial)\b")
 
 
 _ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
@@ -122,6 +124,9 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
             continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
+        if country and TUNING.capital_event and not country_of(word) and not re.search(r"['’]s?$", run) \
+                and _HELD.match(text, found.end()):
+            continue  # "during the Bangkok Asia-Pacific gathering": where it was held, not who took part
         if country and country != "United States" and country not in out:
             out.append(country)
     return tuple(out)

@@ -42,6 +42,7 @@ each other days week weeks months years one account accounts dr mr mrs ms kind s
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 prompted prompt prompting take get done doing characterize characterise characterized characterised
 """.split()) | frozenset(KIND_WORDS)
+HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
                           r"were|had|has|have|will|would)\b[^?]*?\b(?:discuss|mention|point|announce|raise|welcome|plan|"
@@ -267,6 +268,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
     timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
     topic = tuple(w for w in topic if w not in timing) or topic
+    if TUNING.how_long and HOW_LONG.search(text):
+        topic = tuple(w for w in topic if w != "long")  # "how long had it held?": a duration asked for, as "when" is
     # "What did Blinken and the visiting African foreign ministers discuss about food security?": the words
     # that describe who spoke are not what was said (unless said again after "about").
     agent = AGENT.search(text) if TUNING.agent_words else None

@@ -274,12 +274,20 @@ def _counterparts(question: Question, people: list[Person], offices: tuple[Descr
     if not found or len(places) != 1 or any(o.places == (places[0],) for o in offices):
         return ()
     held = {o.role for p in people for o in OFFICIALS if o.name in p.names and o.country == US}
-    kinds = {next((roles for _, roles in OFFICES if any(r in role for r in roles)), None) for role in held}
+    kinds = {next((roles for _, roles in OFFICES if any(_holds(role, r) for r in roles)), None) for role in held}
     kinds |= {o.roles for o in offices if o.places == (US,)}
     kinds.discard(None)
     if len(kinds) != 1:
         return ()
     return (Described(found.group(), kinds.pop(), (places[0],)),)
+
+
+def _holds(role: str, office: str) -> bool:
+    """Whether an official's role is of an office's kind ("vice president" is no "president": the Vice
+    President's counterpart is a vice president)."""
+    if TUNING.vice_counterpart:
+        return re.search(rf"(?<!vice )(?<!vice-){re.escape(office)}", role) is not None
+    return office in role
 
 
 def add_described(question: Question, rows) -> Question:

@@ -28,6 +28,17 @@ def apart(library: Library, read: Question, readouts: tuple) -> bool:
     return not of_all(library, people, readouts)
 
 
+def countries_apart(library: Library, read: Question, scored) -> bool:
+    """Whether a question naming no one asks about two countries or more that separate contacts among the
+    passages have ("What did the United States discuss with Chile and Ecuador ...?": a call with each)."""
+    if not TUNING.countries_apart or read.people or len(read.countries) < 2:
+        return False
+    ids = {s.hit.readout_id for s in scored}
+    per_country = [set(library.readout_ids({"country": c})) & ids for c in read.countries]
+    # (a readout with two of them is one contact of several: "Meeting the leaders of Manila and Tokyo together")
+    return all(per_country) and all(sum(i in found for found in per_country) < 2 for i in ids)
+
+
 def known_words(read: Question) -> frozenset[str]:
     """The words of the names of the people a question was read by ("Moeed Yusuf", named only in his readout's
     title: the text says "The National Security Advisors of the United States and Pakistan met")."""

@@ -32,6 +32,9 @@ SAID_WHEN = re.compile(rf"^(\s*(?:which|what)\s+(?!(?:{_CONTACT_WORDS}|did|does|
                        re.IGNORECASE)
 REFERS = re.compile(r"\b(that|this|then|the same) (call|meeting|visit|conversation|contact|time|one|day)\b|\bthen\?",
                     re.IGNORECASE)
+# A time counted from the day of the contact the conversation is about ("a couple of weeks later", "two days
+# earlier"); "the following year" or "the next call" need no day
+COUNTED = re.compile(f"(?:{RELATIVE_SPAN.pattern})|(?:{RELATIVE_DAY.pattern})", re.IGNORECASE)
 
 
 def time_from_thread(text: str, date_from: str | None, date_to: str | None, order: str | None,
@@ -74,9 +77,12 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
         # October 20, the first after it, nor those of October 22 and 23 between: a pair in a crisis speaks
         # every few days, so the day counted is kept within a day either side).
         days = span_days(span)
-        slack = 1 if span.group(2).lower() == "week" else 7
+        slack = {"week": 1, "month": 7, "year": 31}[span.group(2).lower()]  # ("a year later": about that month)
         base = (at_to or at_from) if days > 0 else (at_from or at_to)
-        return shift_day(base, days - slack), shift_day(base, days + slack), None, True
+        # ("And at their next meeting, a year later, ...": the first contact of that month or so)
+        rest = text[:span.start()] + text[span.end():]
+        return shift_day(base, days - slack), shift_day(base, days + slack), \
+            "first" if span.group(2).lower() == "year" and RELATIVE_NEXT.search(rest) else None, True
     if at_from and at_from == at_to and RELATIVE_DAY.search(text):
         # "Whom had he met two days earlier?" after a question about January 11: January 9.
         day_of = shift_day(at_from, day_offset(RELATIVE_DAY.search(text)))

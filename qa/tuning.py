@@ -101,6 +101,23 @@ class Tuning:
     # Fund") that none of their readouts has whole: refused, as it is for a question naming no one
     titled_place: bool = True  # a person, a country and a time: a trip titled as to the country ("Travel to
     # Japan") is a contact with it even when its metadata has no one of the country
+    how_long: bool = True  # "how long did he say it had held?": "long" asks for a duration, it is no topic word
+    countries_apart: bool = True  # a question naming no one but two countries that separate contacts have: each
+    # contact's own best sentence, as for two counterparts apart (each_person)
+    vice_counterpart: bool = True  # "the Vice President ... her Philippine counterpart": the country's vice
+    # president, not its president
+    yes_otherwise: bool = True  # a yes/no whose ordinary topic words the contact's readout lacks is answered when
+    # each has a close word in it by the model (qa/otherwise.py), one of them very close
+    otherwise_each: float = 0.45  # cosine of each missing word to its closest readout word
+    otherwise_one: float = 0.55  # ... and of the closest of them
+    replay_turn: bool = True  # a follow-up counting time from a plain-string turn ("a couple of weeks later"):
+    # that turn answered again for the contacts its answer cites
+    named_alone: bool = True  # a follow-up naming someone whose contacts of the time are none with the people
+    # carried from the conversation: that person's own contacts
+    together_in_time: bool = True  # countries named together narrow to the contact with all of them only where it
+    # is of the time asked (else each one's contacts of the time)
+    titled_group: bool = True  # ... and so is a group of the country that no one's name stands for ("Meeting with
+    # Japanese Business Executives", "with Korean Women Leaders")
     aside_topic: bool = True  # "..., and what did they call for besides more international assistance?": a
     # sentence naming what is left out is still quoted when it has a word asked about, and each question is answered
     cited_thread: bool = True  # a follow-up naming no one stays with what the last answer cited even when the
@@ -132,6 +149,8 @@ class Tuning:
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
     washington_us: bool = True  # "Washington" asked about is said by a readout's "U.S." / "United States"
     first_not_title: bool = True  # "the war's first anniversary", "the First Lady": no order of contacts
+    capital_event: bool = True  # "the Bangkok Asia-Pacific gathering", "the Brussels summit": a capital naming
+    # where a gathering was held is no party
     event_org: bool = True  # "the host of the 2022 UN climate summit": an organisation naming an event is no party
     contact_not_speaker: bool = True  # "what did his call with Netanyahu stress": no one person is the speaker
     countries_in_text: bool = True  # no contact with the countries in the metadata: the few whose text names most of them

@@ -1,0 +1,76 @@
+"""The passages an answer is composed from where the metadata names no one (within the question's time, countries
+or titled event), and the model's closeness of a question to candidate sentences."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index.api import Library
+from index.types import Filters
+
+from . import extract, places
+from .question import Question, scene_and_ask
+from .sentences import candidate_sentences
+from .texts import readout_texts
+from .tuning import TUNING, Tuning
+
+
+def unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
+    """Passages for a question naming no known participant, within its time and countries ([] when it names
+    neither, or nothing passes: the whole index is searched then)."""
+    allowed = places.narrowed(library, read)
+    event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()
+    if event:
+        # An event named by its title ("Dominican Day"): its readouts, in the time asked if any; the
+        # countries of its name ("Venezuelan Day") are no contact's.
+        timed = places.narrowed(library, replace(read, countries=()))
+        scored = library.retrieve(question, replace(timed or read.filters, readouts=event), turns, k=k)
+        if scored:
+            return scored
+    scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
+    if allowed and not scored and read.countries:
+        # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
+        # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").
+        for looser in (replace(read, countries=()), replace(read, date_from=None, date_to=None, dates=())):
+            wider = places.narrowed(library, looser)
+            scored = library.retrieve(question, wider, turns, k=k) if wider else []
+            if scored:
+                break
+    if scored and read.countries and best_dense(scored) < extract.Calibration().loose_cosine:
+        # Nothing close among the contacts with the countries named: a multilateral readout ("the AUKUS
+        # Joint Steering Group") need not list them; its time alone still narrows.
+        timed = places.narrowed(library, replace(read, countries=()))
+        wider = library.retrieve(question, timed, turns, k=k) if timed else []
+        scored = wider if best_dense(wider) > best_dense(scored) else scored
+    return scored
+
+
+def part_hits(library: Library, part: str, ids: frozenset):
+    """Passages of the given readouts for one question of several, best first."""
+    return library.retrieve(part, Filters(readouts=ids), k=5) if part.strip() else []
+
+
+def closeness(library: Library, question: str, scored, tuning: Tuning = TUNING, most: int | None = None) -> dict[str, float]:
+    """Cosine of each candidate sentence (of the paragraphs closest to the question) to the question."""
+    sentences = candidate_sentences(scored, tuning, most)
+    if not sentences:
+        return {}
+    vectors = library.embedder.encode_short(sentences)
+    # The question proper, without the scene that picked the readout ("When she met Herzog in Munich, ...").
+    asked = scene_and_ask(question.strip())[1].strip()
+    query = library.embedder.encode_query(asked or question.strip())
+    return dict(zip(sentences, (vectors @ query).tolist()))
+
+
+def cosines(library: Library, text: str, sentences: list[str]) -> list[float]:
+    """Cosine of each sentence to a text (one question of several)."""
+    return (library.embedder.encode_short(sentences) @ library.embedder.encode_query(text)).tolist()
+
+
+def best_dense(scored) -> float:
+    """The best dense score of the passages (0 for none)."""
+    return max((s.dense for s in scored), default=0.0)
+
+
+def top_texts(library: Library, scored, top: int = 5) -> dict[str, str]:
+    """Whole text of the readouts behind the top hits."""
+    return readout_texts(library, [s.hit.readout_id for s in scored[:top]])
