@@ -11,7 +11,7 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, refusal, roles, sides
+from . import compose, compose_compare, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .otherwise import said_otherwise
 from .passages import closeness, cosines, part_hits, top_texts, unnamed_passages
@@ -126,6 +126,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         return Plan(read, library.retrieve(question, filters, turns, k=k),
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
+    at_event = places.person_at_event(library, read, found.readouts) if found.readouts else ()
+    if at_event:
+        found = evidence.Evidence(at_event, True)  # (Emhoff at "the Dominican Day reception": its readout)
     if not found.readouts and read.carried and TUNING.named_alone:
         # "A year later, when Jake Sullivan was in Jeddah, how long did he say it had held?" after Blinken's calls
         # with al-Alimi: Sullivan and al-Alimi have no contact of the time; Sullivan's own contacts answer.

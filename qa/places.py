@@ -111,3 +111,19 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+def person_at_event(library: Library, question: Question, found: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
+    """"What did Doug Emhoff stress when he welcomed guests to the Dominican Day reception?": one person and an
+    event that readout titles name, none of the person's own contacts being it: the event's readouts that name
+    the person (no one is in the metadata of such an event), in the time asked if any; () otherwise."""
+    if not TUNING.person_at_event or len(question.people) != 1 or question.carried:
+        return ()
+    event = titled_event(library, question)
+    if not event or event & {r.id for r in found}:
+        return ()
+    rows = library.readouts(filters=replace(question.filters, readouts=event), participants=False,
+                            held=(question.date_from, question.date_to))
+    family = {name.split()[-1] for name in question.people[0].names if name.split()}
+    texts = {r.id: (library.readout(r.id).title + " " + " ".join(library.readout(r.id).paragraphs)) for r in rows}
+    return tuple(r for r in rows if mentioned(sorted(family), texts[r.id]))

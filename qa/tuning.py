@@ -106,6 +106,8 @@ class Tuning:
     # contact's own best sentence, as for two counterparts apart (each_person)
     vice_counterpart: bool = True  # "the Vice President ... her Philippine counterpart": the country's vice
     # president, not its president
+    person_at_event: bool = True  # one person and an event readout titles name ("Dominican Day"), none of the
+    # person's contacts being it: the event's readouts naming the person
     yes_otherwise: bool = True  # a yes/no whose ordinary topic words the contact's readout lacks is answered when
     # each has a close word in it by the model (qa/otherwise.py), one of them very close
     otherwise_each: float = 0.45  # cosine of each missing word to its closest readout word

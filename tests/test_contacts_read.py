@@ -2,10 +2,11 @@
 business executives", "Korean women leaders"); a capital that says where a gathering was held ("the Bangkok
 Asia-Pacific gathering"), not who took part; countries named together that one contact has only outside the time
 asked; "a year later" in a follow-up; a follow-up naming someone with none of the people carried; "how long" (a
-duration asked for, not a topic word); two countries of separate contacts in a question naming no one; and the
-Vice President's counterpart (a vice president). On the real
+duration asked for, not a topic word); two countries of separate contacts in a question naming no one; the Vice
+President's counterpart (a vice president); one person at an event named by its title ("Dominican Day"). On the real
 corpus index; each fails with its Tuning switch off (titled_group, capital_event, together_in_time, named_alone,
-how_long, countries_apart, vice_counterpart) or, for "a year later" (qa/dates.RELATIVE_SPAN), on the code before it."""
+how_long, countries_apart, vice_counterpart, person_at_event) or, for "a year later" (qa/dates.RELATIVE_SPAN), on the
+code before it."""
 from __future__ import annotations
 
 from qa import ask
@@ -106,3 +107,14 @@ def test_the_vice_president_s_counterpart_is_a_vice_president(library):
                                "they discuss?", history=history)
     assert any("Sara Duterte" in p.names for p in read.people), read.people
     assert not any("Ferdinand Marcos" in p.names for p in read.people), read.people
+
+
+def test_one_person_at_an_event_named_by_its_title_is_that_event(library):
+    dominican = "wh-2024-02-12-readout-of-dominican-day-diaspora-event"
+    answer = ask(library, "What did Doug Emhoff stress when he welcomed guests to the Dominican Day reception, and who "
+                          "from the White House intergovernmental affairs office took part?")
+    assert _cited(answer) == {dominican}, _cited(answer)
+    assert "celebrating the diversity" in answer.text and "Tom Perez" in answer.text
+    president = ask(library, "How many Latino leaders came to Dominican Day at the White House, and what did "
+                             "participants say the President had done on higher education?")
+    assert _cited(president) == {dominican}, _cited(president)  # (not Biden's meeting with President Abinader)
