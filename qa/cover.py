@@ -2,6 +2,8 @@
 them both?"): each question answered by a sentence of the readouts already quoted, not only the first one."""
 from __future__ import annotations
 
+import re
+
 from typing import Callable
 
 from index.countries import country_of
@@ -12,6 +14,11 @@ from index.search import Scored
 from .parts import question_parts, subject_parts
 from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
+
+
+COUNT_PART = re.compile(r"^\W*(?:and\s+)?how\s+(?:many|much)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                    r"hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
 
 
 def cover_questions(question: Question, candidates: list, chosen: list,
@@ -38,10 +45,19 @@ def cover_questions(question: Question, candidates: list, chosen: list,
             # "about Venezuela and Haiti": a thing asked about that is a country is answered by a sentence
             # naming it, not by the paragraph that ranks first for it alone (the lead, for naming the people).
             own = [stem(w) for w in words if w in topic]
-        if own and any(len(has(c[3], own)) == len(own) if strict else has(c[3], own) for c in chosen):
+        # "How many Latino leaders came ..., and what did participants say ...?": a count is answered by a
+        # sentence with a number ("over 100 Latino leaders"), not by another naming Latino leaders.
+        counting = tuning.count_parts and not strict and COUNT_PART.search(part)
+        # (A sentence with one word of a part of three or more does not answer it: "Health" of "the Department of
+        # Health and Human Services" does not say what kind of health care speakers singled out.)
+        least = 2 if tuning.part_two_words and len(own) >= 3 else 1
+        if own and any((len(has(c[3], own)) == len(own) if strict else len(has(c[3], own)) >= least)
+                       and (not counting or NUMBER.search(c[3])) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
         pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
+        if counting:
+            pool = [c for c in pool if NUMBER.search(c[3])] or pool
         if tuning.cover_past_lead:
             # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
             # "how did the President describe Jordan?" only by those words (it does answer "what occasion did

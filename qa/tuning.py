@@ -106,6 +106,10 @@ class Tuning:
     # contact's own best sentence, as for two counterparts apart (each_person)
     vice_counterpart: bool = True  # "the Vice President ... her Philippine counterpart": the country's vice
     # president, not its president
+    part_two_words: bool = True  # a part of a question of several, of three words or more, is answered by a chosen
+    # sentence with two of them, not any one (with all of them, the extra citations cost more than they gave: dev)
+    count_parts: bool = True  # a question of several asking "how many" in one part: that part is answered by a
+    # sentence with a number
     person_at_event: bool = True  # one person and an event readout titles name ("Dominican Day"), none of the
     # person's contacts being it: the event's readouts naming the person
     yes_otherwise: bool = True  # a yes/no whose ordinary topic words the contact's readout lacks is answered when

@@ -3,10 +3,11 @@ business executives", "Korean women leaders"); a capital that says where a gathe
 Asia-Pacific gathering"), not who took part; countries named together that one contact has only outside the time
 asked; "a year later" in a follow-up; a follow-up naming someone with none of the people carried; "how long" (a
 duration asked for, not a topic word); two countries of separate contacts in a question naming no one; the Vice
-President's counterpart (a vice president); one person at an event named by its title ("Dominican Day"). On the real
+President's counterpart (a vice president); one person at an event named by its title ("Dominican Day"); a "how
+many" part answered by a number, and a part of three words or more not by a sentence with one of them. On the real
 corpus index; each fails with its Tuning switch off (titled_group, capital_event, together_in_time, named_alone,
-how_long, countries_apart, vice_counterpart, person_at_event) or, for "a year later" (qa/dates.RELATIVE_SPAN), on the
-code before it."""
+how_long, countries_apart, vice_counterpart, person_at_event, count_parts, part_two_words) or, for "a year later"
+(qa/dates.RELATIVE_SPAN), on the code before it."""
 from __future__ import annotations
 
 from qa import ask
@@ -118,3 +119,17 @@ def test_one_person_at_an_event_named_by_its_title_is_that_event(library):
     president = ask(library, "How many Latino leaders came to Dominican Day at the White House, and what did "
                              "participants say the President had done on higher education?")
     assert _cited(president) == {dominican}, _cited(president)  # (not Biden's meeting with President Abinader)
+
+
+def test_a_how_many_part_is_answered_by_a_sentence_with_a_number(library):
+    answer = ask(library, "How many Latino leaders came to Dominican Day at the White House, and what did participants "
+                          "say the President had done on higher education?")
+    assert "over 100 Latino leaders" in answer.text and "expanding access to higher education" in answer.text
+
+
+def test_a_part_of_several_words_is_not_answered_by_one_of_them(library):
+    # "Health" of "the Department of Health and Human Services" in the sentence quoted for the first question does
+    # not say what kind of health care speakers singled out
+    answer = ask(library, "At the White House's Venezuelan Day event, what did officials say was creating economic "
+                          "opportunities for Latinos, and what kind of health care did speakers single out?")
+    assert "Bidenomics" in answer.text and "reproductive healthcare" in answer.text, answer.text
