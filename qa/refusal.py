@@ -210,6 +210,9 @@ def _said(words: list[str], text: str) -> bool:
     return bool(mentioned(list(words) + heads, text))
 
 
+THE_NORTH = re.compile(r"\bthe North(?:['’]s)?\b(?!\s+[A-Z])")  # (not "the North Atlantic", "North Macedonia")
+
+
 def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
     """Whether a word of a country the question names is said in a readout under any of the country's names; a
     capital asked about ("regarding Pyongyang", "about Tehran") is said by its country's names too."""
@@ -225,6 +228,8 @@ def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
         capital = "United States"
     if capital:
         countries += list(country_names(capital))
+    if word == "north" and TUNING.the_north and THE_NORTH.search(question.text):
+        countries += list(country_names("North Korea"))  # "the North's missile launches": said as "the DPRK's"
     forms = [{stem(w) for w in c.lower().split()} for c in countries]
     return bool(forms) and any(any(f <= words for f in forms) for words in map(sentence_words, texts.values()))
 

@@ -153,6 +153,7 @@ class Tuning:
     cover_past_lead: bool = True  # the sentence added for a second question is not the readout's "X spoke with Y" lead
     cover_span: bool = True  # ... and is quoted with the first even when far from it in the same paragraph
     paired_counts: bool = True  # three people in no readout together: a count / list / when of either pair's contacts
+    the_north: bool = True  # "the North" asked about is said by a readout's "DPRK" / "North Korea" (only there)
     washington_us: bool = True  # "Washington" asked about is said by a readout's "U.S." / "United States"
     first_not_title: bool = True  # "the war's first anniversary", "the First Lady": no order of contacts
     capital_event: bool = True  # "the Bangkok Asia-Pacific gathering", "the Brussels summit": a capital naming

@@ -2,7 +2,8 @@
 "keeping things calm" / "maintaining peace and stability", "bombing from the air" / "air strikes") is answered, and one
 whose topic is not there stays refused ("nickel", "extraditing Alex Saab"); a follow-up counting time from a plain
 string turn ("a couple of weeks later") counts from what that turn's answer cites. On the real corpus index and the
-bundled model; each fails with its Tuning switch off (yes_otherwise, replay_turn)."""
+bundled model; each fails with its Tuning switch off (yes_otherwise, replay_turn, the_north: "the North" said as
+"the DPRK")."""
 from __future__ import annotations
 
 from qa import ask
@@ -39,3 +40,9 @@ def test_a_follow_up_counts_time_from_what_a_plain_turn_s_answer_cites(library):
     assert {c.readout_id for c in answer.citations} == {
         "wh-2021-03-04-readout-of-vice-president-kamala-harris-call-with-prime-minister-benjamin-netanyahu-of-israel"}
     assert "International Criminal Court" in answer.text
+
+
+def test_the_north_is_said_as_the_dprk(library):
+    answer = ask(library, "How did she describe the North's missile launches?",
+                 history=["Who did Deputy Secretary Sherman speak with from South Korea and Japan on February 1, 2022?"])
+    assert not answer.refused and "recent and escalatory ballistic missile launches" in answer.text, answer.text
