@@ -13,7 +13,7 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
-from .otherwise import said_otherwise
+from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
@@ -175,7 +175,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
         reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
-        if reason and said_otherwise(read, texts, library.embedder.encode_short):
+        closest = [s.hit.text for s in scored[:PASSAGES]]
+        if reason and said_otherwise(read, texts, closest, library.embedder.encode_short):
             reason = ""  # "did they talk about reducing weak points in the networks that deliver chips?"
         if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
             # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about

@@ -1,7 +1,8 @@
 """Whether a yes/no question's topic, which no word of the contact's readout has, is there in other words: "did they
 talk about reducing weak points in the networks that deliver chips?" of a readout on "supply chain vulnerabilities",
 "each nation's freedom to pick its own alliances" of "the right of each country to choose". Each ordinary word asked
-about that the readout lacks is compared, by the bundled model, with each word the readout has.
+about that the readout lacks is compared, by the bundled model, with each word of the passages closest to the
+question.
 
 Measured on the dev sets (docs/EVAL.md, sixteenth part): the closest readout word of a word asked in other words
 scored 0.58-0.78 ("pick"/"choose" 0.78, "keeping"/"maintaining" 0.71, "hunger"/"food" 0.60); of an ordinary word of
@@ -19,20 +20,22 @@ from index.query import STOPWORDS, mentioned
 from .question import Question, capitalised
 from .tuning import TUNING, Tuning
 
-MOST_WORDS = 400  # a readout or three: a few hundred distinct words, the first of them in the text kept
+MOST_WORDS = 200  # the closest passages' distinct words, the first of them kept
+PASSAGES = 3  # the passages closest to the question whose words are compared
 BATCH = 50
 
 
-def said_otherwise(question: Question, texts: dict[str, str], encode: Callable[[list[str]], np.ndarray],
-                   tuning: Tuning = TUNING) -> bool:
-    """Whether every topic word the readouts lack has a close word in them, one of them very close (and none of
-    them is a name)."""
+def said_otherwise(question: Question, texts: dict[str, str], passages: list[str],
+                   encode: Callable[[list[str]], np.ndarray], tuning: Tuning = TUNING) -> bool:
+    """Whether every topic word the readouts (`texts`) lack has a close word in the passages closest to the
+    question, one of them very close (and none of them is a name)."""
     if not tuning.yes_otherwise or question.intent != "yes_no" or not texts or len(texts) > 3:
         return False
     missing = [t for t in question.topic if len(t) > 2 and not any(mentioned([t], text) for text in texts.values())]
     if not missing or any(capitalised(t, question.text) or not t.isalpha() for t in missing):
         return False
-    words = list(dict.fromkeys(w.lower() for text in texts.values() for w in re.findall(r"[A-Za-z][a-z]+", text)
+    # (the words of the closest passages, not of the whole readouts: a long readout's 400 words took 0.4 s)
+    words = list(dict.fromkeys(w.lower() for text in passages for w in re.findall(r"[A-Za-z][a-z]+", text)
                                if w.lower() not in STOPWORDS and len(w) > 2))[:MOST_WORDS]
     if not words:
         return False
