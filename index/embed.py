@@ -65,7 +65,8 @@ class Embedder:
         self.workers = workers if workers is not None else max(1, min(16, (os.cpu_count() or 2) - 2))
         self._model = None
         self._runtime = None
-        self._int8_runtime = None
+        self._precision_runtimes: dict = {}  # backend -> Runtime, for an ingest's int8 or OpenVINO bf16
+        self._bf16_model = None
         self._location = location
         self.query_backend = self._pick_query_backend(query_backend or os.environ.get("READOUTS_QUERY_BACKEND", "auto"))
         self._query_runtime = None
@@ -151,8 +152,8 @@ class Embedder:
         return self.tokens.count(text)
 
     def encode(self, texts: Sequence[str], progress: bool = False, precision: str = "fp32") -> np.ndarray:
-        """Embed many texts in length-sorted batches; `precision` ("fp32", "bf16", "int8") applies to the
-        torch backend on the CPU (index/precision.py decides which one an ingest uses)."""
+        """Embed many texts in length-sorted batches; `precision` ("fp32", "bf16", "int8", "openvino-bf16")
+        applies to the torch backend on the CPU (index/precision.py decides which one an ingest uses)."""
         if not len(texts):
             return np.zeros((0, self.dimension), dtype=np.float32)
         if precision != "fp32" and (self.backend != "torch" or self.device != "cpu"):
@@ -160,16 +161,18 @@ class Embedder:
         if precision == "bf16":
             import torch
 
-            # Weights stay fp32; matrix products run in bf16 (AMX / AVX512_BF16 do them natively), the
-            # pooling and normalisation in fp32.
-            with torch.autocast("cpu", dtype=torch.bfloat16):
-                vectors = self.model.encode(list(texts), batch_size=self.batch_size, convert_to_tensor=True,
-                                            normalize_embeddings=False, show_progress_bar=progress)
+            # A bf16 copy of the weights, normalised in fp32. On a 2-core AMX Xeon it encoded 2,429 corpus
+            # chunks 1.2-1.4x faster than fp32 weights under torch.autocast (which re-casts each weight on
+            # every forward): 2.8x fp32 against 2.1-2.5x, min cosine to fp32 0.99991 against 0.99997.
+            vectors = self._bf16().encode(list(texts), batch_size=self.batch_size, convert_to_tensor=True,
+                                          normalize_embeddings=False, show_progress_bar=progress)
             vectors = torch.nn.functional.normalize(vectors.float(), dim=-1).numpy()
         elif precision == "int8":
             vectors = self._encode_runtime(list(texts), self._int8())
+        elif precision == "openvino-bf16":
+            vectors = self._encode_runtime(list(texts), self._openvino_bf16())
         elif precision != "fp32":
-            raise ValueError(f"precision must be fp32, bf16 or int8, got {precision!r}")
+            raise ValueError(f"precision must be fp32, bf16, int8 or openvino-bf16, got {precision!r}")
         elif self._runtime is not None:
             vectors = self._encode_runtime(list(texts), self._runtime)
         elif self.device.startswith("cuda") and len(texts) >= FAST_PATH_MIN and self.workers > 0:
@@ -179,29 +182,52 @@ class Embedder:
                                         normalize_embeddings=True, show_progress_bar=progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
+    def _bf16(self):
+        """The model with bf16 weights (45 MB beside the fp32 one), made on first use by an ingest."""
+        model = self.model
+        with self._model_lock:
+            if self._bf16_model is None:
+                import copy
+
+                import torch
+
+                self._bf16_model = copy.deepcopy(model).to(torch.bfloat16)
+        return self._bf16_model
+
     def _int8(self):
         """ONNX Runtime dynamic int8 export of the same weights, made once (~12 s) and cached on disk."""
+        return self._precision_runtime("onnx-int8")
+
+    def _openvino_bf16(self):
+        """The OpenVINO export of the same fp32 weights, run with bf16 inference (AMX / AVX512_BF16)."""
+        return self._precision_runtime("openvino", {"INFERENCE_PRECISION_HINT": "bf16"})
+
+    def _precision_runtime(self, backend: str, config: dict | None = None):
+        """An export run beside the torch model for one ingest precision, made once and cached on disk."""
         with self._model_lock:
-            if self._int8_runtime is None:
+            if backend not in self._precision_runtimes:
                 from .export import Runtime, export, find_export
 
-                folder = find_export(self._location, "onnx-int8")
+                folder = find_export(self._location, backend)
                 if folder is None:
                     model = self._model
                     if model is None:
                         from sentence_transformers import SentenceTransformer
 
                         model = SentenceTransformer(self._location, device="cpu")
-                    folder = export(model, self._location, "onnx-int8")
-                self._int8_runtime = Runtime(folder, "onnx-int8")
-            return self._int8_runtime
+                    folder = export(model, self._location, backend)
+                self._precision_runtimes[backend] = Runtime(folder, backend, config=config)
+            return self._precision_runtimes[backend]
 
     def _encode_runtime(self, texts: list[str], runtime) -> np.ndarray:
         if len(texts) == 1:
             return runtime(self.tokens.batch(texts))
         # Longest first, like sentence-transformers: each batch pads only to texts of its own length.
         order = np.argsort([-len(t) for t in texts], kind="stable")
-        groups = [order[start:start + self.batch_size] for start in range(0, len(texts), self.batch_size)]
+        # At least one batch per stream: 64 texts in one batch of 64 left one of OpenVINO's two streams idle
+        # (a 64-text precision trial measured 1.6x fp32 for what runs at 3.3x on a whole ingest).
+        size = max(1, min(self.batch_size, -(-len(texts) // getattr(runtime, "streams", 1))))
+        groups = [order[start:start + size] for start in range(0, len(texts), size)]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         batches = (self.tokens.batch([texts[i] for i in rows]) for rows in groups)
         for rows, vectors in zip(groups, runtime.run_many(batches)):

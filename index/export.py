@@ -185,7 +185,7 @@ class Runtime:
     run on all streams at once.
     """
 
-    def __init__(self, folder: Path, backend: str, threads: int = 0):
+    def __init__(self, folder: Path, backend: str, threads: int = 0, config: dict | None = None):
         self.backend = backend
         path = folder / FILES[backend]
         if backend.startswith("onnx"):
@@ -197,7 +197,9 @@ class Runtime:
         else:
             import openvino as ov
 
-            self._compiled = ov.Core().compile_model(str(path), "CPU", {"PERFORMANCE_HINT": "THROUGHPUT"})
+            # config: {"INFERENCE_PRECISION_HINT": "bf16"} for an ingest's openvino-bf16 precision (OpenVINO
+            # picks bf16 by itself on AMX; named here so AVX512_BF16 CPUs get it too).
+            self._compiled = ov.Core().compile_model(str(path), "CPU", {"PERFORMANCE_HINT": "THROUGHPUT", **(config or {})})
             self.streams = int(self._compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
 
     def __call__(self, batch: dict[str, np.ndarray]) -> np.ndarray:

@@ -1,8 +1,10 @@
 """Which numeric precision an ingest embeds with: fp32, or a faster one the CPU runs natively.
 
-`--precision auto` (the default) tries only candidates this CPU has instructions for: bf16 autocast
-needs AMX or AVX512_BF16 (on AVX2 torch emulates bf16, slower than fp32), int8 needs VNNI or AMX
-(without them int8 products run about as fast as fp32 FMA; docs/PERFORMANCE.md). A candidate is timed
+`--precision auto` (the default) tries only candidates this CPU has instructions for: bf16 (the
+OpenVINO export with bf16 inference, "openvino-bf16", and torch with bf16 weights, "bf16") needs AMX or
+AVX512_BF16 (on AVX2 it is emulated, slower than fp32); int8 (ONNX Runtime) needs VNNI or AMX and is
+tried only where bf16 is not native (without them int8 products run about as fast as fp32 FMA;
+docs/PERFORMANCE.md). A candidate is timed
 against fp32 on a sample of the texts being ingested and kept only when its vectors match fp32
 (cosine >= MIN_COSINE for every sampled text) and it is measurably faster (>= MIN_SPEEDUP).
 The choice, with why and what was measured, is recorded in the index (meta, manifest, stats).
@@ -20,7 +22,7 @@ import numpy as np
 
 from .types import InputError
 
-PRECISIONS = ("auto", "fp32", "bf16", "int8")
+PRECISIONS = ("auto", "fp32", "bf16", "int8", "openvino-bf16")
 MIN_COSINE = 0.999
 # Timings on a shared machine move by ~10% run to run: a smaller gain is not "measurably faster".
 MIN_SPEEDUP = 1.15
@@ -28,7 +30,11 @@ MIN_SPEEDUP = 1.15
 TRIAL_MIN_TEXTS = 1000
 TRIAL_SAMPLE = 64  # ~2.5 s of fp32 on a busy 2-core AVX2 machine, well under 1 s on an AMX server
 WARM_UP = 8  # first calls build kernels (oneDNN, ONNX Runtime); they are not timed
-NATIVE = {"bf16": ("amx_bf16", "avx512_bf16"), "int8": ("amx_int8", "avx512_vnni", "avx_vnni")}
+# Fastest first where each was measured (docs/PERFORMANCE.md, "Precision"): on a 2-core AMX Xeon OpenVINO
+# with bf16 inference encoded corpus chunks 3.3x fp32 torch (min cosine 0.99997), torch with bf16 weights 2.8x.
+NATIVE = {"openvino-bf16": ("amx_bf16", "avx512_bf16"), "bf16": ("amx_bf16", "avx512_bf16"),
+          "int8": ("amx_int8", "avx512_vnni", "avx_vnni")}
+NEEDS = {"openvino-bf16": ("openvino",), "int8": ("onnxruntime", "onnx")}  # optional packages
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,14 @@ def capability() -> str:
 
 
 def native_candidates(features: frozenset[str]) -> list[str]:
-    """Candidates this CPU runs natively, fastest first (bf16 keeps more accuracy than int8)."""
-    found = [name for name, flags in NATIVE.items() if features & set(flags)]
-    if "int8" in found and not all(importlib.util.find_spec(m) for m in ("onnxruntime", "onnx")):
+    """Candidates this CPU runs natively, fastest first (bf16 keeps more accuracy than int8).
+
+    int8 is tried only where bf16 is not native: where both were, bf16 was the faster (AMX Xeon 2.9x
+    fp32 against int8 0.6-0.7x; AVX512_BF16 EPYC 1.7x against 1.2x) and int8 never met the cosine bar
+    (0.985-0.988 < 0.999), while its trial (ONNX export and session) cost 6-8 s of every ingest."""
+    found = [name for name, flags in NATIVE.items() if features & set(flags)
+             and all(importlib.util.find_spec(m) for m in NEEDS.get(name, ()))]
+    if "bf16" in found and "int8" in found:
         found.remove("int8")
     return found
 
@@ -97,9 +108,13 @@ def requested_precision(value: str | None) -> str:
 
 def check_forced(requested: str, features: frozenset[str], name: str = "") -> None:
     """Refuse a forced precision the CPU cannot run natively (bf16 only: emulated bf16 is slower than fp32)."""
-    if requested == "bf16" and not features & set(NATIVE["bf16"]):
-        raise InputError(f"--precision bf16: this CPU ({name or 'unknown'}) has no native bf16 (AMX or AVX512_BF16); "
-                         "torch would emulate it, slower than fp32. Use --precision auto or fp32")
+    if requested in ("bf16", "openvino-bf16") and not features & set(NATIVE["bf16"]):
+        raise InputError(f"--precision {requested}: this CPU ({name or 'unknown'}) has no native bf16 (AMX or "
+                         "AVX512_BF16); it would be emulated, slower than fp32. Use --precision auto or fp32")
+    missing = [m for m in NEEDS.get(requested, ()) if not importlib.util.find_spec(m)]
+    if missing:
+        raise InputError(f"--precision {requested} needs {', '.join(missing)}: pip install 'readouts-qa[openvino]' "
+                         "(scripts/setup installs it), or use --precision auto or fp32")
 
 
 def check(requested: str, embedder, features: frozenset[str] | None = None) -> None:

@@ -117,3 +117,26 @@ def test_the_ingest_ratio_bench_times_a_whole_ingest_against_raw_encode():
     assert result["ratio"] == pytest.approx(result["raw_s"] / result["ingest_s"])
     assert result["precision"] == "fp32"
     assert any("--precision auto (fp32" in line for line in lines)
+
+
+def test_where_bf16_is_native_auto_tries_openvino_and_torch_bf16_but_not_int8():
+    # int8 never met the cosine bar where it was measured (0.985-0.988) and was slower than bf16 on both
+    # native-bf16 CPUs; its trial cost 6-8 s of every ingest. Where bf16 is not native, int8 is still tried.
+    amx = AVX2_ONLY | {"amx_bf16", "amx_int8", "avx512_bf16", "avx512_vnni"}
+    assert precision.native_candidates(amx) == ["openvino-bf16", "bf16"]
+    assert precision.native_candidates(AVX2_ONLY | {"avx512_vnni"}) == ["int8"]
+    assert precision.native_candidates(AVX2_ONLY) == []
+    with pytest.raises(InputError, match="openvino-bf16: this CPU .* no native bf16"):
+        check_forced("openvino-bf16", AVX2_ONLY)
+
+
+def test_openvino_bf16_vectors_find_the_same_paragraphs_as_fp32(corpus_index, embedder):
+    # Runs emulated where the CPU has no bf16 (slower, same arithmetic): 40 texts, 5 questions.
+    texts = _paragraphs(corpus_index, 40)
+    questions = ["What did the Secretary discuss with the Foreign Minister of Ukraine?",
+                 "Which leaders talked about climate change?", "Did they discuss Iran's nuclear program?"]
+    fp32, bf16 = embedder.encode(texts), embedder.encode(texts, precision="openvino-bf16")
+    assert bf16.shape == fp32.shape and np.allclose(np.linalg.norm(bf16, axis=1), 1.0, atol=1e-4)
+    assert 0.999 <= np.min(np.sum(fp32 * bf16, axis=1)) < 1.0 + 1e-5
+    query = embedder.encode(questions)
+    assert list(np.argmax(query @ fp32.T, axis=1)) == list(np.argmax(query @ bf16.T, axis=1))

@@ -35,7 +35,8 @@ def add_parser(sub) -> None:
                    help="GPUs per embedding actor (0: CPU actors; default %(default)s)")
     p.add_argument("--precision", type=str.lower, choices=PRECISIONS, default=os.environ.get("READOUTS_PRECISION", "auto"),
                    help="how new vectors are computed: auto tries what this CPU runs natively (bf16 with AMX or "
-                        "AVX512_BF16, int8 with VNNI) and keeps it only if it matches fp32 and is faster "
+                        "AVX512_BF16: OpenVINO's openvino-bf16, then torch's bf16; int8 with VNNI where bf16 is "
+                        "not native) and keeps it only if it matches fp32 and is faster "
                         "(env READOUTS_PRECISION; default %(default)s; the choice shows in `readouts stats`)")
     add_index_options(p)
     add_wait_option(p)
