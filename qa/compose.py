@@ -16,9 +16,9 @@ from index.types import Hit
 
 from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
-from .parts import subject_parts
+from .parts import asked_nouns, subject_parts
 from .question import Question
-from .sentences import MEANING_SENTENCES, sentence_scores, topic_words
+from .sentences import MEANING_SENTENCES, prefer_asked, sentence_scores, topic_words
 from .texts import lead_hit, paragraph_hit
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
@@ -155,6 +155,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # only describes the meetings in more of the question's words.
         asked = [stem(t) for t in question.subject]
         candidates.sort(key=lambda c: len(_has(c[3], asked)) < len(asked))
+    candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
     best = candidates[0]
     first = lead(best[4].readout_id) if lead and PLACE.search(question.text) else None
     if question.intent == "compare":

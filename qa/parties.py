@@ -22,6 +22,8 @@ _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b"
 # After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
 _HELD = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention|gathering|forum|ministerial)\b")
 
+# Before the UN General Assembly as a venue: "at UNGA", "on the margins of the UN General Assembly"
+_AT_VENUE = re.compile(r"\b(?:at|margins of|sidelines of)\s+(?:the\s+)?(?:(?:UN|U\.N\.|United Nations)\s+)?$")
 
 _ACRONYMS = frozenset(name.lower() for canonical, aliases in list(COUNTRIES.items()) + list(ORGANISATIONS.items())
                      for name in (canonical, *aliases) if name.isupper() and len(name) <= 3)
@@ -124,6 +126,9 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
             continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
+        if country in ORGANISATIONS and TUNING.assembly_venue and (run == "UNGA" or run.endswith("General Assembly")) \
+                and _AT_VENUE.search(text[:found.start()]):
+            continue  # "summit with the Central Asian presidents at UNGA": where they met, not a party to it
         if country and TUNING.capital_event and not country_of(word) and not re.search(r"['’]s?$", run) \
                 and _HELD.match(text, found.end()):
             continue  # "during the Bangkok Asia-Pacific gathering": where it was held, not who took part

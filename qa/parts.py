@@ -97,3 +97,18 @@ def subject_parts(text: str) -> list[str]:
     said = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
                     r"(?:when|while)\b)", re.split(ABOUT, found[-1].group(1))[-1])[0]
     return [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", said) if lexical_terms(p)]
+
+
+# "What new dialogue did the United States propose ...", "what action plan was signed ...": the noun says what kind
+# of thing answers (the sentence naming "the C5+1 Critical Minerals Dialogue", not the one naming the summit).
+ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:[a-z-]+\s+){0,2}?([a-z]{4,})\s+(?:did|does|do|was|were|is|are|had|has|have|"
+                        r"would|will)\b")
+NOT_NOUNS = frozenset("else kind kinds sort type types".split())
+
+
+def asked_nouns(text: str) -> list[str]:
+    """The noun a question of one part asks for ("dialogue", "plan"), where it names one. (A question of several
+    is answered part by part, qa/cover.py: preferring one part's noun there lost citation precision on five.)"""
+    parts = question_parts(text)
+    found = ASKED_NOUN.match(parts[0].lower()) if len(parts) == 1 else None
+    return [found.group(1)] if found and found.group(1) not in NOT_NOUNS else []

@@ -127,7 +127,9 @@ _A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visi
 def places_of(text: str) -> tuple[str, ...]:
     """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside."""
     return tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
-                 if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE))
+                 if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE)
+                 # "at President Biden's C5+1 summit": whose event, not where (a country's stays: "in Japan's capital")
+                 and not (TUNING.whose_event and re.match(r"['’]s\b", text[m.end():]) and not country_of(m.group(1))))
 
 
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),

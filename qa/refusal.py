@@ -111,6 +111,14 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # What it asks about is there ("about the Indo-Pacific"); the other words say how it was put
         # ("voiced worry"), which a readout says in its own words ("highlighted her concern").
         return ""
+    asked_countries = [t for t in named if t in subject and country_of(t) and country_of(t) not in question.countries] \
+        if tuning.named_subject else []
+    if asked_countries and (unsaid := _unsupported(asked_countries, question.text, texts)):
+        # "What did Blinken and former President Carter discuss about Cuba?": a country asked about that their one
+        # readout, on Nicaragua, never names, whatever other words it has ("former", said of Carter). Countries
+        # only: a region, a city or a crossing is said in other words ("the South Caucasus" as "Armenia and
+        # Azerbaijan", "Gaza" as "Hamas", "Moscow" as "Russia"; four answers on the dev sets were refused so).
+        return _refusal(question, evidence, unsaid)
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
     if missing:
         # What was said names something specific to a few paragraphs of the whole index ("martial law",

@@ -71,3 +71,16 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int
         if len(out) >= most:
             break
     return out[:most]
+
+
+def prefer_asked(question: Question, candidates: list[tuple], nouns: list[str], tuning: Tuning = TUNING) -> list[tuple]:
+    """The best readout's sentences that name what the question asks for ("What new dialogue did they propose?":
+    "... the C5+1 Critical Minerals Dialogue") before its others, where one does; candidates stay best first."""
+    if not tuning.asked_noun or not candidates or not nouns or question.intent != "discuss":
+        return candidates
+    best = candidates[0][4].readout_id
+    asked = [stem(n) for n in nouns]
+    naming = {id(c) for c in candidates if c[4].readout_id == best and _has(c[3], asked)}
+    if not naming or id(candidates[0]) in naming:
+        return candidates
+    return sorted(candidates, key=lambda c: id(c) not in naming)

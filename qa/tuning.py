@@ -57,6 +57,11 @@ class Tuning:
     parts_refuse: bool = True  # a question asking two things is refused only when neither is supported
     common_refuse: bool = True  # with no rare topic word, a question not close to its readouts is refused when
     # none of them has any topic word
+    asked_noun: bool = True  # "What new dialogue did they propose?" quotes a sentence naming a dialogue first (qa/sentences.py)
+    assembly_venue: bool = True  # "at UNGA" says where a contact was, not that the UN took part (qa/parties.py)
+    whose_event: bool = True  # "at President Biden's C5+1 summit" names no place (qa/question.places_of)
+    named_subject: bool = True  # a capitalised word of what was asked about ("about Cuba") that no matching readout
+    # has refuses, even where no topic word is rare in the index (qa/refusal.py)
     cover_subjects: bool = True  # ... as does one about two things ("about technology cooperation and security concerns")
     unnamed_one_readout: bool = True  # a question naming nobody, narrowed by time or country, is answered from one readout
     described_turns: bool = True  # "his" in a follow-up may be whom an earlier turn described by office

@@ -1,0 +1,41 @@
+"""What a question asks for, read from its words: the noun of "What new dialogue did ... propose?" picks the sentence
+quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
+Assembly is where it met), and a country asked about ("about Cuba") that the contact's readout never names is refused.
+On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun, whose_event,
+assembly_venue, named_subject)."""
+from __future__ import annotations
+
+from qa import ask
+from qa.parts import asked_nouns
+from qa.question import places_of
+
+
+def test_the_noun_asked_for_picks_the_sentence_quoted(library):
+    question = ("What new dialogue did the United States propose at President Biden's C5+1 summit with the Central "
+                "Asian presidents at UNGA?")
+    answer = ask(library, question)
+    assert not answer.refused, answer.text
+    assert "C5+1 Critical Minerals Dialogue" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "wh-2023-09-19-readout-of-president-bidens-meeting-with-the-c51-leaders-at-unga"}
+
+
+def test_asked_nouns_reads_one_part_only():
+    assert asked_nouns("What new dialogue did the United States propose?") == ["dialogue"]
+    assert asked_nouns("At the fifth ministerial, what action plan was signed on the margins?") == ["plan"]
+    assert asked_nouns("What did they discuss?") == []
+    # two questions in one: each part is answered on its own (qa/cover.py), so no noun is preferred
+    assert asked_nouns("Which African charter did they cite, and how much did the United States plan to provide?") == []
+
+
+def test_whose_event_is_no_place():
+    assert places_of("What did they agree at President Biden's C5+1 summit at UNGA?") == ("UNGA",)
+    assert places_of("Whom did she meet in Japan's capital?") == ("Japan",)
+
+
+def test_a_country_asked_about_that_the_readout_never_names_is_refused(library):
+    answer = ask(library, "What did Secretary Blinken and former President Jimmy Carter discuss about Cuba?")
+    assert answer.refused and "does not mention Cuba" in answer.text, answer.text
+    # ... but not a country said in other words, nor a region, city or crossing
+    answer = ask(library, "Did Jake Sullivan and Argentina's Gustavo Beliz discuss Argentina's negotiations with the IMF?")
+    assert not answer.refused, answer.text
