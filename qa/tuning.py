@@ -57,6 +57,7 @@ class Tuning:
     parts_refuse: bool = True  # a question asking two things is refused only when neither is supported
     common_refuse: bool = True  # with no rare topic word, a question not close to its readouts is refused when
     # none of them has any topic word
+    event_of_contacts: bool = True  # of several contacts, the one whose title names the event asked about (qa/ask.py)
     asked_noun: bool = True  # "What new dialogue did they propose?" quotes a sentence naming a dialogue first (qa/sentences.py)
     assembly_venue: bool = True  # "at UNGA" says where a contact was, not that the UN took part (qa/parties.py)
     whose_event: bool = True  # "at President Biden's C5+1 summit" names no place (qa/question.places_of)

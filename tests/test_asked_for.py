@@ -1,8 +1,8 @@
 """What a question asks for, read from its words: the noun of "What new dialogue did ... propose?" picks the sentence
 quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
-Assembly is where it met), and a country asked about ("about Cuba") that the contact's readout never names is refused.
-On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun, whose_event,
-assembly_venue, named_subject)."""
+Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
+and of a pair's contacts the one titled with the event asked about answers. On the real corpus index and the bundled
+model; each fails with its Tuning switch off (asked_noun, whose_event, assembly_venue, named_subject, event_of_contacts)."""
 from __future__ import annotations
 
 from qa import ask
@@ -39,3 +39,12 @@ def test_a_country_asked_about_that_the_readout_never_names_is_refused(library):
     # ... but not a country said in other words, nor a region, city or crossing
     answer = ask(library, "Did Jake Sullivan and Argentina's Gustavo Beliz discuss Argentina's negotiations with the IMF?")
     assert not answer.refused, answer.text
+
+
+def test_of_several_contacts_the_one_titled_with_the_event_asked_about_answers(library):
+    # Biden and Lourenço met in November 2023 and co-hosted the Lobito summit in December 2024: only the summit's
+    # readout answers "at the Lobito Trans-Africa Corridor Summit".
+    answer = ask(library, "How much new funding did President Biden announce at the Lobito Trans-Africa Corridor "
+                          "Summit with Angolan President Lourenço?")
+    assert "more than $560 million in new funding" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {"wh-2024-12-04-readout-of-the-lobito-trans-africa-corridor-summit"}
