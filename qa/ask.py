@@ -126,15 +126,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         return Plan(read, library.retrieve(question, filters, turns, k=k),
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
-    at_event = places.person_at_event(library, read, found.readouts) if found.readouts else ()
+    at_event = places.at_titled_event(library, read, found.readouts)
     if at_event:
-        found = evidence.Evidence(at_event, True)  # (Emhoff at "the Dominican Day reception": its readout)
-    elif len(found.readouts) > 1 and read.intent in ("discuss", "who_said", "yes_no") and TUNING.event_of_contacts:
-        # "How much did Biden announce at the Lobito Trans-Africa Corridor Summit with Lourenço?": of their contacts,
-        # the one whose title names the event asked about (not also their meeting of a year before).
-        event = places.titled_event(library, read)
-        mine = tuple(r for r in found.readouts if r.id in event)
-        found = evidence.Evidence(mine, True) if mine else found
+        found = evidence.Evidence(at_event, True)  # ("at the Lobito ... Summit", "the Dominican Day reception")
     if not found.readouts and read.carried and TUNING.named_alone:
         # "A year later, when Jake Sullivan was in Jeddah, how long did he say it had held?" after Blinken's calls
         # with al-Alimi: Sullivan and al-Alimi have no contact of the time; Sullivan's own contacts answer.

@@ -113,17 +113,28 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
     return frozenset(r.id for r in best)
 
 
-def person_at_event(library: Library, question: Question, found: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
-    """"What did Doug Emhoff stress when he welcomed guests to the Dominican Day reception?": one person and an
-    event that readout titles name, none of the person's own contacts being it: the event's readouts that name
-    the person (no one is in the metadata of such an event), in the time asked if any; () otherwise."""
-    if not TUNING.person_at_event or len(question.people) != 1 or question.carried:
+def at_titled_event(library: Library, question: Question, found: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:
+    """The readouts of an event that readout titles name, where the question is about it; () otherwise.
+
+    - Of several contacts found, the ones titled with the event ("How much did Biden announce at the Lobito
+      Trans-Africa Corridor Summit with Lourenço?": not also their meeting of a year before; event_of_contacts).
+    - One person and an event none of the person's contacts is ("What did Doug Emhoff stress when he welcomed guests
+      to the Dominican Day reception?"): the event's readouts that name the person, in the time asked if any (no one
+      is in the metadata of such an event; person_at_event).
+    """
+    one_person = TUNING.person_at_event and len(question.people) == 1 and not question.carried
+    of_contacts = TUNING.event_of_contacts and len(found) > 1 and question.intent in ("discuss", "who_said", "yes_no")
+    event = titled_event(library, question) if found and (one_person or of_contacts) else frozenset()
+    if not event:
         return ()
-    event = titled_event(library, question)
-    if not event or event & {r.id for r in found}:
+    mine = tuple(r for r in found if r.id in event)
+    if mine:
+        return mine if of_contacts else ()
+    if not one_person:
         return ()
     rows = library.readouts(filters=replace(question.filters, readouts=event), participants=False,
                             held=(question.date_from, question.date_to))
-    family = {name.split()[-1] for name in question.people[0].names if name.split()}
-    texts = {r.id: (library.readout(r.id).title + " " + " ".join(library.readout(r.id).paragraphs)) for r in rows}
-    return tuple(r for r in rows if mentioned(sorted(family), texts[r.id]))
+    family = sorted({name.split()[-1] for name in question.people[0].names if name.split()})
+    readouts = {r.id: library.readout(r.id) for r in rows}
+    return tuple(r for r in rows if readouts[r.id] is not None and mentioned(
+        family, readouts[r.id].title + " " + " ".join(readouts[r.id].paragraphs)))
