@@ -26,12 +26,15 @@ GPU = REPO / ".gpu"
 
 
 def load_embed_module():
-    """index/embed.py as a stand-alone module (its package __init__ would import FAISS)."""
-    spec = importlib.util.spec_from_file_location("readouts_embed", REPO / "index" / "embed.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["readouts_embed"] = module
-    spec.loader.exec_module(module)
-    return module
+    """index/embed.py without index/__init__.py (which would import FAISS): a bare `index` package whose
+    modules load on demand from the folder, so embed.py's relative imports (tokens, gpu_feed) still work."""
+    import types
+
+    if "index" not in sys.modules:
+        package = types.ModuleType("index")
+        package.__path__ = [str(REPO / "index")]
+        sys.modules["index"] = package
+    return importlib.import_module("index.embed")
 
 
 def prepare(index: str | None) -> None:
@@ -111,33 +114,48 @@ def run(args) -> dict:
             plain, batch_size=32, normalize_embeddings=True, convert_to_numpy=True), results, sync)
         timed("plain encode fp16 (batch 512)", len(plain), lambda: model.encode(
             plain, batch_size=512, normalize_embeddings=True, convert_to_numpy=True), results, sync)
-    embedder.encode_fast(texts[:2048], batch_size=args.batch)  # warm-up: worker start, new batch shapes
-    fast = timed(f"fast path ({embedder.workers} workers, batch {args.batch})", len(many),
-                 lambda: embedder.encode_fast(many, batch_size=args.batch), results, sync)
-    for batch in args.also_batch:  # the same path at other batch sizes, to see which one the GPU likes
-        timed(f"fast path ({embedder.workers} workers, batch {batch})", len(many),
-              lambda: embedder.encode_fast(many, batch_size=batch), results, sync)
+    tokens = embedder.tokens
+    timed("tokenize only (Rust pool, batch 512)", len(many), lambda: [
+        tokens.ids(many[i:i + 512], multiple=8) for i in range(0, len(many), 512)], results, sync)
+    fast = {}
+    runs = [(feed, batch) for batch in [args.batch, *args.also_batch] for feed in args.feeds]
+    for feed, batch in runs:  # warm-up: worker start, new batch shapes
+        embedder.encode_fast(texts[:2048], batch_size=batch, feed=feed)
+    for round_ in range(args.rounds):  # alternating, so a slow minute of the machine hits every path
+        for feed, batch in runs:
+            label = f"fast path {feed} ({embedder.workers if feed == 'processes' else 'Rust pool'}, batch {batch})"
+            fast[feed, batch] = timed(f"{label} round {round_ + 1}", len(many),
+                                      lambda: embedder.encode_fast(many, batch_size=batch, feed=feed), results, sync)
     timed_gpu_only(embedder, many, args.batch, results, sync)
-    cosine = np.sum(fast[: len(plain)] * reference, axis=1)
-    results["cosine_fast_vs_fp32"] = {"min": float(cosine.min()), "mean": float(cosine.mean())}
-    print(f"cosine fast path vs plain fp32: min {cosine.min():.5f}, mean {cosine.mean():.6f}")
+    timed_gpu_only(embedder, many, args.batch, results, sync, multiple=1)
+    for (feed, batch), vectors in fast.items():
+        cosine = np.sum(vectors[: len(plain)] * reference, axis=1)
+        results[f"cosine_{feed}_{batch}_vs_fp32"] = {"min": float(cosine.min()), "mean": float(cosine.mean())}
+        print(f"cosine fast path {feed} batch {batch} vs plain fp32: min {cosine.min():.5f}, mean {cosine.mean():.6f}")
     return results
 
 
-def timed_gpu_only(embedder, texts: list[str], batch: int, results: dict, sync) -> None:
-    """The ceiling: the same batches tokenized beforehand and already on the device; only the model runs."""
+def timed_gpu_only(embedder, texts: list[str], batch: int, results: dict, sync, multiple: int = 8) -> None:
+    """The ceiling: the same batches tokenized beforehand and already on the device; only the model runs.
+    multiple=1 keeps each batch's width as tokenized, to show what rounding widths up to 8 buys."""
     import torch
 
     order = np.argsort([-len(t) for t in texts], kind="stable")
-    batches = [embedder.tokens.batch([texts[j] for j in order[i:i + batch]]) for i in range(0, len(texts), batch)]
-    ready = [{k: torch.from_numpy(v).to(embedder.device) for k, v in b.items()} for b in batches]
+    ready = []
+    for i in range(0, len(texts), batch):  # the very batches the fast path makes: widths a multiple of 8
+        ids, lengths = embedder.tokens.ids([texts[j] for j in order[i:i + batch]], multiple=multiple)
+        ids, lengths = torch.from_numpy(ids).to(embedder.device).long(), torch.from_numpy(lengths).to(embedder.device)
+        features = {"input_ids": ids, "attention_mask": (torch.arange(ids.shape[1], device=ids.device)[None, :] < lengths[:, None]).long()}
+        if "token_type_ids" in embedder.tokens.names:
+            features["token_type_ids"] = torch.zeros_like(ids)
+        ready.append(features)
 
     def forward():
         with torch.inference_mode():
             for features in ready:
                 embedder.model(features)["sentence_embedding"]
 
-    timed("model only (pre-tokenized, on device)", len(texts), forward, results, sync)
+    timed(f"model only (on device, widths x{multiple})", len(texts), forward, results, sync)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="corpus copies for the fast path (default %(default)s)")
     parser.add_argument("--plain-limit", type=int, default=20_000, help="paragraphs for plain encode (default %(default)s)")
     parser.add_argument("--batch", type=int, default=512, help="fast-path batch size (default %(default)s)")
-    parser.add_argument("--also-batch", type=int, nargs="*", default=[1024], help="more fast-path batch sizes to time")
+    parser.add_argument("--also-batch", type=int, nargs="*", default=[1024], help="more batch sizes to time, each feed")
+    parser.add_argument("--feeds", nargs="*", default=["threads", "processes"], help="fast-path feeds to time")
+    parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each fast path (default %(default)s)")
     parser.add_argument("--workers", type=int, help="tokenizing processes (default: cores - 2, at most 16)")
     parser.add_argument("--index", help="prepare: take paragraphs from this index instead of ../shared/corpus")
     out = os.path.join(os.environ["OUT"], "gpu_encode.json") if os.environ.get("OUT") else None

@@ -29,7 +29,7 @@ ALIASES = {"ov": "openvino", "onnx-fp32": "onnx"}
 # machine); queries embedded at the same time run on one thread each, as two threads each would wait on each
 # other's barriers. READOUTS_QUERY_PAIR=0 keeps every query on one thread.
 QUERY_PAIR = os.environ.get("READOUTS_QUERY_PAIR", "1") != "0"
-FAST_PATH_MIN = 2048  # below this many texts on CUDA, starting loader workers costs more than it saves
+FAST_PATH_MIN = 2048  # below this many texts on CUDA, plain encode is about as fast and the feed is not worth starting
 
 
 def resolve_model(model: str | None) -> tuple[str, str]:
@@ -234,42 +234,13 @@ class Embedder:
             out[rows] = vectors
         return out
 
-    def encode_fast(self, texts: list[str], batch_size: int = 512, prefetch: int = 4) -> np.ndarray:
-        """The torch path for a GPU: worker processes tokenize length-sorted batches into pinned memory
-        while the GPU runs the previous ones, so tokenizing no longer sets the pace.
+    def encode_fast(self, texts: list[str], batch_size: int = 512, prefetch: int = 4, feed: str | None = None) -> np.ndarray:
+        """The torch path for a GPU (index/gpu_feed.py): length-sorted batches tokenized off the critical
+        path ("threads": the Rust tokenizer's pool in a background thread; "processes": loader workers)."""
+        from .gpu_feed import DEFAULT_FEED, encode_batches
 
-        Only the int32 ids and lengths cross to the device (masks are built there), widths are rounded
-        up to a multiple of 8 (fewer distinct shapes for the kernels, tensor-core friendly), and results
-        land in one pinned buffer with no synchronisation until the end.
-        """
-        import torch
-
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        batches = [order[i:i + batch_size] for i in range(0, len(texts), batch_size)]
-        loader = torch.utils.data.DataLoader(
-            _TokenizedBatches(texts, batches, self.tokens), batch_size=None, num_workers=self.workers,
-            pin_memory=self.device.startswith("cuda"), prefetch_factor=prefetch,
-            # fork: the workers inherit the tokenizer (no re-import of this module) and never touch CUDA.
-            worker_init_fn=_one_thread_per_worker, multiprocessing_context="fork")
-        device = torch.device(self.device)
-        done = torch.empty((len(texts), self.dimension), dtype=torch.float32, pin_memory=device.type == "cuda")
-        position = 0
-        with torch.inference_mode():
-            for ids, lengths in loader:  # in order: batch i holds order[position:position + len(ids)]
-                ids = ids.to(device, non_blocking=True).long()
-                lengths = lengths.to(device, non_blocking=True)
-                features = {"input_ids": ids,
-                            "attention_mask": (torch.arange(ids.shape[1], device=device)[None, :] < lengths[:, None]).long()}
-                if "token_type_ids" in self.tokens.names:
-                    features["token_type_ids"] = torch.zeros_like(ids)
-                vectors = torch.nn.functional.normalize(self.model(features)["sentence_embedding"].float(), dim=-1)
-                done[position:position + len(vectors)].copy_(vectors, non_blocking=True)
-                position += len(vectors)
-        if device.type == "cuda":
-            torch.cuda.synchronize(device)
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        out[order] = done.numpy()
-        return out
+        return encode_batches(self.model, self.tokens, texts, self.device, self.dimension, batch_size=batch_size,
+                              feed=feed or DEFAULT_FEED, workers=self.workers, prefetch=prefetch)
 
     def _query_runner(self, alone: bool = False):
         """The ONNX Runtime session for queries, exported on first use (cached on disk, ~2 s once). `alone`: no
@@ -368,24 +339,3 @@ class Embedder:
                 self._cache.popitem(last=False)
         return vector
 
-
-def _one_thread_per_worker(worker_id: int) -> None:
-    # The workers are the parallelism; a Rust thread pool in each of them would only oversubscribe the cores.
-    os.environ["TOKENIZERS_PARALLELISM"] = "false"
-    os.environ["RAYON_NUM_THREADS"] = "1"
-
-
-class _TokenizedBatches:
-    """A map-style dataset whose items are whole batches: (int32 ids padded to a multiple of 8, lengths)."""
-
-    def __init__(self, texts: list[str], batches: list[np.ndarray], tokens: Tokens):
-        self.texts, self.batches, self.tokens = texts, batches, tokens
-
-    def __len__(self) -> int:
-        return len(self.batches)
-
-    def __getitem__(self, i: int):
-        import torch
-
-        ids, lengths = self.tokens.ids([self.texts[j] for j in self.batches[i]], multiple=8)
-        return torch.from_numpy(ids), torch.from_numpy(lengths)

@@ -131,15 +131,25 @@ def test_quantized_backend_matches_fp32(embedder, paragraphs, monkeypatch):
     assert quantized.count_tokens(sample[0]) == embedder.count_tokens(sample[0])
 
 
-def test_gpu_fast_path_on_cpu(embedder, paragraphs):
+@pytest.mark.parametrize("feed", ["threads", "processes"])
+def test_gpu_fast_path_on_cpu(embedder, paragraphs, feed):
     sample = paragraphs[0][:64]
     original = embedder.workers
     embedder.workers = 2
     try:
-        fast = embedder.encode_fast(sample, batch_size=16, prefetch=2)
+        fast = embedder.encode_fast(sample, batch_size=16, prefetch=2, feed=feed)
     finally:
         embedder.workers = original
     assert np.sum(fast * embedder.encode(sample), axis=1).min() >= 0.9999
+
+
+def test_gpu_thread_feed_raises_the_tokenizers_error_and_stops(embedder, paragraphs):
+    import threading
+
+    texts = list(paragraphs[0][:40]) + [b"not a str"]  # the tokenizer refuses bytes, in the third batch of 16
+    with pytest.raises(TypeError):
+        embedder.encode_fast(texts, batch_size=16, prefetch=1, feed="threads")
+    assert not any(t.name == "gpu-feed" for t in threading.enumerate())
 
 
 def test_a_lone_query_runs_on_two_threads_and_matches_one_thread(embedder):
