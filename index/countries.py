@@ -322,6 +322,11 @@ def capital_country(word: str) -> str | None:
     return _capitals().get(fold(word).lower())
 
 
+def capital_of(country: str) -> str | None:
+    """The capital of a country as CAPITALS first lists it ("Italy" -> "Rome"), or None."""
+    return next((city for city, of in CAPITALS.items() if of == country), None)
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     return {fold(city).lower(): country for city, country in CAPITALS.items()}

@@ -20,6 +20,8 @@ _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 # After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
+# "in the Italian capital", "in Japan's capital": where a contact took place (see countries_of)
+CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _HELD = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention|gathering|forum|ministerial)\b")
 
 # Before the UN General Assembly as a venue: "at UNGA", "on the margins of the UN General Assembly"
@@ -109,6 +111,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     out = [country for country, _ in described_countries(text)] if TUNING.described_countries else []
     # "besides the war in Ukraine": what is left out names no country of the contact
     text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
+    venues: set[str] = set()  # countries named only by their capital as where a contact was
+    named: set[str] = set(out)
     for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
         # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         run, words = found.group(), found.group().split()
@@ -132,6 +136,16 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
         if country and TUNING.capital_event and not country_of(word) and not re.search(r"['’]s?$", run) \
                 and _HELD.match(text, found.end()):
             continue  # "during the Bangkok Asia-Pacific gathering": where it was held, not who took part
+        if country and TUNING.capital_venue and CAPITAL_AFTER.match(text, found.end()):  # (after "Japan's" too)
+            venues.add(country)
+            if country in out:
+                continue
+        elif country:
+            named.add(country)
         if country and country != "United States" and country not in out:
             out.append(country)
+    # "met Beijing's top diplomat in the Italian capital": a third country's capital is only where they met;
+    # with no other country named, its host is the party ("her stop in the Spanish capital").
+    if venues - named and set(out) - venues:
+        out = [c for c in out if c not in venues or c in named]
     return tuple(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.countries import capital_country, country_of, fold
+from index.countries import capital_country, capital_of, country_of, fold
 from index.participants import OFFICE_WORDS
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
@@ -125,11 +125,17 @@ _A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visi
 
 
 def places_of(text: str) -> tuple[str, ...]:
-    """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside."""
-    return tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
-                 if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE)
-                 # "at President Biden's C5+1 summit": whose event, not where (a country's stays: "in Japan's capital")
-                 and not (TUNING.whose_event and re.match(r"['’]s\b", text[m.end():]) and not country_of(m.group(1))))
+    """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside; a capital by its
+    country ("in the Italian capital": Rome)."""
+    places = tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
+                   if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE)
+                   # "at President Biden's C5+1 summit": whose event, not where (a country's stays: "in Japan's capital")
+                   and not (TUNING.whose_event and re.match(r"['’]s\b", text[m.end():]) and not country_of(m.group(1))))
+    if TUNING.capital_venue:
+        cities = (capital_of(country_of(m.group(1)) or "") for m in re.finditer(
+            r"\b(?:in|at|to)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s?)?\s+capital\b", text))
+        places += tuple(c for c in cities if c and c not in places)
+    return places
 
 
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),
