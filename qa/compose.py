@@ -18,7 +18,7 @@ from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
 from .parts import asked_nouns, subject_parts
 from .question import Question
-from .sentences import MEANING_SENTENCES, prefer_asked, sentence_scores, topic_words
+from .sentences import MEANING_SENTENCES, past_lead, prefer_asked, sentence_scores, topic_words
 from .texts import lead_hit, paragraph_hit
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite, span_quote
@@ -263,6 +263,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
     else:
         covering = set()
+    chosen = past_lead(question, chosen, tuning)
     if first is not None:
         sentence = _lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]

@@ -2,11 +2,14 @@
 them), the speaker asked about, closeness in meaning, and the paragraph's rank within its readout."""
 from __future__ import annotations
 
+import re
+
 from index.chunk import split_sentences
-from index.query import stem
+from index.query import lexical_terms, stem
 from index.search import Scored
 
 from .cover import has as _has
+from .parts import scene_and_ask
 from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -84,3 +87,28 @@ def prefer_asked(question: Question, candidates: list[tuple], nouns: list[str], 
     if not naming or id(candidates[0]) in naming:
         return candidates
     return sorted(candidates, key=lambda c: id(c) not in naming)
+
+
+# Who took part or where is what a lead says ("X met with Y in Z today"): asked for, it stays.
+ASKS_WHO_OR_WHERE = re.compile(r"\b(?:who|whom|where|which\s+(?:city|country|officials?|leaders?|ministers?))\b", re.IGNORECASE)
+
+
+def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+    """Chosen sentences (as sentence_scores makes them) less those of a readout's lead paragraph ("X met with Y
+    today to ...") when the answer quotes that readout further on and each topic word the lead has is said there
+    too or only sets the scene: the words of a scene clause ("In her April 2022 virtual meeting with Caribbean
+    leaders, ...") or those a description stands for ("the Gulf kingdom": Saudi Arabia, ...). The lead then
+    only repeats who met, which the citation of the later paragraph already tells."""
+    if not tuning.lead_context or ASKS_WHO_OR_WHERE.search(question.text):
+        return chosen
+    said = set(lexical_terms(question.text))
+    scene = {stem(w) for w in lexical_terms(scene_and_ask(question.text)[0])} | \
+        {stem(t) for t in question.topic if t not in said}
+    out = []
+    for c in chosen:
+        if c[4].paragraph == 1:
+            further = [d for d in chosen if d[4].readout_id == c[4].readout_id and d[4].paragraph > 1]
+            if further and (mine := topic_words(question, c[3])) and mine <= scene:
+                continue
+        out.append(c)
+    return out

@@ -2,8 +2,8 @@
 quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
 Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
-not who. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
-whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue)."""
+not who, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context)."""
 from __future__ import annotations
 
 from qa import ask
@@ -66,3 +66,17 @@ def test_a_capital_said_by_its_country_is_where_they_met(library):
     # with no other country named, the host is the party
     assert countries_of("During her stop in the Spanish capital, what did she and her host discuss?", ()) == ("Spain",)
     assert places_of("During her stop in the Spanish capital, what did she and her host discuss?") == ("Madrid",)
+
+
+def test_a_lead_that_only_sets_the_scene_is_not_quoted(library):
+    # The lead ("... met with Prime Minister Andrew Holness of Jamaica ...") has only the scene clause's words;
+    # paragraphs 2 and 3 answer.
+    question = ("When Vice President Harris met Prime Minister Holness of Jamaica in March 2022, what did they discuss "
+                "about Jamaica's economic recovery and about crime, and what U.S. money did she announce for each?")
+    answer = ask(library, question)
+    assert "$20 million of investment over 5 years" in answer.text, answer.text
+    assert {c.paragraph for c in answer.citations} == {2, 3}, answer.citations
+    # ... but a lead with a word of what is asked stays ("marked the 25th anniversary of Poland's accession")
+    answer = ask(library, "What occasion did Biden mark when he hosted Poland's President Duda and Prime Minister Tusk "
+                          "together in March 2024, and which helicopters did he offer to sell Poland?")
+    assert "25th anniversary" in answer.text and 1 in {c.paragraph for c in answer.citations}, answer.text
