@@ -77,7 +77,10 @@ CLAUSE = re.compile(r"\b(?:when|while|as|they|their|he|she|his|her|met|meet|meet
 
 
 TITLED_EVENTS = 5  # a name of several capitalised words in at most this many titles is the event asked about
-_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w’'-]*)+")
+_RUN_PLAIN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w’'-]*)+")
+# ... and one with "U.S." in it ("the Mekong-U.S. Partnership ministerial", "the U.S.-EU Trade and Technology Council")
+_DOTTED = r"[A-Z](?:[\w’'-]|\.(?=[\w-]))*(?:\.(?<=U\.S\.))?"
+_RUN_DOTTED = re.compile(rf"\b{_DOTTED}(?:\s+(?:(?:of|for|and|on|the)\s+)?{_DOTTED})+")
 # An event's name has one of these, or is followed by one ("the Quad STEM fellows event")
 EVENT_WORDS = re.compile(r"\b(?:day|forum|summit|meeting|dialogue|conference|platform|event|fellows(?:hip)?|ministerial|"
                          r"initiative|partnership|committee|roundtable|session|assembly|talks|week|festival|celebration|"
@@ -93,7 +96,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
     "Venezuelan" there is no country of a contact."""
     best: list[ReadoutSummary] = []
     # ("the White House's Venezuelan Day event": "White House", "Venezuelan Day"), each with the words after it
-    pieces = [(p, question.text[found.end():]) for found in _RUN.finditer(question.text)
+    run = _RUN_DOTTED if TUNING.dotted_names else _RUN_PLAIN
+    pieces = [(p, question.text[found.end():]) for found in run.finditer(question.text)
               for p in re.split(r"['’]s?(?:\s+|$)", found.group())]
     for piece, after in pieces:
         if not EVENT_WORDS.search(f"{piece} {' '.join(after.split()[:3])}"):

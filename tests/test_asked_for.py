@@ -2,8 +2,8 @@
 quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
 Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
-not who, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
-whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context)."""
+not who, an event named with "U.S." in it is found by its title, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names)."""
 from __future__ import annotations
 
 from qa import ask
@@ -80,3 +80,12 @@ def test_a_lead_that_only_sets_the_scene_is_not_quoted(library):
     answer = ask(library, "What occasion did Biden mark when he hosted Poland's President Duda and Prime Minister Tusk "
                           "together in March 2024, and which helicopters did he offer to sell Poland?")
     assert "25th anniversary" in answer.text and 1 in {c.paragraph for c in answer.citations}, answer.text
+
+
+def test_an_event_named_with_us_in_it_is_found_by_its_title(library):
+    # In August 2021 Blinken took part in four ASEAN meetings that all speak of Burma; one is titled with the event.
+    answer = ask(library, "In August 2021, what did Secretary Blinken urge the countries of the Mekong-U.S. "
+                          "Partnership ministerial to do about Burma?")
+    assert "hold the Burmese military regime accountable" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "sd-secretary-blinkens-participation-in-the-mekong-u-s-partnership-ministers-meeting"}, answer.citations
