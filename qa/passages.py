@@ -19,6 +19,10 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
     neither, or nothing passes: the whole index is searched then)."""
     allowed = places.narrowed(library, read)
     event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()
+    if not event and turns and TUNING.event_of_turn and not (read.people or read.date_from or read.countries or read.carried):
+        # "Where was the third U.S.-Nordic Leaders' Summit held?" then "What did the leaders welcome regarding
+        # Sweden's path into the alliance?": the event the last turn named by its title is the one asked about.
+        event = places.titled_event(library, replace(read, text=turns[-1].question))
     if event:
         # An event named by its title ("Dominican Day"): its readouts, in the time asked if any; the
         # countries of its name ("Venezuelan Day") are no contact's.

@@ -97,8 +97,13 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
     best: list[ReadoutSummary] = []
     # ("the White House's Venezuelan Day event": "White House", "Venezuelan Day"), each with the words after it
     run = _RUN_DOTTED if TUNING.dotted_names else _RUN_PLAIN
-    pieces = [(p, question.text[found.end():]) for found in run.finditer(question.text)
-              for p in re.split(r"['’]s?(?:\s+|$)", found.group())]
+    pieces = []
+    for found in run.finditer(question.text):
+        start = found.start()
+        for piece in re.split(r"['’]s?(?:\s+|$)", found.group()):
+            # (what follows a piece is the rest of its run too: "U.S.-Nordic Leaders" of "... Leaders' Summit")
+            start = question.text.find(piece, start) + len(piece) if TUNING.run_rest else found.end()
+            pieces.append((piece, question.text[start:]))
     for piece, after in pieces:
         if not EVENT_WORDS.search(f"{piece} {' '.join(after.split()[:3])}"):
             continue  # a name, a place ("the West Bank"), not an event
@@ -107,14 +112,24 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             words = words[1:]  # ("Which Commerce Department": "Commerce Department")
         if len(words) < 2:
             continue
-        ids = library.titled(" ".join(words), TITLED_EVENTS + 1)
-        rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
-        rows = [r for r in rows if " ".join(words).lower() in r.title.lower()]  # (the words as said, not their stems)
+        name = " ".join(words)
+        # ("the U.S.-Nordic Leaders' Summit" is titled "... United States-Nordic Leaders' Summit")
+        for said in (name, name.replace("U.S.", "United States")) if "U.S." in name and TUNING.dotted_names else (name,):
+            ids = library.titled(said, TITLED_EVENTS + 1)
+            rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
+            # (the words as said, not their stems; a dash as a dash: "United States – Nordic Leaders’ Summit")
+            rows = [r for r in rows if _dashed(said) in _dashed(r.title)]
+            if rows:
+                break
         if rows and len(rows) <= TITLED_EVENTS and question.intent == "compare":
             best += rows  # "How did Venezuelan Day and Dominican Day differ ...": each event compared
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+def _dashed(text: str) -> str:
+    return re.sub(r"\s*[-–—]\s*", "-", text.lower())
 
 
 def at_titled_event(library: Library, question: Question, found: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:

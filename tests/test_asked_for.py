@@ -2,8 +2,9 @@
 quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
 Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
-not who, an event named with "U.S." in it is found by its title, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
-whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names)."""
+not who, an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
+follow-up naming no one is about the event the last turn named, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn)."""
 from __future__ import annotations
 
 from qa import ask
@@ -89,3 +90,17 @@ def test_an_event_named_with_us_in_it_is_found_by_its_title(library):
     assert "hold the Burmese military regime accountable" in answer.text, answer.text
     assert {c.readout_id for c in answer.citations} == {
         "sd-secretary-blinkens-participation-in-the-mekong-u-s-partnership-ministers-meeting"}, answer.citations
+
+
+NORDIC = "wh-2023-07-13-readout-of-the-third-united-states-nordic-leaders-summit"
+
+
+def test_an_event_titled_with_united_states_is_found_as_us_and_a_follow_up_keeps_it(library):
+    # Titled "Readout of the Third United States – Nordic Leaders’ Summit"; Biden's meeting with Niinistö that day
+    # names "the third U.S.-Nordics Summit" too.
+    first = "Where was the third U.S.-Nordic Leaders' Summit held, and when?"
+    answer = ask(library, first)
+    assert "met in Helsinki for the third U.S.-Nordic Leaders’ Summit" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {NORDIC}, answer.citations
+    answer = ask(library, "What did the leaders welcome regarding Sweden's path into the alliance?", history=[first])
+    assert {c.readout_id for c in answer.citations} == {NORDIC}, answer.citations
