@@ -73,6 +73,9 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"defen[cs]e (?:minister|chief|secretary)|(?:top )?military (?:chief|official)", ("defen",)),
     (r"financ\w* (?:minister|chief)|economy (?:minister|chief)|treasury (?:chief|secretary)|economic (?:minister|chief)",
      ("financ", "economy", "treasury")),
+    # "the Secretary" alone, as State Department readouts call the Secretary of State (capitalised; not "the
+    # Secretary of Defense", "the Secretary-General")
+    (BARE_SECRETARY := r"(?-i:the Secretary)(?![- ]?(?:General|of|for)\b)", FOREIGN),
 )
 NATO_HEAD = ("secretary-general", "secretary general", "nato")
 # A designation of the US side: "the White House security adviser", "Washington's top diplomat".
@@ -151,6 +154,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
     """Each office the question names, with its place (the earliest office wins where two overlap)."""
     found: list[tuple[int, int, tuple[str, ...]]] = []
     for pattern, roles in OFFICES:
+        if pattern == BARE_SECRETARY and not TUNING.bare_secretary:
+            continue
         for match in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), roles))

@@ -3,8 +3,9 @@ quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (wh
 Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
 not who, an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
-follow-up naming no one is about the event the last turn named, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
-whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn)."""
+follow-up naming no one is about the event the last turn named, "the Secretary" alone is the Secretary of State, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn,
+bare_secretary)."""
 from __future__ import annotations
 
 from qa import ask
@@ -104,3 +105,15 @@ def test_an_event_titled_with_united_states_is_found_as_us_and_a_follow_up_keeps
     assert {c.readout_id for c in answer.citations} == {NORDIC}, answer.citations
     answer = ask(library, "What did the leaders welcome regarding Sweden's path into the alliance?", history=[first])
     assert {c.readout_id for c in answer.citations} == {NORDIC}, answer.citations
+
+
+def test_the_secretary_alone_is_the_secretary_of_state(library):
+    from qa.roles import read_offices
+
+    answer = ask(library, "Which kinds of antisemitism did the Secretary name when he met the former Soviet refusenik "
+                          "who chairs an institute on that hatred?")
+    assert "Holocaust distortion and denial" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "sd-secretary-blinkens-meeting-with-chair-of-the-institute-for-the-study-of-global-antisemitism-and-policy-sharansky"}
+    assert not read_offices("What did the Secretary-General say?")[0].roles[0].startswith("foreign")
+    assert read_offices("What did the secretary say?") == ()  # (a capital S: the title, not a word)
