@@ -112,9 +112,13 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             words = words[1:]  # ("Which Commerce Department": "Commerce Department")
         if len(words) < 2:
             continue
-        name = " ".join(words)
-        # ("the U.S.-Nordic Leaders' Summit" is titled "... United States-Nordic Leaders' Summit")
-        for said in (name, name.replace("U.S.", "United States")) if "U.S." in name and TUNING.dotted_names else (name,):
+        # ("the U.S.-Nordic Leaders' Summit" is titled "... United States-Nordic Leaders' Summit"; "the U.S.-PRC
+        # Counternarcotics Working Group" "... U.S.-PRC Bilateral Counternarcotics Working Group ...": the name's
+        # last words, as long as they stay a name of two words or more)
+        names = [" ".join(words[i:]) for i in range(len(words) - 1 if TUNING.name_suffix else 1)]
+        said_as = [v for name in names for v in ((name, name.replace("U.S.", "United States"))
+                                                  if "U.S." in name and TUNING.dotted_names else (name,))]
+        for said in said_as:
             ids = library.titled(said, TITLED_EVENTS + 1)
             rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
             # (the words as said, not their stems; a dash as a dash: "United States – Nordic Leaders’ Summit")

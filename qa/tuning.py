@@ -66,6 +66,7 @@ class Tuning:
     event_of_turn: bool = True  # a follow-up naming no one, no time and no event: the event the last turn titled
     run_rest: bool = True  # a piece of a name is followed by the rest of it ("Leaders" by "' Summit": an event)
     bare_secretary: bool = True  # "the Secretary" alone is the Secretary of State (qa/roles.OFFICES)
+    name_suffix: bool = True  # an event's name not in any title: its last words are (qa/places.titled_event)
     capital_venue: bool = True  # "in the Italian capital": Rome is where; Italy a party only if no other country is
     named_subject: bool = True  # a capitalised word of what was asked about ("about Cuba") that no matching readout
     # has refuses, even where no topic word is rare in the index (qa/refusal.py)
