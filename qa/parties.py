@@ -20,6 +20,8 @@ _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 # After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
+_CAPITAL_THING = re.compile(r"\s+(?:mission|airlift|evacuation|embassy|airport|operation|process|format|talks|"
+                            r"declaration|agreement|accords?|protocol|communiqu[eé])\b")
 # "in the Italian capital", "in Japan's capital": where a contact took place (see countries_of)
 CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _HELD = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention|gathering|forum|ministerial)\b")
@@ -136,6 +138,9 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
         if country and TUNING.capital_event and not country_of(word) and not re.search(r"['’]s?$", run) \
                 and _HELD.match(text, found.end()):
             continue  # "during the Bangkok Asia-Pacific gathering": where it was held, not who took part
+        if country and TUNING.capital_thing and not country_of(word) and not re.search(r"['’]s?$", run) \
+                and _CAPITAL_THING.match(text, found.end()):
+            continue  # "the Kabul mission", "the Brussels talks": a thing named by where it is, no party
         if country and TUNING.capital_venue and CAPITAL_AFTER.match(text, found.end()):  # (after "Japan's" too)
             venues.add(country)
             if country in out:

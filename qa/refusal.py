@@ -51,7 +51,7 @@ def rare_word_texts(library: Library, question: Question, readouts: tuple[Readou
     allowed = Filters(readouts=frozenset(r.id for r in readouts))
     rare = [t for t in question.topic if len(t) > 2 and word_counter(library, tuning)(t) <= tuning.rare_paragraphs]
     ids = [s.hit.readout_id for s in scored[:5]]
-    for term in rare:
+    for term in rare + _places(rare):
         ids += [h.readout_id for h in library.search(term, filters=allowed, k=3, mode="lexical")]
     return readout_texts(library, ids)
 
@@ -215,7 +215,13 @@ def _said(words: list[str], text: str) -> bool:
     """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
              and w.rsplit("-", 1)[1].isalpha()]
-    return bool(mentioned(list(words) + heads, text))
+    return bool(mentioned(list(words) + heads + _places(words), text))
+
+
+def _places(words: list[str]) -> list[str]:
+    """A place's adjective by its name ("Southeast Asian" as "Southeast Asia", "European" as "Europe")."""
+    return [w[:-1] if w.endswith(("ian", "can", "ban")) else w[:-2] for w in words
+            if TUNING.demonym_said and len(w) >= 5 and w.endswith(("ian", "can", "ban", "ean"))]
 
 
 THE_NORTH = re.compile(r"\bthe North(?:['’]s)?\b(?!\s+[A-Z])")  # (not "the North Atlantic", "North Macedonia")
@@ -263,7 +269,7 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
         forms = [{stem(w) for w in c.lower().split()} for c in countries]
         found = False
         for key, readout_text in texts.items():
-            if mentioned([word], readout_text):
+            if mentioned([word, *_places([word])], readout_text):
                 found = True
                 break
             if forms:

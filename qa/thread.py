@@ -48,6 +48,19 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
     day = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", text, re.IGNORECASE)
     month = re.search(rf"\b(?:that|the|in|this|of|last)\s+({MONTH_RE})\b(?!\.?,?\s+\d)", text, re.IGNORECASE) \
         if TUNING.thread_time else None
+    beside = re.search(rf"\bthe\s+(following|next|previous|preceding)\s+({MONTH_RE})\b(?!\.?,?\s+\d)", text,
+                       re.IGNORECASE) if TUNING.following_month else None
+    if year and beside and beside.group(2)[0].isupper():
+        # "When they met in Washington the following May": the first May after the contact (the next year's, when
+        # the contact came later in its year), or the last one before it.
+        lo, hi = read_dates(f"{beside.group(2)} {year}")
+        after = beside.group(1).lower() in ("following", "next")
+        if lo and after and lo <= (at_to or at_from):
+            lo, hi = read_dates(f"{beside.group(2)} {int(year) + 1}")
+        elif lo and not after and hi >= (at_from or at_to):
+            lo, hi = read_dates(f"{beside.group(2)} {int(year) - 1}")
+        if lo:
+            return lo, hi, order, True
     if year and day and day.group(0)[0].isupper():
         # "And in their call of March 1?": the year of the time the conversation is about.
         found = read_dates(f"{day.group(1)} {day.group(2)}, {year}")

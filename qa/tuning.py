@@ -67,6 +67,9 @@ class Tuning:
     run_rest: bool = True  # a piece of a name is followed by the rest of it ("Leaders" by "' Summit": an event)
     bare_secretary: bool = True  # "the Secretary" alone is the Secretary of State (qa/roles.OFFICES)
     name_suffix: bool = True  # an event's name not in any title: its last words are (qa/places.titled_event)
+    demonym_said: bool = True  # a place's adjective asked about is said by its name ("Asian": "Southeast Asia")
+    capital_thing: bool = True  # "the Kabul mission": a capital naming a thing is no party (qa/parties.countries_of)
+    following_month: bool = True  # "the following May" of a follow-up: the first May after the contact (qa/thread.py)
     capital_venue: bool = True  # "in the Italian capital": Rome is where; Italy a party only if no other country is
     named_subject: bool = True  # a capitalised word of what was asked about ("about Cuba") that no matching readout
     # has refuses, even where no topic word is rare in the index (qa/refusal.py)

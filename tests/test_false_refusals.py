@@ -1,0 +1,32 @@
+"""Questions the readouts answer that were refused: a place's adjective asked about ("Southeast Asian") is said by
+the place's name, a capital naming a thing ("the Kabul mission") makes no party of its country, and "the following
+May" of a follow-up is the first May after the contact talked about. Written from the blind analyst_dev20 set's
+three false refusals, in other words. On the real corpus index and the bundled model; each fails with its Tuning
+switch off (demonym_said, capital_thing, following_month)."""
+from __future__ import annotations
+
+from qa import ask
+
+
+def test_a_place_adjective_is_said_by_the_place(library):
+    answer = ask(library, "In May 2022, which summit did Secretary Blinken say the stories of Southeast Asian civil "
+                          "society leaders would inform?")
+    assert not answer.refused, answer.text
+    assert "U.S.-ASEAN Special Summit on May 12-13" in answer.text, answer.text
+
+
+def test_a_capital_naming_a_thing_is_no_party(library):
+    # Two readouts carry an event date of August 24, 2021: the announcement (two days before, on Afghanistan
+    # policy) and the account of the meeting, which says "our mission in Kabul".
+    answer = ask(library, "In his August 24, 2021 meeting with G7 leaders, when did President Biden say the Kabul "
+                          "mission would be finished?")
+    assert "on pace to finish by August 31st" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "wh-2021-08-24-statement-by-press-secretary-jen-psaki-on-president-bidens-meeting-with-g7-leaders-2"}
+
+
+def test_the_following_month_of_a_follow_up_is_the_next_one(library):
+    history = ["What did Deputy Secretary Sherman and Zin Mar Aung discuss in their August 2021 call?"]
+    answer = ask(library, "What did she thank her for when they met the following May?", history=history)
+    assert not answer.refused, answer.text
+    assert {c.readout_id for c in answer.citations} == {"sd-the-deputy-secretarys-meeting-with-nug-representatives"}
