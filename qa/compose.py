@@ -12,7 +12,7 @@ from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
 from index.query import stem
 from index.search import Scored
-from index.types import Hit
+from index.types import Filters, Hit
 
 from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
@@ -64,13 +64,17 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
             chosen = chosen[-1:]
     cited = _Cited()
     lines, leads = [], []
+    if tuning.list_counterparts and question.intent in ("list", "how_many") and chosen:
+        # (rows gathered without their participants, which cost a read per readout at 100x: only the listed ones)
+        listed = {r.id: r for r in library.readouts(filters=Filters(readouts=frozenset(r.id for r in chosen[: tuning.list_limit])))}
+        chosen = [listed.get(r.id, r) for r in chosen]
     for row in chosen[: tuning.list_limit]:
         hit = lead_hit(library, row.id)
         if hit is None:
             continue
         n = cited.add(hit, _lead_sentence(hit))
         leads.append(hit)
-        lines.append(f"{row.event_date or row.date} ({row.kind}): {row.title} [{n}]")
+        lines.append(f"{row.event_date or row.date} ({row.kind}): {row.title}{_others(question, row, tuning)} [{n}]")
     # The passages the answer is drawn from are the leads it cites: they come first among its hits.
     hits = _cited_first(hits, leads) if tuning.leads_first else hits
     who = " and ".join(p.names[0] for p in question.people)
@@ -84,6 +88,14 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         head += f" (the first {tuning.list_limit} listed)"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _others(question: Question, row: ReadoutSummary, tuning: Tuning) -> str:
+    """The counterparts a readout's title leaves unnamed (" — with A, B"): "Statement ... on Vice President Harris's
+    Calls with Foreign Leaders" answers "Which leaders did she call?" only by them."""
+    asked = {n for p in question.people for n in p.names}
+    others = [name for name in row.participants if name not in asked and name.split()[-1] not in row.title]
+    return f" — with {', '.join(others)}" if others and tuning.list_counterparts else ""
 
 
 def _cited_first(hits: tuple[Hit, ...], leads: list[Hit]) -> tuple[Hit, ...]:

@@ -170,7 +170,10 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
         rows = [r for r in rows if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)]
     if question.kind and question.intent in ("list", "how_many", "when"):
-        rows = [r for r in rows if is_kind(r.kind, question.kind)]
+        # (a statement's kind is "other": "Statement by ... on Vice President Harris's Calls with Foreign Leaders"
+        # is of calls by its title)
+        rows = [r for r in rows if is_kind(r.kind, question.kind)
+                or TUNING.titled_kind and r.kind == "other" and _titles_kind(r.title, question.kind)]
     if question.kind == "call" and question.intent in ("discuss", "yes_no", "who_said") and TUNING.kind_narrows:
         # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
         # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
@@ -213,6 +216,12 @@ def _titles_group(title: str, countries: tuple[str, ...]) -> bool:
     Executives")."""
     return any(re.search(rf"\bwith\s+(?:the\s+)?{re.escape(name)}\s+{GROUP}", title)
                for c in countries for name in country_names(c))
+
+
+def _titles_kind(title: str, asked: str) -> bool:
+    """Whether a title names contacts of the kind asked about ("... Calls with Foreign Leaders")."""
+    words = {"call": r"calls?|phone", "meeting": r"meetings?|meets?|visits?", "visit": r"visits?|trips?|travel"}.get(asked)
+    return bool(words) and re.search(rf"\b(?:{words})\b", title, re.IGNORECASE) is not None
 
 
 def is_kind(kind: str, asked: str) -> bool:

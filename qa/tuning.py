@@ -70,6 +70,8 @@ class Tuning:
     demonym_said: bool = True  # a place's adjective asked about is said by its name ("Asian": "Southeast Asia")
     capital_thing: bool = True  # "the Kabul mission": a capital naming a thing is no party (qa/parties.countries_of)
     following_month: bool = True  # "the following May" of a follow-up: the first May after the contact (qa/thread.py)
+    titled_kind: bool = True  # a statement ("other") is of the kind its title names, for list/how many/when
+    list_counterparts: bool = True  # a list line names the counterparts its readout's title leaves out
     capital_venue: bool = True  # "in the Italian capital": Rome is where; Italy a party only if no other country is
     named_subject: bool = True  # a capitalised word of what was asked about ("about Cuba") that no matching readout
     # has refuses, even where no topic word is rare in the index (qa/refusal.py)

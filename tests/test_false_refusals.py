@@ -1,8 +1,9 @@
-"""Questions the readouts answer that were refused: a place's adjective asked about ("Southeast Asian") is said by
-the place's name, a capital naming a thing ("the Kabul mission") makes no party of its country, and "the following
-May" of a follow-up is the first May after the contact talked about. Written from the blind analyst_dev20 set's
-three false refusals, in other words. On the real corpus index and the bundled model; each fails with its Tuning
-switch off (demonym_said, capital_thing, following_month)."""
+"""Questions the readouts answer that were refused, or answered without what was asked: a place's adjective asked
+about ("Southeast Asian") is said by the place's name, a capital naming a thing ("the Kabul mission") makes no party
+of its country, "the following May" of a follow-up is the first May after the contact talked about, and a list of
+calls takes a statement titled with the calls and names the counterparts its title leaves out. Written from
+failures of the blind analyst_dev20 set, in other words. On the real corpus index and the bundled model; each fails
+with its Tuning switch off (demonym_said, capital_thing, following_month, titled_kind, list_counterparts)."""
 from __future__ import annotations
 
 from qa import ask
@@ -30,3 +31,11 @@ def test_the_following_month_of_a_follow_up_is_the_next_one(library):
     answer = ask(library, "What did she thank her for when they met the following May?", history=history)
     assert not answer.refused, answer.text
     assert {c.readout_id for c in answer.citations} == {"sd-the-deputy-secretarys-meeting-with-nug-representatives"}
+
+
+def test_which_leaders_were_called_names_them_from_a_statement_on_the_calls(library):
+    # The one readout of the day is a statement (kind "other") titled "... Vice President Kamala Harris's Calls with
+    # Foreign Leaders on ...": of calls by its title, and its counterparts are named in the list line.
+    answer = ask(library, "Which foreign leaders did Vice President Harris phone on June 3, 2021?")
+    assert "Narendra Modi" in answer.text and "Keith Rowley" in answer.text, answer.text
+    assert [c.readout_id[:60] for c in answer.citations] == ["wh-2021-06-03-statement-by-senior-advisor-and-chief-spokespe"]
