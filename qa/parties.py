@@ -20,6 +20,10 @@ _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 # After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
+# A gathering held in a capital ("the yearly gathering of Asia-Pacific leaders held in the Cambodian capital"): its host
+# is no more a party than the other countries there.
+_GATHERING_IN = re.compile(r"\b(?:summit|gathering|conference|forum|ministerial|meetings? of \w+ leaders)\b[^,;?]{0,60}?"
+                           r"\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_THING = re.compile(r"\s+(?:mission|airlift|evacuation|embassy|airport|operation|process|format|talks|"
                             r"declaration|agreement|accords?|protocol|communiqu[eé])\b")
 # "in the Italian capital", "in Japan's capital": where a contact took place (see countries_of)
@@ -143,6 +147,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
             continue  # "the Kabul mission", "the Brussels talks": a thing named by where it is, no party
         if country and TUNING.capital_venue and CAPITAL_AFTER.match(text, found.end()):  # (after "Japan's" too)
             venues.add(country)
+            if TUNING.gathering_venue and _GATHERING_IN.search(text, 0, found.start()):
+                continue  # "the yearly gathering of Asia-Pacific leaders held in the Cambodian capital": only where
             if country in out:
                 continue
         elif country:

@@ -72,6 +72,7 @@ class Tuning:
     following_month: bool = True  # "the following May" of a follow-up: the first May after the contact (qa/thread.py)
     titled_kind: bool = True  # a statement ("other") is of the kind its title names, for list/how many/when
     list_counterparts: bool = True  # a list line names the counterparts its readout's title leaves out
+    gathering_venue: bool = True  # "a summit held in the Cambodian capital": Cambodia is no party (qa/parties.py)
     capital_venue: bool = True  # "in the Italian capital": Rome is where; Italy a party only if no other country is
     named_subject: bool = True  # a capitalised word of what was asked about ("about Cuba") that no matching readout
     # has refuses, even where no topic word is rare in the index (qa/refusal.py)

@@ -2,11 +2,11 @@
 quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
 Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
-not who, an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
+not who (nor is the host of a gathering held there), an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
 follow-up naming no one is about the event the last turn named, "the Secretary" alone is the Secretary of State, an event's name
 shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC Bilateral ...") is found, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
 whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn,
-bare_secretary, name_suffix)."""
+bare_secretary, name_suffix, gathering_venue)."""
 from __future__ import annotations
 
 from qa import ask
@@ -128,3 +128,13 @@ def test_an_event_named_shorter_than_its_title_is_found(library):
     assert "Jennifer Daskal" in answer.text, answer.text
     assert {c.readout_id for c in answer.citations} == {
         "wh-2024-01-30-readout-of-the-u-s-prc-bilateral-counternarcotics-working-group-inaugural-meeting"}
+
+
+def test_the_host_of_a_gathering_held_in_its_capital_is_no_party(library):
+    question = ("At the yearly gathering of Asia-Pacific leaders held in the Cambodian capital in November 2022, which "
+                "maritime initiative did President Biden highlight?")
+    assert countries_of(question, ()) == ()
+    answer = ask(library, question)  # the East Asia Summit, not his meeting with Prime Minister Hun Sen the day before
+    assert "Indo-Pacific Partnership for Maritime Domain Awareness" in answer.text, answer.text
+    assert [c.readout_id for c in answer.citations] == [
+        "wh-2022-11-13-readout-of-president-joe-bidens-participation-in-the-east-asia-summit"], answer.citations
