@@ -75,6 +75,7 @@ SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\
 
 # "Who went with Jake Sullivan to Brasilia", "Who led the U.S. delegation": who took part, not who said something.
 COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|accompanied|joined|led|headed|attended|"
+                     r"(?:co-?)?chaired|represented|convened|"
                      r"took part|participated|(?:was|were) (?:also )?(?:with|on|in|part of|present))\b", re.IGNORECASE)
 
 

@@ -17,6 +17,8 @@ QUAD_AND_UKRAINE = "wh-2023-11-14-readout-of-national-security-advisor-sullivans
      "discuss"),
     ("Who led the U.S. delegation that visited Haiti in October 2021?", "discuss"),
     ("Who was with Blinken when he met Kuleba in Kyiv?", "discuss"),
+    ("Who co-chaired the November 2022 meeting of the U.S.-EU Task Force on Energy Security?", "discuss"),
+    ("Who represented France on the call?", "discuss"),
     # still who said something
     ("Who raised fentanyl in the meeting between Biden and Xi?", "who_said"),
     ("In the February call, who thanked the other for hosting the summit?", "who_said"),
@@ -49,3 +51,4 @@ def test_an_aide_named_by_their_boss_took_part_and_the_boss_did_not(library):
                           "them on?")
     assert {c.readout_id for c in answer.citations} == {QUAD_AND_UKRAINE}
     assert "Ukraine’s counteroffensive" in answer.text
+
