@@ -140,15 +140,14 @@ def timed_gpu_only(embedder, texts: list[str], batch: int, results: dict, sync, 
     multiple=1 keeps each batch's width as tokenized, to show what rounding widths up to 8 buys."""
     import torch
 
+    from index.gpu_feed import model_inputs  # (under the bare package load_embed_module set up)
+
     order = np.argsort([-len(t) for t in texts], kind="stable")
     ready = []
     for i in range(0, len(texts), batch):  # the very batches the fast path makes: widths a multiple of 8
         ids, lengths = embedder.tokens.ids([texts[j] for j in order[i:i + batch]], multiple=multiple)
-        ids, lengths = torch.from_numpy(ids).to(embedder.device).long(), torch.from_numpy(lengths).to(embedder.device)
-        features = {"input_ids": ids, "attention_mask": (torch.arange(ids.shape[1], device=ids.device)[None, :] < lengths[:, None]).long()}
-        if "token_type_ids" in embedder.tokens.names:
-            features["token_type_ids"] = torch.zeros_like(ids)
-        ready.append(features)
+        ready.append(model_inputs(torch.from_numpy(ids).to(embedder.device).long(),
+                                  torch.from_numpy(lengths).to(embedder.device), embedder.tokens.names))
 
     def forward():
         with torch.inference_mode():

@@ -50,12 +50,8 @@ def encode_batches(model, tokens: Tokens, texts: Sequence[str], device: str, dim
               else _process_feed(texts, batches, tokens, pin, workers, prefetch))
     with torch.inference_mode():
         for ids, lengths in source:  # in order: batch i holds order[position:position + len(ids)]
-            ids = ids.to(target, non_blocking=True).long()
-            lengths = lengths.to(target, non_blocking=True)
-            features = {"input_ids": ids,
-                        "attention_mask": (torch.arange(ids.shape[1], device=target)[None, :] < lengths[:, None]).long()}
-            if "token_type_ids" in tokens.names:
-                features["token_type_ids"] = torch.zeros_like(ids)
+            features = model_inputs(ids.to(target, non_blocking=True).long(), lengths.to(target, non_blocking=True),
+                                    tokens.names)
             vectors = torch.nn.functional.normalize(model(features)["sentence_embedding"].float(), dim=-1)
             done[position:position + len(vectors)].copy_(vectors, non_blocking=True)
             position += len(vectors)
@@ -64,6 +60,18 @@ def encode_batches(model, tokens: Tokens, texts: Sequence[str], device: str, dim
     out = np.empty((len(texts), dimension), dtype=np.float32)
     out[order] = done.numpy()
     return out
+
+
+def model_inputs(ids, lengths, names: Sequence[str]) -> dict:
+    """The model's inputs for int64 ids and their lengths already on the device: the mask is built there, token
+    types are all 0 (one segment)."""
+    import torch
+
+    features = {"input_ids": ids,
+                "attention_mask": (torch.arange(ids.shape[1], device=ids.device)[None, :] < lengths[:, None]).long()}
+    if "token_type_ids" in names:
+        features["token_type_ids"] = torch.zeros_like(ids)
+    return features
 
 
 def _thread_feed(texts: list[str], batches: list[np.ndarray], tokens: Tokens, pin: bool, depth: int) -> Iterator:

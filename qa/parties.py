@@ -19,7 +19,6 @@ ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for
 _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
-# After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
 # A gathering held in a capital ("the yearly gathering of Asia-Pacific leaders held in the Cambodian capital"): its host
 # is no more a party than the other countries there.
 _GATHERING_IN = re.compile(r"\b(?:summit|gathering|conference|forum|ministerial|meetings? of \w+ leaders)\b[^,;?]{0,60}?"
@@ -28,6 +27,7 @@ _CAPITAL_THING = re.compile(r"\s+(?:mission|airlift|evacuation|embassy|airport|o
                             r"declaration|agreement|accords?|protocol|communiqu[eé])\b")
 # "in the Italian capital", "in Japan's capital": where a contact took place (see countries_of)
 CAPITAL_AFTER = re.compile(r"\s+capital\b")
+# After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
 _HELD = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention|gathering|forum|ministerial)\b")
 
 # Before the UN General Assembly as a venue: "at UNGA", "on the margins of the UN General Assembly"
@@ -139,11 +139,11 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
         if country in ORGANISATIONS and TUNING.assembly_venue and (run == "UNGA" or run.endswith("General Assembly")) \
                 and _AT_VENUE.search(text[:found.start()]):
             continue  # "summit with the Central Asian presidents at UNGA": where they met, not a party to it
-        if country and TUNING.capital_event and not country_of(word) and not re.search(r"['’]s?$", run) \
-                and _HELD.match(text, found.end()):
+        # A capital said as a word before a noun (not "Beijing's", not a country's name):
+        before_noun = country and not country_of(word) and not re.search(r"['’]s?$", run)
+        if before_noun and TUNING.capital_event and _HELD.match(text, found.end()):
             continue  # "during the Bangkok Asia-Pacific gathering": where it was held, not who took part
-        if country and TUNING.capital_thing and not country_of(word) and not re.search(r"['’]s?$", run) \
-                and _CAPITAL_THING.match(text, found.end()):
+        if before_noun and TUNING.capital_thing and _CAPITAL_THING.match(text, found.end()):
             continue  # "the Kabul mission", "the Brussels talks": a thing named by where it is, no party
         if country and TUNING.capital_venue and CAPITAL_AFTER.match(text, found.end()):  # (after "Japan's" too)
             venues.add(country)
