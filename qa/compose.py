@@ -10,7 +10,7 @@ from typing import Callable
 
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
-from index.query import stem
+from index.query import lexical_terms, stem
 from index.search import Scored
 from index.types import Filters, Hit
 
@@ -90,6 +90,12 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     return Answer(question.text, text, tuple(cited.citations), hits, False)
 
 
+def _titled(question: Question, hit: Hit) -> int:
+    """How many words of the question the hit's readout title has."""
+    asked = {stem(w) for w in lexical_terms(question.text)}
+    return len(asked & {stem(w) for w in lexical_terms(hit.title)})
+
+
 def _others(question: Question, row: ReadoutSummary, tuning: Tuning) -> str:
     """The counterparts a readout's title leaves unnamed (" — with A, B"): "Statement ... on Vice President Harris's
     Calls with Foreign Leaders" answers "Which leaders did she call?" only by them."""
@@ -150,14 +156,16 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
              part_hits: Callable[[str, frozenset], list[Scored]] | None = None, one_readout: bool = False,
              meaning: Callable[[], dict[str, float]] | None = None,
              part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False,
-             together: frozenset[str] = frozenset()) -> Answer:
+             together: frozenset[str] = frozenset(),
+             everyone: Callable[[], frozenset[str]] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
     first, which says where the contact took place. `part_hits(text, readout ids)` retrieves for one question
     of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?"). `meaning()`
     gives sentences' closeness to the question, asked for only when no sentence has a word of the topic;
-    `part_meaning(text, sentences)` their closeness to one question of several."""
+    `part_meaning(text, sentences)` their closeness to one question of several; `everyone()` the readouts that
+    have every person asked about."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
@@ -232,6 +240,12 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                 if not any(t <= mine for t in things):
                     continue
                 new = set().union(*(t for t in things if t <= mine and not t <= covered)) if new else set()
+            # A close second from another contact whose title names less of the question ("Biden and the
+            # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
+            # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
+            if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
+                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) and _titled(question, best[4]) >= _titled(question, c[4]) + tuning.elsewhere_adds:
+                continue
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
                 covered |= new

@@ -4,9 +4,10 @@ Assembly is where it met), a country asked about ("about Cuba") that the contact
 of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
 not who (nor is the host of a gathering held there), an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
 follow-up naming no one is about the event the last turn named, "the Secretary" alone is the Secretary of State, an event's name
-shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC Bilateral ...") is found, and a lead that only says who met is left out beside the paragraphs that answer. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC Bilateral ...") is found, and a lead that only says who met is left out beside the paragraphs that answer, and a
+close second from another contact, titled otherwise, is quoted only with a word of the topic the best sentence lacks. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
 whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn,
-bare_secretary, name_suffix, gathering_venue)."""
+bare_secretary, name_suffix, gathering_venue, elsewhere_adds)."""
 from __future__ import annotations
 
 from qa import ask
@@ -138,3 +139,18 @@ def test_the_host_of_a_gathering_held_in_its_capital_is_no_party(library):
     assert "Indo-Pacific Partnership for Maritime Domain Awareness" in answer.text, answer.text
     assert [c.readout_id for c in answer.citations] == [
         "wh-2022-11-13-readout-of-president-joe-bidens-participation-in-the-east-asia-summit"], answer.citations
+
+
+def test_a_close_second_from_a_contact_titled_otherwise_adds_a_topic_word_or_is_left_out(library):
+    # The transatlantic leaders' video call answers in full; Biden's call with Johnson three days later says
+    # "readiness to impose severe consequences" too, but with no word the first lacks, and its title names
+    # another counterpart: it is not quoted (it was, as a close second).
+    answer = ask(library, "What did President Biden and the transatlantic leaders say they were ready to impose on "
+                          "Russia should it choose military escalation against Ukraine?",
+                 filters={"date_from": "2022-02-07", "date_to": "2022-02-14"})
+    assert "massive consequences and severe economic costs" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "wh-2022-02-11-readout-of-president-bidens-video-call-with-transatlantic-leaders"}, answer.citations
+    # ... while both contacts of a pair named answer, whatever their titles (Sullivan and Al-Sheikh, 2022 and 2024)
+    answer = ask(library, "What did Jake Sullivan and PLO Secretary General Hussein Al-Sheikh discuss about the West Bank?")
+    assert len({c.readout_id for c in answer.citations}) == 2, answer.citations
