@@ -16,7 +16,7 @@ from index.types import Filters, Hit
 
 from . import evidence as ev
 from .cover import cover_questions, has as _has, has_stems as _has_stems
-from .parts import asked_nouns, subject_parts
+from .parts import asked_nouns, question_parts, subject_parts
 from .question import Question
 from .sentences import MEANING_SENTENCES, past_lead, prefer_asked, sentence_scores, topic_words
 from .texts import lead_hit, paragraph_hit
@@ -88,6 +88,11 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         head += f" (the first {tuning.list_limit} listed)"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _untitled(question: Question, c: tuple) -> set[str]:
+    """The question's topic words that a candidate sentence has and its readout's title does not."""
+    return topic_words(question, c[3]) - {stem(w) for w in lexical_terms(c[4].title)}
 
 
 def _titled(question: Question, hit: Hit) -> int:
@@ -243,6 +248,13 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # A close second from another contact whose title names less of the question ("Biden and the
             # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
             # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
+            # A lead sentence whose topic words all name the event (its readout's title: "U.S.-PRC Counternarcotics
+            # Working Group") is not quoted beside a best one with a word of what is asked ("led", "delegation"):
+            # the event's name selects the readout, not its sentences.
+            # (One question only: of several, the parts are answered one by one below, a lead among them.)
+            if tuning.title_words_only and c[4].paragraph == 1 and c[2] == 0 and _untitled(question, best) \
+                    and not _untitled(question, c) and len(question_parts(question.text)) < 2:
+                continue
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
                     and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) and _titled(question, best[4]) >= _titled(question, c[4]) + tuning.elsewhere_adds:
                 continue

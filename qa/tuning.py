@@ -23,6 +23,9 @@ class Tuning:
     cover_floor: float = 0.3  # ... if it scores at least this share of the best sentence
     close_share: float = 0.5  # a sentence with a topic word this close to the best one's score is quoted too
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
+    title_words_only: bool = True  # a lead sentence whose topic words are all in the title is no close second beside
+    # a best sentence with others (one-part questions; 1,272 dev answers: 3 cite better, 2 quote less, none worse;
+    # for any sentence, or questions of several parts, it lost three answers)
     elsewhere_adds: int = 1  # a close second from another readout whose title has this many fewer of the question's
     # words is quoted only with a topic word the best lacks (0: off; nineteenth session, 1,272 dev answers: 5 cite
     # better at 1, 4 at 2, none worse; without the exception for contacts of everyone named, one lost containment)

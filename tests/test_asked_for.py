@@ -5,9 +5,11 @@ of a pair's contacts the one titled with the event asked about answers, and "in 
 not who (nor is the host of a gathering held there), an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
 follow-up naming no one is about the event the last turn named, "the Secretary" alone is the Secretary of State, an event's name
 shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC Bilateral ...") is found, and a lead that only says who met is left out beside the paragraphs that answer, and a
-close second from another contact, titled otherwise, is quoted only with a word of the topic the best sentence lacks. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
+close second from another contact, titled otherwise, is quoted only with a word of the topic the best sentence lacks, nor is a lead whose topic words only name the
+event. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
 whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn,
-bare_secretary, name_suffix, gathering_venue, elsewhere_adds)."""
+bare_secretary, name_suffix, gathering_venue, elsewhere_adds,
+title_words_only)."""
 from __future__ import annotations
 
 from qa import ask
@@ -154,3 +156,14 @@ def test_a_close_second_from_a_contact_titled_otherwise_adds_a_topic_word_or_is_
     # ... while both contacts of a pair named answer, whatever their titles (Sullivan and Al-Sheikh, 2022 and 2024)
     answer = ask(library, "What did Jake Sullivan and PLO Secretary General Hussein Al-Sheikh discuss about the West Bank?")
     assert len({c.readout_id for c in answer.citations}) == 2, answer.citations
+
+
+def test_a_lead_that_only_names_the_event_is_not_quoted_beside_the_sentence_that_answers(library):
+    # "On January 30, the United States and the People's Republic of China launched their bilateral Counternarcotics
+    # Working Group": every topic word it has is in the readout's title; the sentence that answers has "led" and
+    # "delegation". The lead was quoted too, as a close second.
+    answer = ask(library, "Who led the U.S. delegation at the U.S.-PRC Counternarcotics Working Group meeting?",
+                 filters={"date_from": "2024-01-01", "date_to": "2024-01-31"})
+    assert "Jennifer Daskal" in answer.text, answer.text
+    assert [(c.readout_id, c.paragraph) for c in answer.citations] == [
+        ("wh-2024-01-30-readout-of-the-u-s-prc-bilateral-counternarcotics-working-group-inaugural-meeting", 3)], answer.citations
