@@ -15,7 +15,7 @@ from index.search import Scored
 from index.types import Filters, Hit
 
 from . import evidence as ev
-from .cover import cover_questions, has as _has, has_stems as _has_stems
+from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .parts import asked_nouns, question_parts, subject_parts
 from .question import Question
 from .sentences import MEANING_SENTENCES, past_lead, prefer_asked, sentence_scores, topic_words
@@ -301,6 +301,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
     else:
         covering = set()
+    if question.intent not in ("compare",):
+        chosen = needed(question, chosen, part_meaning, tuning)
     chosen = past_lead(question, chosen, tuning)
     if first is not None:
         sentence = _lead_sentence(first)

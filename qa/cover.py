@@ -17,6 +17,10 @@ from .tuning import TUNING, Tuning
 
 
 COUNT_PART = re.compile(r"^\W*(?:and\s+)?how\s+(?:many|much)\b", re.IGNORECASE)
+# A question that asks for one thing ("which official", "how many arrests", "what program"), not "what did they say".
+ASKS_THING = re.compile(r"^\W*(?:and\s+)?(?:which|who|whom|whose|where|when|how\s+(?:many|much|long)|"
+                        r"what\s+(?!(?:did|does|do|was|were|is|are|has|have|had|should|would|could|will)\b)\w+)",
+                        re.IGNORECASE)
 NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                     r"hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
 
@@ -109,3 +113,26 @@ def has(sentence: str, stems: list[str]) -> set[str]:
     """The stems that start a word of the sentence."""
     words = sentence_words(sentence)
     return {t for t in stems if any(w.startswith(t) for w in words)}
+
+
+def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[str]], list[float]] | None,
+           tuning: Tuning = TUNING) -> list:
+    """Of a question of several, the chosen sentences that answer one of its questions best: with most of its
+    words, or closest to it in meaning. One that answers none of them best is left out ("outlined the progress
+    ... disrupting human smuggling networks" beside the bullet "made over 5,000 arrests ... cracking down on ...
+    human smuggling networks", for "how many arrests ..., and what program did Ecuador launch?")."""
+    parts = question_parts(question.text)
+    if not tuning.needed_only or part_meaning is None or len(parts) < 2 or len(chosen) < 2:
+        return chosen
+    if not all(ASKS_THING.search(part) for part in parts):
+        # "what did he tell them about the outcome ..." is answered by every sentence on it, not by one
+        return chosen
+    keep: set[int] = set()
+    for part in parts:
+        stems = has_stems(part)
+        counts = [len(has(c[3], stems)) for c in chosen]
+        top = max(counts)
+        keep |= {i for i, n in enumerate(counts) if n == top and top > 0}
+        cosines = part_meaning(part, [c[3] for c in chosen])
+        keep.add(max(range(len(chosen)), key=cosines.__getitem__))
+    return [c for i, c in enumerate(chosen) if i in keep]

@@ -23,6 +23,9 @@ class Tuning:
     cover_floor: float = 0.3  # ... if it scores at least this share of the best sentence
     close_share: float = 0.5  # a sentence with a topic word this close to the best one's score is quoted too
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
+    needed_only: bool = True  # a question of several things quotes only sentences that answer one of them best
+    # (most words or closest in meaning; 1,272 dev answers: 6 cite better, none worse; by words alone, or for
+    # questions of what was said too, 19 cited better and 13 lost containment)
     title_words_only: bool = True  # a lead sentence whose topic words are all in the title is no close second beside
     # a best sentence with others (one-part questions; 1,272 dev answers: 3 cite better, 2 quote less, none worse;
     # for any sentence, or questions of several parts, it lost three answers)

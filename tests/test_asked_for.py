@@ -1,18 +1,25 @@
-"""What a question asks for, read from its words: the noun of "What new dialogue did ... propose?" picks the sentence
-quoted, "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
-Assembly is where it met), a country asked about ("about Cuba") that the contact's readout never names is refused,
-of a pair's contacts the one titled with the event asked about answers, and "in the Italian capital" is where (Rome),
-not who (nor is the host of a gathering held there), an event named with "U.S." in it is found by its title (also where the title spells out "United States"), a
-follow-up naming no one is about the event the last turn named, "the Secretary" alone is the Secretary of State, an event's name
-shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC Bilateral ...") is found, and a lead that only says who met is left out beside the paragraphs that answer, and a
-close second from another contact, titled otherwise, is quoted only with a word of the topic the best sentence lacks, nor is a lead whose topic words only name the
-event. On the real corpus index and the bundled model; each fails with its Tuning switch off (asked_noun,
-whose_event, assembly_venue, named_subject, event_of_contacts, capital_venue, lead_context, dotted_names, run_rest, event_of_turn,
-bare_secretary, name_suffix, gathering_venue, elsewhere_adds,
-title_words_only)."""
+"""What a question asks for, read from its words, on the real corpus index and the bundled model:
+- the noun of "What new dialogue did ... propose?" picks the sentence quoted;
+- "at President Biden's C5+1 summit ... at UNGA" names neither a place (whose summit) nor a party (the UN General
+  Assembly is where it met);
+- a country asked about ("about Cuba") that the contact's readout never names is refused;
+- of a pair's contacts, the one titled with the event asked about answers;
+- "in the Italian capital" is where (Rome), not who (nor is the host of a gathering held there);
+- an event named with "U.S." in it is found by its title (also where the title spells out "United States"), and so
+  is an event's name shorter than its title's ("U.S.-PRC Counternarcotics Working Group", titled "U.S.-PRC
+  Bilateral ...");
+- a follow-up naming no one is about the event the last turn named; "the Secretary" alone is the Secretary of State;
+- a lead that only says who met is left out beside the paragraphs that answer, and so is a lead whose topic words
+  only name the event;
+- a close second from another contact, titled otherwise, is quoted only with a word of the topic the best lacks;
+- a question of several things quotes only the sentences that answer one of them best.
+Each fails with its Tuning switch off (asked_noun, whose_event, assembly_venue, named_subject, event_of_contacts,
+capital_venue, lead_context, dotted_names, run_rest, event_of_turn, bare_secretary, name_suffix, gathering_venue,
+elsewhere_adds, title_words_only, needed_only)."""
 from __future__ import annotations
 
 from qa import ask
+from qa.cover import ASKS_THING
 from qa.parties import countries_of
 from qa.parts import asked_nouns
 from qa.question import places_of
@@ -167,3 +174,22 @@ def test_a_lead_that_only_names_the_event_is_not_quoted_beside_the_sentence_that
     assert "Jennifer Daskal" in answer.text, answer.text
     assert [(c.readout_id, c.paragraph) for c in answer.citations] == [
         ("wh-2024-01-30-readout-of-the-u-s-prc-bilateral-counternarcotics-working-group-inaugural-meeting", 3)], answer.citations
+
+
+def test_a_question_of_several_things_quotes_only_sentences_that_answer_one_best(library):
+    # "which two U.S. universities ..., and which issue ...?": the partnerships' sentence and the abductions'
+    # sentence answer; the lead (Biden met Kishida in Hiroshima) answers neither best, and was quoted.
+    answer = ask(library, "When President Biden met Prime Minister Kishida in Hiroshima in May 2023, which two U.S. "
+                          "universities were named in new partnerships with Japan, and which issue did Biden reaffirm "
+                          "the U.S. commitment to resolving immediately?")
+    assert "University of Chicago and Purdue University" in answer.text and "abductions issue" in answer.text, answer.text
+    assert sorted(c.paragraph for c in answer.citations) == [2, 3], answer.citations
+
+
+def test_only_questions_that_each_ask_for_a_thing_are_answered_by_one_sentence_each():
+    assert ASKS_THING.search("how many arrests did the U.S. say it had made")
+    assert ASKS_THING.search("and what program did Ecuador launch")
+    assert ASKS_THING.search("Which White House official met her")
+    # what was said about something is answered by every sentence on it
+    assert not ASKS_THING.search("What did Phil Gordon tell the ambassadors about the outcome")
+    assert not ASKS_THING.search("what should happen next")
