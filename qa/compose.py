@@ -10,6 +10,7 @@ from typing import Callable
 
 from index.api import Library, ReadoutSummary
 from index.chunk import split_sentences
+from index.people import CORE_OFFICES
 from index.query import lexical_terms, stem
 from index.search import Scored
 from index.types import Filters, Hit
@@ -96,8 +97,10 @@ def _untitled(question: Question, c: tuple) -> set[str]:
 
 
 def _titled(question: Question, hit: Hit) -> int:
-    """How many words of the question the hit's readout title has."""
-    asked = {stem(w) for w in lexical_terms(question.text)}
+    """How many words of the question the hit's readout title has, less those naming who ("President" is in most
+    titles, "Joseph R. Biden, Jr." in others)."""
+    who = {w for p in question.people for w in lexical_terms(p.words)} | CORE_OFFICES
+    asked = {stem(w) for w in lexical_terms(question.text) if w not in who}
     return len(asked & {stem(w) for w in lexical_terms(hit.title)})
 
 

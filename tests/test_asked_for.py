@@ -163,6 +163,11 @@ def test_a_close_second_from_a_contact_titled_otherwise_adds_a_topic_word_or_is_
     # ... while both contacts of a pair named answer, whatever their titles (Sullivan and Al-Sheikh, 2022 and 2024)
     answer = ask(library, "What did Jake Sullivan and PLO Secretary General Hussein Al-Sheikh discuss about the West Bank?")
     assert len({c.readout_id for c in answer.citations}) == 2, answer.citations
+    # ... and words naming who are no title's event: "President" is in the East Asia Summit's title, not in that of
+    # the call with Kishida ("Joseph R. Biden, Jr.'s Call ..."), which still answers
+    answer = ask(library, "What did the President say about the Indo-Pacific?")
+    assert "wh-2021-10-04-readout-of-joseph-r-biden-jr-s-call-with-prime-minister-kishida-of-japan" in {
+        c.readout_id for c in answer.citations}, answer.citations
 
 
 def test_a_lead_that_only_names_the_event_is_not_quoted_beside_the_sentence_that_answers(library):
