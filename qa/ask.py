@@ -240,7 +240,9 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            part_meaning=lambda part, sentences: cosines(library, part, sentences),
                                            apart=sides.apart(library, p.question, p.readouts),
                                            together=sides.together(library, p.question, p.readouts),
-                                           everyone=lambda: sides.of_all(library, p.question.people, p.readouts)), k)
+                                           everyone=lambda: sides.of_all(library, p.question.people, p.readouts),
+                                           earlier=" ".join(t.question for t in turns[-2:])
+                                           if p.question.carried and TUNING.titled_turns else ""), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).

@@ -96,11 +96,11 @@ def _untitled(question: Question, c: tuple) -> set[str]:
     return topic_words(question, c[3]) - {stem(w) for w in lexical_terms(c[4].title)}
 
 
-def _titled(question: Question, hit: Hit) -> int:
-    """How many words of the question the hit's readout title has, less those naming who ("President" is in most
-    titles, "Joseph R. Biden, Jr." in others)."""
+def _titled(question: Question, hit: Hit, earlier: str = "") -> int:
+    """How many words of the question (and of the `earlier` turns it follows) the hit's readout title has, less those
+    naming who ("President" is in most titles, "Joseph R. Biden, Jr." in others)."""
     who = {w for p in question.people for w in lexical_terms(p.words)} | CORE_OFFICES
-    asked = {stem(w) for w in lexical_terms(question.text) if w not in who}
+    asked = {stem(w) for w in lexical_terms(f"{question.text} {earlier}") if w not in who}
     return len(asked & {stem(w) for w in lexical_terms(hit.title)})
 
 
@@ -165,7 +165,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
              meaning: Callable[[], dict[str, float]] | None = None,
              part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False,
              together: frozenset[str] = frozenset(),
-             everyone: Callable[[], frozenset[str]] | None = None) -> Answer:
+             everyone: Callable[[], frozenset[str]] | None = None, earlier: str = "") -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
@@ -173,7 +173,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     of several ("what milestone did they commemorate, and what did Blinken thank Jamaica for ...?"). `meaning()`
     gives sentences' closeness to the question, asked for only when no sentence has a word of the topic;
     `part_meaning(text, sentences)` their closeness to one question of several; `everyone()` the readouts that
-    have every person asked about."""
+    have every person asked about; `earlier` the questions of the turns a follow-up carries people or time from."""
     speakers = tuple(question.speaker.names) if question.speaker else ()
     candidates = sentence_scores(question, scored, speakers, tuning, closeness)
     if not candidates:
@@ -259,7 +259,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                     and not _untitled(question, c) and len(question_parts(question.text)) < 2:
                 continue
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
-                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) and _titled(question, best[4]) >= _titled(question, c[4]) + tuning.elsewhere_adds:
+                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) \
+                    and _titled(question, best[4], earlier) >= _titled(question, c[4], earlier) + tuning.elsewhere_adds:
                 continue
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)

@@ -26,6 +26,8 @@ class Tuning:
     needed_only: bool = True  # a question of several things quotes only sentences that answer one of them best
     # (most words or closest in meaning; 1,272 dev answers: 6 cite better, none worse; by words alone, or for
     # questions of what was said too, 19 cited better and 13 lost containment)
+    titled_turns: bool = True  # a follow-up's earlier questions count as its words for elsewhere_adds (1,272 dev
+    # answers: 3 follow-ups cite better, none worse)
     title_words_only: bool = True  # a lead sentence whose topic words are all in the title is no close second beside
     # a best sentence with others (one-part questions; 1,272 dev answers: 3 cite better, 2 quote less, none worse;
     # for any sentence, or questions of several parts, it lost three answers)

@@ -15,7 +15,7 @@
 - a question of several things quotes only the sentences that answer one of them best.
 Each fails with its Tuning switch off (asked_noun, whose_event, assembly_venue, named_subject, event_of_contacts,
 capital_venue, lead_context, dotted_names, run_rest, event_of_turn, bare_secretary, name_suffix, gathering_venue,
-elsewhere_adds, title_words_only, needed_only)."""
+elsewhere_adds, titled_turns, title_words_only, needed_only)."""
 from __future__ import annotations
 
 from qa import ask
@@ -163,6 +163,14 @@ def test_a_close_second_from_a_contact_titled_otherwise_adds_a_topic_word_or_is_
     # ... while both contacts of a pair named answer, whatever their titles (Sullivan and Al-Sheikh, 2022 and 2024)
     answer = ask(library, "What did Jake Sullivan and PLO Secretary General Hussein Al-Sheikh discuss about the West Bank?")
     assert len({c.readout_id for c in answer.citations}) == 2, answer.citations
+    # ... and a follow-up's words include the questions it follows: "What did she congratulate him on?" after two
+    # turns about Sherman and New Zealand's Secretary of Foreign Affairs and Trade quotes her meeting with Chris Seed,
+    # not also her meeting with Israel's national security adviser, where she congratulated someone else
+    answer = ask(library, "What did she congratulate him on?", history=[
+        "Who was New Zealand's Secretary of Foreign Affairs and Trade in 2021?", "Did Wendy Sherman meet him that July?"])
+    assert "Asia-Pacific Economic Cooperation" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {
+        "sd-deputy-secretary-shermans-meeting-with-new-zealand-secretary-chris-seed"}, answer.citations
     # ... and words naming who are no title's event: "President" is in the East Asia Summit's title, not in that of
     # the call with Kishida ("Joseph R. Biden, Jr.'s Call ..."), which still answers
     answer = ask(library, "What did the President say about the Indo-Pacific?")
