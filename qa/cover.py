@@ -133,6 +133,13 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
         counts = [len(has(c[3], stems)) for c in chosen]
         top = max(counts)
         keep |= {i for i, n in enumerate(counts) if n == top and top > 0}
+    # A paragraph is cited for any sentence of it that answers one best; its other chosen sentences stay quoted.
+    def paragraphs(kept: set[int]) -> set:
+        return {(chosen[i][4].readout_id, chosen[i][4].paragraph) for i in kept}
+    if paragraphs(keep) == paragraphs(set(range(len(chosen)))):
+        return chosen  # every paragraph answers one best by its words: nothing to embed (~10 ms a sentence cold)
+    for part in parts:
         cosines = part_meaning(part, [c[3] for c in chosen])
         keep.add(max(range(len(chosen)), key=cosines.__getitem__))
-    return [c for i, c in enumerate(chosen) if i in keep]
+    cited = paragraphs(keep)
+    return [c for c in chosen if (c[4].readout_id, c[4].paragraph) in cited]

@@ -23,9 +23,9 @@ class Tuning:
     cover_floor: float = 0.3  # ... if it scores at least this share of the best sentence
     close_share: float = 0.5  # a sentence with a topic word this close to the best one's score is quoted too
     # (dev: 0.4 lowers analyst_dev containment 0.891 -> 0.870 and precision 0.885 -> 0.861; 0.35 also dev.jsonl 0.818 -> 0.788)
-    needed_only: bool = True  # a question of several things quotes only sentences that answer one of them best
-    # (most words or closest in meaning; 1,272 dev answers: 6 cite better, none worse; by words alone, or for
-    # questions of what was said too, 19 cited better and 13 lost containment)
+    needed_only: bool = True  # a question of several things cites only paragraphs with a sentence that answers one
+    # of them best (most words, else closest in meaning; 1,272 dev answers: 6 cite better, none worse; by words
+    # alone, or for questions of what was said too, 19 cited better and 13 lost containment)
     titled_turns: bool = True  # a follow-up's earlier questions count as its words for elsewhere_adds (1,272 dev
     # answers: 3 follow-ups cite better, none worse)
     title_words_only: bool = True  # a lead sentence whose topic words are all in the title is no close second beside
