@@ -248,9 +248,6 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                 if not any(t <= mine for t in things):
                     continue
                 new = set().union(*(t for t in things if t <= mine and not t <= covered)) if new else set()
-            # A close second from another contact whose title names less of the question ("Biden and the
-            # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
-            # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
             # A lead sentence whose topic words all name the event (its readout's title: "U.S.-PRC Counternarcotics
             # Working Group") is not quoted beside a best one with a word of what is asked ("led", "delegation"):
             # the event's name selects the readout, not its sentences.
@@ -258,6 +255,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             if tuning.title_words_only and c[4].paragraph == 1 and c[2] == 0 and _untitled(question, best) \
                     and not _untitled(question, c) and len(question_parts(question.text)) < 2:
                 continue
+            # A close second from another contact whose title names less of the question ("Biden and the
+            # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
+            # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
                     and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) \
                     and _titled(question, best[4], earlier) >= _titled(question, c[4], earlier) + tuning.elsewhere_adds:

@@ -117,10 +117,11 @@ def has(sentence: str, stems: list[str]) -> set[str]:
 
 def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[str]], list[float]] | None,
            tuning: Tuning = TUNING) -> list:
-    """Of a question of several, the chosen sentences that answer one of its questions best: with most of its
-    words, or closest to it in meaning. One that answers none of them best is left out ("outlined the progress
-    ... disrupting human smuggling networks" beside the bullet "made over 5,000 arrests ... cracking down on ...
-    human smuggling networks", for "how many arrests ..., and what program did Ecuador launch?")."""
+    """Of a question of several things, the chosen sentences of the paragraphs that answer one of its questions
+    best: a sentence with most of its words, else the one closest to it in meaning. A paragraph that answers none
+    of them best is left out ("outlined the progress ... disrupting human smuggling networks" beside the bullet
+    "made over 5,000 arrests ... cracking down on ... human smuggling networks", for "how many arrests ..., and
+    what program did Ecuador launch?")."""
     parts = question_parts(question.text)
     if not tuning.needed_only or part_meaning is None or len(parts) < 2 or len(chosen) < 2:
         return chosen
