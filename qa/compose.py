@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Callable
 
 from index.api import Library, ReadoutSummary
@@ -96,11 +97,15 @@ def _untitled(question: Question, c: tuple) -> set[str]:
     return topic_words(question, c[3]) - {stem(w) for w in lexical_terms(c[4].title)}
 
 
-def _titled(question: Question, hit: Hit, earlier: str = "") -> int:
-    """How many words of the question (and of the `earlier` turns it follows) the hit's readout title has, less those
-    naming who ("President" is in most titles, "Joseph R. Biden, Jr." in others)."""
+def _title_words(question: Question, earlier: str = "") -> set[str]:
+    """The words of the question (and of the `earlier` turns it follows) that a readout title is matched on, less
+    those naming who ("President" is in most titles, "Joseph R. Biden, Jr." in others); stemmed."""
     who = {w for p in question.people for w in lexical_terms(p.words)} | CORE_OFFICES
-    asked = {stem(w) for w in lexical_terms(f"{question.text} {earlier}") if w not in who}
+    return {stem(w) for w in lexical_terms(f"{question.text} {earlier}") if w not in who}
+
+
+def _titled(asked: set[str], hit: Hit) -> int:
+    """How many of the asked words the hit's readout title has."""
     return len(asked & {stem(w) for w in lexical_terms(hit.title)})
 
 
@@ -235,6 +240,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         things = things if len(things) >= 2 and all(any(len(_has(c[3], sorted(t))) == len(t) for c in candidates)
                                                     for t in things) else []
         thing_stems = sorted(set().union(*things)) if things else []
+        asked = _title_words(question, earlier)
+        best_own, one_part = _untitled(question, best), len(question_parts(question.text)) < 2
+        pair = cache(everyone) if everyone else None  # (people's readout ids: large sets at 100x, read once)
         for c in candidates[1:]:
             if len(chosen) >= tuning.sentences:
                 break
@@ -252,15 +260,15 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # Working Group") is not quoted beside a best one with a word of what is asked ("led", "delegation"):
             # the event's name selects the readout, not its sentences.
             # (One question only: of several, the parts are answered one by one below, a lead among them.)
-            if tuning.title_words_only and c[4].paragraph == 1 and c[2] == 0 and _untitled(question, best) \
-                    and not _untitled(question, c) and len(question_parts(question.text)) < 2:
+            if tuning.title_words_only and c[4].paragraph == 1 and c[2] == 0 and best_own and one_part \
+                    and not _untitled(question, c):
                 continue
             # A close second from another contact whose title names less of the question ("Biden and the
             # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
             # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
-                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in everyone()) \
-                    and _titled(question, best[4], earlier) >= _titled(question, c[4], earlier) + tuning.elsewhere_adds:
+                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in pair()) \
+                    and _titled(asked, best[4]) >= _titled(asked, c[4]) + tuning.elsewhere_adds:
                 continue
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)
