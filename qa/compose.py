@@ -92,9 +92,14 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     return Answer(question.text, text, tuple(cited.citations), hits, False)
 
 
+def _title_stems(hit: Hit) -> set[str]:
+    """The stems of the words of a hit's readout title."""
+    return {stem(w) for w in lexical_terms(hit.title)}
+
+
 def _untitled(question: Question, c: tuple) -> set[str]:
     """The question's topic words that a candidate sentence has and its readout's title does not."""
-    return topic_words(question, c[3]) - {stem(w) for w in lexical_terms(c[4].title)}
+    return topic_words(question, c[3]) - _title_stems(c[4])
 
 
 def _title_words(question: Question, earlier: str = "") -> set[str]:
@@ -106,7 +111,7 @@ def _title_words(question: Question, earlier: str = "") -> set[str]:
 
 def _titled(asked: set[str], hit: Hit) -> int:
     """How many of the asked words the hit's readout title has."""
-    return len(asked & {stem(w) for w in lexical_terms(hit.title)})
+    return len(asked & _title_stems(hit))
 
 
 def _others(question: Question, row: ReadoutSummary, tuning: Tuning) -> str:
@@ -241,8 +246,10 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                                                     for t in things) else []
         thing_stems = sorted(set().union(*things)) if things else []
         asked = _title_words(question, earlier)
+        best_titled = _titled(asked, best[4])
         best_own, one_part = _untitled(question, best), len(question_parts(question.text)) < 2
-        pair = cache(everyone) if everyone else None  # (people's readout ids: large sets at 100x, read once)
+        # (the readouts of everyone named: large id sets at 100x, read once and only where asked for)
+        pair = cache(everyone) if everyone and len(question.people) >= 2 else None
         for c in candidates[1:]:
             if len(chosen) >= tuning.sentences:
                 break
@@ -267,8 +274,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # transatlantic leaders": his call with Johnson, three days on) says the best one's words again: left
             # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
-                    and not (len(question.people) >= 2 and everyone and c[4].readout_id in pair()) \
-                    and _titled(asked, best[4]) >= _titled(asked, c[4]) + tuning.elsewhere_adds:
+                    and not (pair and c[4].readout_id in pair()) \
+                    and best_titled >= _titled(asked, c[4]) + tuning.elsewhere_adds:
                 continue
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)

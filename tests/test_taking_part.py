@@ -51,4 +51,3 @@ def test_an_aide_named_by_their_boss_took_part_and_the_boss_did_not(library):
                           "them on?")
     assert {c.readout_id for c in answer.citations} == {QUAD_AND_UKRAINE}
     assert "Ukraine’s counteroffensive" in answer.text
-
