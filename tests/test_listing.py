@@ -1,0 +1,66 @@
+"""The listing kept in memory for large id sets (a frequent person's readouts at 100x) gives the rows SQLite gives.
+
+At 1x no person has MANY_READOUTS readouts, so these tests lower the threshold: every id set is then "large".
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import index.api as api
+from index.api import Library
+from index.listing import ReadoutSummary
+from index.types import Filters
+from tests.conftest import CORPUS
+
+
+def read_both(library: Library, monkeypatch, **arguments) -> tuple[list, list]:
+    """The same readouts() call by SQLite and by the kept listing."""
+    monkeypatch.setattr(api, "MANY_READOUTS", 10 ** 9)
+    by_sql = library.readouts(**arguments)
+    monkeypatch.setattr(api, "MANY_READOUTS", 1)
+    library._many.clear()  # computed, not remembered from an earlier call
+    return by_sql, library.readouts(**arguments)
+
+
+@pytest.mark.parametrize("arguments", [
+    {"filters": {"participant": "Biden"}},
+    {"filters": {"participant": "Blinken"}, "held": ("2022-02-01", "2022-03-31")},
+    {"filters": {"participant": "Blinken"}, "held": ("2023-06-01", None)},
+    {"filters": {"participant": "Sullivan"}, "held": (None, "2021-12-31")},
+    {"filters": {"participant": "Blinken", "source": "state", "date_from": "2022-01-01", "date_to": "2022-06-30"}},
+    {"filters": {"country": "Japan"}, "limit": 5},
+    {"filters": {"participant": "Xi Jinping", "kind": "call"}},
+])
+def test_the_kept_listing_gives_the_rows_and_order_sqlite_gives(library, monkeypatch, arguments):
+    by_sql, by_listing = read_both(library, monkeypatch, participants=False, **arguments)
+    assert by_sql, arguments  # each case reads something: an empty pair would prove nothing
+    assert by_listing == by_sql
+    # Newest first, then by id, as the SQL orders them.
+    assert by_listing == sorted(sorted(by_listing, key=lambda r: r.id), key=lambda r: r.date, reverse=True)
+
+
+def test_participants_and_text_are_still_read_from_sqlite(library, monkeypatch):
+    by_sql, by_listing = read_both(library, monkeypatch, filters={"participant": "Kishida"})
+    assert by_listing == by_sql and all(r.participants for r in by_listing)  # names come from the metadata
+
+
+def test_the_listing_follows_an_ingest(tmp_path, embedder, monkeypatch):
+    lines = (CORPUS / "state_department_readouts.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[:6]]
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(lines[5] + "\n", encoding="utf-8")
+    library = Library(tmp_path / "index", embedder=embedder)
+    try:
+        library.ingest_paths([tmp_path / "first.jsonl"])
+        monkeypatch.setattr(api, "MANY_READOUTS", 1)
+        every = frozenset(r["id"] for r in records)
+        before = library.readouts(filters=Filters(readouts=every), participants=False)
+        assert {r.id for r in before} == every - {records[5]["id"]}
+        library.ingest_paths([tmp_path / "more.jsonl"])
+        after = library.readouts(filters=Filters(readouts=every), participants=False)
+        assert {r.id for r in after} == every  # a new index state: the listing is read again
+        assert isinstance(after[0], ReadoutSummary) and after[0].to_json()["participants"] == []
+    finally:
+        library.close()
