@@ -70,7 +70,7 @@ class _VectorCache:
                 self._vectors.move_to_end(key)
         missing = list(dict.fromkeys(key for key in keys if key not in found))
         if missing:
-            fresh = embedder.encode([text for _, text in missing])
+            fresh = embedder.encode_sentences([text for _, text in missing])
             with self._lock:
                 for key, vector in zip(missing, fresh):
                     vector.setflags(write=False)

@@ -216,3 +216,20 @@ def test_each_of_two_contacts_named_by_date_is_a_comparison(library):
     two = understand(library, "Blinken called Kuleba on May 8 and again on May 24, 2022. What did he tell him in each call?")
     assert two.intent == "compare"
     assert understand(library, "What did Biden stress in each call with Xi in 2022?").intent == "discuss"
+
+
+def test_a_comparison_asked_first_does_not_load_torch(corpus_index):
+    # The sentences of both readouts are embedded by the query encoder (ONNX): the first comparison a fresh
+    # process answers took 7.3-7.8 s while torch loaded, 1.2-1.3 s without (`readouts ask`, 2-core Xeon).
+    script = ("import sys, json\nfrom index.api import Library\nfrom qa import ask\n"
+              f"library = Library({str(corpus_index)!r}, create=False)\n"
+              "answer = ask(library, \"Compare Sullivan's May 27, 2021 meeting with India's External Affairs Minister "
+              "Jaishankar with Blinken's meeting with him the next day.\")\n"
+              "print(json.dumps({'torch': 'sentence_transformers' in sys.modules, "
+              "'readouts': sorted({c.readout_id for c in answer.citations})}))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not found["torch"]
+    assert len(found["readouts"]) == 2 and found["readouts"][0].startswith("sd-") \
+        and found["readouts"][1].startswith("wh-2021-05-27"), found
