@@ -40,12 +40,18 @@ TITLES = (r"(?:President|Prime Minister|Minister|King|Queen|Sultan|Emir|Chancell
           r"Mr\.|Ms\.|Mrs\.|Dr\.)")
 
 
+# A title and up to three words after it, up to where a name would start (compiled once: with the word in
+# the pattern, each call compiled the whole title list again, ~1.4 ms).
+_TITLE_BEFORE = re.compile("(?i:" + TITLES + r")(?:\s+[A-Z][\w'’\-]*){0,3}?\s+$", re.IGNORECASE)
+
+
 def _is_counterpart(word: str, question: str) -> bool:
     """Whether an (unknown) word is a name right after a title: who was met, not where."""
     # Matched without regard to case up to the word ("the Sultan of Aldovia" counts), but the word itself
     # must be written with a capital ("Prime Minister Kishida did Biden quote": "quote" is no one's name).
-    pattern = "(?i:" + TITLES + r")(?:\s+[A-Z][\w'’\-]*){0,3}?\s+(" + re.escape(word) + r")\b"
-    return any(m.group(1)[:1].isupper() for m in re.finditer(pattern, question, re.IGNORECASE)) and word[:1].isalpha()
+    return word[:1].isalpha() and any(
+        m.group(0)[:1].isupper() and _TITLE_BEFORE.search(question, 0, m.start())
+        for m in re.finditer(re.escape(word) + r"\b", question, re.IGNORECASE))
 
 
 def _is_topic(word: str, question: str) -> bool:
