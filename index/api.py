@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import readout_meta
-from .listing import COLUMNS, FROM, KeptListing, ReadoutSummary
+from .listing import COLUMNS, FROM, KeptListing, Listing, ReadoutSummary
 from .chunk import ChunkSettings
 from .embed import Embedder, resolve_model
 from .ingest import IngestReport, Progress, ingest, remove
@@ -207,6 +207,13 @@ class Library:
             while len(self._many) > 8:
                 self._many.pop(next(iter(self._many)))
         return out
+
+    def keep_listing(self) -> Listing | None:
+        """Every readout's row, read now if the index is large enough for readouts() to use them (a server does
+        it in a thread at start, so that no question waits ~2 s for it at 100x); None for a small index."""
+        if self.store.db.execute("SELECT count(*) FROM readouts").fetchone()[0] < MANY_READOUTS:
+            return None
+        return self._listing.get((self.store.loaded_generation, self.store.changes), self.store.db)
 
     def readout_ids(self, filters: Any) -> frozenset[str]:
         """The ids of the readouts that pass `filters` (participant, country, kind, dates, source), without

@@ -54,6 +54,7 @@ def test_the_listing_follows_an_ingest(tmp_path, embedder, monkeypatch):
     library = Library(tmp_path / "index", embedder=embedder)
     try:
         library.ingest_paths([tmp_path / "first.jsonl"])
+        assert library.keep_listing() is None  # five readouts: nothing is read ahead for so few
         monkeypatch.setattr(api, "MANY_READOUTS", 1)
         every = frozenset(r["id"] for r in records)
         before = library.readouts(filters=Filters(readouts=every), participants=False)
@@ -62,5 +63,21 @@ def test_the_listing_follows_an_ingest(tmp_path, embedder, monkeypatch):
         after = library.readouts(filters=Filters(readouts=every), participants=False)
         assert {r.id for r in after} == every  # a new index state: the listing is read again
         assert isinstance(after[0], ReadoutSummary) and after[0].to_json()["participants"] == []
+    finally:
+        library.close()
+
+
+def test_prepare_reads_the_listing_before_any_question(corpus_index, embedder):
+    from qa.ask import prepare
+
+    library = Library(corpus_index, embedder=embedder, create=False)
+    try:
+        prepare(library)  # what `readouts serve` runs in a thread at start
+        kept = library._listing._kept[1]
+        assert kept is not None and len(kept.rows) == library.stats()["readouts"]
+        assert library.keep_listing() is kept  # read once: the next call finds it
+        from qa import roles
+
+        assert roles._DIRECTORIES[library]._rows  # the participants' directory, read too
     finally:
         library.close()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 
 def add_parser(sub) -> None:
@@ -97,6 +98,7 @@ def run(args) -> int:
     import uvicorn
 
     from index.api import Library
+    from qa.ask import prepare
     from qa.llm import LLMAnswerer
 
     from .service import Service
@@ -108,6 +110,9 @@ def run(args) -> int:
         answerer = LLMAnswerer(args.llm_base_url, args.llm_model, timeout=args.llm_timeout)
     token = os.environ.get("READOUTS_API_TOKEN") or None
     server = make_app(Service(library, answerer), auth, token, args.host)
+    # What the first questions would wait for is read beside the server (at 100x ~3 s); a question asked
+    # meanwhile reads what it needs itself (each cache has its lock).
+    threading.Thread(target=prepare, args=(library,), name="prepare", daemon=True).start()
     stats = library.stats()
     print(f"Readouts QA: {stats['readouts']} readouts from {args.index}; answers: "
           f"{'LLM ' + args.llm_model if answerer else 'extractive'}; API token {'required' if token else 'off'}; "

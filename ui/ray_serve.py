@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 
 APP_NAME = "readouts"
@@ -26,11 +27,14 @@ def build_api(index: str, model: str | None = None, token: str | None = None):
     from fastapi import FastAPI
 
     from index.api import Library
+    from qa.ask import prepare
 
     from . import api, api_views, security
     from .service import Service
 
-    service = Service(Library(index, model=model, create=False))
+    library = Library(index, model=model, create=False)
+    threading.Thread(target=prepare, args=(library,), name="prepare", daemon=True).start()  # as `readouts serve`
+    service = Service(library)
     server = FastAPI(title="Readouts QA", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     api_views.add_views(server, service)  # before add_api: its catch-all answers every other /api path
     api.add_api(server, service)
