@@ -146,6 +146,9 @@ class Library:
         """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive), `filters`
         as everywhere (participant, country, kind, dates, source); `held`: ISO days the event took place
         between (its event date, else its publication date), read in SQL."""
+        # The generation another process committed, as retrieve() does: the kept listing and the id look-ups
+        # below are kept per generation, and would otherwise answer from the last one read.
+        self.store.follow()
         filters = self._resolved(Filters.from_json(filters))
         big = filters.readouts is not None and len(filters.readouts) >= MANY_READOUTS
         key = (self.store.loaded_generation, self.store.changes, text, limit, filters, participants, held)

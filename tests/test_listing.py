@@ -67,6 +67,25 @@ def test_the_listing_follows_an_ingest(tmp_path, embedder, monkeypatch):
         library.close()
 
 
+def test_the_listing_follows_another_writer(tmp_path, embedder, monkeypatch):
+    # A server's Library reads; another (a `readouts ingest` in another process) commits a new generation.
+    lines = (CORPUS / "state_department_readouts.jsonl").read_text(encoding="utf-8").splitlines()[:4]
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(lines[3] + "\n", encoding="utf-8")
+    writer = Library(tmp_path / "index", embedder=embedder)
+    writer.ingest_paths([tmp_path / "first.jsonl"])
+    reader = Library(tmp_path / "index", embedder=embedder, create=False)
+    try:
+        monkeypatch.setattr(api, "MANY_READOUTS", 1)
+        every = Filters(readouts=frozenset(json.loads(line)["id"] for line in lines))
+        assert len(reader.readouts(filters=every, participants=False)) == 3
+        writer.ingest_paths([tmp_path / "more.jsonl"])
+        assert len(reader.readouts(filters=every, participants=False)) == 4
+    finally:
+        reader.close()
+        writer.close()
+
+
 def test_prepare_reads_the_listing_before_any_question(corpus_index, embedder):
     from qa.ask import prepare
 
