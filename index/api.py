@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import readout_meta
-from .listing import COLUMNS, FROM, KeptListing, Listing, ReadoutSummary
 from .chunk import ChunkSettings
 from .embed import Embedder, resolve_model
 from .ingest import IngestReport, Progress, ingest, remove
+from .listing import COLUMNS, FROM, KeptListing, Listing, ReadoutSummary
 from .load import DEFAULT_MAX_RECORD_BYTES, load_paths
 from .search import Scored, retrieve
 from .store import DB_NAME, Store, damaged, is_damage
@@ -145,7 +145,7 @@ class Library:
                  participants: bool = True, held: tuple[str | None, str | None] = (None, None)) -> list[ReadoutSummary]:
         """Stored readouts, newest first; `text` filters on id, title or source (case-insensitive), `filters`
         as everywhere (participant, country, kind, dates, source); `held`: ISO days the event took place
-        between (its event date, else its publication date), read in SQL."""
+        between (its event date, else its publication date)."""
         # The generation another process committed, as retrieve() does: the kept listing and the id look-ups
         # below are kept per generation, and would otherwise answer from the last one read.
         self.store.follow()
