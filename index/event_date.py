@@ -25,6 +25,11 @@ NOT_THE_EVENT = frozenset({"their", "his", "her", "its", "our", "the", "a", "an"
                            "after", "through", "upcoming", "scheduled", "planned", "previous", "last", "recent"})
 
 
+# A date two or three words after "following", "after" or "since" is of an earlier event that the contact came
+# after ("met with families ... following the horrific October 7 Hamas terrorist attacks"), not the contact's.
+EARLIER = re.compile(r"\b(?:following|after|since)(?:\s+[\w'’-]+){0,3}\s*\Z", re.IGNORECASE)
+
+
 def _explicit(match: re.Match, published: _dt.date | None) -> _dt.date | None:
     month = MONTHS[match.group("month").lower().rstrip(".")]
     day = int(match.group("day"))
@@ -58,7 +63,7 @@ def _first_in(sentence: str, published: _dt.date | None, anywhere: bool) -> _dt.
     candidates: list[tuple[int, _dt.date]] = []
     for match in DATE.finditer(sentence):
         before = (match.group("before") or "").strip(" ,").lower().replace("’", "'")
-        if before in NOT_THE_EVENT or before.endswith("'s"):
+        if before in NOT_THE_EVENT or before.endswith("'s") or EARLIER.search(sentence[:match.start("month")]):
             continue
         if not anywhere and not OPENING_DATE.match(sentence[:match.start("month")]):
             continue  # outside the contact sentence only "On June 10, ..." dates the contact

@@ -227,6 +227,11 @@ def test_kind(title, lead, kind):
      "2022-04-30", "2022-04-30"),
     ("Last week, the White House convened stakeholders.", "2024-04-08", "2024-04-08"),
     ("President Biden met with Prime Minister Trudeau on December 30.", "2022-01-04", "2021-12-30"),
+    # A date of an earlier event the contact followed is not the contact's.
+    ("The Vice President met with the families of hostages following the brutal October 7 attacks on Israel.",
+     "2023-10-27", "2023-10-27"),
+    ("Secretary Blinken met with Foreign Minister Kuleba after the April 24 meeting in Kyiv.", "2022-04-30",
+     "2022-04-30"),
 ])
 def test_event_date(lead, published, expected):
     r = readout("Readout of a Meeting", lead, date=published)
