@@ -5,7 +5,7 @@ import datetime as _dt
 import json
 import subprocess
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -106,11 +106,11 @@ def score_question(q: Question, hits: Sequence[Hit], answer: Answer, k: int,
 
 def run_questions(library: Library, questions: Sequence[Question], k: int = 10, modes: Sequence[str] = ("hybrid",),
                   answerer: Answerer | None = None, answer_k: int = 5,
-                  progress: bool = True) -> dict[str, tuple[Result, ...]]:
+                  progress: bool = True, replay: bool = False) -> dict[str, tuple[Result, ...]]:
     """Per mode, retrieve k paragraphs and answer from the first answer_k (as `readouts ask` does) per question.
 
     Modes take turns question by question, so a busy machine slows every mode alike.
-    Results keep the order of the questions.
+    Results keep the order of the questions. `replay`: a follow-up's earlier turns are asked first (`replayed`).
     """
     from tqdm import tqdm
 
@@ -129,7 +129,8 @@ def run_questions(library: Library, questions: Sequence[Question], k: int = 10, 
         # Rotate which mode goes first: the first pays for the question's cold caches (SQLite pages, word counts).
         for mode in list(modes[i % len(modes):]) + list(modes[:i % len(modes)]):
             try:
-                results[mode].append(_run_one(library, q, k, mode, answerer, answer_k, paragraph_text))
+                asked = replayed(library, q, k, mode, answerer, answer_k) if replay else q
+                results[mode].append(_run_one(library, asked, k, mode, answerer, answer_k, paragraph_text))
             except Exception as error:  # one failing question (a bad filter, an LLM timeout) must not stop the run
                 results[mode].append(Result(q, (), None, {}, {}, f"{type(error).__name__}: {error}"))
     return {mode: tuple(found) for mode, found in results.items()}
@@ -165,15 +166,34 @@ def _run_one(library: Library, q: Question, k: int, mode: str, answerer: Answere
     embedded = time.perf_counter()
     scored = library.retrieve(q.question, q.filters, list(q.history), k, mode)
     searched = time.perf_counter()
-    if getattr(answerer, "takes_filters", False):
-        answer = answerer(q.question.strip(), scored[:answer_k], turns, filters=q.filters)
-    else:
-        answer = answerer(q.question.strip(), scored[:answer_k], turns)
+    answer = _answer(answerer, q.question.strip(), scored[:answer_k], turns, q.filters)
     answered = time.perf_counter()
     latency = {"embed": (embedded - start) * 1000, "search": (searched - embedded) * 1000,
                "answer": (answered - searched) * 1000, "total": (answered - start) * 1000}
     hits = tuple(s.hit for s in scored)
     return Result(q, hits, answer, score_question(q, hits, answer, k, paragraph_text), latency)
+
+
+def _answer(answerer: Answerer, question: str, scored, turns, filters) -> Answer:
+    if getattr(answerer, "takes_filters", False):
+        return answerer(question, scored, turns, filters=filters)
+    return answerer(question, scored, turns)
+
+
+def replayed(library: Library, q: Question, k: int, mode: str, answerer: Answerer, answer_k: int) -> Question:
+    """The question with its earlier turns asked first, as the chat asks a follow-up: each turn given as a string
+    becomes {"question", "cited"} with the readouts its own answer cited (CONTRACT.md "History"), so that a
+    wrong earlier answer leads the follow-up astray as it would in the browser."""
+    if not any(isinstance(turn, str) for turn in q.history):
+        return q
+    turns: list = []
+    for turn in q.history:
+        if isinstance(turn, str):
+            scored = library.retrieve(turn, q.filters, list(turns), k, mode)
+            answer = _answer(answerer, turn.strip(), scored[:answer_k], parse_history(list(turns)), q.filters)
+            turn = {"question": turn, "cited": sorted({c.readout_id for c in answer.citations})}
+        turns.append(turn)
+    return replace(q, history=tuple(turns))
 
 
 def _forget_query(library: Library, text: str) -> None:
@@ -230,7 +250,7 @@ def evaluate(library: Library, questions: Sequence[Question], k: int = 10, mode:
 def evaluate_modes(library: Library, questions: Sequence[Question], modes: Sequence[str], k: int = 10,
                    answerer: Answerer | None = None, answerer_name: str = "extractive", answer_k: int = 5,
                    progress: bool = True, resamples: int = 1000, seed: int = 0,
-                   source: Mapping | None = None) -> dict[str, Run]:
+                   source: Mapping | None = None, replay: bool = False) -> dict[str, Run]:
     """The same questions over several retrieval modes, one Run each; the settings record how it was made."""
     check_k(k)
     if not modes or any(mode not in MODES for mode in modes):
@@ -238,11 +258,11 @@ def evaluate_modes(library: Library, questions: Sequence[Question], modes: Seque
     if not 1 <= answer_k <= k:
         raise InputError(f"answer_k: must be from 1 to k={k}, got {answer_k}")
     started, git = _dt.datetime.now(_dt.timezone.utc), git_commit()  # the code as loaded, before anything changes
-    results = run_questions(library, questions, k, modes, answerer, answer_k, progress)
+    results = run_questions(library, questions, k, modes, answerer, answer_k, progress, replay)
     stats = library.stats()
     from qa.tuning import TUNING
 
-    settings = {"k": k, "answer_k": answer_k, "answerer": answerer_name, "tuning": TUNING.to_json(),
+    settings = {"k": k, "answer_k": answer_k, "answerer": answerer_name, "replay": replay, "tuning": TUNING.to_json(),
                 "bootstrap": {"resamples": resamples, "seed": seed, "level": 0.95},
                 "index": {key: stats.get(key) for key in ("folder", "model", "dimension", "chunking", "index_type",
                                                            "format_version", "readouts", "paragraphs", "chunks",

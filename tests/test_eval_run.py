@@ -220,3 +220,21 @@ def test_feedback_becomes_questions(tmp_path):
     assert not todo.questions and "needs_gold" in todo.errors[0]
     raw = read_questions(path)  # the raw feedback file: a wrong line is not taken as unanswerable
     assert "fb3" not in [q.id for q in raw.questions] and any("--from-feedback" in e for e in raw.errors)
+
+
+def test_replay_asks_the_earlier_turns_as_the_chat_does(library):
+    from eval.questions import parse_question
+    from eval.run import run_questions
+    from qa import ask
+
+    turn = "Whom did Wang Yi hold talks with in Seoul in November 2020?"
+    follow = parse_question({"id": "r1", "question": "How many consensuses did they reach?", "answers": ["10 consensuses"],
+                             "gold": [{"doc": SEED, "paragraph": 6}], "kind": "followup", "history": [turn]})
+    plain = run_questions(library, [follow], progress=False)["hybrid"][0]
+    replay = run_questions(library, [follow], progress=False, replay=True)["hybrid"][0]
+    assert plain.question.history == (turn,)  # as given
+    cited = sorted({c.readout_id for c in ask(library, turn).citations})
+    assert cited and replay.question.history == ({"question": turn, "cited": cited},)  # what the chat passes on
+    assert replay.scores["containment"] == 1.0 and SEED in {c.readout_id for c in replay.answer.citations}
+    run = evaluate(library, [follow], replay=True, progress=False, resamples=10)
+    assert run.settings["replay"] is True  # recorded with the run

@@ -32,6 +32,9 @@ def add_parser(sub) -> None:
     p.add_argument("--metadata", nargs="?", const=str(METADATA_GOLD), metavar="GOLD",
                    help="score the index's readout metadata (participants, kind, event date, speakers) against "
                         f"a hand-checked gold file (default {METADATA_GOLD.relative_to(METADATA_GOLD.parents[2])})")
+    p.add_argument("--replay", action="store_true",
+                   help="ask a follow-up's earlier turns first and pass on the readouts their answers cited, as the "
+                        "chat does (the question sets give earlier turns as plain questions)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default %(default)s)")
     p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -141,7 +144,7 @@ def _evaluate(args) -> int:
               "sha256": hashlib.sha256(Path(args.questions).read_bytes()).hexdigest()}
     runs = evaluate_modes(library, loaded.questions, list(dict.fromkeys(modes)), k=args.k, answerer=answerer,
                           answerer_name=answerer_name, answer_k=args.answer_k, progress=not args.quiet,
-                          resamples=args.resamples, seed=args.seed, source=source)
+                          resamples=args.resamples, seed=args.seed, source=source, replay=args.replay)
     if args.out:
         out = Path(args.out)
         for mode, result in runs.items():
