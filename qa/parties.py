@@ -25,6 +25,9 @@ _GATHERING_IN = re.compile(r"\b(?:summit|gathering|conference|forum|ministerial|
                            r"\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_THING = re.compile(r"\s+(?:mission|airlift|evacuation|embassy|airport|operation|process|format|talks|"
                             r"declaration|agreement|accords?|protocol|communiqu[eé])\b")
+# "his European counterparts", "European allies": people from Europe (the UK too), not the EU's institutions.
+_PEOPLE_AFTER = re.compile(r"\s+(?:counterparts|leaders|allies|partners|colleagues|ministers|officials|nations|"
+                           r"countries|governments|capitals)\b")
 # "in the Italian capital", "in Japan's capital": where a contact took place (see countries_of)
 CAPITAL_AFTER = re.compile(r"\s+capital\b")
 # After a capital, a gathering held there ("the Bangkok Asia-Pacific gathering", "the Brussels summit")
@@ -132,6 +135,9 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
                 country = None  # "Who else was freed?": an acronym ("WHO", "CAR") only in capitals
             if country:
                 break
+        if country == "European Union" and word == "European" and TUNING.european_region \
+                and _PEOPLE_AFTER.match(text, found.end()):
+            continue  # "Which European counterparts did Sherman call?": the French, German, Italian and UK ones
         if country and TUNING.topic_country and _ON.search(text, 0, found.start()):  # (endpos: just before it)
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):

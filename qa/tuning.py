@@ -80,6 +80,7 @@ class Tuning:
     name_suffix: bool = True  # an event's name not in any title: its last words are (qa/places.titled_event)
     demonym_said: bool = True  # a place's adjective asked about is said by its name ("Asian": "Southeast Asia")
     capital_thing: bool = True  # "the Kabul mission": a capital naming a thing is no party (qa/parties.countries_of)
+    european_region: bool = True  # "European counterparts" are from Europe, not of the EU (qa/parties.countries_of)
     following_month: bool = True  # "the following May" of a follow-up: the first May after the contact (qa/thread.py)
     titled_kind: bool = True  # a statement ("other") is of the kind its title names, for list/how many/when
     list_counterparts: bool = True  # a list line names the counterparts its readout's title leaves out

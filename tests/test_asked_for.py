@@ -12,10 +12,11 @@
 - a lead that only says who met is left out beside the paragraphs that answer, and so is a lead whose topic words
   only name the event;
 - a close second from another contact, titled otherwise, is quoted only with a word of the topic the best lacks;
-- a question of several things quotes only the sentences that answer one of them best.
+- a question of several things quotes only the sentences that answer one of them best;
+- "European counterparts" are people from Europe, not of the EU.
 Each fails with its Tuning switch off (asked_noun, whose_event, assembly_venue, named_subject, event_of_contacts,
 capital_venue, lead_context, dotted_names, run_rest, event_of_turn, bare_secretary, name_suffix, gathering_venue,
-elsewhere_adds, titled_turns, title_words_only, needed_only)."""
+elsewhere_adds, titled_turns, title_words_only, needed_only, european_region)."""
 from __future__ import annotations
 
 from qa import ask
@@ -206,3 +207,13 @@ def test_only_questions_that_each_ask_for_a_thing_are_answered_by_one_sentence_e
     # what was said about something is answered by every sentence on it
     assert not ASKS_THING.search("What did Phil Gordon tell the ambassadors about the outcome")
     assert not ASKS_THING.search("what should happen next")
+
+
+def test_european_counterparts_are_from_europe_not_of_the_eu(library):
+    # Read as the EU, the question found no EU contact that day and took one a week later (the EEAS on the line).
+    question = "Which European counterparts did Deputy Secretary Sherman call on February 15, 2022?"
+    assert "European Union" not in countries_of(question, ())
+    cited = {c.readout_id for c in ask(library, question).citations}
+    assert "sd-deputy-secretary-shermans-call-with-french-german-italian-and-uk-counterparts-4" in cited
+    assert not any("geoana" in readout for readout in cited)
+    assert countries_of("What did Blinken tell the European Union foreign ministers?", ()) == ("European Union",)
