@@ -38,7 +38,11 @@ CLAUSE_END = re.compile(
 )
 NOT_TAKING_PART = re.compile(
     r"(?:behalf of|message from|messages from|greetings (?:from|to)|letter from|invitation from|"
-    r"congratulations from|condolences to|wishes to|regards to|on behalf)\s*(?:the\s+)?\Z", re.IGNORECASE)
+    r"congratulations from|condolences to|wishes to|regards to|on behalf|"
+    r"(?:announced|launched|established|created|founded|signed|unveiled|introduced) by)\s*(?:the\s+)?\Z", re.IGNORECASE)
+# The rest of a list after someone not taking part ("announced by President Joe Biden, Uruguayan President Luis
+# Lacalle Pou, and Canadian Prime Minister Justin Trudeau in November 2023": none of them was at the meeting).
+LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 INTRO = re.compile(
     r"\A(?:After|Following|Before|During|Prior to|Ahead of|On the heels of|Building on|As part of|In advance of|"
     r"In the wake of|At the invitation of|Upon|Since)\b[^,]*,\s*")
@@ -279,11 +283,15 @@ def _subject_end(sentence: str) -> int:
 
 def _taking_part(text: str, mentions: list[Mention], allow_possessive: bool = False) -> list[Mention]:
     kept = []
-    for i, mention in enumerate(mentions):
+    left_out = None  # where the last mention left out ended, while a list of them may go on
+    for mention in mentions:
         if mention.inner or (mention.possessive and not allow_possessive):
             continue
-        if NOT_TAKING_PART.search(text[max(0, mention.start - 40):mention.start]):
+        if NOT_TAKING_PART.search(text[max(0, mention.start - 40):mention.start]) or (
+                left_out is not None and LIST_GAP.fullmatch(text[left_out:mention.start])):
+            left_out = mention.end
             continue
+        left_out = None
         kept.append(mention)
     # "President Ghani and Chairman Abdullah of Afghanistan": the place covers both
     for a, b in zip(kept, kept[1:]):

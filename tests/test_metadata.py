@@ -91,6 +91,15 @@ def test_spokesperson_statement_title_names_neither_the_spokesperson_nor_drops_t
     assert speaker_of(r, m, "He and Mr. Kalin") == "both"
 
 
+def test_people_who_announced_what_a_meeting_is_about_did_not_take_part():
+    # All three of a list after "announced by" are left out, not only the first.
+    r = readout("Readout of National Security Advisor Jake Sullivan’s Meeting to Launch the Investor Network",
+                "National Security Advisor Jake Sullivan hosted the first meeting of the Investor Network announced by "
+                "President Joe Biden, Chilean President Gabriel Boric, and Canadian Prime Minister Justin Trudeau in "
+                "November 2023. The investors pledged to invest in early-stage companies.", date="2024-07-17")
+    assert names(extract_metadata(r)) == ["Jake Sullivan"]
+
+
 def test_multilateral_call_lists_every_counterpart_with_country():
     r = readout("Readout of President Biden’s Call with Prime Minister Ishiba of Japan and President Marcos of the "
                 "Philippines",
