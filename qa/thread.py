@@ -61,6 +61,15 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
             lo, hi = read_dates(f"{beside.group(2)} {int(year) - 1}")
         if lo:
             return lo, hi, order, True
+    whole = re.search(r"\bthe\s+(following|next|previous|preceding)\s+year\b", text, re.IGNORECASE) \
+        if TUNING.following_year else None
+    if whole and (at_to or at_from):
+        # "And when Biden met the Swedish prime minister the following year": that calendar year, not the first
+        # contact after the one cited (two weeks later, with another prime minister).
+        after = whole.group(1).lower() in ("following", "next")
+        base = int(((at_to or at_from) if after else (at_from or at_to))[:4])
+        shown = base + 1 if after else base - 1
+        return f"{shown}-01-01", f"{shown}-12-31", order, True
     if year and day and day.group(0)[0].isupper():
         # "And in their call of March 1?": the year of the time the conversation is about.
         found = read_dates(f"{day.group(1)} {day.group(2)}, {year}")

@@ -82,6 +82,7 @@ class Tuning:
     capital_thing: bool = True  # "the Kabul mission": a capital naming a thing is no party (qa/parties.countries_of)
     european_region: bool = True  # "European counterparts" are from Europe, not of the EU (qa/parties.countries_of)
     following_month: bool = True  # "the following May" of a follow-up: the first May after the contact (qa/thread.py)
+    following_year: bool = True  # "the following year" after a contact: that calendar year (qa/thread.py)
     titled_kind: bool = True  # a statement ("other") is of the kind its title names, for list/how many/when
     list_counterparts: bool = True  # a list line names the counterparts its readout's title leaves out
     gathering_venue: bool = True  # "a summit held in the Cambodian capital": Cambodia is no party (qa/parties.py)

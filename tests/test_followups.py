@@ -231,3 +231,21 @@ def test_the_time_of_a_thing_asked_for_and_a_topic_in_other_words(library):
             "wh-2021-03-31-statement-by-national-security-council-spokesperson-emily-horne-on-national-security-"
             "advisor-jake-sullivans-call-with-national-security-advisor-he"]}])
     assert not ano.refused and "routine Philippine resupply" in ano.text
+
+
+def test_the_following_year_is_that_calendar_year(library):
+    from qa import ask
+    from qa.thread import time_from_thread
+
+    cited = ("2022-05-03", "2022-05-03")
+    assert time_from_thread("And when he met them the following year?", None, None, None, cited)[:2] == \
+        ("2023-01-01", "2023-12-31")
+    assert time_from_thread("And the previous year?", None, None, None, cited)[:2] == ("2021-01-01", "2021-12-31")
+    # Not the first contact after the one cited (Biden met Prime Minister Andersson two weeks later, in May 2022).
+    stenstrom = ("wh-2022-05-03-statement-by-nsc-spokesperson-adrienne-watson-on-national-security-advisor-jake-"
+                 "sullivans-meeting-with-state-secretary-for-foreign-affairs-of-swed")
+    history = [{"question": "What did Jake Sullivan discuss with Sweden's State Secretary Stenström in May 2022?",
+                "cited": [stenstrom]}]
+    answer = ask(library, "And when Biden met the Swedish prime minister the following year, what agreement were they "
+                          "working toward?", history=history)
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-07-05"}, answer.text
