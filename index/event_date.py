@@ -25,7 +25,7 @@ NOT_THE_EVENT = frozenset({"their", "his", "her", "its", "our", "the", "a", "an"
                            "after", "through", "upcoming", "scheduled", "planned", "previous", "last", "recent"})
 
 
-# A date two or three words after "following", "after" or "since" is of an earlier event that the contact came
+# A date up to three words after "following", "after" or "since" is of an earlier event that the contact came
 # after ("met with families ... following the horrific October 7 Hamas terrorist attacks"), not the contact's.
 EARLIER = re.compile(r"\b(?:following|after|since)(?:\s+[\w'’-]+){0,3}\s*\Z", re.IGNORECASE)
 
