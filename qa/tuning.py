@@ -129,6 +129,7 @@ class Tuning:
     time_of_event: bool = True  # one named person, a country and a time with no contact with it: the time may
     # be an event's ("the vessel struck in late July 2021"), and the contacts with the country up to
     # EVENT_SLACK days after it answer (dev: see docs/EVAL.md, ninth part)
+    counts_in_time: bool = True  # ... but not for a list or a count, which are of the time asked (qa/evidence.py)
     unsaid_named: bool = True  # people named, and a name of several capitalised words asked about ("the Amazon
     # Fund") that none of their readouts has whole: refused, as it is for a question naming no one
     titled_place: bool = True  # a person, a country and a time: a trip titled as to the country ("Travel to

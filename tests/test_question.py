@@ -63,6 +63,13 @@ def test_refusals_say_what_was_found(library):
     assert ask(library, "What is the capital of France?").refused
 
 
+def test_a_list_of_a_day_lists_that_day_only(library):
+    # No call with the EU that day: the EEAS call of February 23 (within the 14 days a discussed event may precede
+    # its contact) is not listed under "between 2022-02-15 and 2022-02-15" (Tuning.counts_in_time).
+    listed = ask(library, "Which EU counterparts did Deputy Secretary Sherman call on February 15, 2022?")
+    assert listed.citations and all(c.date == "2022-02-15" for c in listed.citations), listed.text
+
+
 def test_how_many_list_and_when_come_from_every_matching_readout(library):
     matching = [r for r in library.readouts(filters={"participant": "kuleba"})
                 if any("Blinken" in p for p in r.participants) and r.event_date.startswith("2022")]
