@@ -49,7 +49,7 @@ class Result:
     def to_json(self) -> dict:
         q, a = self.question, self.answer
         return {"id": q.id, "kind": q.kind, "question": q.question, "gold": q.to_json()["gold"],
-                "answers": list(q.answers), "error": self.error or None,
+                "answers": list(q.answers), "history": list(q.history), "error": self.error or None,
                 "retrieved": [{"doc": h.readout_id, "paragraph": h.paragraph, "score": round(h.score, 6)} for h in self.hits],
                 "answer": a.text if a else None, "refused": a.refused if a else None, "notice": a.notice if a else None,
                 "citations": [{"n": c.n, "doc": c.readout_id, "paragraph": c.paragraph, "quote": c.quote}

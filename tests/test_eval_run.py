@@ -236,5 +236,6 @@ def test_replay_asks_the_earlier_turns_as_the_chat_does(library):
     cited = sorted({c.readout_id for c in ask(library, turn).citations})
     assert cited and replay.question.history == ({"question": turn, "cited": cited},)  # what the chat passes on
     assert replay.scores["containment"] == 1.0 and SEED in {c.readout_id for c in replay.answer.citations}
+    assert replay.to_json()["history"] == [{"question": turn, "cited": cited}]  # results.jsonl shows what was asked
     run = evaluate(library, [follow], replay=True, progress=False, resamples=10)
     assert run.settings["replay"] is True  # recorded with the run
