@@ -308,14 +308,13 @@ class Embedder:
                 self._cache.pop(text, None)
 
     def encode_short(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed a few short texts (an answer's candidate sentences) as queries are, in one batch, through
-        the same cache: a sentence quoted before costs nothing."""
+        """Embed a few short texts (an answer's candidate sentences) as queries are (`encode_sentences`), through
+        the query cache: a sentence quoted before costs nothing."""
         with self._lock:
             found = {t: self._cache[t] for t in texts if t in self._cache}
         missing = list(dict.fromkeys(t for t in texts if t not in found))
         if missing:
-            runner = self._query_runner() if self.query_backend != self.backend else None
-            vectors = runner(self.tokens.batch(missing)) if runner is not None else self.encode(missing)
+            vectors = self.encode_sentences(missing)
             with self._lock:
                 for text, vector in zip(missing, np.asarray(vectors, dtype=np.float32)):
                     vector = np.ascontiguousarray(vector)

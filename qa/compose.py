@@ -320,7 +320,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
     else:
         covering = set()
-    if question.intent not in ("compare",):
+    if question.intent != "compare":
         chosen = needed(question, chosen, part_meaning, tuning)
     chosen = past_lead(question, chosen, tuning)
     if first is not None:

@@ -138,9 +138,9 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             there = anyone_there if rows else there
         if ids & there and not rows and date_to and not question.filters.date_to and TUNING.time_of_event \
                 and not (TUNING.counts_in_time and question.intent in ("list", "how_many")):
-            # (a list or a count of the time asked is of that time: "How many times did he call them in July?")
             # "the vessel struck in late July 2021 that Blinken discussed with his British counterpart": the
             # time may be the event's; the contact with the country came in the fortnight after (August 4).
+            # (Not for a list or a count, which are of the time asked: "How many times did he call them in July?")
             rows = library.readouts(filters=replace(question.filters, readouts=frozenset(ids & there)),
                                     participants=False, held=(date_from, shift_day(date_to, EVENT_SLACK)))
     timed = None  # the people's readouts in the time, read once
