@@ -109,6 +109,27 @@ def _contains(text: str, expected: str) -> bool:
     return expected in text
 
 
+# A count as an answer states it: a whole number of one to three digits, or a number word up to twenty; not a
+# citation marker ("[2]"), nor part of a date ("2024-02-12"), a time or an amount ("1,000", "3.5").
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+_COUNT = re.compile(r"(?<![\d\-/.,:\[])\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\b(?![\d\-/.,:\]])")
+
+
+def count_exact(answer: str, answers: Sequence[str]) -> float | None:
+    """For a how-many question (one expected answer, a whole number): 1.0 when the first count the answer
+    states is that number, else 0.0; None for other questions. Stricter than containment, which a "6 readouts"
+    answer to "2" passes by a citation marker "[2]" or a day of a date."""
+    if len(answers) != 1 or not answers[0].strip().isdigit():
+        return None
+    found = _COUNT.search(normalize(answer))
+    if found is None:
+        return 0.0
+    said = found.group(1)
+    value = int(said) if said.isdigit() else _NUMBER_WORDS.index(said)
+    return float(value == int(answers[0]))
+
+
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCTUATION = str.maketrans({c: " " for c in string.punctuation + "‘’“”–—"})
 

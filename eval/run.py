@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 CUTOFFS = (1, 5, 10)
 STAGES = ("embed", "search", "answer", "total")
 # Higher is better for all but the false-refusal rate; the order is the order of every table.
-ANSWER_METRICS = ("answer_recall@5", "containment", "token_f1", "citation_precision", "citation_doc_precision",
-                  "citation_recall", "quote_validity", "marker_consistency", "refusal_precision", "refusal_recall",
-                  "false_refusal_rate")
+ANSWER_METRICS = ("answer_recall@5", "containment", "count_exact", "token_f1", "citation_precision",
+                  "citation_doc_precision", "citation_recall", "quote_validity", "marker_consistency",
+                  "refusal_precision", "refusal_recall", "false_refusal_rate")
 LOWER_IS_BETTER = frozenset({"false_refusal_rate"})
 Answerer = Callable[..., Answer]
 
@@ -85,6 +85,9 @@ def score_question(q: Question, hits: Sequence[Hit], answer: Answer, k: int,
     cited = [(c.readout_id, c.paragraph) for c in answer.citations]
     answerable = q.answerable
     scores["containment"] = m.answer_containment(answer.text, q.answers) if answerable else None
+    # (A refusal states no count, though its reason may hold one: "they appear in 14 readouts, and none ...".)
+    count = m.count_exact(answer.text, q.answers) if answerable and q.kind == "how_many" else None
+    scores["count_exact"] = 0.0 if count is not None and answer.refused else count
     scores["token_f1"] = m.token_f1(answer.text, q.answers) if answerable else None
     # Citations on an unanswerable question are scored by the refusal figures, not here.
     scores["citation_precision"] = m.citation_precision(cited, gold) if answerable else None

@@ -96,6 +96,18 @@ def test_containment_matches_a_count_as_a_whole_number():
     assert m.answer_containment("They spoke (2 calls).", ["2"]) == 1.0
 
 
+def test_count_exact_reads_the_count_the_answer_states():
+    listing = "6 readouts of Joe Biden and Abdullah II of 2024:\n- 2024-02-12 (meeting): Readout [1]\n- 2024-04-14 (call): Readout [2]"
+    assert m.answer_containment(listing, ["2"]) == 1.0  # the marker [2] holds the digit: containment passes
+    assert m.count_exact(listing, ["2"]) == 0.0  # the answer says 6
+    assert m.count_exact(listing, ["6"]) == 1.0
+    assert m.count_exact("They spoke three times in 2022 [1].", ["3"]) == 1.0
+    assert m.count_exact("On 2024-02-12 they met [2].", ["2"]) == 0.0  # no count stated
+    assert m.count_exact("12 readouts of them", ["12"]) == 1.0
+    assert m.count_exact("They discussed Gaza.", ["Gaza"]) is None  # not a count
+    assert m.count_exact("1 readout", ["1", "2"]) is None
+
+
 def test_token_f1_by_hand():
     assert m.token_f1("the climate crisis", ["climate crisis"]) == 1.0
     # 3 predicted tokens, 2 expected, 2 shared: P = 2/3, R = 1, F1 = 0.8.
