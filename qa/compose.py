@@ -17,6 +17,7 @@ from index.search import Scored
 from index.types import Filters, Hit
 
 from . import evidence as ev
+from .contacts import group_contacts
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .parts import asked_nouns, question_parts, subject_parts
 from .question import Question
@@ -46,6 +47,10 @@ class _Cited:
         return self._by_paragraph[key]
 
 
+# "How many readouts ...": the count asked for is of readouts, not contacts.
+READOUTS_ASKED = re.compile(r"\bhow many\s+(?:\w+\s+){0,2}readouts\b", re.IGNORECASE)
+
+
 def refuse(question: Question, reason: str, hits: tuple[Hit, ...]) -> Answer:
     return Answer(question.text, reason, (), hits, True, notice=f"Nothing was cited: {reason}")
 
@@ -70,13 +75,22 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         # (rows gathered without their participants, which cost a read per readout at 100x: only the listed ones)
         listed = {r.id: r for r in library.readouts(filters=Filters(readouts=frozenset(r.id for r in chosen[: tuning.list_limit])))}
         chosen = [listed.get(r.id, r) for r in chosen]
-    for row in chosen[: tuning.list_limit]:
+    # A count is of contacts: readouts of one (an announcement and its readout) share a line, when all are listed.
+    whole = tuning.contacts_once and question.intent in ("list", "how_many") and len(chosen) <= tuning.list_limit
+    groups = group_contacts(library, chosen) if whole else [(row,) for row in chosen[: tuning.list_limit]]
+    for row, *twins in groups:
         hit = lead_hit(library, row.id)
         if hit is None:
             continue
         n = cited.add(hit, _lead_sentence(hit))
         leads.append(hit)
-        lines.append(f"{row.event_date or row.date} ({row.kind}): {row.title}{_others(question, row, tuning)} [{n}]")
+        line = f"{row.event_date or row.date} ({row.kind}): {row.title}{_others(question, row, tuning)} [{n}]"
+        for twin in twins:
+            if (other := lead_hit(library, twin.id)) is not None:
+                leads.append(other)
+                again = "published again" if twin.title == row.title else f"the same {row.kind}: {twin.title}"
+                line += f"; {again} [{cited.add(other, _lead_sentence(other))}]"
+        lines.append(line)
     # The passages the answer is drawn from are the leads it cites: they come first among its hits.
     hits = _cited_first(hits, leads) if tuning.leads_first else hits
     who = " and ".join(p.names[0] for p in question.people)
@@ -86,6 +100,9 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
                 f"{chosen[0].event_date or chosen[0].date}: {_lead_sentence(hit)} [1]")
         return Answer(question.text, text, tuple(cited.citations), hits, False)
     head = f"{len(readouts)} readout{'s' if len(readouts) != 1 else ''} of {who}{ev.time_said(question)}"
+    if whole and len(groups) < len(chosen) and not READOUTS_ASKED.search(question.text):
+        head = (f"{len(groups)} contact{'s' if len(groups) != 1 else ''} of {who}{ev.time_said(question)} "
+                f"({len(readouts)} readouts: those of one contact share a line)")
     if len(chosen) > tuning.list_limit:
         head += f" (the first {tuning.list_limit} listed)"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)

@@ -18,6 +18,7 @@ from index.metadata import Participant, match_participant
 from index.query import lexical_terms, mentioned
 from index.types import InputError, Readout, check_text, parse_iso_date
 
+from .contacts import one_contact
 from .readout_sentences import Sentence, encode_sentences, is_attribution, lead_sentence, sentences_of
 
 TOPIC_MIN = 0.40  # cosine at which a sentence sharing a topic word speaks of it (read off Biden–Xi and Kuleba)
@@ -136,10 +137,14 @@ def contacts_by_month(entries) -> tuple[tuple[str, int], ...]:
     An undated readout (a file without a date) stays on the timeline but in no month."""
     seen: set[str] = set()
     months: dict[str, int] = {}
+    by_id = {entry.readout_id: entry for entry in entries}
     for entry in entries:
         if entry.readout_id in seen or len(entry.event_date) < 7:
             continue
-        seen.update((entry.readout_id, *entry.same_event))
+        names = [p.name for p in entry.participants]
+        seen.update(other for other in entry.same_event if other in by_id and one_contact(
+            entry.source, entry.title, names, by_id[other].source, by_id[other].title,
+            [p.name for p in by_id[other].participants]))
         month = entry.event_date[:7]
         months[month] = months.get(month, 0) + 1
     return tuple(sorted(months.items()))

@@ -130,6 +130,7 @@ class Tuning:
     # be an event's ("the vessel struck in late July 2021"), and the contacts with the country up to
     # EVENT_SLACK days after it answer (dev: see docs/EVAL.md, ninth part)
     counts_in_time: bool = True  # ... but not for a list or a count, which are of the time asked (qa/evidence.py)
+    contacts_once: bool = True  # a list or a count counts contacts: readouts linked as one (same_event) share a line
     unsaid_named: bool = True  # people named, and a name of several capitalised words asked about ("the Amazon
     # Fund") that none of their readouts has whole: refused, as it is for a question naming no one
     titled_place: bool = True  # a person, a country and a time: a trip titled as to the country ("Travel to
