@@ -388,6 +388,10 @@ def _phrase_office(tokens: list[Token]) -> tuple[str, str | None, bool]:
     return " ".join(words), country, core
 
 
+# An office word that may begin a place's name: the next name word ends the office, not begins a person's.
+COMPASS = frozenset({"western", "eastern", "northern", "southern", "central"})
+
+
 def find_mentions(text: str, slots: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """Every person mention in text; names standing in a slot span (start, end) need no office."""
     tokens = tokenize(text)
@@ -416,8 +420,10 @@ def find_mentions(text: str, slots: tuple[tuple[int, int], ...] = ()) -> list[Me
         if after is not None and after.folded in GROUP_NOUNS:
             continue  # "Gun Violence Prevention Leaders"
         first = _office_left(tokens, start_run)
-        if len(names) >= 3 and first < start_run - 1 and tokens[start_run - 1].kind in "tfon" and names[0] is run[0]:
-            # "Special Advisor for the Americas Christopher Dodd": the first word ends the office
+        if len(names) >= 3 and first < start_run - 1 and names[0] is run[0] and (
+                tokens[start_run - 1].kind in "tfon" or tokens[start_run - 1].folded in COMPASS):
+            # "Special Advisor for the Americas Christopher Dodd": the first word ends the office; so does the
+            # second word of a place after a compass word ("Personal Envoy ... for Western Sahara Staffan de Mistura")
             run = run[1:]
             names = names[1:]
             start_run += 1

@@ -149,6 +149,16 @@ def test_an_office_whose_portfolio_lists_places_with_commas_still_names_its_hold
     assert [(m.name, m.office) for m in found] == [("Wang Yi", "foreign minister"), ("John Doe", "defense minister")]
 
 
+def test_a_place_after_a_compass_word_ends_the_office_not_begins_the_name():
+    # "for Western Sahara Staffan de Mistura": "Western" is an office word, "Sahara" ends the place.
+    r = readout("Secretary Roe's Meeting with UN Personal Envoy of the Secretary-General for Western Sahara John de Doe",
+                ATTRIBUTION, "Secretary Jane Roe met today with UN Personal Envoy of the Secretary-General for Western "
+                "Sahara John de Doe.", source=SD)
+    people = extract_metadata(r).participants
+    assert [p.name for p in people] == ["Jane Roe", "John de Doe"]
+    assert people[1].role.endswith("for western sahara")
+
+
 def test_mentions_inside_someone_elses_title_are_not_participants():
     r = readout("Statement by National Security Council Spokesperson Emily Horne on National Security Advisor Jake "
                 "Sullivan’s call with Karin Wallensteen, State Secretary to Prime Minister Stefan Löfven of Sweden",
