@@ -26,16 +26,9 @@ def one_contact(source: str, title: str, names: Sequence[str], other_source: str
 
 
 def group_contacts(library: Library, rows: list[ReadoutSummary]) -> list[tuple[ReadoutSummary, ...]]:
-    """The rows grouped by contact, in the rows' order: a group stands where its first readout is. Reads each
-    row's metadata once (callers pass the few rows of a list answer, not a frequent person's thousands)."""
+    """The rows grouped by contact, in the rows' order: a group stands where its first readout is. Reads the
+    metadata of each row and of its linked rows (callers pass the few rows of a list answer, not thousands)."""
     listed = {row.id: row for row in rows}
-    names = {}
-
-    def people(readout_id: str) -> list[str]:
-        if readout_id not in names:
-            names[readout_id] = [p["name"] for p in library.readout_metadata(readout_id).get("participants") or ()]
-        return names[readout_id]
-
     group_of: dict[str, int] = {}
     groups: list[list[ReadoutSummary]] = []
     for row in rows:
@@ -45,10 +38,14 @@ def group_contacts(library: Library, rows: list[ReadoutSummary]) -> list[tuple[R
         group_of[row.id] = len(groups)
         groups.append([row])
         meta = library.readout_metadata(row.id)
-        names[row.id] = [p["name"] for p in meta.get("participants") or ()]
         for other in meta.get("same_event") or ():
             twin = listed.get(other)
             if twin is not None and other not in group_of and one_contact(
-                    row.source, row.title, names[row.id], twin.source, twin.title, people(other)):
+                    row.source, row.title, _names(meta), twin.source, twin.title,
+                    _names(library.readout_metadata(other))):
                 group_of[other] = group_of[row.id]
     return [tuple(group) for group in groups]
+
+
+def _names(meta: dict) -> list[str]:
+    return [p["name"] for p in meta.get("participants") or ()]
