@@ -47,6 +47,9 @@ class _Cited:
         return self._by_paragraph[key]
 
 
+# "Which officials did ... meet", "Whom did she call": people asked for, whom a lead names.
+WHO_LISTED = re.compile(r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:officials|leaders|counterparts|people|ministers|"
+                        r"representatives|executives|members|participants|figures|heads)\b|^\s*(?:who|whom)\b", re.IGNORECASE)
 # "How many readouts ...": the count asked for is of readouts, not contacts.
 READOUTS_ASKED = re.compile(r"\bhow many\s+(?:\w+\s+){0,2}readouts\b", re.IGNORECASE)
 
@@ -64,6 +67,14 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
                 hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer:
     """when / list / how many: dates and kinds of the matching readouts, each cited to its lead."""
     chosen = list(readouts)
+    # None of the kind asked (qa.evidence.gather gave the other kinds): said first, then the others.
+    unkind = bool((question.kind or question.company or question.setting) and chosen and tuning.other_kinds
+                  and not any(ev.as_asked(library, question, r) for r in chosen))
+    company = {"alone": "one-on-one ", "group": "group "}.get(question.company or "", "")
+    company += "virtual " if question.setting == "virtual" else ""
+    where = " at the White House" if question.setting == "white_house" else ""
+    none = f"0 {company}{question.kind or 'contact'}s{where} of {' and '.join(p.names[0] for p in question.people)}" \
+           f"{ev.time_said(question)} in these readouts" if unkind else ""
     if question.intent == "when":
         if question.order == "first":
             chosen = chosen[:1]
@@ -78,11 +89,14 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     # A count is of contacts: readouts of one (an announcement and its readout) share a line, when all are listed.
     whole = tuning.contacts_once and question.intent in ("list", "how_many") and len(chosen) <= tuning.list_limit
     groups = group_contacts(library, chosen) if whole else [(row,) for row in chosen[: tuning.list_limit]]
+    # "Which local officials did McKeon meet during his June 2021 trip?": one contact, whose lead names them all (the
+    # title names a place): the whole lead is quoted, not its first sentence.
+    whole_lead = tuning.one_contact_lead and question.intent == "list" and len(groups) == 1 and WHO_LISTED.search(question.text)
     for row, *twins in groups:
         hit = lead_hit(library, row.id)
         if hit is None:
             continue
-        n = cited.add(hit, _lead_sentence(hit))
+        n = cited.add(hit, hit.text if whole_lead else _lead_sentence(hit))
         leads.append(hit)
         line = f"{row.event_date or row.date} ({row.kind}): {row.title}{_others(question, row, tuning)} [{n}]"
         for twin in twins:
@@ -98,14 +112,28 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         hit = lead_hit(library, chosen[0].id)
         text = (f"{'First' if question.order == 'first' else 'Most recently'} on "
                 f"{chosen[0].event_date or chosen[0].date}: {_lead_sentence(hit)} [1]")
+        if unkind:
+            text = f"{none}; of their other contacts, {text[0].lower()}{text[1:]}"
         return Answer(question.text, text, tuple(cited.citations), hits, False)
-    head = f"{len(readouts)} readout{'s' if len(readouts) != 1 else ''} of {who}{ev.time_said(question)}"
+    # Counted as what was asked for ("3 calls of ..."), where every readout is of that kind by its metadata.
+    noun = question.kind if question.kind and not unkind and tuning.other_kinds and not READOUTS_ASKED.search(
+        question.text) and all(ev.is_kind(r.kind, question.kind) for r in chosen) else "readout"
+    if (question.company or question.setting) and not unkind and not READOUTS_ASKED.search(question.text):
+        noun = f"{company}{'contact' if noun == 'readout' else noun}"
+    else:
+        where = ""
+    head = f"{len(readouts)} {noun}{'s' if len(readouts) != 1 else ''}{where} of {who}{ev.time_said(question)}"
     if whole and len(groups) < len(chosen) and not READOUTS_ASKED.search(question.text):
-        head = (f"{len(groups)} contact{'s' if len(groups) != 1 else ''} of {who}{ev.time_said(question)} "
+        noun = "contact" if noun == "readout" else noun
+        head = (f"{len(groups)} {noun}{'s' if len(groups) != 1 else ''}{where} of {who}{ev.time_said(question)} "
                 f"({len(readouts)} readouts: those of one contact share a line)")
     if len(chosen) > tuning.list_limit:
         head += f" (the first {tuning.list_limit} listed)"
+    if unkind:
+        head = f"{none}. Their other contacts, {head}"
     text = head + ":\n" + "\n".join(f"- {line}" for line in lines)
+    if whole_lead and leads:
+        text += f"\n\n{leads[0].text} [1]"
     return Answer(question.text, text, tuple(cited.citations), hits, False)
 
 

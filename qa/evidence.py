@@ -16,6 +16,7 @@ from index.query import lexical_terms, mentioned
 from index.types import Filters
 
 from .dates import shift_day, spans_between
+from .intent import HELD
 from .places import at_place
 from .question import Question, capitalised
 from .texts import any_mentions, readout_texts
@@ -174,8 +175,10 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     if question.kind and question.intent in ("list", "how_many", "when"):
         # (a statement's kind is "other": "Statement by ... on Vice President Harris's Calls with Foreign Leaders"
         # is of calls by its title)
-        rows = [r for r in rows if is_kind(r.kind, question.kind)
-                or TUNING.titled_kind and r.kind == "other" and _titles_kind(r.title, question.kind)]
+        rows = [r for r in rows if of_kind(r, question.kind)]
+    if (question.company or question.setting) and rows:
+        # "one-on-one calls" (a list, count or date): not the group calls the two took part in, or only those.
+        rows = [r for r in rows if as_asked(library, replace(question, kind=None), r)]
     if question.kind == "call" and question.intent in ("discuss", "yes_no", "who_said") and TUNING.kind_narrows:
         # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
         # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
@@ -226,6 +229,39 @@ def _titles_kind(title: str, asked: str) -> bool:
     return bool(words) and re.search(rf"\b(?:{words})\b", title, re.IGNORECASE) is not None
 
 
+# A title of a contact with several sides: "Trilateral Meeting", "Call with Transatlantic Quad Foreign Ministers",
+# "Meeting with Pacific Island Leaders", "G7 Leaders".
+GROUP_TITLE = re.compile(r"\b(?:trilateral|quadrilateral|multilateral|quad|ministers|leaders|counterparts|allies|partners|"
+                         r"heads|governors|g7|g20|ministerial|summit|roundtable)\b", re.IGNORECASE)
+
+
+def as_asked(library: Library, question: Question, row: ReadoutSummary) -> bool:
+    """Whether a readout is of the kind and company of contact a question asks about (any, when it names none)."""
+    return (not question.kind or of_kind(row, question.kind)) and \
+        (not question.company or in_group(library, row) == (question.company == "group")) and \
+        (not question.setting or held_so(library, row, question.setting))
+
+
+def held_so(library: Library, row: ReadoutSummary, setting: str) -> bool:
+    """Whether a readout's title or first two paragraphs say it was held in the setting ("to the White House",
+    "virtual")."""
+    readout = library.readout(row.id)
+    lead = f"{row.title} {' '.join(readout.paragraphs[:2])}" if readout else row.title
+    return HELD[setting].search(lead) is not None
+
+
+def in_group(library: Library, row: ReadoutSummary) -> bool:
+    """Whether a readout is of a contact with several sides: people of two or more countries besides the United
+    States in its metadata, or a title that says so."""
+    countries = {p.get("country") for p in library.readout_metadata(row.id).get("participants", ())}
+    return len(countries - {None, "", "United States"}) >= 2 or GROUP_TITLE.search(row.title) is not None
+
+
+def of_kind(row: ReadoutSummary, asked: str) -> bool:
+    """Whether a readout is of the kind of contact asked about, by its metadata or, for a statement, its title."""
+    return is_kind(row.kind, asked) or TUNING.titled_kind and row.kind == "other" and _titles_kind(row.title, asked)
+
+
 def is_kind(kind: str, asked: str) -> bool:
     """Whether a readout's kind of contact is the one asked about (a visit is a meeting)."""
     return kind == asked or (asked == "meeting" and kind == "visit")
@@ -273,6 +309,11 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if not question.people:
         return Evidence((), False)
     readouts = select(library, question)
+    if not readouts and (question.kind or question.company or question.setting) and question.intent in ("list", "how_many", "when") \
+            and tuning.other_kinds:
+        # None of the kind asked ("meet" and they only spoke by phone; "one-on-one"): the other contacts, which the
+        # answer lists under a count of 0 (qa.compose.by_metadata), rather than no evidence at all.
+        readouts = select(library, replace(question, kind=None, company=None, setting=None))
     if tuning.follow_cited and question.carried and question.cited \
             and question.intent in ("discuss", "yes_no", "who_said"):
         # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it

@@ -67,6 +67,41 @@ KIND_WORDS = {"call": "call", "calls": "call", "phone": "call", "phoned": "call"
               "meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "visit": "visit",
               "visits": "visit", "trip": "visit"}
 
+# "one-on-one calls", "bilateral meetings", "not counting the trilateral": the contacts of the two alone; "group
+# calls", "trilateral meetings": only those with several sides; "counting the trilateral": every contact.
+GROUP_WORDS = r"(?:group|multilateral|trilateral|quadrilateral|joint|multi-?party)"
+ALONE = re.compile(r"\b(?:one[- ]on[- ]one|bilateral(?:ly)?|(?:just|only) the two(?: of them)?|the two alone|by themselves)\b|"
+                   rf"\b(?:not counting|excluding|leaving out|except(?: for)?|other than|apart from|without)\s+(?:the\s+|any\s+)?"
+                   rf"(?:[\w-]+\s+)?{GROUP_WORDS}\b", re.IGNORECASE)
+WITH_GROUP = re.compile(rf"(?<!not )(?<!without )\b(?:counting|including|with|plus|as well as)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?{GROUP_WORDS}\b|"
+                        rf"(?<!not )(?<!without )\b(?:counting|including)\b[^?.;]*?\b{GROUP_WORDS}\b", re.IGNORECASE)
+GROUP = re.compile(rf"\b{GROUP_WORDS}\s+(?:[\w-]+\s+)?(?:calls?|meetings?|contacts?|talks|sessions?|conversations?|summits?)\b",
+                   re.IGNORECASE)
+
+
+def company_of(text: str) -> str | None:
+    """"alone" (one-on-one contacts), "group" (contacts with several sides) or None (any), for a list or count."""
+    if ALONE.search(text) and not (TUNING.company_counting and WITH_GROUP.search(text)):
+        # ("counting both their bilateral meetings and her trilateral": every contact)
+        return "alone"
+    return "group" if GROUP.search(text) and not WITH_GROUP.search(text) else None
+
+
+# Where or how a contact was held, for a list or a count: "at the White House", "virtual meetings", "by video".
+SETTINGS = {"white_house": re.compile(r"\b(?:at|to|in|into) the White House\b|\bin the Oval Office\b", re.IGNORECASE),
+            "virtual": re.compile(r"\b(?:virtual(?:ly)?|video(?:conference|-?conference)?|videoconferenc\w*)\b", re.IGNORECASE)}
+# ... as a readout's title or lead says it ("welcomed ... to the White House", "met virtually", "a secure video call")
+HELD = {"white_house": re.compile(r"\b(?:at|to|in|into|from) the White House\b|\bOval Office\b|\b(?:Roosevelt|Cabinet|"
+                                  r"State Dining) Room\b", re.IGNORECASE),
+        "virtual": SETTINGS["virtual"]}
+
+
+def setting_of(text: str) -> str | None:
+    """"white_house" or "virtual" where a list or a count asks for contacts held so, else None."""
+    found = [name for name, rule in SETTINGS.items() if rule.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
 # "Which countries did he say the U.S. would work with", "how many people did she say the war had displaced":
 # what was said, not a count or list of contacts.
 SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
@@ -108,8 +143,11 @@ def intent_of(text: str) -> str:
 
 # "The war's first anniversary", "the First Lady", "First Deputy Prime Minister": not the first contact.
 # ("the first week of the war", "the first half of 2022", "the final days of 2021": a time, not the first contact)
+# ("whose recent commitments", "the recent attacks": a thing said to be recent, not the most recent contact)
 NOT_ORDER = re.compile(r"\bfirst[\s-]+(?:anniversary|lady|ladies|minister|deputy|vice|secretary)\b|"
-                       r"\b(?:first|last|final|closing|opening)\s+(?:days?|weeks?|months?|half|quarter)\s+(?:of|after)\b",
+                       r"\b(?:first|last|final|closing|opening)\s+(?:days?|weeks?|months?|half|quarter)\s+(?:of|after)\b|"
+                       r"(?<!most )\brecent\s+(?!(?:calls?|meetings?|visits?|contacts?|"
+                       r"conversations?|talks?|trips?|readouts?|exchanges?|ones?|times?|encounters?|sessions?)\b)(?=[a-z])",
                        re.IGNORECASE)
 
 

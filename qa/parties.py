@@ -17,6 +17,10 @@ ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for
 
 # Before a country, what a contact was about, not who took part ("on Russia's build-up", "about Venezuela")
 _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)?$", re.IGNORECASE)
+# "about Russia and Ukraine", "on China, Iran and North Korea": each country of the list is what was discussed
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_ON_LIST = re.compile(rf"\b(?:on|about|over|regarding|concerning|against)\s+{_NAME}(?:{_AND}{_NAME})*{_AND}(?:the\s+)?$")
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
 # A gathering held in a capital ("the yearly gathering of Asia-Pacific leaders held in the Cambodian capital"): its host
@@ -138,7 +142,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
         if country == "European Union" and word == "European" and TUNING.european_region \
                 and _PEOPLE_AFTER.match(text, found.end()):
             continue  # "Which European counterparts did Sherman call?": the French, German, Italian and UK ones
-        if country and TUNING.topic_country and _ON.search(text, 0, found.start()):  # (endpos: just before it)
+        if country and TUNING.topic_country and (_ON.search(text, 0, found.start()) or TUNING.topic_list
+                                                 and _ON_LIST.search(text, 0, found.start())):  # (endpos: just before it)
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
             continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact

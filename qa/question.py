@@ -15,7 +15,7 @@ from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_da
 from index.types import Filters, Turn
 
 from .dates import all_dates
-from .intent import EACH_CONTACT, KIND_WORDS, intent_of, kind_of, order_of
+from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
 from .parties import ASIDE, OFFICE_START, countries_of, described_countries
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
@@ -43,6 +43,7 @@ besides else much held ahead argue argued argues point pointed points insisted i
 prompted prompt prompting take get done doing characterize characterise characterized characterised
 """.split()) | frozenset(KIND_WORDS)
 HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
+MANNER = re.compile(r"\b(?:right|straight) away\b|\bat once\b|\bas soon as possible\b|\bwithout delay\b", re.IGNORECASE)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
                           r"were|had|has|have|will|would)\b[^?]*?\b(?:discuss|mention|point|announce|raise|welcome|plan|"
@@ -80,6 +81,8 @@ class Question:
     subject: tuple[str, ...] = ()  # topic words of what was said: "about the Amazon Fund", "discuss martial law"
     named: bool = True  # the question names people of its own ("Did Ukraine come up?" names none)
     moved: bool = False  # a follow-up about another time than the last answer's ("the next day", "that September")
+    company: str | None = None  # "alone" ("one-on-one calls") or "group" ("trilateral meetings"): whom a list counts
+    setting: str | None = None  # "white_house" or "virtual": where or how the contacts a list counts were held
 
     def describe(self) -> str:
         """The reading in a few words, for notices ("about Dmytro Kuleba in 2023")."""
@@ -219,7 +222,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     said_about = subject_words(text)
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
-                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()} \
+                     if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()
+                     and not (TUNING.alias_topic and w.lower() in said_about and _place_noun(w, text))} \
         | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))
            # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
            # discussed ("about Jerusalem")
@@ -276,6 +280,20 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
     timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
     topic = tuple(w for w in topic if w not in timing) or topic
+    setting = setting_of(text)
+    if TUNING.company and intent in ("list", "how_many", "when"):
+        # "one-on-one", "not counting the trilateral", "at the White House", "virtual": whom a count counts and
+        # where, not what was discussed
+        rules = (ALONE, GROUP, WITH_GROUP) + ((SETTINGS[setting],) if setting and TUNING.settings else ())
+        whom = {w for rule in rules for m in rule.finditer(text) for w in lexical_terms(m.group())}
+        topic = tuple(w for w in topic if w not in whom)
+        if setting == "virtual" and TUNING.settings:
+            kind = None  # a virtual meeting is a call in the metadata, or a meeting
+    if TUNING.manner_words:
+        # "urge them to do right away", "at once", "as soon as possible": how soon, which a readout says in its own
+        # words ("immediately"); not what was asked about
+        manner = {w for m in MANNER.finditer(text) for w in lexical_terms(m.group())}
+        topic = tuple(w for w in topic if w not in manner) or topic
     if TUNING.how_long and HOW_LONG.search(text):
         topic = tuple(w for w in topic if w != "long")  # "how long had it held?": a duration asked for, as "when" is
     # "What did Blinken and the visiting African foreign ministers discuss about food security?": the words
@@ -308,7 +326,16 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
-                    named, moved or bool(history and own_time))
+                    named, moved or bool(history and own_time),
+                    company_of(text) if TUNING.company and intent in ("list", "how_many", "when") else None,
+                    setting if TUNING.settings and intent in ("list", "how_many", "when") else None)
+
+
+def _place_noun(word: str, text: str) -> bool:
+    """Whether a country's other name stands as a place in the question ("the crisis in Myanmar", "about Türkiye"),
+    not as an adjective before a noun ("Burmese refugees")."""
+    return re.search(rf"\b(?:in|about|on|regarding|concerning|over|toward|towards)\s+{re.escape(word)}(?:['’]s)?"
+                     rf"(?![\w'’-]|\s+[a-z])", text) is not None
 
 
 def capitalised(word: str, text: str) -> bool:

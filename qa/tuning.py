@@ -131,6 +131,22 @@ class Tuning:
     # EVENT_SLACK days after it answer (dev: see docs/EVAL.md, ninth part)
     counts_in_time: bool = True  # ... but not for a list or a count, which are of the time asked (qa/evidence.py)
     contacts_once: bool = True  # a list or a count counts contacts: readouts linked as one (same_event) share a line
+    alias_topic: bool = True  # a country's other name asked about as a place ("the crisis in Myanmar") is the topic,
+    # as its own name is ("Taiwan"), not a demonym describing who ("Burmese")
+    manner_words: bool = True  # "right away", "at once": how soon something was urged is no topic word
+    topic_list: bool = True  # "about Russia and Ukraine": every country of a list after "about" is the topic, not
+    # the first alone
+    one_contact_lead: bool = True  # a list of the people met in one contact quotes its whole lead (which names them)
+    named_uncovered: bool = True  # common_cover does not answer for a missing name ("private investment in Nicaragua"
+    # with a readout of private investment elsewhere)
+    company: bool = True  # "one-on-one calls", "not counting the trilateral": a list, count or date of the two alone
+    # (a readout with people of two other countries, or a group title, is left out); "group calls": only those
+    company_counting: bool = True  # "counting both their bilateral meetings and her trilateral": every contact
+    settings: bool = True  # "at the White House", "virtual meetings": a list or count of the contacts whose title or
+    # lead says so
+    other_kinds: bool = True  # a list, count or date of one kind of contact ("How many times did Biden meet
+    # Zelenskyy in 2022?") with none of that kind: 0, with the contacts of other kinds listed (was: a paragraph of
+    # one call, the extractive fallback's)
     unsaid_named: bool = True  # people named, and a name of several capitalised words asked about ("the Amazon
     # Fund") that none of their readouts has whole: refused, as it is for a question naming no one
     titled_place: bool = True  # a person, a country and a time: a trip titled as to the country ("Travel to

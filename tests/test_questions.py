@@ -157,6 +157,17 @@ def test_a_readout_gold_in_two_files_is_reported(tmp_path, corpus):
     assert len(reports[1].problems) == 1 and SEED in reports[1].problems[0]
 
 
+def test_two_dev_sets_may_share_a_gold_readout_a_held_out_set_may_not(tmp_path, corpus):
+    # A count of one pair's contacts may be asked in two dev sets; a held-out set shares nothing with any.
+    one, two, held = tmp_path / "analyst_dev_a.jsonl", tmp_path / "analyst_dev_b.jsonl", tmp_path / "analyst.jsonl"
+    one.write_text(json.dumps(question()) + "\n", encoding="utf-8")
+    two.write_text(json.dumps(question(id="y1")) + "\n", encoding="utf-8")
+    held.write_text(json.dumps(question(id="z1")) + "\n", encoding="utf-8")
+    reports = check_questions.check_files([one, two, held], corpus)
+    assert reports[0].problems == [] and reports[1].problems == []
+    assert len(reports[2].problems) == 2 and all(SEED in p for p in reports[2].problems)
+
+
 def test_main_exit_status_and_messages(tmp_path, shared_dir, capsys):
     good = write(tmp_path, [question()])
     assert check_questions.main([str(good), "--shared", str(shared_dir)]) == 0
