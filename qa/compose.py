@@ -18,6 +18,7 @@ from index.types import Filters, Hit
 
 from . import evidence as ev
 from .contacts import group_contacts
+from .kinds import as_asked, is_kind
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .parts import asked_nouns, question_parts, subject_parts
 from .question import Question
@@ -69,7 +70,7 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     chosen = list(readouts)
     # None of the kind asked (qa.evidence.gather gave the other kinds): said first, then the others.
     unkind = bool((question.kind or question.company or question.setting) and chosen and tuning.other_kinds
-                  and not any(ev.as_asked(library, question, r) for r in chosen))
+                  and not any(as_asked(library, question, r) for r in chosen))
     company = {"alone": "one-on-one ", "group": "group "}.get(question.company or "", "")
     company += "virtual " if question.setting == "virtual" else ""
     where = " at the White House" if question.setting == "white_house" else ""
@@ -117,7 +118,7 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         return Answer(question.text, text, tuple(cited.citations), hits, False)
     # Counted as what was asked for ("3 calls of ..."), where every readout is of that kind by its metadata.
     noun = question.kind if question.kind and not unkind and tuning.other_kinds and not READOUTS_ASKED.search(
-        question.text) and all(ev.is_kind(r.kind, question.kind) for r in chosen) else "readout"
+        question.text) and all(is_kind(r.kind, question.kind) for r in chosen) else "readout"
     if (question.company or question.setting) and not unkind and not READOUTS_ASKED.search(question.text):
         noun = f"{company}{'contact' if noun == 'readout' else noun}"
     else:

@@ -16,7 +16,7 @@ from index.query import lexical_terms, mentioned
 from index.types import Filters
 
 from .dates import shift_day, spans_between
-from .intent import HELD
+from .kinds import as_asked, is_kind, of_kind  # noqa: F401 - is_kind is read as ev.is_kind by qa.compose_compare
 from .places import at_place
 from .question import Question, capitalised
 from .texts import any_mentions, readout_texts
@@ -221,50 +221,6 @@ def _titles_group(title: str, countries: tuple[str, ...]) -> bool:
     Executives")."""
     return any(re.search(rf"\bwith\s+(?:the\s+)?{re.escape(name)}\s+{GROUP}", title)
                for c in countries for name in country_names(c))
-
-
-def _titles_kind(title: str, asked: str) -> bool:
-    """Whether a title names contacts of the kind asked about ("... Calls with Foreign Leaders")."""
-    words = {"call": r"calls?|phone", "meeting": r"meetings?|meets?|visits?", "visit": r"visits?|trips?|travel"}.get(asked)
-    return bool(words) and re.search(rf"\b(?:{words})\b", title, re.IGNORECASE) is not None
-
-
-# A title of a contact with several sides: "Trilateral Meeting", "Call with Transatlantic Quad Foreign Ministers",
-# "Meeting with Pacific Island Leaders", "G7 Leaders".
-GROUP_TITLE = re.compile(r"\b(?:trilateral|quadrilateral|multilateral|quad|ministers|leaders|counterparts|allies|partners|"
-                         r"heads|governors|g7|g20|ministerial|summit|roundtable)\b", re.IGNORECASE)
-
-
-def as_asked(library: Library, question: Question, row: ReadoutSummary) -> bool:
-    """Whether a readout is of the kind and company of contact a question asks about (any, when it names none)."""
-    return (not question.kind or of_kind(row, question.kind)) and \
-        (not question.company or in_group(library, row) == (question.company == "group")) and \
-        (not question.setting or held_so(library, row, question.setting))
-
-
-def held_so(library: Library, row: ReadoutSummary, setting: str) -> bool:
-    """Whether a readout's title or first two paragraphs say it was held in the setting ("to the White House",
-    "virtual")."""
-    readout = library.readout(row.id)
-    lead = f"{row.title} {' '.join(readout.paragraphs[:2])}" if readout else row.title
-    return HELD[setting].search(lead) is not None
-
-
-def in_group(library: Library, row: ReadoutSummary) -> bool:
-    """Whether a readout is of a contact with several sides: people of two or more countries besides the United
-    States in its metadata, or a title that says so."""
-    countries = {p.get("country") for p in library.readout_metadata(row.id).get("participants", ())}
-    return len(countries - {None, "", "United States"}) >= 2 or GROUP_TITLE.search(row.title) is not None
-
-
-def of_kind(row: ReadoutSummary, asked: str) -> bool:
-    """Whether a readout is of the kind of contact asked about, by its metadata or, for a statement, its title."""
-    return is_kind(row.kind, asked) or TUNING.titled_kind and row.kind == "other" and _titles_kind(row.title, asked)
-
-
-def is_kind(kind: str, asked: str) -> bool:
-    """Whether a readout's kind of contact is the one asked about (a visit is a meeting)."""
-    return kind == asked or (asked == "meeting" and kind == "visit")
 
 
 EVENT_SLACK = 14  # days after the time asked about in which a contact may still be about an event of that time
