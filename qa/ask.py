@@ -117,6 +117,7 @@ class Plan:
     refusal: str = ""  # non-empty: refuse with this sentence
     route: str = "extract"  # "metadata", "broad", "topic" (evidence from the metadata) or "extract" (none)
     readouts: tuple = ()
+    unasked: bool = False  # a list or count of a kind of contact with none of it: the readouts are the other contacts
 
     @property
     def hits(self) -> tuple:
@@ -180,7 +181,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                     return Plan(read, scored, reason)
             elif read.intent == "when" and read.topic and TUNING.when_said:
                 found = said_most(library, read, found)
-            return Plan(read, scored, route="metadata", readouts=found.readouts)
+            return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
             else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
@@ -232,7 +233,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     if answerer is not None and p.route != "metadata":
         return _trim_hits(answerer(question, p.scored, turns), k)
     if p.route == "metadata":
-        return _trim_hits(compose.by_metadata(library, p.question, p.readouts, p.hits), k)
+        return _trim_hits(compose.by_metadata(library, p.question, p.readouts, p.hits, unasked=p.unasked), k)
     if p.question.intent == "compare" and p.readouts:
         compared = compose_compare.by_comparison(library, p.question, p.readouts, p.hits)
         if compared is not None:

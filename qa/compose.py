@@ -18,7 +18,7 @@ from index.types import Filters, Hit
 
 from . import evidence as ev
 from .contacts import group_contacts
-from .kinds import as_asked, is_kind
+from .kinds import is_kind
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .parts import asked_nouns, question_parts, subject_parts
 from .question import Question
@@ -65,16 +65,15 @@ def _lead_sentence(hit: Hit) -> str:
 
 
 def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSummary, ...],
-                hits: tuple[Hit, ...], tuning: Tuning = TUNING) -> Answer:
-    """when / list / how many: dates and kinds of the matching readouts, each cited to its lead."""
+                hits: tuple[Hit, ...], tuning: Tuning = TUNING, unasked: bool = False) -> Answer:
+    """when / list / how many: dates and kinds of the matching readouts, each cited to its lead. `unasked`: none is of
+    the kind, company or setting asked (qa.evidence.gather gave the other contacts), which the answer says first."""
     chosen = list(readouts)
-    # None of the kind asked (qa.evidence.gather gave the other kinds): said first, then the others.
-    unkind = bool((question.kind or question.company or question.setting) and chosen and tuning.other_kinds
-                  and not any(as_asked(library, question, r) for r in chosen))
-    company = {"alone": "one-on-one ", "group": "group "}.get(question.company or "", "")
-    company += "virtual " if question.setting == "virtual" else ""
+    unkind = unasked and bool(chosen)
+    adjective = {"alone": "one-on-one ", "group": "group "}.get(question.company or "", "") + \
+        ("virtual " if question.setting == "virtual" else "")
     where = " at the White House" if question.setting == "white_house" else ""
-    none = f"0 {company}{question.kind or 'contact'}s{where} of {' and '.join(p.names[0] for p in question.people)}" \
+    none = f"0 {adjective}{question.kind or 'contact'}s{where} of {' and '.join(p.names[0] for p in question.people)}" \
            f"{ev.time_said(question)} in these readouts" if unkind else ""
     if question.intent == "when":
         if question.order == "first":
@@ -116,15 +115,16 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         if unkind:
             text = f"{none}; of their other contacts, {text[0].lower()}{text[1:]}"
         return Answer(question.text, text, tuple(cited.citations), hits, False)
-    # Counted as what was asked for ("3 calls of ..."), where every readout is of that kind by its metadata.
-    noun = question.kind if question.kind and not unkind and tuning.other_kinds and not READOUTS_ASKED.search(
-        question.text) and all(is_kind(r.kind, question.kind) for r in chosen) else "readout"
-    if (question.company or question.setting) and not unkind and not READOUTS_ASKED.search(question.text):
-        noun = f"{company}{'contact' if noun == 'readout' else noun}"
-    else:
-        where = ""
+    # Counted as what was asked for ("3 calls of ...", "2 one-on-one meetings"), where every readout is of that kind
+    # by its metadata; readouts where readouts were asked for.
+    readouts_asked = READOUTS_ASKED.search(question.text) is not None
+    kind = question.kind if question.kind and not unkind and tuning.other_kinds and not readouts_asked \
+        and all(is_kind(r.kind, question.kind) for r in chosen) else None
+    described = bool(question.company or question.setting) and not unkind and not readouts_asked
+    noun = f"{adjective if described else ''}{kind or ('contact' if described else 'readout')}"
+    where = where if described else ""
     head = f"{len(readouts)} {noun}{'s' if len(readouts) != 1 else ''}{where} of {who}{ev.time_said(question)}"
-    if whole and len(groups) < len(chosen) and not READOUTS_ASKED.search(question.text):
+    if whole and len(groups) < len(chosen) and not readouts_asked:
         noun = "contact" if noun == "readout" else noun
         head = (f"{len(groups)} {noun}{'s' if len(groups) != 1 else ''}{where} of {who}{ev.time_said(question)} "
                 f"({len(readouts)} readouts: those of one contact share a line)")

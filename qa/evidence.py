@@ -16,7 +16,7 @@ from index.query import lexical_terms, mentioned
 from index.types import Filters
 
 from .dates import shift_day, spans_between
-from .kinds import as_asked, is_kind, of_kind  # noqa: F401 - is_kind is read as ev.is_kind by qa.compose_compare
+from .kinds import held_as, is_kind, of_kind  # noqa: F401 - is_kind is read as ev.is_kind by qa.compose_compare
 from .places import at_place
 from .question import Question, capitalised
 from .texts import any_mentions, readout_texts
@@ -31,6 +31,7 @@ class Evidence:
     readouts: tuple[ReadoutSummary, ...]
     people_known: bool  # the question names participants the index has
     refusal: str = ""  # non-empty: the one-sentence reason to refuse
+    unasked: bool = False  # none is of the kind, company or setting asked: these are the people's other contacts
 
 
 def person_ids(library: Library, person) -> frozenset[str]:
@@ -178,7 +179,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         rows = [r for r in rows if of_kind(r, question.kind)]
     if (question.company or question.setting) and rows:
         # "one-on-one calls" (a list, count or date): not the group calls the two took part in, or only those.
-        rows = [r for r in rows if as_asked(library, replace(question, kind=None), r)]
+        rows = [r for r in rows if held_as(library, r, question.company, question.setting)]
     if question.kind == "call" and question.intent in ("discuss", "yes_no", "who_said") and TUNING.kind_narrows:
         # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
         # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
@@ -265,11 +266,13 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if not question.people:
         return Evidence((), False)
     readouts = select(library, question)
-    if not readouts and (question.kind or question.company or question.setting) and question.intent in ("list", "how_many", "when") \
-            and tuning.other_kinds:
+    unasked = False
+    if not readouts and (question.kind or question.company or question.setting) \
+            and question.intent in ("list", "how_many", "when") and tuning.other_kinds:
         # None of the kind asked ("meet" and they only spoke by phone; "one-on-one"): the other contacts, which the
         # answer lists under a count of 0 (qa.compose.by_metadata), rather than no evidence at all.
         readouts = select(library, replace(question, kind=None, company=None, setting=None))
+        unasked = bool(readouts)
     if tuning.follow_cited and question.carried and question.cited \
             and question.intent in ("discuss", "yes_no", "who_said"):
         # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it
@@ -290,7 +293,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         # Two dates name two contacts: a place said of one ("in Vilnius") does not drop the other.
         readouts = at_place(library, question, readouts, tuning)
     if readouts:
-        return Evidence(readouts, True)
+        return Evidence(readouts, True, unasked=unasked)
     named = tuple(p for p in question.people if not p.inferred)
     if named != question.people:
         # A description by office ("Oslo's top diplomat") that matches no readout: read without it.

@@ -81,10 +81,10 @@ GROUP = re.compile(rf"\b{GROUP_WORDS}\s+(?:[\w-]+\s+)?(?:calls?|meetings?|contac
 
 def company_of(text: str) -> str | None:
     """"alone" (one-on-one contacts), "group" (contacts with several sides) or None (any), for a list or count."""
-    if ALONE.search(text) and not (TUNING.company_counting and WITH_GROUP.search(text)):
-        # ("counting both their bilateral meetings and her trilateral": every contact)
+    counting = WITH_GROUP.search(text) is not None  # "counting both their bilateral meetings and her trilateral": any
+    if ALONE.search(text) and not (TUNING.company_counting and counting):
         return "alone"
-    return "group" if GROUP.search(text) and not WITH_GROUP.search(text) else None
+    return "group" if GROUP.search(text) and not counting else None
 
 
 # Where or how a contact was held, for a list or a count: "at the White House", "virtual meetings", "by video".

@@ -1,5 +1,6 @@
 """The kind of contact a readout is of, as a list or a count asks for it: a call or a meeting (by the metadata, or a
-statement's title), one-on-one or with several sides, held at the White House or virtually."""
+statement's title), one-on-one or with several sides, held at the White House or virtually (qa.evidence.select
+keeps those asked)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ import re
 from index.api import Library, ReadoutSummary
 
 from .intent import HELD
-from .question import Question
 from .tuning import TUNING
 
 # A title of a contact with several sides: "Trilateral Meeting", "Call with Transatlantic Quad Foreign Ministers",
@@ -16,12 +16,10 @@ GROUP_TITLE = re.compile(r"\b(?:trilateral|quadrilateral|multilateral|quad|minis
                          r"heads|governors|g7|g20|ministerial|summit|roundtable)\b", re.IGNORECASE)
 
 
-def as_asked(library: Library, question: Question, row: ReadoutSummary) -> bool:
-    """Whether a readout is of the kind, company and setting of contact a question asks about (any, where it names
-    none)."""
-    return (not question.kind or of_kind(row, question.kind)) and \
-        (not question.company or in_group(library, row) == (question.company == "group")) and \
-        (not question.setting or held_so(library, row, question.setting))
+def held_as(library: Library, row: ReadoutSummary, company: str | None, setting: str | None) -> bool:
+    """Whether a readout's contact was held in the company ("alone", "group") and setting asked (any, where None)."""
+    return (not company or in_group(library, row) == (company == "group")) and \
+        (not setting or held_so(library, row, setting))
 
 
 def held_so(library: Library, row: ReadoutSummary, setting: str) -> bool:

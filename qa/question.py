@@ -280,15 +280,17 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
     timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
     topic = tuple(w for w in topic if w not in timing) or topic
-    setting = setting_of(text)
-    if TUNING.company and intent in ("list", "how_many", "when"):
+    counted = intent in ("list", "how_many", "when")
+    company = company_of(text) if TUNING.company and counted else None
+    setting = setting_of(text) if TUNING.settings and counted else None
+    if counted:
         # "one-on-one", "not counting the trilateral", "at the White House", "virtual": whom a count counts and
         # where, not what was discussed
-        rules = (ALONE, GROUP, WITH_GROUP) + ((SETTINGS[setting],) if setting and TUNING.settings else ())
+        rules = ((ALONE, GROUP, WITH_GROUP) if TUNING.company else ()) + ((SETTINGS[setting],) if setting else ())
         whom = {w for rule in rules for m in rule.finditer(text) for w in lexical_terms(m.group())}
         topic = tuple(w for w in topic if w not in whom)
-        if setting == "virtual" and TUNING.settings:
-            kind = None  # a virtual meeting is a call in the metadata, or a meeting
+    if setting == "virtual":
+        kind = None  # a virtual meeting is a call in the metadata, or a meeting
     if TUNING.manner_words:
         # "urge them to do right away", "at once", "as soon as possible": how soon, which a readout says in its own
         # words ("immediately"); not what was asked about
@@ -327,8 +329,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
                     filters.date_from or date_from, filters.date_to or date_to, order,
                     kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
                     named, moved or bool(history and own_time),
-                    company_of(text) if TUNING.company and intent in ("list", "how_many", "when") else None,
-                    setting if TUNING.settings and intent in ("list", "how_many", "when") else None)
+                    company, setting)
 
 
 def _place_noun(word: str, text: str) -> bool:

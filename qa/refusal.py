@@ -150,8 +150,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if any(_by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
-    if tuning.common_cover and not close and rare and len(common) >= 2 and not (tuning.named_uncovered and set(rare) & set(named)) and any(
-            len(mentioned(common, text)) >= tuning.common_cover * len(common) for text in texts.values()):
+    if tuning.common_cover and not close and rare and len(common) >= 2 \
+            and not (tuning.named_uncovered and set(rare) & set(named)) \
+            and any(len(mentioned(common, text)) >= tuning.common_cover * len(common) for text in texts.values()):
         # "Which conference did he attend in person, and how many countries took part?": a rare but
         # ordinary word ("took") missing, while one readout has most of what is asked about. Not a name ("private
         # investment in Nicaragua": the readout has private investment, in Central America's other countries).

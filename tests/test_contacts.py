@@ -103,3 +103,11 @@ def test_a_count_at_the_white_house_or_virtual_reads_where_the_lead_says_it_was_
     virtual = ask(library, "List Vice President Harris's virtual meetings with Guatemalan President Alejandro Giammattei.")
     assert virtual.text.startswith("1 virtual contact of Kamala Harris and Alejandro Giammattei"), virtual.text
     assert "Virtual Bilateral Meeting" in virtual.text
+
+
+def test_counting_the_group_contacts_beside_the_bilateral_ones_counts_every_contact():
+    from qa.intent import company_of
+
+    assert company_of("How many times did Harris meet Marcos in 2023, counting both their bilateral meetings and her "
+                      "trilateral meeting with him and Kishida?") is None
+    assert company_of("How many bilateral meetings did Harris have with Marcos in 2023?") == "alone"
