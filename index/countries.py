@@ -5,6 +5,7 @@ English short name ("Ukraine", "South Korea", "China", "NATO"); everything here 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -330,3 +331,40 @@ def capital_of(country: str) -> str | None:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     return {fold(city).lower(): country for city, country in CAPITALS.items()}
+
+
+# Countries by their common epithets ("the Alpine principality's foreign minister", "the Emerald Isle"): how
+# paraphrases name them. (Only epithets that name one country: not "the eastern-flank ally", "the land of fire".)
+EPITHETS = {
+    "alpine principality": "Liechtenstein", "alpine confederation": "Switzerland", "emerald isle": "Ireland",
+    "land of the rising sun": "Japan", "middle kingdom": "China", "hermit kingdom": "North Korea",
+    "land of the morning calm": "South Korea", "rainbow nation": "South Africa", "land of smiles": "Thailand",
+    "lion city": "Singapore", "land of a thousand hills": "Rwanda", "pearl of africa": "Uganda",
+    "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
+    "hexagon": "France", "land down under": "Australia", "down under": "Australia", "spice isle": "Grenada",
+    "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt",
+    "gulf island kingdom": "Bahrain", "gulf island nation": "Bahrain", "gulf island state": "Bahrain",
+    "hashemite kingdom": "Jordan", "islamic republic": "Iran", "land of fire and ice": "Iceland",
+    "land of the midnight sun": "Norway", "land of a thousand lakes": "Finland", "land of the thunder dragon": "Bhutan",
+    "land of the eagles": "Albania", "land of the maple leaf": "Canada", "great white north": "Canada",
+    "celestial empire": "China", "pearl of the indian ocean": "Sri Lanka", "land of the eternal blue sky": "Mongolia",
+    "land of the golden pagodas": "Burma", "lucky country": "Australia", "elysee": "France", "élysée": "France",
+    "quai d'orsay": "France", "downing street": "United Kingdom", "whitehall": "United Kingdom",
+    "blue house": "South Korea", "zhongnanhai": "China", "emirates": "United Arab Emirates",
+    # bodies, which the index keeps as countries
+    "transatlantic alliance": "NATO", "transatlantic bloc": "NATO", "atlantic alliance": "NATO",
+    "north atlantic alliance": "NATO", "western military alliance": "NATO", "brussels-based military bloc": "NATO",
+    "27-nation bloc": "European Union", "27-member bloc": "European Union", "world body": "United Nations",
+    "southeast asian bloc": "ASEAN", "ten-nation bloc": "ASEAN", "10-nation bloc": "ASEAN",
+}
+# Said of a country without an epithet of EPITHETS' kind, read by the plain engine only (qa reads it in qa.parties)
+_ENGINE_EPITHETS = {"jewish state": "Israel", "twenty largest economies": "G20", "20 largest economies": "G20"}
+EPITHET_WORDS = re.compile(r"\b(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                                                   for e in (*EPITHETS, *_ENGINE_EPITHETS)), key=len, reverse=True)) + r")\b", re.I)
+
+EPITHET_KEYS = {re.sub(r"[\s-]+", " ", e.lower()): country for e, country in (*EPITHETS.items(), *_ENGINE_EPITHETS.items())}
+
+
+def epithet_countries(text: str) -> tuple[str, ...]:
+    """The countries (and bodies) that epithets in a text name ("the Alpine principality" -> Liechtenstein), in order."""
+    return tuple(dict.fromkeys(EPITHET_KEYS[re.sub(r"[\s-]+", " ", m.group(1).lower())] for m in EPITHET_WORDS.finditer(text)))

@@ -9,9 +9,10 @@ from functools import lru_cache
 import numpy as np
 
 from . import readout_meta
-from .countries import country_names, country_of, fold
+from .countries import capital_country, country_names, country_of, fold
 from .embed import Embedder
 from .query import QueryHints, lexical_terms, mention_finder, read_hints
+from .wording import readouts_words, with_epithets
 from .store import Store
 from .types import Filters, Hit, Turn
 
@@ -60,9 +61,9 @@ class Query:
 
 def build_query(question: str, history: tuple[Turn, ...] = ()) -> Query:
     """Fold earlier turns into a follow-up question: carry names and dates over, prefer cited readouts."""
-    hints = read_hints(question)
+    hints = with_epithets(read_hints(question), question)
+    dense_text = readouts_words(question)
     terms = lexical_terms(question)
-    dense_text = question
     cited: tuple[str, ...] = ()
     if history:
         cited = tuple(dict.fromkeys(c for turn in history[-1:] for c in turn.cited))
@@ -135,14 +136,14 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
 
     # A pid missing from info was removed by a concurrent update.
     scored = [score_of(pid, fused[pid], True) for pid in near if pid in info]
-    # The rest can gain only a date or follow-up boost: their rows are read only when that could reach the
+    # The rest can gain only a date, name or follow-up boost: their rows are read only when that could reach the
     # top k (at 100x, reading the ~140 other rows was 1.6 ms of a 20 ms search; they almost never can).
     kth = sorted((s for s, _, _ in scored), reverse=True)[k - 1] if len(scored) >= k else float("-inf")
-    reach = (DATE_BOOST if query.hints.date_from else 0.0) + (follow if query.cited else 0.0)
+    reach = (DATE_BOOST if query.hints.date_from else 0.0) + (follow if query.cited else 0.0) + (NAME_BOOST if names else 0.0)
     near_set = set(near)
     rest = [pid for pid in fused if pid not in near_set and fused[pid] + reach >= kth]
     info.update(_paragraph_info(store, rest))
-    scored += [score_of(pid, fused[pid], False) for pid in rest if pid in info]
+    scored += [score_of(pid, fused[pid], bool(names)) for pid in rest if pid in info]
     scored.sort(key=lambda item: (-item[0], item[1]))
     top = scored[:k]
     cosines = _cosines(store, [pid for _, pid, _ in top], qvec if qvec is not None else embedder.encode_query(query.dense_text))
@@ -161,7 +162,7 @@ def _place_forms(names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     under either ("the French capital" in "visit to France"; "France" in "French President Macron")."""
     forms = []
     for name in names:
-        others = country_names(country_of(name) or "")
+        others = country_names(country_of(name) or capital_country(name) or "")
         # Short forms ("US", "UK") are ordinary words once lower-cased ("us"): only whole names and demonyms.
         forms.append(frozenset({name} | {fold(o) for o in others if len(o) >= 4 and "." not in o}))
     return tuple(forms)

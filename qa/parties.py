@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.countries import COUNTRIES, ORGANISATIONS, capital_country, country_of
+from index.countries import COUNTRIES, EPITHETS, ORGANISATIONS, capital_country, country_of
 from index.query import lexical_terms
 
 from .people import Person
@@ -53,30 +53,6 @@ DESCRIBED_COUNTRIES = (
                 r"\bnorthern neighbou?r of the United States\b|\bnorth of the 49th parallel\b", re.I), "Canada"),
     (re.compile(r"\bthe Jewish state\b", re.I), "Israel"),
 )
-# Countries by their common epithets ("the Alpine principality's foreign minister", "the Emerald Isle"): how
-# paraphrases name them. (Only epithets that name one country: not "the eastern-flank ally", "the land of fire".)
-EPITHETS = {
-    "alpine principality": "Liechtenstein", "alpine confederation": "Switzerland", "emerald isle": "Ireland",
-    "land of the rising sun": "Japan", "middle kingdom": "China", "hermit kingdom": "North Korea",
-    "land of the morning calm": "South Korea", "rainbow nation": "South Africa", "land of smiles": "Thailand",
-    "lion city": "Singapore", "land of a thousand hills": "Rwanda", "pearl of africa": "Uganda",
-    "land of the long white cloud": "New Zealand", "boot-shaped peninsula": "Italy",
-    "hexagon": "France", "land down under": "Australia", "down under": "Australia", "spice isle": "Grenada",
-    "land of the cedars": "Lebanon", "land of the pharaohs": "Egypt",
-    "gulf island kingdom": "Bahrain", "gulf island nation": "Bahrain", "gulf island state": "Bahrain",
-    "hashemite kingdom": "Jordan", "islamic republic": "Iran", "land of fire and ice": "Iceland",
-    "land of the midnight sun": "Norway", "land of a thousand lakes": "Finland", "land of the thunder dragon": "Bhutan",
-    "land of the eagles": "Albania", "land of the maple leaf": "Canada", "great white north": "Canada",
-    "celestial empire": "China", "pearl of the indian ocean": "Sri Lanka", "land of the eternal blue sky": "Mongolia",
-    "land of the golden pagodas": "Burma", "lucky country": "Australia", "elysee": "France", "élysée": "France",
-    "quai d'orsay": "France", "downing street": "United Kingdom", "whitehall": "United Kingdom",
-    "blue house": "South Korea", "zhongnanhai": "China", "emirates": "United Arab Emirates",
-    # bodies, which the index keeps as countries
-    "transatlantic alliance": "NATO", "transatlantic bloc": "NATO", "atlantic alliance": "NATO",
-    "north atlantic alliance": "NATO", "western military alliance": "NATO", "brussels-based military bloc": "NATO",
-    "27-nation bloc": "European Union", "27-member bloc": "European Union", "world body": "United Nations",
-    "southeast asian bloc": "ASEAN", "ten-nation bloc": "ASEAN", "10-nation bloc": "ASEAN",
-}
 # Seats of government, which name a government (and are said with "in": "the man in Zhongnanhai")
 SEATS = frozenset({"elysee", "élysée", "quai d'orsay", "downing street", "whitehall", "blue house", "zhongnanhai"})
 EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for e in EPITHETS),
