@@ -96,11 +96,19 @@ YEAR_OF_CONTACT = re.compile(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential
                              r"target|goals?)\b)")
 
 
+# A question's first word is capitalised as any word there: one of these names no one ("Phoning Beijing's top
+# diplomat, ...", "Three days into the war, ...", "Ahead of the summit, ...")
+OPENING = re.compile(r"[A-Za-z]+ing|ahead|after|before|just|less|more|days?|weeks?|months?|hours?|shortly|soon|once|"
+                     r"one|two|three|four|five|six|seven|eight|nine|ten|several|barely|only|even|still|amid|following")
+
+
 def read_names(question: str) -> tuple[str, ...]:
     """Capitalised words that look like names of people, places or bodies."""
     names = []
-    for word in re.findall(r"\b[A-Z][\w'’\-]+", question):
-        clean = re.sub(r"['’]s$", "", word).lower()
+    for match in re.finditer(r"\b[A-Z][\w'’\-]+", question):
+        clean = re.sub(r"['’]s$", "", match.group()).lower()
+        if not question[:match.start()].strip() and OPENING.fullmatch(clean):
+            continue
         if clean not in GENERIC and clean not in STOPWORDS and len(clean) > 1:
             names.append(clean)
     return tuple(dict.fromkeys(names))

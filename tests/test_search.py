@@ -65,6 +65,10 @@ def test_question_dates_and_names_are_read():
     assert read_dates("on May 20, 2021") == ("2021-05-20", "2021-05-20")
     assert read_dates("What did they discuss?") == (None, None)
     assert read_hints("What did the President and Lula discuss about climate?").names == ("lula",)
+    # a question's first word is capitalised whatever it is: an opening gerund or time word names no one
+    assert read_hints("Phoning Beijing's top diplomat, what did the Secretary say?").names == ("beijing",)
+    assert read_hints("Three days into the war, what did Athens hear?").names == ("athens",)
+    assert read_hints("Blinken and Kuleba discussed what?").names == ("blinken", "kuleba")
 
 
 def test_time_in_the_question_ranks_the_matching_meeting_first(library):
