@@ -19,7 +19,7 @@ from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP
 from .parties import ASIDE, OFFICE_START, countries_of, described_countries
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
-from .thread import (FOLLOW_UP, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
+from .thread import (FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
                      SAID_WHEN, time_from_thread)
 from .tuning import TUNING
 
@@ -40,7 +40,7 @@ list name which who when how whom whose did do does was were is are has have had
 government governments country countries differ difference differences compare versus between cover covered
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
-prompted prompt prompting take get done doing characterize characterise characterized characterised
+prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
 """.split()) | frozenset(KIND_WORDS)
 HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 MANNER = re.compile(r"\b(?:right|straight) away\b|\bat once\b|\bas soon as possible\b|\bwithout delay\b", re.IGNORECASE)
@@ -167,7 +167,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     own_time, named = date_from is not None, bool(people)
     earlier_order = earlier_kind = None
     turn_countries: list[str] = []
-    if history and (not people or FOLLOW_UP.search(text)):
+    if history and (not people or (FOLLOW_UP_HIM if TUNING.him_follows else FOLLOW_UP).search(text)):
         # "Did they discuss fentanyl?", "And with Japan?": who (and when) come from the turns before.
         from_turns: list[Person] = []
         later = None

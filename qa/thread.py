@@ -12,6 +12,8 @@ from .tuning import TUNING
 PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.IGNORECASE)
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about|and what about)\b|\b(he|she|they|them|their|his|her|"
                        r"the two|both)\b", re.IGNORECASE)
+# ... and "him", as the one asked of ("What did Zelenskyy ask him to do?"): the other side of the contact before
+FOLLOW_UP_HIM = re.compile(FOLLOW_UP.pattern + r"|\bhim\b", re.IGNORECASE)
 
 
 # Before a noun, only a contact's ("the next call", "two days earlier"): "earlier tests", "the following steps"

@@ -34,6 +34,8 @@ class Tuning:
     elsewhere_adds: int = 1  # a close second from another readout whose title has this many fewer of the question's
     # words is quoted only with a topic word the best lacks (0: off; nineteenth session, 1,272 dev answers: 5 cite
     # better at 1, 4 at 2, none worse; without the exception for contacts of everyone named, one lost containment)
+    him_follows: bool = True  # "What did Zelenskyy ask him to do?" after a turn naming both: a follow-up, "him" the
+    # other side (twenty-third session; docs/EVAL.md)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
     meaning_sentences: int = 0  # sentences of the closest paragraphs embedded at question time (0: none; dev:
     # 8 answers no more dev questions, lowers dev.jsonl citation precision, adds ~100 ms to ask p50 on 2 cores)

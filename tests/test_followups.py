@@ -249,3 +249,16 @@ def test_the_following_year_is_that_calendar_year(library):
     answer = ask(library, "And when Biden met the Swedish prime minister the following year, what agreement were they "
                           "working toward?", history=history)
     assert {c.readout_id[:13] for c in answer.citations} == {"wh-2023-07-05"}, answer.text
+
+
+def test_him_in_a_follow_up_is_the_other_side_of_the_contact_before(library):
+    """A follow-up that names one side and says "him" of the other stays with the contact the turn before asked
+    about (its time and people), not every readout of the one it names."""
+    from qa import ask
+
+    call = "wh-2022-02-24-statement-by-president-joe-biden-on-phone-call-with-president-volodymyr-zelenskyy-of-ukraine"
+    history = [{"question": "What did Biden and Zelenskyy say to each other the night Russia invaded in February 2022?",
+                "cited": [call]}]
+    answer = ask(library, "What did Zelenskyy want him to do?", history=history)
+    assert {c.readout_id for c in answer.citations} == {call}
+    assert "call on the leaders of the world" in answer.text
