@@ -208,7 +208,8 @@ def readouts_matching(db: sqlite3.Connection, filters: Filters, names: Participa
 def directory(db: sqlite3.Connection, text: str = "") -> list[dict]:
     """Each participant (by name) with role, country, number of readouts, first and last event date."""
     rows = db.execute(
-        "SELECT p.name, p.role, p.country, count(DISTINCT p.readout_id), min(m.event_date), max(m.event_date) "
+        "SELECT p.name, p.role, coalesce(p.country, max(p.country)), count(DISTINCT p.readout_id), min(m.event_date), "
+        "max(m.event_date) "
         "FROM participants p JOIN readout_meta m ON m.readout_id = p.readout_id "
         + ("WHERE instr(lower(p.name), ?) > 0 OR instr(lower(coalesce(p.country, '')), ?) > 0 " if text else "")
         + "GROUP BY p.name ORDER BY count(DISTINCT p.readout_id) DESC, p.name",

@@ -346,3 +346,17 @@ def test_second_in_command_and_the_state_departments_number_two(library):
     assert [p.names for p in vp.people if p.inferred][0] == ("Kamala Harris",) and "Israel" in vp.countries
     deputy = understand(library, "Whom did the State Department's number two host from Berlin in July 2022?")
     assert "Wendy Sherman" in next(p for p in deputy.people if p.inferred).names
+
+
+def test_an_office_holder_named_by_surname_only_keeps_his_country(library):
+    """'Bennett' alone (the readout of his first call as prime minister) is an Israeli participant, as the
+    readouts that give his full name say: so "Israel's new prime minister" in June 2021 finds that call, not
+    Netanyahu's calls of May 2021."""
+    from qa import ask
+
+    row = next(r for r in library.participants("bennett") if r["name"] == "Bennett")
+    assert row["country"] == "Israel"
+    answer = ask(library, "When the American president rang Israel's brand-new head of government in June 2021, "
+                          "what did they agree their teams would do about regional threats?")
+    assert {c.readout_id for c in answer.citations} == {
+        "wh-2021-06-13-readout-of-president-joseph-r-biden-jr-call-with-prime-minister-bennett-of-israel"}
