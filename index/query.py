@@ -93,7 +93,7 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
 # A year, unless it names an event asked about ("Nigeria's 2023 elections", "the 2022 World Cup").
 YEAR_OF_CONTACT = re.compile(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
                              r"polls?|vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|"
-                             r"target|goals?)\b)")
+                             r"target|goals?|(?:nobel\s+)?(?:peace\s+)?(?:prize|award)s?|laureates?)\b)")
 
 
 # A question's first word is capitalised as any word there: one of these names no one ("Phoning Beijing's top
