@@ -24,7 +24,10 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     r"readouts?|visit\w*|spoke|speak\w*|conver\w+|reaffirm\w*|underscor\w+|welcom\w+|thank\w*|"
                     r"condemn\w*|express\w*|highlight\w*|urg\w+|announc\w+|commit\w*|support\w*|concern\w*|"
                     r"relations?|cooperat\w+|partnership|summit|minister|president|secretary|leaders?|officials?|"
-                    r"delegation|counterpart|bilateral|ambassador|sanction\w*|assistance|aid|security)\b",
+                    r"delegation|counterpart|bilateral|ambassador|sanction\w*|assistance|aid|security|"
+                    # the White House's meetings at home: with governors, mayors, clergy, a task force, a roundtable
+                    r"roundtables?|listening sessions?|task force|governors?|mayors?|legislators?|lawmakers?|senators?|"
+                    r"congress\w*|first lady|second gentleman|vice president|hosted|convened|briefed|advis[eo]rs?)\b",
                     re.IGNORECASE)
 
 

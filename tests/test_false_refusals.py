@@ -39,3 +39,13 @@ def test_which_leaders_were_called_names_them_from_a_statement_on_the_calls(libr
     answer = ask(library, "Which foreign leaders did Vice President Harris phone on June 3, 2021?")
     assert "Narendra Modi" in answer.text and "Keith Rowley" in answer.text, answer.text
     assert [c.readout_id[:60] for c in answer.citations] == ["wh-2021-06-03-statement-by-senior-advisor-and-chief-spokespe"]
+
+
+def test_a_meeting_at_home_is_in_the_domain(library):
+    """The corpus has the White House's meetings at home too (roundtables, task forces, governors): a question
+    about one that names no participant and no word of diplomacy is not out of the domain (analyst_dev23 blind
+    set: 4 such questions were refused so)."""
+    answer = ask(library, "At the December 2021 roundtable on coal towns, what reactor was the Gates-backed nuclear "
+                          "company planning?")
+    assert not answer.refused, answer.text
+    assert {c.readout_id[:50] for c in answer.citations} == {"wh-2021-12-15-readout-of-investment-roundtable-hos"}
