@@ -492,3 +492,12 @@ CONTACT_TITLE = re.compile(
     r"[’']s? (?:Call|Calls|Meeting|Meetings|Phone Call|Video Call) [Ww]ith .*?\b(?:President|Minister|Secretary|"
     r"Chancellor|King|Emir|Prince|Advisor|Adviser|Director|Governor|Senator|Speaker|Leader|Representative|Envoy|"
     r"Chairman|Commissioner|Pope|Premier|Taoiseach|Ambassador|Sultan)\s+[A-Z]")
+
+
+def test_an_official_who_dropped_by_a_meeting_took_part():
+    # written for this test in the readouts' form: the President drops in on the Vice President's meeting
+    r = readout("Readout of White House Meeting with Chief Executives on Water Infrastructure",
+                "Today, Vice President Harris met with chief executives of five water utilities to discuss lead pipe "
+                "replacement. President Biden dropped by the meeting to underscore that every family deserves clean "
+                "water.", date="2023-06-01")
+    assert names(extract_metadata(r)) == ["Kamala Harris", "Joe Biden"]
