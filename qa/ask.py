@@ -263,6 +263,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            part_hits=(lambda part, ids: part_hits(library, part, ids))
                                            if TUNING.unnamed_parts else None,
                                            one_readout=_one_contact(p.question) and not apart,
+                                           part_meaning=(lambda part, sentences: cosines(library, part, sentences))
+                                           if TUNING.unnamed_needed else None,
                                            apart=apart), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=top_texts(library, p.scored),
                             count=refusal.word_counter(library))

@@ -34,6 +34,8 @@ class Tuning:
     elsewhere_adds: int = 1  # a close second from another readout whose title has this many fewer of the question's
     # words is quoted only with a topic word the best lacks (0: off; nineteenth session, 1,272 dev answers: 5 cite
     # better at 1, 4 at 2, none worse; without the exception for contacts of everyone named, one lost containment)
+    unnamed_needed: bool = True  # needed_only for a question that names no participant too (an event: "At the
+    # September 2023 roundtable on ..., what share ..., and how much ...?"; twenty-third session, docs/EVAL.md)
     him_follows: bool = True  # "What did Zelenskyy ask him to do?" after a turn naming both: a follow-up, "him" the
     # other side (twenty-third session; docs/EVAL.md)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
