@@ -42,6 +42,7 @@ each other days week weeks months years one account accounts dr mr mrs ms kind s
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
 """.split()) | frozenset(KIND_WORDS)
+_US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
 HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 MANNER = re.compile(r"\b(?:right|straight) away\b|\bat once\b|\bas soon as possible\b|\bwithout delay\b", re.IGNORECASE)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
@@ -266,6 +267,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
                   and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
+    if TUNING.us_not_topic:
+        # "What help was the US sending?": the US is a side of every contact here, as "the President" is; and
+        # "anyone", "something" ask for what, they are not it.
+        topic = tuple(w for w in topic if w not in _US_OR_ANYONE) or topic
     places = places_of(text)
     # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic
     # (but "the conflict in Ethiopia" is: a country stays).

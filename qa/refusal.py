@@ -165,6 +165,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
 
 def _in_thread(question: Question, evidence: Evidence) -> bool:
     """A follow-up naming no one, answered from the readouts the last answer cited."""
+    if TUNING.thread_one and question.carried and not question.named and not question.cited \
+            and len(evidence.readouts) == 1:
+        return True  # turns as plain strings, no citations: the one contact of their people and time
     return bool(question.carried and not question.named and question.cited
                 and all(r.id in question.cited for r in evidence.readouts))
 

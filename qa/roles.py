@@ -40,7 +40,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:white house['’]s )?principal deputy (?:national )?security (?:advis[eo]r|chief)|"
      r"(?:white house['’]s )?(?:number[- ]two|no\. 2|second[- ]ranking) (?:national )?security (?:official|advis[eo]r|aide)",
      ("principal deputy national security advis",)),
-    (r"(?:white house['’]s )?deputy (?:national )?security (?:advis[eo]r|chief)", ("deputy national security advis",)),
+    (r"(?:white house['’]s )?deputy (?:white house )?(?:national )?security (?:advis[eo]r|chief)",
+     ("deputy national security advis",)),
     # "Washington's number-two diplomat": the Deputy Secretary of State (before "top diplomat", which it contains)
     (r"(?:number[- ]two|no\. 2|second[- ]ranking|deputy(?: top)?) diplomat", ("deputy secretary",)),
     # the UN's head: "the head of the world body", "the UN chief" (its place the United Nations, as NATO's below)
@@ -265,6 +266,8 @@ def _lesser(role: str, office: Described) -> bool:
 def _asked_lesser(office: Described) -> frozenset[str]:
     """The words of LESSER the question's own description has ("Laos' Deputy Prime Minister": "deputy")."""
     words = f" {office.words.lower()} "
+    if TUNING.caretaker_acting:
+        words = re.sub(r"\b(?:caretaker|interim)\b", "acting", words)  # "Port-au-Prince's caretaker head of government"
     return frozenset(w for w in ASKED_LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words))
 
 

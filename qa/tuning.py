@@ -36,6 +36,10 @@ class Tuning:
     # better at 1, 4 at 2, none worse; without the exception for contacts of everyone named, one lost containment)
     unnamed_needed: bool = True  # needed_only for a question that names no participant too (an event: "At the
     # September 2023 roundtable on ..., what share ..., and how much ...?"; twenty-third session, docs/EVAL.md)
+    us_not_topic: bool = True  # "the US" and "anyone" are no topic words (twenty-third session, docs/EVAL.md)
+    caretaker_acting: bool = True  # a "caretaker" or "interim" office holder is the acting one (twenty-third session)
+    thread_one: bool = True  # thread_common also for a follow-up whose plain-string turns select one contact
+    # (twenty-third session, docs/EVAL.md)
     him_follows: bool = True  # "What did Zelenskyy ask him to do?" after a turn naming both: a follow-up, "him" the
     # other side (twenty-third session; docs/EVAL.md)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts

@@ -1,9 +1,14 @@
-"""Failures of the blind analyst_dev23/24 sets (twenty-third session), in other words: a question of several things
+"""Failures of the blind analyst_dev23/24/25 sets (twenty-third session), in other words: a question of several things
 that names no participant (an event at the White House) cites only the paragraphs answering one of its questions
-best, as a question naming people does. Real corpus index and bundled model; fails with Tuning.unnamed_needed off."""
+best, as a question naming people does; a follow-up whose plain-string turn names one contact is read in that
+contact's readout in its own ordinary words; "the US" and "anyone" are no topic; a caretaker office holder is the
+acting one; "the deputy White House security adviser" is an office. Real corpus index and bundled model; each fails
+with its Tuning switch off (unnamed_needed, thread_one, us_not_topic, caretaker_acting)."""
 from __future__ import annotations
 
 from qa import ask
+from qa.ask import understand
+from qa.roles import read_offices
 
 ISLAMOPHOBIA = "wh-2023-05-03-readout-of-white-house-listening-session-on-islamophobia"
 SSBCI = ("wh-2022-10-28-readout-white-house-treasury-and-state-officials-discuss-american-rescue-plan-investments-in-"
@@ -23,3 +28,28 @@ def test_each_question_of_an_event_keeps_its_own_paragraph(library):
                           "program was Minnesota creating?")
     cited = {(c.readout_id, c.paragraph) for c in answer.citations}
     assert {(SSBCI, 4), (SSBCI, 9)} <= cited and (SSBCI, 1) not in cited, answer.text
+
+
+def test_a_follow_up_in_ordinary_words_stays_in_the_one_contact_of_its_turn(library):
+    # The turn is a plain string (no citations); its people and day select one call, which says "providing a
+    # range of emergency assistance": "sending" (in 14 paragraphs of the index) is the follow-up's own word.
+    answer = ask(library, "What sorts of emergency help was the US sending?",
+                 history=["What did President Biden and Prime Minister Modi of India discuss on April 26, 2021?"])
+    assert not answer.refused, answer.text
+    assert "oxygen-related supplies" in answer.text
+
+
+def test_the_us_and_anyone_are_no_topic(library):
+    read = understand(library, "Did the US raise anyone being released from detention with the Saudis?")
+    assert "us" not in read.topic and "anyone" not in read.topic and "detention" in read.topic
+
+
+def test_a_caretaker_head_of_government_is_the_acting_one(library):
+    answer = ask(library, "In July 2021, just after Haiti's president was assassinated, whose recovery did America's "
+                          "top diplomat hope for when he phoned Haiti's interim prime minister?")
+    assert {c.readout_id for c in answer.citations} == {"sd-secretary-blinkens-call-with-acting-haitian-prime-minister-joseph"}
+
+
+def test_the_deputy_white_house_security_adviser_is_an_office():
+    offices = read_offices("the deputy White House security adviser met the envoy")
+    assert [o.roles for o in offices] == [("deputy national security advis",)]
