@@ -315,6 +315,21 @@ CAPITALS: dict[str, str] = {
     "Caracas": "Venezuela", "Hanoi": "Vietnam", "Sanaa": "Yemen", "Lusaka": "Zambia", "Harare": "Zimbabwe",
     "St. George's": "Grenada", "Bridgetown": "Barbados", "Nassau": "Bahamas", "Port of Spain": "Trinidad and Tobago",
     "Georgetown": "Guyana", "Paramaribo": "Suriname", "La Paz": "Bolivia", "San Jose": "Costa Rica", "San José": "Costa Rica",
+    # Africa, Asia-Pacific, the Caribbean and Europe's small states ("Honiara's prime minister"); not a capital that
+    # is an ordinary word or another place's name ("Male", "Victoria", "St. John's")
+    "Andorra la Vella": "Andorra", "Belmopan": "Belize", "Porto-Novo": "Benin", "Cotonou": "Benin", "Thimphu": "Bhutan",
+    "Gaborone": "Botswana", "Bandar Seri Begawan": "Brunei", "Ouagadougou": "Burkina Faso", "Gitega": "Burundi",
+    "Bujumbura": "Burundi", "Praia": "Cabo Verde", "Yaounde": "Cameroon", "Yaoundé": "Cameroon",
+    "Bangui": "Central African Republic", "N'Djamena": "Chad", "Moroni": "Comoros", "Abidjan": "Cote d'Ivoire",
+    "Yamoussoukro": "Cote d'Ivoire", "Roseau": "Dominica", "Malabo": "Equatorial Guinea", "Asmara": "Eritrea",
+    "Mbabane": "Eswatini", "Suva": "Fiji", "Libreville": "Gabon", "Banjul": "Gambia", "Nuuk": "Greenland",
+    "Conakry": "Guinea", "Bissau": "Guinea-Bissau", "Tarawa": "Kiribati", "Maseru": "Lesotho", "Monrovia": "Liberia",
+    "Vaduz": "Liechtenstein", "Antananarivo": "Madagascar", "Lilongwe": "Malawi", "Malé": "Maldives", "Bamako": "Mali",
+    "Majuro": "Marshall Islands", "Nouakchott": "Mauritania", "Port Louis": "Mauritius", "Palikir": "Micronesia",
+    "Windhoek": "Namibia", "Ngerulmud": "Palau", "Ramallah": "Palestinian Authority", "Brazzaville": "Republic of the Congo",
+    "Basseterre": "Saint Kitts and Nevis", "Castries": "Saint Lucia", "Kingstown": "Saint Vincent and the Grenadines",
+    "Apia": "Samoa", "São Tomé": "Sao Tome and Principe", "Freetown": "Sierra Leone", "Honiara": "Solomon Islands",
+    "Dili": "Timor-Leste", "Lome": "Togo", "Lomé": "Togo", "Nuku'alofa": "Tonga", "Funafuti": "Tuvalu", "Port Vila": "Vanuatu",
 }
 
 
