@@ -114,6 +114,27 @@ def read_names(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def places_joined(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names with a place of several words the question says ("New Delhi", "South Korea", "Buenos Aires") as
+    one, for the name boost: "new" alone is in every paragraph. (qa reads names word by word: not for it.)"""
+    from .countries import capital_country, country_of  # (data; imported here to keep this module light)
+
+    joined = list(names)
+    for match in re.finditer(r"\b[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,2}", question):
+        words = match.group().split()
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                phrase = re.sub(r"['’]s$", "", " ".join(words[i:i + n]))
+                parts = [re.sub(r"['’]s$", "", w).lower() for w in words[i:i + n]]
+                if re.search(r"['’]s ", phrase) or not all(p in joined for p in parts):
+                    continue  # "Korea's Yoon": a possessive ends the place
+                if (capital_country(phrase) or country_of(phrase)) not in (None, "United States"):
+                    at = joined.index(parts[0])
+                    joined = [w for w in joined if w not in parts]
+                    joined.insert(min(at, len(joined)), phrase.lower())
+    return tuple(dict.fromkeys(joined))
+
+
 def read_hints(question: str) -> QueryHints:
     """All soft signals of a question."""
     date_from, date_to = read_dates(question)

@@ -11,7 +11,7 @@ import numpy as np
 from . import readout_meta
 from .countries import capital_country, country_names, country_of, fold
 from .embed import Embedder
-from .query import QueryHints, lexical_terms, mention_finder, read_hints
+from .query import QueryHints, lexical_terms, mention_finder, places_joined, read_hints
 from .wording import readouts_words, with_epithets
 from .store import Store
 from .types import Filters, Hit, Turn
@@ -113,7 +113,7 @@ def retrieve(store: Store, embedder: Embedder, question: str, filters: Filters =
     near = sorted(fused, key=fused.get, reverse=True)[:BOOSTED]
     info = _paragraph_info(store, near)
     focus = _focus_shares(query, info)
-    names = query.hints.names
+    names = places_joined(question, query.hints.names)
     forms = _place_forms(names)
     names_in = mention_finder(tuple(sorted({form for group in forms for form in group})))
     follow = (CITED_BOOST if read_hints(question).names else FOLLOW_BOOST) if query.cited else 0.0

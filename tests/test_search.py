@@ -144,3 +144,11 @@ def test_the_embedded_text_says_the_names_readouts_use():
     assert "israel" in query.hints.names  # an epithet names a country, which paragraphs say by name
     assert query.terms[:3] == ("phoning", "beijing", "top")  # the lexical side keeps the question's own words
     assert {"china", "chinese"} <= _place_forms(("beijing",))[0]
+
+
+def test_a_place_of_several_words_is_one_name_for_the_boost():
+    from index.query import places_joined
+
+    question = "What did Buenos Aires's leader, South Korea's Yoon and New Delhi's premier say in the United States?"
+    assert read_hints(question).names == ("buenos", "aires", "south", "korea", "yoon", "new", "delhi")
+    assert places_joined(question, read_hints(question).names) == ("buenos aires", "south korea", "yoon", "new delhi")
