@@ -263,6 +263,14 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # makes the lead closest, and "who praised ..." found "commended" for the wrong thing (dev).
         top = max(closeness.values())
         chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
+    elif tuning.weak_words and best[5] <= 1 and len(question.topic) >= tuning.weak_words and not speakers \
+            and question.intent == "discuss" and not closeness and meaning is not None and (closeness := meaning()) \
+            and max(closeness.values()) - closeness.get(best[3], -1.0) >= tuning.weak_margin:
+        # One word of a long topic is all the best sentence has ("summit", of "which gathering of the two countries'
+        # foreign and defence chiefs would the summit come before?"): the question is asked in other words, and a
+        # sentence much closer in meaning ("This meeting will precede the U.S.-India 2+2 Ministerial") answers it.
+        top = max(closeness.values())
+        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
     elif best[5] == 0 and not speakers and closeness and question.topic:
         # No topic word in any sentence, but the topic is asked in other words: the sentences closest in
         # meaning (the best, and any as close within a margin).

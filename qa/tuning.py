@@ -40,6 +40,9 @@ class Tuning:
     caretaker_acting: bool = True  # a "caretaker" or "interim" office holder is the acting one (twenty-third session)
     thread_one: bool = True  # thread_common also for a follow-up whose plain-string turns select one contact
     # (twenty-third session, docs/EVAL.md)
+    weak_words: int = 4  # a topic of this many words of which the best sentence has one: the closest in meaning is
+    # quoted instead, when ... (0: off; twenty-third session, docs/EVAL.md)
+    weak_margin: float = 0.10  # ... it is this much closer to the question than the best sentence
     him_follows: bool = True  # "What did Zelenskyy ask him to do?" after a turn naming both: a follow-up, "him" the
     # other side (twenty-third session; docs/EVAL.md)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts

@@ -2,8 +2,9 @@
 that names no participant (an event at the White House) cites only the paragraphs answering one of its questions
 best, as a question naming people does; a follow-up whose plain-string turn names one contact is read in that
 contact's readout in its own ordinary words; "the US" and "anyone" are no topic; a caretaker office holder is the
-acting one; "the deputy White House security adviser" is an office. Real corpus index and bundled model; each fails
-with its Tuning switch off (unnamed_needed, thread_one, us_not_topic, caretaker_acting)."""
+acting one; "the deputy White House security adviser" is an office; one word of a long topic gives way to the
+sentence closest in meaning. Real corpus index and bundled model; each fails with its Tuning switch off
+(unnamed_needed, thread_one, us_not_topic, caretaker_acting, weak_words)."""
 from __future__ import annotations
 
 from qa import ask
@@ -53,3 +54,13 @@ def test_a_caretaker_head_of_government_is_the_acting_one(library):
 def test_the_deputy_white_house_security_adviser_is_an_office():
     offices = read_offices("the deputy White House security adviser met the envoy")
     assert [o.roles for o in offices] == [("deputy national security advis",)]
+
+
+def test_one_word_of_a_long_topic_gives_way_to_the_sentence_closest_in_meaning(library):
+    # One word of the topic ("reach", of "a ceasefire") is all the best sentence by words has; the call that says
+    # "humanitarian access to civilians in Mariupol" says it in words of its own (fails with weak_words 0)
+    answer = ask(library, "When the American president called the leaders of the four largest Western European "
+                          "economies in late March 2022, which besieged port city's people did they say relief groups "
+                          "must reach?")
+    assert {c.readout_id[:13] for c in answer.citations} == {"wh-2022-03-29"}, answer.text
+    assert "Mariupol" in answer.text
