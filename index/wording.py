@@ -17,7 +17,7 @@ _EPITHET_SAID = re.compile(r"(?:\bthe\s+)?" + EPITHET_WORDS.pattern, re.I)  # "t
 
 # (not "the Central American leader")
 _US = (r"(?<!Central )(?<!Latin )(?<!South )(?<!North )(?<!Anglo-)"
-       r"(?:America['’]s|Washington['’]s|the\s+U\.S\.|U\.S\.|US|American|United\s+States['’])")
+       r"\b(?:America['’]s|Washington['’]s|the\s+U\.S\.|U\.S\.|(?-i:US)|American|United\s+States['’])")
 # US offices as paraphrases say them, in the words readouts use (the titles name no one: who held the office
 # depends on the date)
 US_OFFICES = tuple((re.compile(said, re.I), office) for said, office in (

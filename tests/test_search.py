@@ -136,6 +136,9 @@ def test_the_embedded_text_says_the_names_readouts_use():
     assert query.dense_text == ("Phoning China's top diplomat, did Secretary of State and Israel's premier "
                                 "or the Central American leader mention India's plans?")
     assert "israel" in query.hints.names  # an epithet names a country, which paragraphs say by name
+    # not inside a word, nor the pronoun: "Belarus leader", "Cyprus president", "tell us leaders"
+    assert build_query("Did the Belarus leader tell us leaders about the Cyprus president?").dense_text == \
+        "Did the Belarus leader tell us leaders about the Cyprus president?"
     assert query.terms[:3] == ("phoning", "beijing", "top")  # the lexical side keeps the question's own words
     assert {"china", "chinese"} <= _place_forms(("beijing",))[0]
 
