@@ -248,6 +248,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            one_readout=_one_described(p.question),
                                            meaning=lambda: closeness(library, question, p.scored,
                                                                      most=TUNING.meaning_fallback),
+                                           weak_meaning=lambda: closeness(library, question, p.scored,
+                                                                          most=TUNING.weak_paragraphs),
                                            part_meaning=lambda part, sentences: cosines(library, part, sentences),
                                            apart=sides.apart(library, p.question, p.readouts),
                                            together=sides.together(library, p.question, p.readouts),

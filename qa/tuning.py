@@ -43,6 +43,8 @@ class Tuning:
     weak_words: int = 4  # a topic of this many words of which the best sentence has one: the closest in meaning is
     # quoted instead, when ... (0: off; twenty-third session, docs/EVAL.md)
     weak_margin: float = 0.10  # ... it is this much closer to the question than the best sentence
+    weak_paragraphs: int = 3  # ... among the sentences of this many paragraphs closest to the question (8, as
+    # meaning_fallback: the same answers, and ~6% of held-out asks 30-170 ms slower cold)
     him_follows: bool = True  # "What did Zelenskyy ask him to do?" after a turn naming both: a follow-up, "him" the
     # other side (twenty-third session; docs/EVAL.md)
     offices: bool = True  # people described by office and place ("Oslo's top diplomat") select readouts
