@@ -11,7 +11,7 @@ from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
-from . import compose, compose_compare, evidence, extract, places, refusal, roles, sides
+from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, part_hits, top_texts, unnamed_passages
@@ -233,13 +233,13 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     if answerer is not None and p.route != "metadata":
         return _trim_hits(answerer(question, p.scored, turns), k)
     if p.route == "metadata":
-        return _trim_hits(compose.by_metadata(library, p.question, p.readouts, p.hits, unasked=p.unasked), k)
+        return _trim_hits(compose_lists.by_metadata(library, p.question, p.readouts, p.hits, unasked=p.unasked), k)
     if p.question.intent == "compare" and p.readouts:
         compared = compose_compare.by_comparison(library, p.question, p.readouts, p.hits)
         if compared is not None:
             return _trim_hits(compared, k)
     if p.route == "broad":
-        return _trim_hits(compose.broad(library, p.question, p.scored, p.hits), k)
+        return _trim_hits(compose_lists.broad(library, p.question, p.scored, p.hits), k)
     if p.route == "topic":
         return _trim_hits(compose.by_topic(p.question, p.scored, p.hits,
                                            lead=lambda readout_id: lead_hit(library, readout_id),

@@ -270,7 +270,7 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if not readouts and (question.kind or question.company or question.setting) \
             and question.intent in ("list", "how_many", "when") and tuning.other_kinds:
         # None of the kind asked ("meet" and they only spoke by phone; "one-on-one"): the other contacts, which the
-        # answer lists under a count of 0 (qa.compose.by_metadata), rather than no evidence at all.
+        # answer lists under a count of 0 (qa.compose_lists.by_metadata), rather than no evidence at all.
         readouts = select(library, replace(question, kind=None, company=None, setting=None))
         unasked = bool(readouts)
     if tuning.follow_cited and question.carried and question.cited \
