@@ -374,12 +374,23 @@ EPITHETS = {
 }
 # Said of a country without an epithet of EPITHETS' kind, read by the plain engine only (qa reads it in qa.parties)
 _ENGINE_EPITHETS = {"jewish state": "Israel", "twenty largest economies": "G20", "20 largest economies": "G20"}
-EPITHET_WORDS = re.compile(r"\b(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                                                   for e in (*EPITHETS, *_ENGINE_EPITHETS)), key=len, reverse=True)) + r")\b", re.I)
 
-EPITHET_KEYS = {re.sub(r"[\s-]+", " ", e.lower()): country for e, country in (*EPITHETS.items(), *_ENGINE_EPITHETS.items())}
+
+def epithet_key(said: str) -> str:
+    """An epithet as EPITHETS spells it ("Land  of-Smiles" -> "land of smiles")."""
+    return re.sub(r"[\s-]+", " ", said.lower())
+
+
+def epithet_alternation(epithets) -> str:
+    """A regex alternation of epithets, longest first, any run of spaces or hyphens between their words."""
+    return "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for e in epithets),
+                           key=len, reverse=True))
+
+
+EPITHET_WORDS = re.compile(r"\b(" + epithet_alternation((*EPITHETS, *_ENGINE_EPITHETS)) + r")\b", re.I)
+EPITHET_KEYS = {epithet_key(e): country for e, country in (*EPITHETS.items(), *_ENGINE_EPITHETS.items())}
 
 
 def epithet_countries(text: str) -> tuple[str, ...]:
     """The countries (and bodies) that epithets in a text name ("the Alpine principality" -> Liechtenstein), in order."""
-    return tuple(dict.fromkeys(EPITHET_KEYS[re.sub(r"[\s-]+", " ", m.group(1).lower())] for m in EPITHET_WORDS.finditer(text)))
+    return tuple(dict.fromkeys(EPITHET_KEYS[epithet_key(m.group(1))] for m in EPITHET_WORDS.finditer(text)))

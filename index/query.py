@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from .countries import capital_country, country_of
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS.pop("may", None)  # "may" is usually the verb; the full-name table below catches "May 2022"
@@ -117,8 +119,6 @@ def read_names(question: str) -> tuple[str, ...]:
 def places_joined(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The names with a place of several words the question says ("New Delhi", "South Korea", "Buenos Aires") as
     one, for the name boost: "new" alone is in every paragraph. (qa reads names word by word: not for it.)"""
-    from .countries import capital_country, country_of  # (data; imported here to keep this module light)
-
     joined = list(names)
     for match in re.finditer(r"\b[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,2}", question):
         words = match.group().split()

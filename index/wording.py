@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .countries import EPITHET_KEYS, EPITHET_WORDS, capital_country, epithet_countries, fold
+from .countries import EPITHET_KEYS, EPITHET_WORDS, capital_country, epithet_countries, epithet_key, fold
 from .query import QueryHints
 
 _CAPITAL_OWNER = re.compile(r"\b([A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)?)['’]s\b")
@@ -37,16 +37,16 @@ def readouts_words(question: str) -> str:
     for said, office in US_OFFICES:
         question = said.sub(office, question)
     text = _CAPITAL_OWNER.sub(_country_for_capital, question)
-    return _EPITHET_SAID.sub(lambda m: EPITHET_KEYS[re.sub(r"[\s-]+", " ", m.group(1).lower())], text)
+    return _EPITHET_SAID.sub(lambda m: EPITHET_KEYS[epithet_key(m.group(1))], text)
 
 
 def _country_for_capital(match: re.Match) -> str:
     said = match.group(1)  # "New Delhi", or "Phoning Beijing" at the start of a question
-    last = said.rsplit(" ", 1)
-    if capital_country(said):
-        return capital_country(said) + "'s"
-    if len(last) == 2 and capital_country(last[1]):
-        return f"{last[0]} {capital_country(last[1])}'s"
+    if country := capital_country(said):
+        return f"{country}'s"
+    first, _, last = said.rpartition(" ")
+    if first and (country := capital_country(last)):
+        return f"{first} {country}'s"
     return match.group()
 
 

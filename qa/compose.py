@@ -98,8 +98,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # so the few closest paragraphs' sentences are embedded now, and the closest in meaning is quoted. Only
         # for yes/no, which is all topic: a longer question's scene ("when he sat down with ... at the summit")
         # makes the lead closest, and "who praised ..." found "commended" for the wrong thing (dev).
-        top = max(closeness.values())
-        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
+        chosen = _closest(candidates, closeness, tuning)
     elif tuning.weak_words and best[5] <= 1 and len(question.topic) >= tuning.weak_words and not speakers \
             and any(p.inferred for p in question.people) \
             and question.intent == "discuss" and not closeness and weak_meaning is not None \
@@ -109,13 +108,11 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # foreign and defence chiefs would the summit come before?"), in a question that describes people by office
         # ("New Delhi's premier"): it is asked in other words, and a sentence much closer in meaning ("This meeting
         # will precede the U.S.-India 2+2 Ministerial") answers it. (Sentences embedded cold: ~50 ms on 2 cores.)
-        top = max(closeness.values())
-        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
+        chosen = _closest(candidates, closeness, tuning)
     elif best[5] == 0 and not speakers and closeness and question.topic:
         # No topic word in any sentence, but the topic is asked in other words: the sentences closest in
         # meaning (the best, and any as close within a margin).
-        top = max(closeness.values())
-        chosen = [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
+        chosen = _closest(candidates, closeness, tuning)
     elif best[5] == 0 and not speakers:
         # Nothing names the topic (a broad "what did they discuss"): read the best paragraph from its start.
         # A topic asked in other words: the paragraph closest to the question past the lead, which ranks
@@ -255,6 +252,12 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if question.intent == "yes_no":
         text = "Yes. " + text
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _closest(candidates: list, closeness: dict[str, float], tuning: Tuning) -> list:
+    """The candidate sentences closest in meaning to the question: the closest, and any within meaning_margin of it."""
+    top = max(closeness.values())
+    return [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
 
 
 def _who_said(group: list, hit: Hit) -> str | None:

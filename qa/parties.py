@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.countries import COUNTRIES, EPITHETS, ORGANISATIONS, capital_country, country_of
+from index.countries import COUNTRIES, EPITHETS, ORGANISATIONS, capital_country, country_of, epithet_alternation, epithet_key
 from index.query import lexical_terms
 
 from .people import Person
@@ -55,8 +55,7 @@ DESCRIBED_COUNTRIES = (
 )
 # Seats of government, which name a government (and are said with "in": "the man in Zhongnanhai")
 SEATS = frozenset({"elysee", "élysée", "quai d'orsay", "downing street", "whitehall", "blue house", "zhongnanhai"})
-EPITHET = re.compile(r"\b(?:the\s+)?(" + "|".join(sorted((re.escape(e).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for e in EPITHETS),
-                                                      key=len, reverse=True)) + r")\b(?!\s+of\b)", re.I)
+EPITHET = re.compile(r"\b(?:the\s+)?(" + epithet_alternation(EPITHETS) + r")\b(?!\s+of\b)", re.I)
 
 
 _WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(?:far\s+)?(?:north|south|east|west)(?:ern)?|"
@@ -66,15 +65,10 @@ _WHERE = re.compile(r"\b(?:in|at|near|across|around|within|from)\s+(?:the\s+(?:(
 def epithet_country(phrase: str) -> str | None:
     """The country an epithet names ("the Alpine principality" -> Liechtenstein), or None."""
     found = EPITHET.fullmatch(phrase.strip()) if TUNING.epithets else None
-    return _BY_KEY[_epithet_key(found.group(1))] if found else None
+    return _BY_KEY[epithet_key(found.group(1))] if found else None
 
 
-def _epithet_key(said: str) -> str:
-    """An epithet as EPITHETS spells it ("Land  of-Smiles" -> "land of smiles")."""
-    return re.sub(r"[\s-]+", " ", said.lower())
-
-
-_BY_KEY = {_epithet_key(e): country for e, country in EPITHETS.items()}  # ("boot-shaped peninsula": "boot shaped ...")
+_BY_KEY = {epithet_key(e): country for e, country in EPITHETS.items()}  # ("boot-shaped peninsula": "boot shaped ...")
 
 
 def described_countries(text: str) -> list[tuple[str, set[str]]]:
@@ -83,8 +77,8 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
     if TUNING.epithets:
         # (not where a contact took place: "a gathering ... in the north of the Land of Smiles")
         # (a seat of government is said with "in" as who: "the man in Zhongnanhai")
-        found += [(_BY_KEY[_epithet_key(m.group(1))], set(lexical_terms(m.group(1))))
-                  for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start()) or _epithet_key(m.group(1)) in SEATS]
+        found += [(_BY_KEY[epithet_key(m.group(1))], set(lexical_terms(m.group(1))))
+                  for m in EPITHET.finditer(text) if not _WHERE.search(text, 0, m.start()) or epithet_key(m.group(1)) in SEATS]
     return found
 
 
