@@ -14,7 +14,7 @@ from index.types import Filters, parse_history
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .otherwise import PASSAGES, said_otherwise
-from .passages import closeness, cosines, part_hits, top_texts, unnamed_passages
+from .passages import closeness, cosines, event_readouts, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, fill_dates, none_mention, said_most, uncovered
@@ -206,6 +206,14 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             top = top_texts(library, scored)
             unsaid = refusal.unsaid_names(read, top)
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
+        if not reason and TUNING.event_refusal and read.topic and not read.carried:
+            # "What did the U.S.-Israel Strategic Consultative Group discuss about Rafah?" (2021-2023): the event's
+            # readouts of the time are the evidence, judged by the one rule as a contact's are.
+            held = event_readouts(library, read)
+            texts = readout_texts(library, [r.id for r in held]) if held else {}
+            reason = refusal.topic_refusal(read, evidence.Evidence(held, True), texts,
+                                           max((s.dense for s in scored), default=0.0),
+                                           refusal.word_counter(library)) if texts else ""
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

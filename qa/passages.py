@@ -48,6 +48,15 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
     return scored
 
 
+def event_readouts(library: Library, read: Question) -> tuple:
+    """The readouts of the event a question naming no one names by its title, in the time asked (() for none)."""
+    event = places.titled_event(library, read)
+    if not event:
+        return ()
+    timed = places.narrowed(library, replace(read, countries=()))
+    return tuple(library.readouts(filters=replace(timed or read.filters, readouts=event), participants=False))
+
+
 def part_hits(library: Library, part: str, ids: frozenset):
     """Passages of the given readouts for one question of several, best first."""
     return library.retrieve(part, Filters(readouts=ids), k=5) if part.strip() else []

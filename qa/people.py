@@ -149,6 +149,10 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
             full = names.lookup(clean, dominant=False)
+            if full and unknown_after and _unknown_before(match.group(), clean, names):
+                # "Gurpatwant Singh Pannun": a family name (Daleep Singh's) between words no participant has is
+                # part of someone else's name, who took part in no readout.
+                break
             if full and unknown_after and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full):
                 # "Ambassador Rashad Hussain", Hussain not a participant: "Rashad" is someone else's first
                 # name (Rashad al-Alimi), not this person. A family name still counts ("Kishida Fumio").
@@ -192,6 +196,15 @@ def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:
     others = [b for w, b in bare.items() if b.lower() not in STOPWORDS and b.lower() not in GENERIC | TITLES
               and not country_of(w) and len(w) > 1]
     return bool(others) and not any(fold(o).lower() in name_words(n) for o in others for n in full)
+
+
+def _unknown_before(run: str, word: str, names: Names) -> bool:
+    """Whether a name's run has, before `word`, a word of a name that is no part of any participant's name
+    (not an office, a title or a country: "President Biden" is Biden)."""
+    before = re.findall(r"[\w'’-]+", run[: run.rfind(word)])
+    return any(w.lower() not in STOPWORDS and w.lower() not in GENERIC | TITLES and not country_of(w) and len(w) > 1
+               and not names.lookup(re.sub(r"['’]s$", "", w), dominant=False) and not ROMAN.fullmatch(w)
+               for w in before)
 
 
 def dominant_names(person: Person, names: Names) -> tuple[str, ...]:

@@ -85,6 +85,8 @@ _RUN_DOTTED = re.compile(rf"\b{_DOTTED}(?:\s+(?:(?:of|for|and|on|the)\s+)?{_DOTT
 EVENT_WORDS = re.compile(r"\b(?:day|forum|summit|meeting|dialogue|conference|platform|event|fellows(?:hip)?|ministerial|"
                          r"initiative|partnership|committee|roundtable|session|assembly|talks|week|festival|celebration|"
                          r"reception|convening|gathering|briefing|symposium|consultations?)\b", re.IGNORECASE)
+# ... or a body that meets ("the U.S.-Israel Strategic Consultative Group", "the National Climate Task Force")
+BODY_WORDS = re.compile(r"\b(?:group|task force|council|commission|mechanism)\b", re.IGNORECASE)
 _OPENERS = frozenset("which what when where who whom whose how why did does do at in on during after before the a an "
                      "and or as".split())
 
@@ -105,7 +107,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             start = question.text.find(piece, start) + len(piece) if TUNING.run_rest else found.end()
             pieces.append((piece, question.text[start:]))
     for piece, after in pieces:
-        if not EVENT_WORDS.search(f"{piece} {' '.join(after.split()[:3])}"):
+        near = f"{piece} {' '.join(after.split()[:3])}"
+        if not EVENT_WORDS.search(near) and not (TUNING.event_bodies and BODY_WORDS.search(near)):
             continue  # a name, a place ("the West Bank"), not an event
         words = piece.split()
         while words and words[0].lower() in _OPENERS:

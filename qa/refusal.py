@@ -182,6 +182,11 @@ def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
         if one and re.search(rf"\b{re.escape(pair)}\b", question.text):
             what = what.replace(pair.replace(" ", ", "), pair)
     number = len(evidence.readouts)
+    if not question.people:
+        # (an event named by its title: qa.passages.event_readouts)
+        held = "the one readout" if number == 1 else f"none of the {number} readouts"
+        verb = "does not mention" if number == 1 else "mentions"
+        return f"The readouts do not cover this: {held} of the event asked about{time_said(question)} {verb} {what}."
     if number == 1:
         return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
     together = " together" if len(question.people) > 1 else ""

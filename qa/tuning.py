@@ -270,6 +270,10 @@ class Tuning:
     # part (a discuss answer), not who said something
     boss_not_party: bool = True  # "Zelenskyy's chief of staff": the aide took part, not the person named
     the_president: bool = True  # "the President" (capitalised, of no place) is the US one, in US readouts
+    event_bodies: bool = True  # a body that meets is named as an event is ("the U.S.-Israel Strategic Consultative
+    # Group", "the Counternarcotics Working Group"; twenty-fourth session: 2 older dev answers better, none worse)
+    event_refusal: bool = True  # naming no one, an event its titles name: its readouts of the time asked are the
+    # evidence the one refusal rule judges (twenty-fourth session: 1 older dev refusal more, no false one)
     titled_event: bool = True  # naming nobody: an event its title names ("Venezuelan Day"), not the country's contacts
     event_days: bool = True  # "on the day Russia invaded Ukraine", "the eve of the war's first anniversary": those days
     us_pair: bool = True  # two US officials in a time, no contact of both: each one's contacts (two contacts)
