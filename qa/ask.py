@@ -17,7 +17,7 @@ from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_readouts, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import TOPIC_TEXTS, contacts_on, fill_dates, none_mention, said_most, uncovered
+from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, unsaid_when, none_mention, said_most, uncovered
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -173,6 +173,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     top = None  # the top hits' readouts, read whole once for the word checks below
     if found.readouts:
         scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
+        if TUNING.engine_top and not read.carried and read.intent != "compare":
+            moved = engine_top(library, read, question, filters, turns, scored, max(k, 5))
+            if moved:
+                found, scored = evidence.Evidence(moved[0], True), moved[1]
         if read.intent in METADATA_INTENTS:
             if read.subject and TUNING.subject_contacts:
                 # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic.
@@ -180,6 +184,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 if reason:
                     return Plan(read, scored, reason)
             elif read.intent == "when" and read.topic and TUNING.when_said:
+                reason = unsaid_when(library, read, found) if TUNING.when_unsaid else ""
+                if reason:
+                    return Plan(read, scored, reason)
                 found = said_most(library, read, found)
             return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
         best = max((s.dense for s in scored), default=0.0)
@@ -210,6 +217,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # "What did the U.S.-Israel Strategic Consultative Group discuss about Rafah?" (2021-2023): the event's
             # readouts of the time are the evidence, judged by the one rule as a contact's are.
             held = event_readouts(library, read)
+            # (only where the passages are the event's: its title's words may name an office, not the contact asked)
+            held = held if scored and scored[0].hit.readout_id in {r.id for r in held} else ()
             texts = readout_texts(library, [r.id for r in held]) if held else {}
             reason = refusal.topic_refusal(read, evidence.Evidence(held, True), texts,
                                            max((s.dense for s in scored), default=0.0),

@@ -28,6 +28,14 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
         # countries of its name ("Venezuelan Day") are no contact's.
         timed = places.narrowed(library, replace(read, countries=()))
         scored = library.retrieve(question, replace(timed or read.filters, readouts=event), turns, k=k)
+        if not scored and timed and TUNING.event_over_time:
+            # "How did NOAA rank the U.S. summer of 2024, according to the readout of the White House Summit on
+            # Extreme Heat?": a time the question names may be of what is asked about, not of the event (in
+            # September); the event's passages then, when closer than those of the time ("Which organizations took
+            # part in the June 2022 meeting that the Gender Policy Council held ...": a readout of June 2022 untitled so).
+            over = library.retrieve(question, replace(read.filters, readouts=event), turns, k=k)
+            within = library.retrieve(question, allowed, turns, k=k) if allowed else []
+            scored = over if best_dense(over) > best_dense(within) else []
         if scored:
             return scored
     scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
@@ -54,7 +62,10 @@ def event_readouts(library: Library, read: Question) -> tuple:
     if not event:
         return ()
     timed = places.narrowed(library, replace(read, countries=()))
-    return tuple(library.readouts(filters=replace(timed or read.filters, readouts=event), participants=False))
+    rows = library.readouts(filters=replace(timed or read.filters, readouts=event), participants=False)
+    if not rows and timed and TUNING.event_over_time:
+        rows = library.readouts(filters=replace(read.filters, readouts=event), participants=False)  # as above
+    return tuple(rows)
 
 
 def part_hits(library: Library, part: str, ids: frozenset):

@@ -143,6 +143,8 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             continue  # a capital that is only someone's given name ("Santiago's foreign minister"): the place
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
         unknown_after = False
+        unknown_words: list[str] = []
+        numeral = next((w for w in match.group().split() if ROMAN.fullmatch(w)), None) if TUNING.regnal_names else None
         for word in reversed(re.findall(r"[\w'’-]+", match.group())):
             clean = re.sub(r"['’]s$", "", word)
             clean = re.sub(r"^(?:al|el|bin|ibn)-(?=\w)", "", clean, flags=re.IGNORECASE)  # "al-Sisi" is Sisi
@@ -153,6 +155,11 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 # "Gurpatwant Singh Pannun": a family name (Daleep Singh's) between words no participant has is
                 # part of someone else's name, who took part in no readout.
                 break
+            if full and unknown_words and TUNING.family_first_known and not all(
+                    any(w in name_words(n) for n in full) for w in unknown_words):
+                # "Takeo Morimoto": a family name first (Akiba Takeo's) before a word no part of that name is
+                # someone else's given name; "Kishida Fumio" has his own.
+                break
             if full and unknown_after and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full):
                 # "Ambassador Rashad Hussain", Hussain not a participant: "Rashad" is someone else's first
                 # name (Rashad al-Alimi), not this person. A family name still counts ("Kishida Fumio").
@@ -161,6 +168,11 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                     and _strangers(match.group(), clean, full):
                 break  # "Ko Jimmy": a given name (Jimmy Carter's) beside words that are no part of that name
             unknown_after = unknown_after or (not full and not ROMAN.fullmatch(clean))
+            if not full and not ROMAN.fullmatch(clean):
+                unknown_words.append(fold(clean).lower())
+            if full and numeral:
+                # "King Charles III" is Charles III, not Charles Michel: a regnal number names one of them
+                full = tuple(n for n in full if numeral in n.split()) or full
             if full and TUNING.whole_names and re.search(r"\b(?:bin|ibn|bint)\b", match.group(), re.IGNORECASE):
                 # Every word of a name of several ("Tahnoun bin Zayed", not Mohamed bin Zayed), when someone has them
                 # all: the word after "bin" is a father's name, which brothers and cousins share. (Not every
@@ -219,9 +231,13 @@ def dominant_names(person: Person, names: Names) -> tuple[str, ...]:
 
 # An office or honorific, then a name of two or three capitalised words ("Prime Minister Anwar Ibrahim").
 _TITLED_NAME = re.compile(r"\b(?:(?:Prime|Foreign|Defense|Defence|Deputy|Vice|Crown|Secretary|General|Minister|President|"
+                          r"Advisor|Adviser|Director|Chief|head|Head|"
                           r"Chancellor|King|Queen|Sultan|Emir|Amir|Sheikh|Prince|Premier|Ambassador|Envoy|"
                           r"Governor|Senator|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)+"
                           r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+
+
+_PLACED_NAME = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 
 
 def unresolved_names(text: str, people: tuple[Person, ...], names: Names) -> tuple[tuple[str, str], ...]:
@@ -231,11 +247,14 @@ def unresolved_names(text: str, people: tuple[Person, ...], names: Names) -> tup
     last word, the name): ("Minister", "Anwar Ibrahim")."""
     said = {w.lower() for p in people for w in re.findall(r"[\w'’-]+", p.words)}
     out = []
-    for m in _TITLED_NAME.finditer(text):
-        name = re.sub(r"['’]s$", "", m.group(1))
+    # ... or after a country's possessive ("South Korea's Lee Jae-myung")
+    placed = [m for m in _PLACED_NAME.finditer(text) if country_of(m.group(1)) or capital_country(m.group(1))] \
+        if TUNING.placed_names else []
+    for m in [*_TITLED_NAME.finditer(text), *placed]:
+        name = re.sub(r"['’]s$", "", m.group(m.lastindex))
         words = name.split()
         if any(w.lower() in said for w in words) or any(country_of(w) for w in words) \
                 or any(w.lower() in GENERIC or w.lower() in STOPWORDS for w in words) or names.family_like(words[-1]):
             continue
-        out.append((m.group(0)[:m.start(1) - m.start()].split()[-1], name))
+        out.append((m.group(0)[:m.start(m.lastindex) - m.start()].split()[-1], name))
     return tuple(out)

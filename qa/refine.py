@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.api import Library
-from index.query import mention_finder
+from index.query import mention_finder, mentioned
 from index.types import Filters
 
 from . import compose, evidence, refusal
@@ -95,6 +95,52 @@ def said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evid
     return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
 
 
+# What happens once in a life or a body's history, not at a contact ("When was he born?", "When was she elected?")
+LIFE_EVENT = re.compile(r"\b(?:born|died|elected|re-elected|appointed|inaugurated|sworn|founded|established|married|"
+                        r"graduated|retired|resigned)\b", re.IGNORECASE)
+
+
+def unsaid_when(library: Library, read, found: evidence.Evidence) -> str:
+    """"On what date was King Charles III born, according to Biden's calls with him?": a when-question of a life's
+    event (LIFE_EVENT) that none of the matching readouts says asks the date of something else than their contacts;
+    the one rule's refusal ("" when any readout says it, or there are too many to read)."""
+    if not found.readouts or len(found.readouts) > TOPIC_TEXTS:
+        return ""
+    words = [w.lower() for w in LIFE_EVENT.findall(read.text)]
+    texts = readout_texts(library, [r.id for r in found.readouts]) if words else {}
+    if not words or any(mention_finder(tuple(words))(text) for text in texts.values()):
+        return ""
+    return none_mention(read, words)
+
+
 def none_mention(read: Question, what) -> str:
     """The refusal for people whose readouts all lack what was asked about."""
     return f"{compose.REFUSAL[:-1]}: none of the readouts of {evidence.names_said(read)} mentions {', '.join(what)}."
+
+
+def engine_top(library: Library, read: Question, question: str, filters, turns, scored: list, k: int):
+    """The readout the plain engine ranks first, with its passages, where the readouts of who and when missed it
+    and it is much closer to the question than any of theirs: the metadata need not list a person the readout
+    names ("At the April 2021 climate panel session held before Biden's global climate summit, ...": Biden is in
+    no participant row of the task force's meeting). It must name everyone asked about and fall in the time asked.
+    None otherwise."""
+    if not read.people:
+        return None
+    engine = library.retrieve(question, filters, turns, k=5)
+    if not engine:
+        return None
+    top = engine[0].hit.readout_id
+    if any(s.hit.readout_id == top for s in scored):
+        return None
+    closer = max(s.dense for s in engine if s.hit.readout_id == top) - max((s.dense for s in scored), default=0.0)
+    if closer < TUNING.engine_top:
+        return None
+    rows = tuple(library.readouts(filters=replace(read.filters, readouts=frozenset([top])), participants=False))
+    held = rows[0].event_date or rows[0].date if rows else ""
+    if not rows or (read.date_from and held < read.date_from) or (read.date_to and held > read.date_to):
+        return None
+    readout = library.readout(top)
+    text = f"{readout.title} {' '.join(readout.paragraphs)}" if readout else ""
+    if not all(mentioned([name.split()[-1] for name in person.names if name.split()], text) for person in read.people):
+        return None
+    return rows, library.retrieve(question, compose.restrict(read.filters, rows), turns, k=k)

@@ -215,8 +215,13 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
 def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
     """An acronym of the question that a readout has as the initials of a name ("IMF" in the question, "the
     International Monetary Fund" in the readout)."""
-    return bool(re.search(rf"\b{re.escape(word.upper())}\b", question_text)) \
-        and any(word in sentence_words(text) for text in texts.values())
+    if not re.search(rf"\b{re.escape(word.upper())}\b", question_text):
+        return False
+    if any(word in sentence_words(text) for text in texts.values()):
+        return True
+    # ... with "and" inside the name ("NOAA": the National Oceanic and Atmospheric Administration)
+    spelled = r"\b" + r"\s+(?:(?:and|of|for|the|on)\s+)*".join(rf"{re.escape(c.upper())}[\w'’-]*" for c in word)
+    return TUNING.initials_and and len(word) >= 3 and any(re.search(spelled, text) for text in texts.values())
 
 
 def _as_written(word: str, text: str) -> str:
