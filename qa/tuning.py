@@ -284,6 +284,10 @@ class Tuning:
     event_over_time: bool = True  # an event named by its title whose readouts are all outside the time the question
     # names is still the one asked about ("NOAA's rank of the summer of 2024, at the Summit on Extreme Heat")
     initials_and: bool = True  # "NOAA" in a question is the National Oceanic and Atmospheric Administration
+    rarest_missing: bool = True  # of the specific words of what was asked about, the rarest, missing from every matching
+    # readout, refuses though a commoner one is there ("the mpox outbreak" of "the recent Ebola outbreak"; twenty-fourth
+    # session: 2 dev refusals more, none false. Tried and left out: the specific words judged also where a passage is
+    # close, for a question naming people: 2 refusals more, 6 false)
     event_bodies: bool = True  # a body that meets is named as an event is ("the U.S.-Israel Strategic Consultative
     # Group", "the Counternarcotics Working Group"; twenty-fourth session: 2 older dev answers better, none worse)
     event_refusal: bool = True  # naming no one, an event its titles name: its readouts of the time asked are the

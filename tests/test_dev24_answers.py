@@ -6,7 +6,7 @@ a country's possessive) are refused by name; "King Charles III" is Charles III; 
 readout says is refused; the plain engine's much closer readout answers where the metadata misses the person; an
 event named by its title answers outside the time the question names, and "NOAA" is spelled with an "and". Real
 corpus index and bundled model; each fails with its Tuning switch off (event_bodies, event_refusal, family_first_known,
-placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and), the Pannun one with qa.people._unknown_before removed."""
+placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing), the Pannun one with qa.people._unknown_before removed."""
 from __future__ import annotations
 
 from qa import ask
@@ -83,3 +83,11 @@ def test_an_event_named_by_its_title_outside_the_time_the_question_names(library
     # Atmospheric Administration in the readout (event_over_time, initials_and).
     answer = ask(library, "Where did NOAA place the summer of 2024, per the White House Summit on Extreme Heat readout?")
     assert not answer.refused and "fourth-hottest summer" in answer.text, answer.text
+
+
+def test_the_rarest_word_of_what_was_asked_must_be_there(library):
+    # Their one readout has "the recent Ebola outbreaks"; "mpox" is in other readouts, not theirs (rarest_missing).
+    answer = ask(library, "Did Vice President Harris and President Tshisekedi talk about the mpox outbreak?")
+    assert answer.refused and "mpox" in answer.text, answer.text
+    answer = ask(library, "Did Vice President Harris and President Tshisekedi talk about the Ebola outbreaks?")
+    assert not answer.refused, answer.text
