@@ -123,6 +123,10 @@ DISCUSSED = re.compile(r"^\s*(?:which|what)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'â
 SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
                        r"^\s*when\s+did\s+[\w\s'â€™-]+?\s+(?:agree|plan|promise|pledge|expect|intend|hope)\s+to\b",
                        re.IGNORECASE)
+# "On what day were the new migrant-registration centers set to start work?": what was scheduled, not the contact.
+SCHEDULED = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|date))\s+(?:was|were|is|are|would|will)\s+"
+                       r"(?:the|a|an|its|their|his|her)\b[^?,]*?\b(?:set|due|scheduled|expected|slated|planned)\s+to\b",
+                       re.IGNORECASE)
 
 
 def intent_of(text: str) -> str:
@@ -132,6 +136,8 @@ def intent_of(text: str) -> str:
             if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)):
                 continue
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
+                return "discuss"
+            if intent == "when" and TUNING.scheduled and SCHEDULED.search(text):
                 return "discuss"
             if intent == "who_said" and TUNING.company_not_said and COMPANY.search(text):
                 continue  # who took part is a fact of the readout, said by neither side

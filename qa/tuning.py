@@ -288,6 +288,8 @@ class Tuning:
     # readout, refuses though a commoner one is there ("the mpox outbreak" of "the recent Ebola outbreak"; twenty-fourth
     # session: 2 dev refusals more, none false. Tried and left out: the specific words judged also where a passage is
     # close, for a question naming people: 2 refusals more, 6 false)
+    scheduled: bool = True  # "on what day were the new centers set to start work?": when a thing was scheduled, which
+    # the readout says, not the contact's date (twenty-fourth session: 1 analyst_dev25 answer better, none worse)
     event_bodies: bool = True  # a body that meets is named as an event is ("the U.S.-Israel Strategic Consultative
     # Group", "the Counternarcotics Working Group"; twenty-fourth session: 2 older dev answers better, none worse)
     event_refusal: bool = True  # naming no one, an event its titles name: its readouts of the time asked are the

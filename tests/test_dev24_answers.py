@@ -6,7 +6,7 @@ a country's possessive) are refused by name; "King Charles III" is Charles III; 
 readout says is refused; the plain engine's much closer readout answers where the metadata misses the person; an
 event named by its title answers outside the time the question names, and "NOAA" is spelled with an "and". Real
 corpus index and bundled model; each fails with its Tuning switch off (event_bodies, event_refusal, family_first_known,
-placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing), the Pannun one with qa.people._unknown_before removed."""
+placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing, scheduled), the Pannun one with qa.people._unknown_before removed."""
 from __future__ import annotations
 
 from qa import ask
@@ -91,3 +91,10 @@ def test_the_rarest_word_of_what_was_asked_must_be_there(library):
     assert answer.refused and "mpox" in answer.text, answer.text
     answer = ask(library, "Did Vice President Harris and President Tshisekedi talk about the Ebola outbreaks?")
     assert not answer.refused, answer.text
+
+
+def test_when_a_thing_was_scheduled_is_said_in_the_readout(library):
+    # Not the date of the meeting (June 10): the day the readout says the centers would open (scheduled).
+    answer = ask(library, "In June 2023, when Finer and Mayorkas hosted Colombia's foreign minister, on what date were "
+                          "the migration processing centers due to open?")
+    assert "June 19, 2023" in answer.text, answer.text
