@@ -30,6 +30,9 @@ METADATA_INTENTS = ("when", "list", "how_many")
 SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|visit|trip|conversation|audience|"
                     r"roundtable|gathering)\b|\bwhen (?:he|she|they|the|america|washington)\b|\b(?:phoned|rang|hosted|"
                     r"received)\b", re.IGNORECASE)
+ONE_CALL = re.compile(r"\b(?:a|the|his|her|their|that) (?:[\w'’-]+ ){0,2}(?:call|meeting|conversation)\b", re.IGNORECASE)
+MANY = re.compile(r"\b(?:trilateral|multilateral|three-way|quadrilateral|joint|together|group|summit|ministerial|"
+                  r"counterparts|leaders)\b", re.IGNORECASE)
 SINGLE_VERB = re.compile(r"\bdid\b[^?,]*\b(?:phone|ring|telephone)\b", re.IGNORECASE)  # "Why did Blinken phone ...?"
 
 
@@ -168,6 +171,15 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             found = evidence.Evidence(tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id))), True)
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
+    if TUNING.pair_only and len(read.people) in (1, 2) and read.intent in ("discuss", "yes_no", "who_said") \
+            and len(found.readouts) > 1 and ONE_CALL.search(question) and not MANY.search(question):
+        # "in her getting-acquainted phone call with Seoul's newly installed number two": one contact of the two,
+        # the one with no one else (not the trilateral call of the same week with Japan's vice minister too).
+        rows = library.readouts(filters=Filters(readouts=frozenset(r.id for r in found.readouts))) \
+            if len(found.readouts) <= 10 else []
+        few = {r.id for r in rows if len(r.participants) <= 2}
+        if few and len(few) < len(found.readouts):
+            found = replace(found, readouts=tuple(r for r in found.readouts if r.id in few))
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):
         found = fill_dates(library, read, found, question)
     top = None  # the top hits' readouts, read whole once for the word checks below

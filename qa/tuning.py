@@ -290,6 +290,9 @@ class Tuning:
     # close, for a question naming people: 2 refusals more, 6 false)
     scheduled: bool = True  # "on what day were the new centers set to start work?": when a thing was scheduled, which
     # the readout says, not the contact's date (twenty-fourth session: 1 analyst_dev25 answer better, none worse)
+    pair_only: bool = True  # "in her phone call with Seoul's new number two": of a person's or a pair's contacts,
+    # those with no one else, where some are (not the trilateral call that week with Japan's vice minister too);
+    # twenty-fourth session: 1 analyst_dev25 answer better, none worse
     event_bodies: bool = True  # a body that meets is named as an event is ("the U.S.-Israel Strategic Consultative
     # Group", "the Counternarcotics Working Group"; twenty-fourth session: 2 older dev answers better, none worse)
     event_refusal: bool = True  # naming no one, an event its titles name: its readouts of the time asked are the

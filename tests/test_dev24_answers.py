@@ -6,7 +6,7 @@ a country's possessive) are refused by name; "King Charles III" is Charles III; 
 readout says is refused; the plain engine's much closer readout answers where the metadata misses the person; an
 event named by its title answers outside the time the question names, and "NOAA" is spelled with an "and". Real
 corpus index and bundled model; each fails with its Tuning switch off (event_bodies, event_refusal, family_first_known,
-placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing, scheduled), the Pannun one with qa.people._unknown_before removed."""
+placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing, scheduled, pair_only), the Pannun one with qa.people._unknown_before removed."""
 from __future__ import annotations
 
 from qa import ask
@@ -98,3 +98,13 @@ def test_when_a_thing_was_scheduled_is_said_in_the_readout(library):
     answer = ask(library, "In June 2023, when Finer and Mayorkas hosted Colombia's foreign minister, on what date were "
                           "the migration processing centers due to open?")
     assert "June 19, 2023" in answer.text, answer.text
+
+
+def test_one_call_of_a_pair_is_the_one_with_no_one_else(library):
+    # The week of her first call with Cho, Sherman also held a trilateral call with Cho and Japan's vice minister
+    # (pair_only).
+    answer = ask(library, "Which pressing present-day problems did America's second-ranking diplomat bring up in her "
+                          "get-to-know-you phone call with Seoul's new number two at its foreign ministry in May 2022?")
+    cited = {c.readout_id for c in answer.citations}
+    assert cited and all("japanese-vice-foreign-minister" not in c for c in cited), answer.text
+    assert "supply chain resilience" in answer.text, answer.text
