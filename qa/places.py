@@ -91,6 +91,17 @@ _OPENERS = frozenset("which what when where who whom whose how why did does do a
                      "and or as".split())
 
 
+TITLED_MANY = 200  # an event's titles read to find those of the time asked
+
+
+def _time_of(library: Library, question: Question) -> Filters | None:
+    """The filters of the time a question asks about (its own words or the request's dates), or None."""
+    if question.filters.date_from or question.filters.date_to:
+        return question.filters
+    timed = narrowed(library, replace(question, countries=()))
+    return timed if timed and (timed.date_from or timed.date_to) else None
+
+
 def titled_event(library: Library, question: Question) -> frozenset[str]:
     """"At the White House's Venezuelan Day event, ...", "participants in Dominican Day": the readouts whose title
     has a name of several capitalised words the question says, where at most TITLED_EVENTS do (the name that
@@ -124,6 +135,11 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         for said in said_as:
             ids = library.titled(said, TITLED_EVENTS + 1)
             rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
+            if len(ids) > TITLED_EVENTS and TUNING.event_in_time and (EVENT_WORDS.search(said) or BODY_WORDS.search(said)) \
+                    and (timed := _time_of(library, question)):
+                # "the National Climate Task Force" (11 meetings) in the time asked: the few of that time
+                rows = library.readouts(filters=replace(timed, readouts=library.titled(said, TITLED_MANY)), participants=False)
+                rows = rows if len(rows) <= TITLED_EVENTS else []
             # (the words as said, not their stems; a dash as a dash: "United States – Nordic Leaders’ Summit")
             rows = [r for r in rows if _dashed(said) in _dashed(r.title)]
             if rows:

@@ -293,6 +293,9 @@ class Tuning:
     pair_only: bool = True  # "in her phone call with Seoul's new number two": of a person's or a pair's contacts,
     # those with no one else, where some are (not the trilateral call that week with Japan's vice minister too);
     # twenty-fourth session: 1 analyst_dev25 answer better, none worse
+    event_in_time: bool = True  # an event's name in more titles than TITLED_EVENTS (the National Climate Task Force
+    # met 11 times) that few of them have in the time asked names those (twenty-fourth session: 1 analyst_dev24 answer
+    # better, none worse; the name itself must say meeting or body: "White House" + "session" found a wrong one)
     event_bodies: bool = True  # a body that meets is named as an event is ("the U.S.-Israel Strategic Consultative
     # Group", "the Counternarcotics Working Group"; twenty-fourth session: 2 older dev answers better, none worse)
     event_refusal: bool = True  # naming no one, an event its titles name: its readouts of the time asked are the

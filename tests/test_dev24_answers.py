@@ -6,7 +6,7 @@ a country's possessive) are refused by name; "King Charles III" is Charles III; 
 readout says is refused; the plain engine's much closer readout answers where the metadata misses the person; an
 event named by its title answers outside the time the question names, and "NOAA" is spelled with an "and". Real
 corpus index and bundled model; each fails with its Tuning switch off (event_bodies, event_refusal, family_first_known,
-placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing, scheduled, pair_only), the Pannun one with qa.people._unknown_before removed."""
+placed_names, regnal_names, when_unsaid, engine_top 0, event_over_time, initials_and, rarest_missing, scheduled, pair_only, event_in_time), the Pannun one with qa.people._unknown_before removed."""
 from __future__ import annotations
 
 from qa import ask
@@ -108,3 +108,10 @@ def test_one_call_of_a_pair_is_the_one_with_no_one_else(library):
     cited = {c.readout_id for c in answer.citations}
     assert cited and all("japanese-vice-foreign-minister" not in c for c in cited), answer.text
     assert "supply chain resilience" in answer.text, answer.text
+
+
+def test_an_event_of_many_meetings_is_the_one_of_the_time_asked(library):
+    # The National Climate Task Force has 11 readouts; of March 2022, one (event_in_time).
+    answer = ask(library, "On Russia's war and prices at the pump, what did the National Climate Task Force concentrate on?",
+                 filters={"date_from": "2022-03-01", "date_to": "2022-03-31"})
+    assert {c.readout_id for c in answer.citations} == {"wh-2022-03-15-readout-of-the-march-national-climate-task-force-meeting"}, answer.text
