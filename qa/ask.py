@@ -14,10 +14,10 @@ from index.types import Filters, parse_history
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .otherwise import PASSAGES, said_otherwise
-from .passages import closeness, cosines, event_readouts, part_hits, top_texts, unnamed_passages
+from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, unsaid_when, none_mention, said_most, uncovered
+from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -30,9 +30,6 @@ METADATA_INTENTS = ("when", "list", "how_many")
 SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|visit|trip|conversation|audience|"
                     r"roundtable|gathering)\b|\bwhen (?:he|she|they|the|america|washington)\b|\b(?:phoned|rang|hosted|"
                     r"received)\b", re.IGNORECASE)
-ONE_CALL = re.compile(r"\b(?:a|the|his|her|their|that) (?:[\w'’-]+ ){0,2}(?:call|meeting|conversation)\b", re.IGNORECASE)
-MANY = re.compile(r"\b(?:trilateral|multilateral|three-way|quadrilateral|joint|together|group|summit|ministerial|"
-                  r"counterparts|leaders)\b", re.IGNORECASE)
 SINGLE_VERB = re.compile(r"\bdid\b[^?,]*\b(?:phone|ring|telephone)\b", re.IGNORECASE)  # "Why did Blinken phone ...?"
 
 
@@ -171,15 +168,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             found = evidence.Evidence(tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id))), True)
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
-    if TUNING.pair_only and len(read.people) in (1, 2) and read.intent in ("discuss", "yes_no", "who_said") \
-            and len(found.readouts) > 1 and ONE_CALL.search(question) and not MANY.search(question):
-        # "in her getting-acquainted phone call with Seoul's newly installed number two": one contact of the two,
-        # the one with no one else (not the trilateral call of the same week with Japan's vice minister too).
-        rows = library.readouts(filters=Filters(readouts=frozenset(r.id for r in found.readouts))) \
-            if len(found.readouts) <= 10 else []
-        few = {r.id for r in rows if len(r.participants) <= 2}
-        if few and len(few) < len(found.readouts):
-            found = replace(found, readouts=tuple(r for r in found.readouts if r.id in few))
+    if TUNING.pair_only:
+        found = just_them(library, read, question, found)
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):
         found = fill_dates(library, read, found, question)
     top = None  # the top hits' readouts, read whole once for the word checks below
@@ -226,15 +216,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             unsaid = refusal.unsaid_names(read, top)
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         if not reason and TUNING.event_refusal and read.topic and not read.carried:
-            # "What did the U.S.-Israel Strategic Consultative Group discuss about Rafah?" (2021-2023): the event's
-            # readouts of the time are the evidence, judged by the one rule as a contact's are.
-            held = event_readouts(library, read)
-            # (only where the passages are the event's: its title's words may name an office, not the contact asked)
-            held = held if scored and scored[0].hit.readout_id in {r.id for r in held} else ()
-            texts = readout_texts(library, [r.id for r in held]) if held else {}
-            reason = refusal.topic_refusal(read, evidence.Evidence(held, True), texts,
-                                           max((s.dense for s in scored), default=0.0),
-                                           refusal.word_counter(library)) if texts else ""
+            reason = event_refusal(library, read, scored)
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

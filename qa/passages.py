@@ -7,7 +7,8 @@ from dataclasses import replace
 from index.api import Library
 from index.types import Filters
 
-from . import extract, places
+from . import extract, places, refusal
+from .evidence import Evidence
 from .question import Question, scene_and_ask
 from .sentences import candidate_sentences
 from .texts import readout_texts
@@ -66,6 +67,18 @@ def event_readouts(library: Library, read: Question) -> tuple:
     if not rows and timed and TUNING.event_over_time:
         rows = library.readouts(filters=replace(read.filters, readouts=event), participants=False)  # as above
     return tuple(rows)
+
+
+def event_refusal(library: Library, read: Question, scored) -> str:
+    """"What did the U.S.-Israel Strategic Consultative Group discuss about Rafah?" (2021-2023): the event's readouts
+    of the time are the evidence, judged by the one refusal rule as a contact's are ("" for no event, or passages
+    not the event's: its title's words may name an office, not the contact asked about)."""
+    held = event_readouts(library, read)
+    if not held or not scored or scored[0].hit.readout_id not in {r.id for r in held}:
+        return ""
+    texts = readout_texts(library, [r.id for r in held])
+    return refusal.topic_refusal(read, Evidence(held, True), texts, best_dense(scored),
+                                 refusal.word_counter(library)) if texts else ""
 
 
 def part_hits(library: Library, part: str, ids: frozenset):

@@ -144,3 +144,22 @@ def engine_top(library: Library, read: Question, question: str, filters, turns, 
     if not all(mentioned([name.split()[-1] for name in person.names if name.split()], text) for person in read.people):
         return None
     return rows, library.retrieve(question, compose.restrict(read.filters, rows), turns, k=k)
+
+
+ONE_CALL = re.compile(r"\b(?:a|the|his|her|their|that) (?:[\w'’-]+ ){0,2}(?:call|meeting|conversation)\b", re.IGNORECASE)
+MANY = re.compile(r"\b(?:trilateral|multilateral|three-way|quadrilateral|joint|together|group|summit|ministerial|"
+                  r"counterparts|leaders)\b", re.IGNORECASE)
+
+
+def just_them(library: Library, read: Question, question: str, found: evidence.Evidence) -> evidence.Evidence:
+    """"in her getting-acquainted phone call with Seoul's newly installed number two": one contact of a person or a
+    pair, the ones with no one else where some are (not the trilateral call of the same week with Japan's vice
+    minister too). The evidence as it was otherwise."""
+    if len(read.people) not in (1, 2) or read.intent not in ("discuss", "yes_no", "who_said") \
+            or not 1 < len(found.readouts) <= 10 or not ONE_CALL.search(question) or MANY.search(question):
+        return found
+    rows = library.readouts(filters=Filters(readouts=frozenset(r.id for r in found.readouts)))
+    few = {r.id for r in rows if len(r.participants) <= 2}
+    if few and len(few) < len(found.readouts):
+        return replace(found, readouts=tuple(r for r in found.readouts if r.id in few))
+    return found
