@@ -124,15 +124,16 @@ def engine_top(library: Library, read: Question, question: str, filters, turns, 
     names ("At the April 2021 climate panel session held before Biden's global climate summit, ...": Biden is in
     no participant row of the task force's meeting). It must name everyone asked about and fall in the time asked.
     None otherwise."""
-    if not read.people:
-        return None
+    inside = max((s.dense for s in scored), default=0.0)
+    if not read.people or inside >= TUNING.topic_cosine:
+        return None  # (a passage of theirs this close supports the topic, as the refusal rule reads it: no search)
     engine = library.retrieve(question, filters, turns, k=5)
     if not engine:
         return None
     top = engine[0].hit.readout_id
     if any(s.hit.readout_id == top for s in scored):
         return None
-    closer = max(s.dense for s in engine if s.hit.readout_id == top) - max((s.dense for s in scored), default=0.0)
+    closer = max(s.dense for s in engine if s.hit.readout_id == top) - inside
     if closer < TUNING.engine_top:
         return None
     rows = tuple(library.readouts(filters=replace(read.filters, readouts=frozenset([top])), participants=False))
