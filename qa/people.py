@@ -142,8 +142,7 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                                               for n in names.lookup(place, dominant=False) or ()):
             continue  # a capital that is only someone's given name ("Santiago's foreign minister"): the place
         # Family names come last ("Israeli Defense Minister Benny Gantz"): try the run's words from the end.
-        unknown_after = False
-        unknown_words: list[str] = []
+        unknown_words: list[str] = []  # the run's words after the one read, that no participant's name has
         numeral = next((w for w in match.group().split() if ROMAN.fullmatch(w)), None) if TUNING.regnal_names else None
         for word in reversed(re.findall(r"[\w'’-]+", match.group())):
             clean = re.sub(r"['’]s$", "", word)
@@ -151,7 +150,7 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
             full = names.lookup(clean, dominant=False)
-            if full and unknown_after and _unknown_before(match.group(), clean, names):
+            if full and unknown_words and _unknown_before(match.group(), clean, names):
                 # "Gurpatwant Singh Pannun": a family name (Daleep Singh's) between words no participant has is
                 # part of someone else's name, who took part in no readout.
                 break
@@ -160,14 +159,13 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 # "Takeo Morimoto": a family name first (Akiba Takeo's) before a word no part of that name is
                 # someone else's given name; "Kishida Fumio" has his own.
                 break
-            if full and unknown_after and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full):
+            if full and unknown_words and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full):
                 # "Ambassador Rashad Hussain", Hussain not a participant: "Rashad" is someone else's first
                 # name (Rashad al-Alimi), not this person. A family name still counts ("Kishida Fumio").
                 break
             if full and not any(name_words(n)[-1:] == [fold(clean).lower()] for n in full) \
                     and _strangers(match.group(), clean, full):
                 break  # "Ko Jimmy": a given name (Jimmy Carter's) beside words that are no part of that name
-            unknown_after = unknown_after or (not full and not ROMAN.fullmatch(clean))
             if not full and not ROMAN.fullmatch(clean):
                 unknown_words.append(fold(clean).lower())
             if full and numeral:

@@ -108,7 +108,8 @@ def unsaid_when(library: Library, read, found: evidence.Evidence) -> str:
         return ""
     words = [w.lower() for w in LIFE_EVENT.findall(read.text)]
     texts = readout_texts(library, [r.id for r in found.readouts]) if words else {}
-    if not words or any(mention_finder(tuple(words))(text) for text in texts.values()):
+    said = mention_finder(tuple(words))
+    if not words or any(said(text) for text in texts.values()):
         return ""
     return none_mention(read, words)
 

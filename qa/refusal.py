@@ -212,9 +212,10 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     # "the mpox outbreak" of a readout on "the recent Ebola outbreak": the rarest of them, a word other readouts
     # have (not the asker's own: "overhaul" is in none), written without a capital (a name may be spelled another
     # way: "Kerem Shalom" as "Karem Shalom"), is what is asked about.
-    rarest = [t for t in specific if t not in said and count(t) >= 1 and not _capitalised(t, question.text)
-              and count(t) < min(count(s) for s in said)] if tuning.rarest_missing else []
-    return rarest
+    if not tuning.rarest_missing:
+        return []
+    commonest_said = min(count(t) for t in said)
+    return [t for t in specific if t not in said and 1 <= count(t) < commonest_said and not _capitalised(t, question.text)]
 
 
 def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
