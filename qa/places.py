@@ -115,9 +115,10 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         start = found.start()
         for piece in re.split(r"['’]s?(?:\s+|$)", found.group()):
             # (what follows a piece is the rest of its run too: "U.S.-Nordic Leaders" of "... Leaders' Summit")
-            start = question.text.find(piece, start) + len(piece) if TUNING.run_rest else found.end()
-            pieces.append((piece, question.text[start:]))
-    for piece, after in pieces:
+            at = question.text.find(piece, start)
+            start = at + len(piece) if TUNING.run_rest else found.end()
+            pieces.append((piece, question.text[start:], question.text[:max(at, 0)]))
+    for piece, after, before in pieces:
         near = f"{piece} {' '.join(after.split()[:3])}"
         if not EVENT_WORDS.search(near) and not (TUNING.event_bodies and BODY_WORDS.search(near)):
             continue  # a name, a place ("the West Bank"), not an event
@@ -140,6 +141,10 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
                 # "the National Climate Task Force" (11 meetings) in the time asked: the few of that time
                 rows = library.readouts(filters=replace(timed, readouts=library.titled(said, TITLED_MANY)), participants=False)
                 rows = rows if len(rows) <= TITLED_EVENTS else []
+            if len(ids) > 1 and TUNING.event_ordinal and (nth := _ordinal(before, after)):
+                # "the fourth Donor Coordination Platform steering committee meeting": the one its title numbers so
+                rows = [r for r in library.readouts(filters=Filters(readouts=library.titled(said, TITLED_MANY)),
+                                                    participants=False) if re.search(nth, r.title, re.IGNORECASE)] or rows
             # (the words as said, not their stems; a dash as a dash: "United States – Nordic Leaders’ Summit")
             rows = [r for r in rows if _dashed(said) in _dashed(r.title)]
             if rows:
@@ -149,6 +154,25 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def _ordinal(before: str, after: str) -> str | None:
+    """The ordinal of a series' meeting said just before its name ("the fourth Donor Coordination Platform ...") or
+    just after ("... Platform's second meeting"), as a title writes it ("Fourth Meeting of ..."), or None."""
+    found = _ORDINAL.search(" ".join(before.split()[-2:])) or _ORDINAL.search(" ".join(after.split()[:3]))
+    if not found:
+        return None
+    word = found.group(1).lower()
+    if word[0].isdigit():
+        number = int(re.match(r"\d+", word).group())
+        word = ORDINALS[number - 1] if 1 <= number <= len(ORDINALS) else ""
+    # (a series' first meeting is titled "Inaugural" as often)
+    return rf"\b(?:{word}|inaugural)\b" if word == "first" else rf"\b{word}\b" if word else None
 
 
 def _dashed(text: str) -> str:
