@@ -13,7 +13,7 @@ from index.types import Filters
 
 from .evidence import Evidence, names_said, time_said
 from .texts import readout_texts, titled_words
-from .parts import question_parts
+from .parts import question_parts, subject_words
 from .question import Question, capitalised as _capitalised, sentence_words
 from .roles import REGIONS
 from .tuning import TUNING, Tuning
@@ -311,6 +311,11 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
     # What was asked about ("about Second Thomas Shoal"), not how the people or the scene are described
     # ("which Middle Eastern truce", "in the Hindu Kush").
     named = [t for t in question.topic if _capitalised(t, question.text) and t in question.subject]
+    if TUNING.unsaid_places:
+        # A place asked about is one too ("about Chinese coast guard actions at Scarborough Shoal"), though as where
+        # a contact took place it selects readouts and is no topic word.
+        about = subject_words(question.text)
+        named += [w for place in question.places for w in lexical_terms(place) if w in about and _capitalised(w, question.text)]
     runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
     return [run for run in runs if _unsaid_name(run, named, texts)] if texts else []
 

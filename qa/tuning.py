@@ -307,6 +307,8 @@ class Tuning:
     time_words: bool = True  # "at the end of February 2022", "in the closing days of 2021": no topic words
     titled_names: bool = True  # a person found in the metadata, named only in a title, is no unknown word
     country_parts: bool = True  # "about Venezuela and Haiti": each country asked about, quoted where it is named
+    unsaid_places: bool = True  # a place of several words said in what is asked about ("about ... at Scarborough
+    # Shoal") that none of the readouts has refuses as a name of several topic words does (unsaid_names)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

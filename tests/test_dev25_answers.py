@@ -1,7 +1,8 @@
 """Failures of the dev sets (twenty-fifth session), in other words: a series' meeting named by its ordinal ("the
 fourth Donor Coordination Platform steering committee meeting") is the readout whose title numbers it so, a first
-one titled "Inaugural" too. Real corpus index and bundled model; each fails with its Tuning switch off
-(event_ordinal)."""
+one titled "Inaugural" too; a place of several words asked about ("at Scarborough Shoal") that none of the
+readouts has is refused as a name of several topic words is. Real corpus index and bundled model; each fails with
+its Tuning switch off (event_ordinal, unsaid_places)."""
 from __future__ import annotations
 
 from qa import ask
@@ -15,3 +16,12 @@ def test_an_ordinal_picks_the_meeting_of_a_series(library):
                               f"about Ukraine's reform agenda?")
         cited = {c.readout_id for c in answer.citations}
         assert cited and all(PLATFORM in r and titled in r for r in cited), (said, cited)
+
+
+def test_a_place_asked_about_that_no_readout_has_is_refused(library):
+    answer = ask(library, "What did President Biden tell President Marcos about Chinese coast guard actions at "
+                          "Scarborough Shoal?")
+    assert answer.refused and "Scarborough Shoal" in answer.text, answer.text
+    # ... and a place their readouts have is answered
+    answer = ask(library, "What did President Biden tell President Marcos about Chinese actions in the South China Sea?")
+    assert not answer.refused and "South China Sea" in answer.text, answer.text
