@@ -55,8 +55,9 @@ def _is_counterpart(word: str, question: str) -> bool:
 
 
 def _is_topic(word: str, question: str) -> bool:
-    """Whether an (unknown) word is what the question asks about: within three words after 'about'."""
-    pattern = ABOUT + r"(?:[\w'’\-]+\s+){0,2}?" + re.escape(word) + r"\b"
+    """Whether an (unknown) word is what the question asks about: within three words after 'about' (five with
+    unknown_subject: "about a second Scottish independence referendum")."""
+    pattern = ABOUT + r"(?:[\w'’\-]+\s+){0,%d}?" % (4 if TUNING.unknown_subject else 2) + re.escape(word) + r"\b"
     return re.search(pattern, question, re.IGNORECASE) is not None
 
 

@@ -309,6 +309,8 @@ class Tuning:
     country_parts: bool = True  # "about Venezuela and Haiti": each country asked about, quoted where it is named
     unsaid_places: bool = True  # a place of several words said in what is asked about ("about ... at Scarborough
     # Shoal") that none of the readouts has refuses as a name of several topic words does (unsaid_names)
+    unknown_subject: bool = True  # a word no paragraph holds within five words of "about" ("about a second Scottish
+    # independence referendum"), not only three, refuses unless paraphrased
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

@@ -1,8 +1,9 @@
 """Failures of the dev sets (twenty-fifth session), in other words: a series' meeting named by its ordinal ("the
 fourth Donor Coordination Platform steering committee meeting") is the readout whose title numbers it so, a first
 one titled "Inaugural" too; a place of several words asked about ("at Scarborough Shoal") that none of the
-readouts has is refused as a name of several topic words is. Real corpus index and bundled model; each fails with
-its Tuning switch off (event_ordinal, unsaid_places)."""
+readouts has is refused as a name of several topic words is; so is a word no paragraph has, five words after
+"about" ("a second Scottish independence referendum"). Real corpus index and bundled model; each fails with its
+Tuning switch off (event_ordinal, unsaid_places, unknown_subject)."""
 from __future__ import annotations
 
 from qa import ask
@@ -25,3 +26,12 @@ def test_a_place_asked_about_that_no_readout_has_is_refused(library):
     # ... and a place their readouts have is answered
     answer = ask(library, "What did President Biden tell President Marcos about Chinese actions in the South China Sea?")
     assert not answer.refused and "South China Sea" in answer.text, answer.text
+
+
+def test_a_word_no_paragraph_has_five_words_after_about_is_refused(library):
+    answer = ask(library, "What did Deputy Secretary Sherman and First Minister Sturgeon discuss about a second "
+                          "Scottish independence referendum?")
+    assert answer.refused and "referendum" in answer.text, answer.text
+    # ... and what their readout has is answered
+    answer = ask(library, "What did Deputy Secretary Sherman and First Minister Sturgeon discuss about the war in Ukraine?")
+    assert not answer.refused and "Ukraine" in answer.text, answer.text
