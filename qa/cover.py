@@ -11,7 +11,7 @@ from index.people import CORE_OFFICES
 from index.query import lexical_terms, stem
 from index.search import Scored
 
-from .parts import question_parts, subject_parts
+from .parts import asks_one, question_parts, subject_parts
 from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -123,7 +123,8 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
     "made over 5,000 arrests ... cracking down on ... human smuggling networks", for "how many arrests ..., and
     what program did Ecuador launch?")."""
     parts = question_parts(question.text)
-    if not tuning.needed_only or part_meaning is None or len(parts) < 2 or len(chosen) < 2:
+    one = tuning.needed_one and asks_one(question.text)
+    if not tuning.needed_only or part_meaning is None or (len(parts) < 2 and not one) or len(chosen) < 2:
         return chosen
     if not all(ASKS_THING.search(part) for part in parts):
         # "what did he tell them about the outcome ..." is answered by every sentence on it, not by one
@@ -131,7 +132,14 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
     keep: set[int] = set()
     for part in parts:
         stems = has_stems(part)
-        counts = [len(has(c[3], stems)) for c in chosen]
+        if one:
+            # One question asking for one thing ("which newcomers did the council start with?"): the paragraphs
+            # of the sentences with most of its topic's words (less those the readout's title has, which say who
+            # met), and of the one closest to it in meaning, not every close second.
+            stems = [stem(t) for t in question.topic]
+            counts = [len(has(c[3], stems) - has(c[4].title, stems)) for c in chosen]
+        else:
+            counts = [len(has(c[3], stems)) for c in chosen]
         top = max(counts)
         keep |= {i for i, n in enumerate(counts) if n == top and top > 0}
     # A paragraph is cited for any sentence of it that answers one best; its other chosen sentences stay quoted.

@@ -63,6 +63,9 @@ def subject_of(text: str, topic: tuple[str, ...]) -> tuple[str, ...]:
 
 # A second question joined to the first: ", and which committee's fourth meeting did her delegation attend?"
 SECOND = re.compile(r"(?:,|;)?\s+and\s+(?=(?:what|which|how|who|whom|where|why|when)\b)|;\s+", re.IGNORECASE)
+# ... or one opening with a preposition ("..., and under what program name will resettlement continue?")
+SECOND_PREPOSED = re.compile(r"\s+and\s+(?:in|under|at|for|with|from|to|on|by|through|into|during)\s+"
+                             r"(?:what|which|how|who|whom|where|why|when)\b", re.IGNORECASE)
 
 
 # "which G-20 initiative did they welcome, what target did they set for air links, and ...": a list of questions
@@ -84,6 +87,12 @@ def question_parts(text: str) -> list[str]:
         parts = [q for p, pieces in zip(parts, split)
                  for q in (pieces if all(WH.match(q) for q in pieces) else [p])]
     return parts
+
+
+def asks_one(text: str) -> bool:
+    """Whether a question asks one thing: one part (question_parts), and no second question opening with a preposition
+    joined on ("who represented the State Department, and under what program name will ...?")."""
+    return len(question_parts(text)) == 1 and not SECOND_PREPOSED.search(scene_and_ask(text)[1] or text)
 
 
 def subject_parts(text: str) -> list[str]:

@@ -311,6 +311,9 @@ class Tuning:
     # Shoal") that none of the readouts has refuses as a name of several topic words does (unsaid_names)
     unknown_subject: bool = True  # a word no paragraph holds within five words of "about" ("about a second Scottish
     # independence referendum"), not only three, refuses unless paraphrased
+    needed_one: bool = True  # a question asking one thing ("which newcomers did the council start with?") cites the
+    # paragraphs of its sentences with most topic words and of the one closest in meaning only (qa.cover.needed;
+    # twenty-fifth session: 11 dev answers cite fewer wrong paragraphs, 1 lost its answer)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)
