@@ -18,6 +18,7 @@ from .passages import closeness, cosines, event_refusal, part_hits, top_texts, u
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
+from .details import detail_refusal
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -203,6 +204,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # that none of their readouts has whole (each word alone may be there: "the Amazon").
             unsaid = refusal.unsaid_names(read, texts)
             reason = none_mention(read, unsaid) if unsaid else ""
+        if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
+            reason = detail_refusal(read, found, texts)  # "how many hostages ...?" of readouts that give no number
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:

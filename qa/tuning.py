@@ -314,6 +314,8 @@ class Tuning:
     needed_one: bool = True  # a question asking one thing ("which newcomers did the council start with?") cites the
     # paragraphs of its sentences with most topic words and of the one closest in meaning only (qa.cover.needed;
     # twenty-fifth session: 11 dev answers cite fewer wrong paragraphs, 1 lost its answer)
+    detail_given: bool = True  # a question asking one number or date ("how many hostages ...?", "by what date ...?")
+    # whose matching readouts have none in a sentence on the topic is refused (qa/details.py)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

@@ -3,8 +3,9 @@ fourth Donor Coordination Platform steering committee meeting") is the readout w
 one titled "Inaugural" too; a place of several words asked about ("at Scarborough Shoal") that none of the
 readouts has is refused as a name of several topic words is; so is a word no paragraph has, five words after
 "about" ("a second Scottish independence referendum"); a question asking one thing cites the paragraphs that answer it,
-not every close second. Real corpus index and bundled model; each fails with its Tuning switch off (event_ordinal,
-unsaid_places, unknown_subject, needed_one)."""
+not every close second; a question asking for a number or a date that no sentence on its topic gives is refused.
+Real corpus index and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places,
+unknown_subject, needed_one, detail_given)."""
 from __future__ import annotations
 
 from qa import ask
@@ -49,3 +50,15 @@ def test_a_question_asking_one_thing_cites_the_paragraph_that_answers(library):
     answer = ask(library, "When Secretary Blinken met Jamaica's Prime Minister Holness in April 2022, what anniversary did "
                           "they mark, and in what forum will their bilateral discussions go on?")
     assert len({c.paragraph for c in answer.citations}) == 2, answer.text
+
+
+def test_a_number_or_date_no_readout_gives_is_refused(library):
+    answer = ask(library, "How many hostages were to be released in the deal's first phase, as Biden and Netanyahu "
+                          "discussed it in January 2025?")
+    assert answer.refused and "no number of hostages" in answer.text, answer.text
+    answer = ask(library, "By what date did Biden tell Ghani in April 2021 that U.S. troops would have left Afghanistan?")
+    assert answer.refused and "no date" in answer.text, answer.text
+    # ... and a number the readout gives is answered
+    answer = ask(library, "How much did President Biden say he would ask Congress for the Amazon Fund when he spoke with "
+                          "President Lula in August 2023?")
+    assert not answer.refused and "$500 million" in answer.text, answer.text

@@ -1,0 +1,70 @@
+"""A detail the readouts do not give: "How many hostages would be freed in the first phase ...?" of a readout that
+says a deal was discussed but gives no number, "By what date ... would all U.S. troops be out?" of one that gives no
+date. The pair and the topic are there, so the topic rule (qa/refusal.py) lets the question through; what it asks
+for is a number or a date, and no sentence on the topic has one."""
+from __future__ import annotations
+
+import calendar
+import re
+
+from index.chunk import split_sentences
+from index.query import stem
+
+from .cover import NUMBER, has
+from .evidence import Evidence, names_said, time_said
+from .parts import asks_one, scene_and_ask
+from .question import Question
+
+# What the question asks for, at the start of its question proper ("In January 2025, how many hostages ...").
+ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|were|is|are|had|has|have|would|will|could|"
+                         r"should|can|of|in|on|at|under|for|from|with|to|by)\b)[\w-]+)*)", re.IGNORECASE)
+# Words of "how many ..." that say nothing of what is counted ("how many such packages", "how many additional sites").
+_NOT_COUNTED = frozenset("such additional more new other further separate different".split())
+ASKS_DATE = re.compile(r"^\W*(?:by|on|until|before|from|as of)\s+what\s+(?:date|day)\b|^\W*what\s+(?:date|deadline)\b",
+                       re.IGNORECASE)
+_MONTH = "|".join(m for m in calendar.month_name if m)
+_WEEKDAY = "|".join(d for d in calendar.day_name)
+# A date as readouts write it ("by August 31", "May 27, 2024", "in 2025", "next week", "by the end of the year").
+# ("today" and "yesterday" date the contact itself: "President Biden spoke today with President Ghani")
+DATE = re.compile(rf"\b(?:(?:{_MONTH})(?:\s+\d{{1,2}})?|{_WEEKDAY}|(?:19|20)\d{{2}}|"
+                  r"(?:next|this|coming)\s+(?:week|month|year)|end\s+of\s+(?:the\s+)?(?:year|month|week))\b")
+# A date's figures are no answer to "how many": "the May 27, 2024 arrangement" gives no number of hostages; nor is
+# a name's number ("UN Security Council Resolution 2735", "Article 5"), nor "the two leaders" who spoke.
+_DATED = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\b(?:19|20)\d{{2}}\b|"
+                    r"\b(?:Resolution|Article|Section|Title|Chapter|Flight|No\.|Number|Route|Highway|Protocol|Amendment)\s+\d+\b|"
+                    r"\b(?i:the|both)\s+two\b")
+ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+                     re.IGNORECASE)
+
+
+def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]) -> str:
+    """Why the matching readouts cannot answer a question asking for one number or one date, or "": no sentence
+    of theirs with a word of the topic has a number (dates aside) or a date."""
+    if question.intent != "discuss" or not question.topic or not texts or not asks_one(question.text):
+        return ""
+    asked = scene_and_ask(question.text)[1] or question.text
+    number, date = ASKS_NUMBER.match(asked), ASKS_DATE.match(asked)
+    if not number and not date:
+        return ""
+    sentences = [s for text in texts.values() for s in split_sentences(text)]
+    counted = [stem(w) for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED]
+    if number and number.group(1).lower() == "many":
+        # "how many hostages": the sentences that name what is counted (where none does, it is said in other words:
+        # "locations" of "four new sites", and nothing decides)
+        on_topic = [s for s in sentences if has(s, counted)]
+        if not counted or not on_topic:
+            return ""
+    else:
+        on_topic = [s for s in sentences if has(s, [stem(t) for t in question.topic])]
+    if number and any(NUMBER.search(_DATED.sub(" ", s)) or ORDINAL.search(s) for s in on_topic):
+        return ""
+    if date and any(DATE.search(s) for s in on_topic):
+        return ""
+    said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
+    what = f"a number of {said}" if number and said and number.group(1).lower() == "many" else "a number" if number else "a date"
+    count = len(evidence.readouts)
+    if count == 1:
+        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} gives no {what[2:]}."
+    together = " together" if len(question.people) > 1 else "s"
+    return (f"The readouts do not cover this: {names_said(question)} appear{together} in {count} readouts"
+            f"{time_said(question)}, and none of them gives {what}.")
