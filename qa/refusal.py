@@ -201,7 +201,8 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     if not tuning.specific_paragraphs or not texts:
         return []
     # Not a time ("mid-2022", "1990s"); a model stays ("MiG-29", "F-16").
-    subject = [t for t in question.subject if t in terms and not re.fullmatch(r"(?:\w+-)?\d+s?", t)
+    time = r"(?:(?:mid|early|late|pre|post)-)?\d+s?" if tuning.model_names else r"(?:\w+-)?\d+s?"
+    subject = [t for t in question.subject if t in terms and not re.fullmatch(time, t)
                and not any(country_of(part) or capital_country(part) for part in t.split("-"))]
     specific = [t for t in subject if count(t) <= tuning.specific_paragraphs]
     if not specific:

@@ -316,6 +316,7 @@ class Tuning:
     # twenty-fifth session: 11 dev answers cite fewer wrong paragraphs, 1 lost its answer)
     detail_given: bool = True  # a question asking one number or date ("how many hostages ...?", "by what date ...?")
     # whose matching readouts have none in a sentence on the topic is refused (qa/details.py)
+    model_names: bool = True  # "S-400", "MiG-29" are specific words of what was asked (only "mid-2022", "1990s" are times)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

@@ -3,9 +3,9 @@ fourth Donor Coordination Platform steering committee meeting") is the readout w
 one titled "Inaugural" too; a place of several words asked about ("at Scarborough Shoal") that none of the
 readouts has is refused as a name of several topic words is; so is a word no paragraph has, five words after
 "about" ("a second Scottish independence referendum"); a question asking one thing cites the paragraphs that answer it,
-not every close second; a question asking for a number or a date that no sentence on its topic gives is refused.
-Real corpus index and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places,
-unknown_subject, needed_one, detail_given)."""
+not every close second; a question asking for a number or a date that no sentence on its topic gives is refused;
+"S-400" is a specific word, not a time. Real corpus index and bundled model; each fails with its Tuning switch off
+(event_ordinal, unsaid_places, unknown_subject, needed_one, detail_given, model_names)."""
 from __future__ import annotations
 
 from qa import ask
@@ -62,3 +62,12 @@ def test_a_number_or_date_no_readout_gives_is_refused(library):
     answer = ask(library, "How much did President Biden say he would ask Congress for the Amazon Fund when he spoke with "
                           "President Lula in August 2023?")
     assert not answer.refused and "$500 million" in answer.text, answer.text
+
+
+def test_a_model_name_is_a_specific_word_not_a_time(library):
+    answer = ask(library, "What did President Biden say to Prime Minister Modi about India buying Russia's S-400 air "
+                          "defense system?")
+    assert answer.refused and "S-400" in answer.text, answer.text
+    answer = ask(library, "What did President Biden and President Erdogan discuss about Turkey's request to buy F-16 "
+                          "fighter jets?")
+    assert answer.refused and "F-16" in answer.text, answer.text
