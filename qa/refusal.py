@@ -318,7 +318,15 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
         about = subject_words(question.text)
         named += [w for place in question.places for w in lexical_terms(place) if w in about and _capitalised(w, question.text)]
     runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
-    return [run for run in runs if _unsaid_name(run, named, texts)] if texts else []
+    unsaid = [run for run in runs if _unsaid_name(run, named, texts)] if texts else []
+    if TUNING.unsaid_place_words and texts:
+        # ... and a place of one word asked about ("about economic growth in Africa"), no country (a country is
+        # said in other words: "the DPRK"), that none of them has even as the start of a word ("African").
+        about = subject_words(question.text)
+        unsaid += [place for place in question.places if len(place.split()) == 1 and place.lower() in about
+                   and not country_of(place) and not capital_country(place)
+                   and not any(_said([place.lower()], text) for text in texts.values())]
+    return unsaid
 
 
 def _unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:

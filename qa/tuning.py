@@ -317,6 +317,8 @@ class Tuning:
     detail_given: bool = True  # a question asking one number or date ("how many hostages ...?", "by what date ...?")
     # whose matching readouts have none in a sentence on the topic is refused (qa/details.py)
     model_names: bool = True  # "S-400", "MiG-29" are specific words of what was asked (only "mid-2022", "1990s" are times)
+    unsaid_place_words: bool = True  # ... a place of one word too ("about economic growth in Africa"; twenty-fifth
+    # session: 3 dev refusals more, none false)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

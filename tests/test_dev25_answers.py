@@ -4,8 +4,9 @@ one titled "Inaugural" too; a place of several words asked about ("at Scarboroug
 readouts has is refused as a name of several topic words is; so is a word no paragraph has, five words after
 "about" ("a second Scottish independence referendum"); a question asking one thing cites the paragraphs that answer it,
 not every close second; a question asking for a number or a date that no sentence on its topic gives is refused;
-"S-400" is a specific word, not a time. Real corpus index and bundled model; each fails with its Tuning switch off
-(event_ordinal, unsaid_places, unknown_subject, needed_one, detail_given, model_names)."""
+"S-400" is a specific word, not a time; a place of one word asked about ("in Africa") that no readout has is
+refused. Real corpus index and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places,
+unknown_subject, needed_one, detail_given, model_names, unsaid_place_words)."""
 from __future__ import annotations
 
 from qa import ask
@@ -71,3 +72,11 @@ def test_a_model_name_is_a_specific_word_not_a_time(library):
     answer = ask(library, "What did President Biden and President Erdogan discuss about Turkey's request to buy F-16 "
                           "fighter jets?")
     assert answer.refused and "F-16" in answer.text, answer.text
+
+
+def test_a_place_of_one_word_asked_about_that_no_readout_has_is_refused(library):
+    answer = ask(library, "What did Vice President Harris and Chancellor Scholz agree on about economic growth in Africa?")
+    assert answer.refused and "Africa" in answer.text, answer.text
+    # ... not where the place is where they met
+    answer = ask(library, "What did Vice President Harris and Chancellor Scholz discuss when they met in Munich?")
+    assert not answer.refused, answer.text
