@@ -25,6 +25,7 @@ from .types import Answer, span_quote
 
 # "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
 PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
+DISCUSSED = re.compile(r"\bdiscuss(?:ed|es|ing)?\b", re.IGNORECASE)
 PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 
 
@@ -139,6 +140,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         asked = _title_words(question, earlier)
         best_titled = _titled(asked, best[4])
         best_own, one_part = _untitled(question, best), len(question_parts(question.text)) < 2
+        # (what a question asks for, unless it asks what they discussed, is said in one contact: "for how long did
+        # they agree to pause the levies", "how many displaced people did he praise the host for taking in")
+        thing = tuning.elsewhere_new and question.intent == "discuss" and not DISCUSSED.search(question.text)
         # (the readouts of everyone named: large id sets at 100x, read once and only where asked for)
         pair = cache(everyone) if everyone and len(question.people) >= 2 else None
         for c in candidates[1:]:
@@ -166,7 +170,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # out, unless both are contacts of everyone named ("Sullivan and Al-Sheikh", 2022 and 2024).
             if not new and tuning.elsewhere_adds and c[4].readout_id != best[4].readout_id \
                     and not (pair and c[4].readout_id in pair()) \
-                    and best_titled >= _titled(asked, c[4]) + tuning.elsewhere_adds:
+                    and (thing or best_titled >= _titled(asked, c[4]) + tuning.elsewhere_adds):
                 continue
             if c[0] >= tuning.close_share * best[0] or (new and tuning.cover_parts and c[0] >= tuning.cover_floor * best[0]):
                 chosen.append(c)

@@ -319,6 +319,8 @@ class Tuning:
     model_names: bool = True  # "S-400", "MiG-29" are specific words of what was asked (only "mid-2022", "1990s" are times)
     unsaid_place_words: bool = True  # ... a place of one word too ("about economic growth in Africa"; twenty-fifth
     # session: 3 dev refusals more, none false)
+    elsewhere_new: bool = True  # naming a thing asked for, not what was discussed: a close second of another contact
+    # adds a topic word or is left out (twenty-fifth session: 5 dev answers cite fewer wrong readouts, none worse)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

@@ -5,8 +5,10 @@ readouts has is refused as a name of several topic words is; so is a word no par
 "about" ("a second Scottish independence referendum"); a question asking one thing cites the paragraphs that answer it,
 not every close second; a question asking for a number or a date that no sentence on its topic gives is refused;
 "S-400" is a specific word, not a time; a place of one word asked about ("in Africa") that no readout has is
-refused. Real corpus index and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places,
-unknown_subject, needed_one, detail_given, model_names, unsaid_place_words)."""
+refused; a thing asked for (not what was discussed) is cited from one contact, not also from a close second of
+another that adds no word of it. Real corpus index and bundled model; each fails with its Tuning switch off
+(event_ordinal, unsaid_places, unknown_subject, needed_one, detail_given, model_names, unsaid_place_words,
+elsewhere_new)."""
 from __future__ import annotations
 
 from qa import ask
@@ -80,3 +82,10 @@ def test_a_place_of_one_word_asked_about_that_no_readout_has_is_refused(library)
     # ... not where the place is where they met
     answer = ask(library, "What did Vice President Harris and Chancellor Scholz discuss when they met in Munich?")
     assert not answer.refused, answer.text
+
+
+def test_a_thing_asked_for_is_cited_from_its_one_contact(library):
+    answer = ask(library, "Meeting his eastern-flank ally's president in Warsaw on the eve of the war's first anniversary, "
+                          "how many displaced people did Biden praise Poland for taking in?")
+    cited = {c.readout_id for c in answer.citations}
+    assert len(cited) == 1 and "andrzej-duda" in next(iter(cited)), answer.text  # not also his prime minister's
