@@ -18,7 +18,7 @@ from .passages import closeness, cosines, event_refusal, part_hits, top_texts, u
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
-from .details import detail_refusal
+from .details import detail_refusal, office_refusal
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -169,6 +169,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             found = evidence.Evidence(tuple(sorted(rows, key=lambda r: (r.event_date or r.date, r.id))), True)
     if found.refusal:
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
+    if TUNING.office_held and (reason := office_refusal(library, read)):
+        return Plan(read, library.retrieve(question, filters, turns, k=k), reason)
     if TUNING.pair_only:
         found = just_them(library, read, question, found)
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):

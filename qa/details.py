@@ -7,7 +7,10 @@ from __future__ import annotations
 import calendar
 import re
 
+from index.api import Library
 from index.chunk import split_sentences
+from index.readout_meta import load
+from index.types import Filters
 from index.query import stem
 
 from .cover import NUMBER, has
@@ -68,3 +71,50 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     together = " together" if len(question.people) > 1 else "s"
     return (f"The readouts do not cover this: {names_said(question)} appear{together} in {count} readouts"
             f"{time_said(question)}, and none of them gives {what}.")
+
+
+# Offices a question may give a person ("Secretary of State John Kerry", "Singapore's Prime Minister Lawrence Wong").
+OFFICES = ("secretary of state", "prime minister", "vice president", "president", "foreign minister", "chancellor",
+           "national security advisor", "defense minister", "king", "queen", "crown prince", "secretary general",
+           "secretary-general", "chief adviser", "emir", "amir")
+_OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OFFICES) + r")\b", re.IGNORECASE)
+# ("Deputy Prime Minister" is another office than "Prime Minister")
+_UNDER = re.compile(r"\b(?:deputy|vice|former|acting|first|under)\s+$", re.IGNORECASE)
+OFFICE_ROWS = 60  # at most this many of a person's readouts are read for the offices they hold there
+
+
+def office_refusal(library: Library, question: Question) -> str:
+    """Why the readouts cannot answer of a person named with an office none of their readouts gives them
+    ("Secretary of State John Kerry": the special presidential envoy for climate), or ""."""
+    for person in question.people:
+        if person.inferred or len(person.names) != 1:
+            continue
+        # (the office right before the name as the question writes it: "Secretary of State John Kerry")
+        family = person.words.split()[-1] if person.words.split() else ""
+        said = re.search(rf"(?i:({_OFFICE.pattern[2:-2]}))\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(family)}\b",
+                         question.text) if family else None
+        if not said or _UNDER.search(question.text[:said.start()]):
+            continue
+        office = _plain(said.group(1))
+        rows = library.readouts(filters=Filters(participant=person.names[0]), participants=False)
+        roles = {_plain(p.role) for r in rows[::max(1, len(rows) // OFFICE_ROWS)] if (meta := load(library.store.db, r.id))
+                 for p in meta.participants if p.name == person.names[0] and p.role}
+        if roles and not any(_holds(office, role) for role in roles):
+            held = ", ".join(sorted(roles))
+            return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(1)}; "
+                    f"they call {person.names[0]} {held}.")
+    return ""
+
+
+def _plain(office: str) -> str:
+    """An office as one spelling: "secretary-general" as "secretary general", "minister of defense" as "defense
+    minister"."""
+    plain = re.sub(r"[\s-]+", " ", office.lower()).strip()
+    return re.sub(r"\bminister of (defense|defence|foreign affairs)\b",
+                  lambda m: ("foreign" if m.group(1) == "foreign affairs" else "defense") + " minister", plain)
+
+
+def _holds(office: str, role: str) -> bool:
+    """Whether a role the metadata gives is the office ("prime minister" of "prime minister", not of "deputy prime
+    minister"; "president" of "president-elect" too)."""
+    return any(not _UNDER.search(role[:m.start()]) for m in re.finditer(rf"\b{re.escape(office)}\b", role))

@@ -321,6 +321,9 @@ class Tuning:
     # session: 3 dev refusals more, none false)
     elsewhere_new: bool = True  # naming a thing asked for, not what was discussed: a close second of another contact
     # adds a topic word or is left out (twenty-fifth session: 5 dev answers cite fewer wrong readouts, none worse)
+    office_held: bool = True  # a person named with an office none of their readouts gives them is refused, naming the
+    # offices they give ("Secretary of State John Kerry": special presidential envoy for climate; twenty-fifth session:
+    # 2 analyst_dev28 refusals more, none false)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

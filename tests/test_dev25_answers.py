@@ -6,9 +6,9 @@ readouts has is refused as a name of several topic words is; so is a word no par
 not every close second; a question asking for a number or a date that no sentence on its topic gives is refused;
 "S-400" is a specific word, not a time; a place of one word asked about ("in Africa") that no readout has is
 refused; a thing asked for (not what was discussed) is cited from one contact, not also from a close second of
-another that adds no word of it. Real corpus index and bundled model; each fails with its Tuning switch off
-(event_ordinal, unsaid_places, unknown_subject, needed_one, detail_given, model_names, unsaid_place_words,
-elsewhere_new)."""
+another that adds no word of it; a person named with an office no readout gives them is refused. Real corpus index
+and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places, unknown_subject, needed_one,
+detail_given, model_names, unsaid_place_words, elsewhere_new, office_held)."""
 from __future__ import annotations
 
 from qa import ask
@@ -89,3 +89,14 @@ def test_a_thing_asked_for_is_cited_from_its_one_contact(library):
                           "how many displaced people did Biden praise Poland for taking in?")
     cited = {c.readout_id for c in answer.citations}
     assert len(cited) == 1 and "andrzej-duda" in next(iter(cited)), answer.text  # not also his prime minister's
+
+
+def test_an_office_no_readout_gives_the_person_is_refused(library):
+    answer = ask(library, "What did Secretary of State John Kerry and President Putin discuss about the climate?")
+    assert answer.refused and "special presidential envoy for climate" in answer.text, answer.text
+    # ... and the office the readouts give is answered, spelled either way
+    for office in ("Special Presidential Envoy for Climate", "climate envoy"):
+        answer = ask(library, f"What did {office} John Kerry and President Putin discuss about the climate?")
+        assert not answer.refused, answer.text
+    answer = ask(library, "When did President Biden first speak with NATO Secretary General Jens Stoltenberg?")
+    assert not answer.refused, answer.text  # "secretary-general" in the metadata
