@@ -1,7 +1,8 @@
 """A detail the readouts do not give: "How many hostages would be freed in the first phase ...?" of a readout that
 says a deal was discussed but gives no number, "By what date ... would all U.S. troops be out?" of one that gives no
-date. The pair and the topic are there, so the topic rule (qa/refusal.py) lets the question through; what it asks
-for is a number or a date, and no sentence on the topic has one."""
+date, "In which Polish village ...?" of one that says "in eastern Poland". The pair and the topic are there, so the
+topic rule (qa/refusal.py) lets the question through; what it asks for is a number, a date or a place, and no
+sentence on the topic has one. And an office no readout gives a person ("Secretary of State John Kerry")."""
 from __future__ import annotations
 
 import calendar
@@ -11,18 +12,22 @@ from index.api import Library
 from index.chunk import split_sentences
 from index.readout_meta import load
 from index.types import Filters
-from index.query import stem
+from index.countries import country_of
+from index.query import GENERIC, stem
 
 from .cover import NUMBER, has
 from .evidence import Evidence, names_said, time_said
 from .parts import asks_one, scene_and_ask
 from .question import Question
+from .tuning import TUNING
 
 # What the question asks for, at the start of its question proper ("In January 2025, how many hostages ...").
 ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|were|is|are|had|has|have|would|will|could|"
                          r"should|can|of|in|on|at|under|for|from|with|to|by)\b)[\w-]+)*)", re.IGNORECASE)
 # Words of "how many ..." that say nothing of what is counted ("how many such packages", "how many additional sites").
 _NOT_COUNTED = frozenset("such additional more new other further separate different".split())
+ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"
+                        r"(village|town|city|state|province|region|port|island|county|district)\b", re.IGNORECASE)
 ASKS_DATE = re.compile(r"^\W*(?:by|on|until|before|from|as of)\s+what\s+(?:date|day)\b|^\W*what\s+(?:date|deadline)\b",
                        re.IGNORECASE)
 _MONTH = "|".join(m for m in calendar.month_name if m)
@@ -41,13 +46,14 @@ ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth
 
 
 def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]) -> str:
-    """Why the matching readouts cannot answer a question asking for one number or one date, or "": no sentence
-    of theirs with a word of the topic has a number (dates aside) or a date."""
+    """Why the matching readouts cannot answer a question asking for one number, date or place, or "": no sentence
+    of theirs with a word of the topic has a number (dates aside), a date, or a place the question does not name."""
     if question.intent != "discuss" or not question.topic or not texts or not asks_one(question.text):
         return ""
     asked = scene_and_ask(question.text)[1] or question.text
     number, date = ASKS_NUMBER.match(asked), ASKS_DATE.match(asked)
-    if not number and not date:
+    place = ASKS_PLACE.match(asked) if TUNING.place_given else None
+    if not number and not date and not place:
         return ""
     sentences = [s for text in texts.values() for s in split_sentences(text)]
     counted = [stem(w) for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED]
@@ -63,14 +69,33 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         return ""
     if date and any(DATE.search(s) for s in on_topic):
         return ""
+    if place and any(_names_place(s, question.text) for s in on_topic if s):
+        return ""
+    if place:
+        return _none_gives(question, evidence, "name", place.group(1).lower())
     said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
-    what = f"a number of {said}" if number and said and number.group(1).lower() == "many" else "a number" if number else "a date"
+    what = f"number of {said}" if number and said and number.group(1).lower() == "many" else "number" if number else "date"
+    return _none_gives(question, evidence, "give", what)
+
+
+def _names_place(sentence: str, question: str) -> bool:
+    """Whether a sentence names a place the question does not: a capitalised word past its first that is no
+    country, month, office or word of the question ("Przewodów"; not "Poland" for "Polish")."""
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    words = re.findall(r"[\w'’-]+", sentence)[1:]
+    return any(w[:1].isupper() and w.lower() not in asked and w.lower() not in GENERIC and not country_of(w)
+               and w not in _MONTH.split("|") and w not in _WEEKDAY.split("|") and len(w) > 2 for w in words)
+
+
+def _none_gives(question: Question, evidence: Evidence, verb: str, what: str) -> str:
+    """The refusal: "the one readout of X and Y gives no date", "..., and none of them names a village"."""
     count = len(evidence.readouts)
     if count == 1:
-        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} gives no {what[2:]}."
+        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} {verb}s no {what}."
     together = " together" if len(question.people) > 1 else "s"
+    article = "an" if what[:1] in "aeiou" else "a"
     return (f"The readouts do not cover this: {names_said(question)} appear{together} in {count} readouts"
-            f"{time_said(question)}, and none of them gives {what}.")
+            f"{time_said(question)}, and none of them {verb}s {article} {what}.")
 
 
 # Offices a question may give a person ("Secretary of State John Kerry", "Singapore's Prime Minister Lawrence Wong").

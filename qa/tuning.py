@@ -324,6 +324,8 @@ class Tuning:
     office_held: bool = True  # a person named with an office none of their readouts gives them is refused, naming the
     # offices they give ("Secretary of State John Kerry": special presidential envoy for climate; twenty-fifth session:
     # 2 analyst_dev28 refusals more, none false)
+    place_given: bool = True  # "in which Polish village ...?" of readouts whose sentences on it name no place (1
+    # analyst_dev28 refusal more; none of the 5 answerable dev questions asking so refused)
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)

@@ -8,7 +8,7 @@ not every close second; a question asking for a number or a date that no sentenc
 refused; a thing asked for (not what was discussed) is cited from one contact, not also from a close second of
 another that adds no word of it; a person named with an office no readout gives them is refused. Real corpus index
 and bundled model; each fails with its Tuning switch off (event_ordinal, unsaid_places, unknown_subject, needed_one,
-detail_given, model_names, unsaid_place_words, elsewhere_new, office_held)."""
+detail_given, model_names, unsaid_place_words, elsewhere_new, office_held, place_given)."""
 from __future__ import annotations
 
 from qa import ask
@@ -100,3 +100,8 @@ def test_an_office_no_readout_gives_the_person_is_refused(library):
         assert not answer.refused, answer.text
     answer = ask(library, "When did President Biden first speak with NATO Secretary General Jens Stoltenberg?")
     assert not answer.refused, answer.text  # "secretary-general" in the metadata
+
+
+def test_a_place_no_readout_names_is_refused(library):
+    answer = ask(library, "In which Polish village did the explosion Biden and Duda discussed in November 2022 take place?")
+    assert answer.refused and "names no village" in answer.text, answer.text
