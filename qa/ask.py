@@ -13,16 +13,17 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
+from .details import detail_refusal, office_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
-from .details import detail_refusal, office_refusal
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
 from .types import Answer
+from .unsaid import unsaid_names
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
 METADATA_INTENTS = ("when", "list", "how_many")
@@ -204,7 +205,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
             # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
             # that none of their readouts has whole (each word alone may be there: "the Amazon").
-            unsaid = refusal.unsaid_names(read, texts)
+            unsaid = unsaid_names(read, texts)
             reason = none_mention(read, unsaid) if unsaid else ""
         if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
             reason = detail_refusal(read, found, texts)  # "how many hostages ...?" of readouts that give no number
@@ -218,7 +219,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
             # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.
             top = top_texts(library, scored)
-            unsaid = refusal.unsaid_names(read, top)
+            unsaid = unsaid_names(read, top)
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         if not reason and TUNING.event_refusal and read.topic and not read.carried:
             reason = event_refusal(library, read, scored)

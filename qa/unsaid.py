@@ -1,0 +1,83 @@
+"""Words asked about that none of the matching readouts has: a name of several words ("Second Thomas Shoal",
+"the Amazon Fund"), a place asked about ("at Scarborough Shoal", "in Africa"), each judged against the readouts'
+whole text; and `said`, the one test of whether a text has a word, used by the refusal rule (qa/refusal.py)."""
+from __future__ import annotations
+
+import re
+
+from index.countries import capital_country, country_of
+from index.query import lexical_terms, mentioned
+
+from .parts import subject_words
+from .question import Question, capitalised as _capitalised
+from .roles import REGIONS
+from .tuning import TUNING
+
+
+def said(words: list[str], text: str) -> bool:
+    """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
+    heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
+             and w.rsplit("-", 1)[1].isalpha()]
+    return bool(mentioned(list(words) + heads + demonym_places(words), text))
+
+
+def demonym_places(words: list[str]) -> list[str]:
+    """A place's adjective by its name ("Southeast Asian" as "Southeast Asia", "European" as "Europe")."""
+    return [w[:-1] if w.endswith(("ian", "can", "ban")) else w[:-2] for w in words
+            if TUNING.demonym_said and len(w) >= 5 and w.endswith(("ian", "can", "ban", "ean"))]
+
+
+
+def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
+    """The capitalised names of several topic words (as the question writes them) that none of the texts has whole."""
+    # What was asked about ("about Second Thomas Shoal"), not how the people or the scene are described
+    # ("which Middle Eastern truce", "in the Hindu Kush").
+    named = [t for t in question.topic if _capitalised(t, question.text) and t in question.subject]
+    if TUNING.unsaid_places:
+        # A place asked about is one too ("about Chinese coast guard actions at Scarborough Shoal"), though as where
+        # a contact took place it selects readouts and is no topic word.
+        about = subject_words(question.text)
+        named += [w for place in question.places for w in lexical_terms(place) if w in about and _capitalised(w, question.text)]
+    runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
+    unsaid = [run for run in runs if unsaid_name(run, named, texts)] if texts else []
+    if TUNING.unsaid_place_words and texts:
+        # ... and a place of one word asked about ("about economic growth in Africa"), no country (a country is
+        # said in other words: "the DPRK"), that none of them has even as the start of a word ("African").
+        about = subject_words(question.text)
+        unsaid += [place for place in question.places if len(place.split()) == 1 and place.lower() in about
+                   and not country_of(place) and not capital_country(place)
+                   and not any(said([place.lower()], text) for text in texts.values())]
+    return unsaid
+
+
+def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
+    """Whether a capitalised run of several topic words ("Second Thomas Shoal", "Temple Mount") is no country's
+    name and is in none of the texts as written (each word alone may well be: "second", "mounting")."""
+    words = run.split()
+    if len(words) < 2 or not all(w.lower() in named for w in words) or country_of(run) or run.lower() in REGIONS:
+        return False
+    phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    if any(phrase.search(text) for text in texts.values()):
+        return False
+    # A name spelled another way is still said ("Kerem Shalom" written "Karem Shalom"): one word of it may
+    # differ past its first letter, keeping about its length.
+    for i, word in enumerate(words):
+        if len(word) < 4:
+            continue
+        loose = [re.escape(w) for w in words]
+        loose[i] = rf"{re.escape(word[0])}[\w'’-]{{{len(word) - 2},{len(word)}}}"
+        variant = re.compile(r"\b" + r"\s+".join(loose) + r"\b", re.IGNORECASE)
+        if any(_close(m.group().split()[i], word) for text in texts.values() for m in variant.finditer(text)):
+            return False
+    return True
+
+
+def _close(written: str, asked: str) -> bool:
+    """One letter changed, added or dropped."""
+    if abs(len(written) - len(asked)) > 1:
+        return False
+    written, asked = written.lower(), asked.lower()
+    if len(written) == len(asked):
+        return sum(a != b for a, b in zip(written, asked)) <= 1
+    short, long_ = sorted((written, asked), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
