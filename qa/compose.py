@@ -16,7 +16,7 @@ from index.search import Scored
 from index.types import Hit
 
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
-from .parts import asked_nouns, question_parts, subject_parts
+from .parts import SUBJECT, asked_nouns, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import MEANING_SENTENCES, past_lead, prefer_asked, sentence_scores, topic_words
@@ -25,7 +25,6 @@ from .types import Answer, span_quote
 
 # "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
 PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
-DISCUSSED = re.compile(r"\bdiscuss(?:ed|es|ing)?\b", re.IGNORECASE)
 PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 
 
@@ -140,9 +139,10 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         asked = _title_words(question, earlier)
         best_titled = _titled(asked, best[4])
         best_own, one_part = _untitled(question, best), len(question_parts(question.text)) < 2
-        # (what a question asks for, unless it asks what they discussed, is said in one contact: "for how long did
-        # they agree to pause the levies", "how many displaced people did he praise the host for taking in")
-        thing = tuning.elsewhere_new and question.intent == "discuss" and not DISCUSSED.search(question.text)
+        # (what a question asks for is said in one contact: "for how long did they agree to pause the levies", "how
+        # many displaced people did he praise the host for taking in"; not what was said about a topic, which any
+        # of them may say: "what did the President say about the Indo-Pacific?")
+        thing = tuning.elsewhere_new and question.intent == "discuss" and not SUBJECT.search(question.text)
         # (the readouts of everyone named: large id sets at 100x, read once and only where asked for)
         pair = cache(everyone) if everyone and len(question.people) >= 2 else None
         for c in candidates[1:]:
