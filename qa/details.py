@@ -10,14 +10,15 @@ import re
 
 from index.api import Library
 from index.chunk import split_sentences
-from index.readout_meta import load
-from index.types import Filters
 from index.countries import country_of
 from index.query import GENERIC, stem
+from index.readout_meta import load
+from index.types import Filters
 
 from .cover import NUMBER, has
 from .evidence import Evidence, names_said, time_said
 from .parts import asks_one, scene_and_ask
+from .places import ORDINALS
 from .question import Question
 from .tuning import TUNING
 
@@ -41,8 +42,7 @@ DATE = re.compile(rf"\b(?:(?:{_MONTH})(?:\s+\d{{1,2}})?|{_WEEKDAY}|(?:19|20)\d{{
 _DATED = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|\b(?:19|20)\d{{2}}\b|"
                     r"\b(?:Resolution|Article|Section|Title|Chapter|Flight|No\.|Number|Route|Highway|Protocol|Amendment)\s+\d+\b|"
                     r"\b(?i:the|both)\s+two\b")
-ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
-                     re.IGNORECASE)
+ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]) -> str:
@@ -122,9 +122,15 @@ def office_refusal(library: Library, question: Question) -> str:
             continue
         office = _plain(said.group(1))
         rows = library.readouts(filters=Filters(participant=person.names[0]), participants=False)
-        roles = {_plain(p.role) for r in rows[::max(1, len(rows) // OFFICE_ROWS)] if (meta := load(library.store.db, r.id))
-                 for p in meta.participants if p.name == person.names[0] and p.role}
-        if roles and not any(_holds(office, role) for role in roles):
+        roles: set[str] = set()
+        for row in rows[::max(1, len(rows) // OFFICE_ROWS)]:
+            meta = load(library.store.db, row.id)
+            roles |= {_plain(p.role) for p in (meta.participants if meta else ()) if p.name == person.names[0] and p.role}
+            if any(_holds(office, role) for role in roles):
+                break  # (most often the first: "President Biden" is president in his first readout)
+        else:
+            if not roles:
+                continue
             held = ", ".join(sorted(roles))
             return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(1)}; "
                     f"they call {person.names[0]} {held}.")
