@@ -147,8 +147,9 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
     assert "Taiwan" in quote
     readout_id = parse_qs(urlparse(page.locator("#src-1-1 a", has_text="permalink").get_attribute("href")).query)["readout"][0]
 
-    # Export: the answer with its sources as a Markdown download, quotes verbatim, readout ids named.
-    expect(page.locator("#export")).to_have_text("Export the last answer (Markdown)")
+    # Export: the answer with its sources as a Markdown download, quotes verbatim, readout ids named. (The page's load
+    # event sets the button anew after the reload: on 2 busy cores it once took longer than the 5 s default.)
+    expect(page.locator("#export")).to_have_text("Export the last answer (Markdown)", timeout=30_000)
     with page.expect_download() as download:
         page.click("#export")
     assert download.value.suggested_filename.endswith(".md")
