@@ -228,6 +228,14 @@ def name_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:
     return db.execute("SELECT name, count(DISTINCT readout_id) FROM participants GROUP BY name").fetchall()
 
 
+def roles_of(db: sqlite3.Connection, name: str, sample: int = 5000) -> set[str]:
+    """The roles a person's participant rows give them (of their first `sample` rows: a frequent name has ~65,000 at
+    100x the corpus, and a handful of roles)."""
+    rows = db.execute("SELECT name, role FROM participants WHERE name = ? COLLATE NOCASE AND role IS NOT NULL LIMIT ?",
+                      (name, sample)).fetchall()
+    return {role for written, role in rows if written == name and role}
+
+
 def us_share(db: sqlite3.Connection, names: tuple[str, ...], sample: int = 200) -> tuple[int, int]:
     """Of a person's first `sample` participant rows (any of their spellings), how many are on the U.S. side, and
     how many were read (a frequent name has ~65,000 rows at 100x the corpus; a sample tells the side)."""

@@ -131,7 +131,6 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
         return chosen
     keep: set[int] = set()
     for part in parts:
-        stems = has_stems(part)
         if one:
             # One question asking for one thing ("which newcomers did the council start with?"): the paragraphs
             # of the sentences with most of its topic's words (less those the readout's title has, which say who
@@ -139,6 +138,7 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
             stems = [stem(t) for t in question.topic]
             counts = [len(has(c[3], stems) - has(c[4].title, stems)) for c in chosen]
         else:
+            stems = has_stems(part)
             counts = [len(has(c[3], stems)) for c in chosen]
         top = max(counts)
         keep |= {i for i, n in enumerate(counts) if n == top and top > 0}

@@ -12,11 +12,10 @@ from index.api import Library
 from index.chunk import split_sentences
 from index.countries import country_of
 from index.query import GENERIC, stem
-from index.readout_meta import load
-from index.types import Filters
+from index.readout_meta import roles_of
 
 from .cover import NUMBER, has
-from .evidence import Evidence, names_said, time_said
+from .evidence import Evidence, none_of_them
 from .parts import asks_one, scene_and_ask
 from .places import ORDINALS
 from .question import Question
@@ -89,13 +88,8 @@ def _names_place(sentence: str, question: str) -> bool:
 
 def _none_gives(question: Question, evidence: Evidence, verb: str, what: str) -> str:
     """The refusal: "the one readout of X and Y gives no date", "..., and none of them names a village"."""
-    count = len(evidence.readouts)
-    if count == 1:
-        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} {verb}s no {what}."
-    together = " together" if len(question.people) > 1 else "s"
     article = "an" if what[:1] in "aeiou" else "a"
-    return (f"The readouts do not cover this: {names_said(question)} appear{together} in {count} readouts"
-            f"{time_said(question)}, and none of them {verb}s {article} {what}.")
+    return none_of_them(question, len(evidence.readouts), f"{verb}s no {what}", f"{verb}s {article} {what}")
 
 
 # Offices a question may give a person ("Secretary of State John Kerry", "Singapore's Prime Minister Lawrence Wong").
@@ -105,7 +99,6 @@ OFFICES = ("secretary of state", "prime minister", "vice president", "president"
 _OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OFFICES) + r")\b", re.IGNORECASE)
 # ("Deputy Prime Minister" is another office than "Prime Minister")
 _UNDER = re.compile(r"\b(?:deputy|vice|former|acting|first|under)\s+$", re.IGNORECASE)
-OFFICE_ROWS = 60  # at most this many of a person's readouts are read for the offices they hold there
 
 
 def office_refusal(library: Library, question: Question) -> str:
@@ -121,16 +114,8 @@ def office_refusal(library: Library, question: Question) -> str:
         if not said or _UNDER.search(question.text[:said.start()]):
             continue
         office = _plain(said.group(1))
-        rows = library.readouts(filters=Filters(participant=person.names[0]), participants=False)
-        roles: set[str] = set()
-        for row in rows[::max(1, len(rows) // OFFICE_ROWS)]:
-            meta = load(library.store.db, row.id)
-            roles |= {_plain(p.role) for p in (meta.participants if meta else ()) if p.name == person.names[0] and p.role}
-            if any(_holds(office, role) for role in roles):
-                break  # (most often the first: "President Biden" is president in his first readout)
-        else:
-            if not roles:
-                continue
+        roles = {_plain(role) for role in roles_of(library.store.db, person.names[0])}
+        if roles and not any(_holds(office, role) for role in roles):
             held = ", ".join(sorted(roles))
             return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(1)}; "
                     f"they call {person.names[0]} {held}.")

@@ -341,6 +341,16 @@ def time_said(question: Question) -> str:
     return " in this index"
 
 
+def none_of_them(question: Question, readouts: int, one: str, each: str) -> str:
+    """A refusal of the people's readouts: "the one readout of X and Y in 2022 {one}." or "X and Y appear together in
+    N readouts of 2022, and none of them {each}."""
+    if readouts == 1:
+        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} {one}."
+    together = " together" if len(question.people) > 1 else "s"
+    return (f"The readouts do not cover this: {names_said(question)} appear{together} in {readouts} "
+            f"readouts{time_said(question)}, and none of them {each}.")
+
+
 def _mentioned_in_range(library: Library, question: Question) -> bool:
     family = [re.sub(r"['’]s$", "", p.words.split()[-1]) for p in question.people]
     filters = replace(question.filters, date_from=question.date_from, date_to=question.date_to)

@@ -11,7 +11,7 @@ from index.countries import COUNTRIES, capital_country, country_names, country_o
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
-from .evidence import Evidence, names_said, time_said
+from .evidence import Evidence, none_of_them, time_said
 from .texts import readout_texts, titled_words
 from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
@@ -187,11 +187,7 @@ def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
         held = "the one readout" if number == 1 else f"none of the {number} readouts"
         verb = "does not mention" if number == 1 else "mentions"
         return f"The readouts do not cover this: {held} of the event asked about{time_said(question)} {verb} {what}."
-    if number == 1:
-        return f"The readouts do not cover this: the one readout of {names_said(question)}{time_said(question)} does not mention {what}."
-    together = " together" if len(question.people) > 1 else ""
-    return (f"The readouts do not cover this: {names_said(question)} appear{together if together else 's'} in {number} "
-            f"readouts{time_said(question)}, and none of them mentions {what}.")
+    return none_of_them(question, number, f"does not mention {what}", f"mentions {what}")
 
 
 def _missing_specific(question: Question, terms: list[str], texts: dict[str, str], count, tuning: Tuning) -> list[str]:
