@@ -236,6 +236,19 @@ def roles_of(db: sqlite3.Connection, name: str, sample: int = 5000) -> set[str]:
     return {role for written, role in rows if written == name and role}
 
 
+def roles_in(db: sqlite3.Connection, names, readout_ids: list[str]) -> dict[str, set[str]]:
+    """The roles the metadata gives a person (any of their spellings) in each of these readouts."""
+    out: dict[str, set[str]] = {}
+    names = list(names)
+    for start in range(0, len(readout_ids), 400):  # (SQLite's limit on bound values)
+        ids = readout_ids[start:start + 400]
+        rows = db.execute(f"SELECT readout_id, role FROM participants WHERE readout_id IN ({','.join('?' * len(ids))}) "
+                          f"AND name IN ({','.join('?' * len(names))})", (*ids, *names)).fetchall()
+        for readout_id, role in rows:
+            out.setdefault(readout_id, set()).update([role] if role else [])
+    return out
+
+
 def us_share(db: sqlite3.Connection, names: tuple[str, ...], sample: int = 200) -> tuple[int, int]:
     """Of a person's first `sample` participant rows (any of their spellings), how many are on the U.S. side, and
     how many were read (a frequent name has ~65,000 rows at 100x the corpus; a sample tells the side)."""

@@ -13,10 +13,10 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
-from .details import detail_refusal, office_refusal
+from .details import detail_refusal, office_readouts, office_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
-from .people import unresolved_names
+from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
 from .texts import lead_hit, readout_texts
@@ -48,7 +48,8 @@ def prepare(library: Library) -> None:
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
     """Read a question once against this index's participants."""
     names = _NAMES.setdefault(library, Names())
-    names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
+    names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db),
+                  unseen=lambda word: not library.count_paragraphs_with(word, at_most=1))
     turns = parse_history(history)
     read = read_question(question, names, Filters.from_json(filters), turns, _thread_time(library, turns, question))
     if not TUNING.offices:
@@ -86,9 +87,13 @@ def _new_counterpart(library: Library, read: Question) -> Question:
 def _unknown_people(library: Library, question: str, read: Question) -> list[str]:
     """Full names after an office that no participant has and no paragraph holds, in either order ("Kamikawa
     Yoko"), nor by the family name after the same office ("President Kagame", named past a readout's lead)."""
-    return [n for title, n in unresolved_names(question, read.people, _NAMES[library])
-            if not any(library.count_paragraphs_with(form) for form in
-                       (n, " ".join(reversed(n.split())), f"{title} {n.split()[-1]}"))]
+    unknown = [n for title, n in unresolved_names(question, read.people, _NAMES[library])
+               if not any(library.count_paragraphs_with(form) for form in
+                          (n, " ".join(reversed(n.split())), f"{title} {n.split()[-1]}"))]
+    if TUNING.given_unmet:
+        # (as asked, from the first given name, in no paragraph: "Mansour bin Zayed", though other Mansours are)
+        unknown += [n for n, given in given_unmet(read.people) if n not in unknown and not library.count_paragraphs_with(n)]
+    return unknown
 
 
 def _thread_time(library: Library, turns: tuple, question: str = "") -> tuple[str, str] | None:
@@ -172,6 +177,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         return Plan(read, library.retrieve(question, filters, turns, k=k), found.refusal)
     if TUNING.office_held and (reason := office_refusal(library, read)):
         return Plan(read, library.retrieve(question, filters, turns, k=k), reason)
+    if TUNING.office_selects and read.intent != "compare" and found.readouts:
+        found = replace(found, readouts=office_readouts(library, read, found.readouts))  # "Defense Minister ..."
     if TUNING.pair_only:
         found = just_them(library, read, question, found)
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):

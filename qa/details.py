@@ -12,7 +12,7 @@ from index.api import Library
 from index.chunk import split_sentences
 from index.countries import country_of
 from index.query import GENERIC, stem
-from index.readout_meta import roles_of
+from index.readout_meta import roles_in, roles_of
 
 from .cover import NUMBER, has
 from .evidence import Evidence, none_of_them
@@ -99,19 +99,27 @@ OFFICES = ("secretary of state", "prime minister", "vice president", "president"
 _OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OFFICES) + r")\b", re.IGNORECASE)
 # ("Deputy Prime Minister" is another office than "Prime Minister")
 _UNDER = re.compile(r"\b(?:deputy|vice|former|acting|first|under)\s+$", re.IGNORECASE)
+# ... or with a country's adjective between ("acting Haitian Prime Minister Claude Joseph")
+_UNDER_OF = re.compile(r"\b(?:deputy|vice|former|acting|first|under)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?$", re.IGNORECASE)
+
+
+def _asked_office(question: Question, person) -> re.Match | None:
+    """The office right before a person's name as the question writes it ("Secretary of State John Kerry"), not a
+    deputy's or an acting one's."""
+    family = person.words.split()[-1] if person.words.split() and not person.inferred else ""
+    said = re.search(rf"(?i:({_OFFICE.pattern[2:-2]}))\s+(?:(?:[A-Z][\w.'’-]*|bin|ibn|al|el)\s+){{0,4}}{re.escape(family)}\b",
+                     question.text) if family else None
+    if not said or (_UNDER_OF if TUNING.under_of else _UNDER).search(question.text[:said.start()]):
+        return None
+    return said
 
 
 def office_refusal(library: Library, question: Question) -> str:
     """Why the readouts cannot answer of a person named with an office none of their readouts gives them
     ("Secretary of State John Kerry": the special presidential envoy for climate), or ""."""
     for person in question.people:
-        if person.inferred or len(person.names) != 1:
-            continue
-        # (the office right before the name as the question writes it: "Secretary of State John Kerry")
-        family = person.words.split()[-1] if person.words.split() else ""
-        said = re.search(rf"(?i:({_OFFICE.pattern[2:-2]}))\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(family)}\b",
-                         question.text) if family else None
-        if not said or _UNDER.search(question.text[:said.start()]):
+        said = _asked_office(question, person) if len(person.names) == 1 else None
+        if not said:
             continue
         office = _plain(said.group(1))
         roles = {_plain(role) for role in roles_of(library.store.db, person.names[0])}
@@ -120,6 +128,26 @@ def office_refusal(library: Library, question: Question) -> str:
             return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(1)}; "
                     f"they call {person.names[0]} {held}.")
     return ""
+
+
+def office_readouts(library: Library, question: Question, readouts: tuple) -> tuple:
+    """Of the readouts, those not giving a person named with an office another office ("Saudi Defense Minister
+    Prince Khalid bin Salman": his 2023 visit, not his 2022 one as vice minister of defense), where some give it."""
+    if len(readouts) > OFFICE_READOUTS:
+        return readouts
+    for person in question.people:
+        said = _asked_office(question, person)
+        if not said:
+            continue
+        office = _plain(said.group(1))
+        roles = roles_in(library.store.db, person.names, [r.id for r in readouts])
+        other = {i for i, held in roles.items() if held and not any(_holds(office, _plain(role)) for role in held)}
+        if other and len(other) < len(readouts) and any(i not in other for i in roles):
+            readouts = tuple(r for r in readouts if r.id not in other)
+    return readouts
+
+
+OFFICE_READOUTS = 200  # the most readouts whose roles are read (a frequent person's are tens of thousands at 100x)
 
 
 def _plain(office: str) -> str:

@@ -108,6 +108,12 @@ SAID = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\
                   r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
 
 
+# "Which four countries had she recently visited, according to her call with Blinken?": what a readout says.
+# (one contact, not "according to these readouts", which counts them)
+ACCORDING = re.compile(r"\baccording to\b[^,?]*?\b(?:call|meeting|readout|conversation|visit|trip|session|roundtable)\b",
+                       re.IGNORECASE)
+
+
 # "Who went with Jake Sullivan to Brasilia", "Who led the U.S. delegation": who took part, not who said something.
 COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|accompanied|joined|led|headed|attended|"
                      r"(?:co-?)?chaired|represented|convened|"
@@ -133,7 +139,8 @@ def intent_of(text: str) -> str:
     whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
-            if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)):
+            if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)
+                                                 or TUNING.according_said and ACCORDING.search(text)):
                 continue
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
                 return "discuss"

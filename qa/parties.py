@@ -141,3 +141,29 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     if venues - named and set(out) - venues:
         out = [c for c in out if c not in venues or c in named]
     return tuple(out)
+
+
+# Words that say who someone is (office, side, origin), not what they said.
+WHO_WORDS = frozenset("""head heads leader leaders minister ministers foreign prime president presidents counterpart
+counterparts partner partners official officials delegation delegations envoy envoys ambassador ambassadors visiting
+visitors chief chiefs secretary secretaries team teams advisor advisers adviser advisors african european asian arab
+latin caribbean pacific gulf nordic baltic indo-pacific western eastern""".split())
+
+
+# An aside after a name that starts so is a clause, not who they are (", who underscored ...").
+ASIDE_STARTS = frozenset("who whom whose which what how when where why and but or did does do was were is are".split())
+
+
+def described_words(text: str, people: tuple[Person, ...]) -> set[str]:
+    """Words that describe a person asked about: an office right before the name, or an aside after it that has
+    one (", Saudi Arabia's ambassador in Washington,")."""
+    out: set[str] = set()
+    for person in people:
+        for m in re.finditer(rf"((?:[\w.'’-]+\s+){{1,2}}){re.escape(person.words)}\b", text):
+            out |= {w for w in lexical_terms(m.group(1)) if w in WHO_WORDS}
+        for m in re.finditer(rf"\b{re.escape(person.words)},\s+([^,?]+)(?:,|\?|$)", text):
+            # (an aside that names an office in its first words: not ", who underscored ... with partners")
+            head = [w.lower() for w in m.group(1).split()[:4]]
+            if head and head[0] not in ASIDE_STARTS and any(re.sub(r"['’]s$", "", w) in WHO_WORDS for w in head):
+                out |= set(lexical_terms(m.group(1)))
+    return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.countries import capital_country, country_of, fold
 from index.query import GENERIC, STOPWORDS
 
+from .spelling import PARTICLES, ROMAN, TITLES, alike, given_in, given_words, has_word, join_spellings, name_words
 from .tuning import TUNING
 
 
@@ -19,16 +20,6 @@ class Person:
     words: str  # as the question says it ("Kuleba", "President Xi")
     names: tuple[str, ...]  # full names in the index's participants ("Dmytro Kuleba")
     inferred: bool = False  # described by office, not named ("Oslo's top diplomat"): never a reason to refuse
-
-
-ROMAN = re.compile(r"[IVX]+")  # "King Mohammed VI"
-PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
-
-
-def name_words(name: str) -> list[str]:
-    """A name's words for matching: folded, hyphens split, particles and initials dropped ("Al-Sisi" -> "sisi")."""
-    words = re.findall(r"[\w'’]+", fold(name).lower().replace("-", " "))
-    return [w for w in words if len(w) > 1 and w not in PARTICLES]
 
 
 class Names:
@@ -43,10 +34,14 @@ class Names:
         self._key = None
         self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self._lock = threading.Lock()
+        self._unseen = None
+        self._near: dict[str, list] = {}
 
-    def refresh(self, key, rows) -> None:
+    def refresh(self, key, rows, unseen=None) -> None:
         """rows: (name, readout count) of every participant, or a function giving them (called only when
-        needed); rebuilt when `key` (the index's generation) moves."""
+        needed); rebuilt when `key` (the index's generation) moves. `unseen(word)`: whether no paragraph has a
+        word, which a name's other spelling needs to be looked for (below)."""
+        self._unseen = unseen
         with self._lock:
             if key == self._key:
                 return
@@ -63,6 +58,8 @@ class Names:
                 entry = people.setdefault((words[-1], words[0]), [0, []])
                 entry[0] += count
                 entry[1].append(name)
+            if TUNING.spelled_names:
+                join_spellings(people)
             for family, name, count in surname_only:
                 # A bare surname joins the most frequent person of that family name, or stands alone.
                 best = max((k for k in people if k[0] == family), key=lambda k: people[k][0], default=(family, ""))
@@ -72,15 +69,18 @@ class Names:
             by_word: dict[str, list] = {}
             for (family, first), (count, names) in people.items():
                 words = {w for n in names for w in name_words(n)}
-                for word in words if len(words) <= 4 else {family}:
+                # (a long name by its family and first words: "Mishal Al-Ahmad Al-Jabir Al-Sabah" is "Crown Prince Mishal")
+                for word in words if len(words) <= 4 else ({family, first} if TUNING.spelled_names else {family}):
                     by_word.setdefault(word, []).append((count, tuple(sorted(names, key=len))))
-            self._by_word, self._key = by_word, key
+            self._by_word, self._key, self._near = by_word, key, {}
 
-    def lookup(self, word: str, dominant: bool = True) -> tuple[str, ...]:
+    def lookup(self, word: str, dominant: bool = True, spelled: bool = False) -> tuple[str, ...]:
         """Every spelling of the person(s) a word may mean; () when it names no participant.
 
         A person far more frequent than others sharing the word is the one meant ("Biden" is Joe
-        Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped.
+        Biden, not Jill Biden): people under a fifth of the top one's readouts are dropped. `spelled`: a word
+        that names no participant and that no paragraph has may be one's word spelled another way (a word of a
+        name's run, "President Zelensky").
         """
         key = fold(word).lower()
         found = self._by_word.get(key, [])
@@ -89,20 +89,35 @@ class Names:
             # holding every part.
             parts = [self._by_word.get(part, []) for part in name_words(key)]
             found = [e for e in parts[0] if all(e in other for other in parts[1:])] if parts else []
+        if not found and spelled and TUNING.spelled_lookup and len(key) >= 5 and self._unseen is not None:
+            found = self._spelled(key)
         found = sorted(found, key=lambda e: -e[0])
         if not found:
             return ()
         kept = [names for count, names in found if not dominant or count * 5 >= found[0][0]][:4]
         return tuple(n for names in kept for n in names)
 
+    def _spelled(self, key: str) -> list:
+        """The people a word no paragraph has may mean, spelled as the metadata does: "Zelensky" (Zelenskyy),
+        "Meshal" (Mishal). A word some paragraph has is no other spelling ("Hamas" is not Hamad)."""
+        if key not in self._near:
+            near = [w for w in self._by_word if w[0] == key[0] and abs(len(w) - len(key)) <= 2
+                    and (w.startswith(key[:max(5, len(key) - 2)]) or alike(key, w, 0.8))]
+            self._near[key] = [e for w in near for e in self._by_word[w]] if near and self._unseen(key) else []
+            if len(self._near) > 10000:
+                self._near.clear()
+        return self._near.get(key, [])
+
     def with_all(self, words: list[str]) -> tuple[str, ...]:
         """The names (every spelling of their person) that hold all these words: "Mohammed bin Salman" is the
         Saudi crown prince, not King Salman or Khalid bin Salman, whom "Salman" alone also names."""
         keys = [fold(w).lower() for w in words]
+        if TUNING.whole_hyphens:
+            keys = list(dict.fromkeys(k for w in words for k in name_words(w)))  # "Al-Thani" as "thani", once
         if not keys:
             return ()
         found = sorted((e for e in self._by_word.get(keys[-1], [])
-                        if all(any(k in name_words(n) for n in e[1]) for k in keys[:-1])), key=lambda e: -e[0])
+                        if all(any(has_word(k, n) for n in e[1]) for k in keys[:-1])), key=lambda e: -e[0])
         return tuple(n for _, names in found for n in names)
 
     def family_like(self, word: str) -> bool:
@@ -149,7 +164,8 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             clean = re.sub(r"^(?:al|el|bin|ibn)-(?=\w)", "", clean, flags=re.IGNORECASE)  # "al-Sisi" is Sisi
             if clean.lower() in STOPWORDS or clean.lower() in GENERIC or len(clean) < 2 or country_of(clean):
                 continue
-            full = names.lookup(clean, dominant=False)
+            # (another spelling only of a word in a name's run: "President Zelensky", not "the Andean nation")
+            full = names.lookup(clean, dominant=False, spelled=len(re.findall(r"[\w'’-]+", match.group())) > 1)
             if full and unknown_words and _unknown_before(match.group(), clean, names):
                 # "Gurpatwant Singh Pannun": a family name (Daleep Singh's) between words no participant has is
                 # part of someone else's name, who took part in no readout.
@@ -179,6 +195,11 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 whole = [w for w in whole if w.lower() not in STOPWORDS and w.lower() not in GENERIC | TITLES
                          and w.lower() not in PARTICLES and not country_of(w) and len(w) > 1 and w != clean] + [clean]
                 full = (names.with_all(whole) if len(whole) > 1 else ()) or full
+            given = given_words(match.group(), clean) if full and TUNING.given_names else []
+            if given:
+                # "Kathryn Campbell" is not Kurt Campbell: the people of that family name with a spelling of a
+                # given name said ("Benny" of Benjamin Gantz), and those known by the family name alone.
+                full = tuple(n for n in full if given_in(given, clean, n)) or full
             if full and not (set(full) & taken):
                 found.append(Person(match.group(), full))
                 taken |= set(full)
@@ -192,11 +213,6 @@ AIDE = re.compile(r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special
                   r"security|presidential|special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|"
                   r"aides?|envoys?|emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|"
                   r"(?:foreign|defen[cs]e|finance) ministers?|top diplomat)\b", re.IGNORECASE)
-
-
-# Titles and honorifics before a name ("Crown Prince Mohammed", "Sheikh Tamim"), beside the offices in GENERIC.
-TITLES = frozenset("crown prince princess sheikh sheikha emir amir sultan majesty highness royal grand duke "
-                   "mr mrs ms dr madam sir lord lady his her excellency first lady governor mayor senator".split())
 
 
 def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:
@@ -215,6 +231,37 @@ def _unknown_before(run: str, word: str, names: Names) -> bool:
     return any(w.lower() not in STOPWORDS and w.lower() not in GENERIC | TITLES and not country_of(w) and len(w) > 1
                and not names.lookup(re.sub(r"['’]s$", "", w), dominant=False) and not ROMAN.fullmatch(w)
                for w in before)
+
+
+def spelled_words(person: Person) -> set[str]:
+    """The words of a person as asked that spell a word of their names another way ("zelensky" of Zelenskyy)."""
+    words = {w for n in person.names for w in name_words(n)}
+    return {fold(w).lower() for w in re.findall(r"[\w'’-]+", person.words)
+            if len(w) >= 5 and any(alike(fold(w).lower(), x, 0.8) or x.startswith(fold(w).lower()[:max(5, len(w) - 2)])
+                                   for x in words)}
+
+
+def asked_name(person: Person, family: str) -> str:
+    """The person's name as asked, given names and all ("Simon Harris"), where every one of their names has those
+    given names (not "Presidents Biden"); else the family name alone."""
+    given = given_words(person.words, family)
+    whole = bool(given) and all(len(name_words(n)) > 1 and given_in(given, family, n) for n in person.names)
+    return " ".join(given + [family]) if whole else family
+
+
+def given_unmet(people: tuple[Person, ...]) -> list[tuple[str, list[str]]]:
+    """Names as asked ("Imran Khan", "Mansour bin Zayed") whose family name is a participant's but whose given
+    names no spelling of any of those people's names has ("Lina Khan"): someone else, unless a paragraph has them.
+    Each as (the name from its first given word, the given words)."""
+    out = []
+    for person in people:
+        family = re.sub(r"['’]s$", "", person.words.split()[-1]) if person.words.split() else ""
+        given = given_words(person.words, family) if family and not person.inferred else []
+        if not given or not all(any(alike(w, x) for w in name_words(family) for x in name_words(n)) for n in person.names):
+            continue  # (someone found by another word than the last one asked)
+        if not any(given_in(given, family, n) for n in person.names):
+            out.append((re.sub(r"['’]s$", "", person.words[person.words.find(given[0]):]), given))
+    return out
 
 
 def dominant_names(person: Person, names: Names) -> tuple[str, ...]:

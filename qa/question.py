@@ -16,7 +16,7 @@ from index.types import Filters, Turn
 
 from .dates import all_dates
 from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
-from .parties import ASIDE, OFFICE_START, countries_of, described_countries
+from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words
 from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .thread import (FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
@@ -52,11 +52,6 @@ SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){
 AGENT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which \w+|how)\s+did\s+((?:(?!did\b|and (?:what|which|how|who|whom|whose|where|why)\b)[^?\s]+\s+){0,11}?"
                    r"[^?,\s]+)\s+(?:discuss|talk|say|agree|stress|"
                    r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit)\b", re.IGNORECASE)
-# Words that say who someone is (office, side, origin), not what they said.
-WHO_WORDS = frozenset("""head heads leader leaders minister ministers foreign prime president presidents counterpart
-counterparts partner partners official officials delegation delegations envoy envoys ambassador ambassadors visiting
-visitors chief chiefs secretary secretaries team teams advisor advisers adviser advisors african european asian arab
-latin caribbean pacific gulf nordic baltic indo-pacific western eastern""".split())
 
 
 @dataclass(frozen=True)
@@ -309,6 +304,11 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if agent:
         who = {w for w in lexical_terms(agent.group(1)) if w in WHO_WORDS or country_of(w)} - said_about
         topic = tuple(w for w in topic if w not in who) or topic
+    if TUNING.described_words:
+        # "that U.S. envoy Sung Kim attended", "Princess Reema, Saudi Arabia's ambassador in Washington, and ...": an
+        # office right before a person's name, or a phrase after it that names one, says who they are, not what
+        # was said.
+        topic = tuple(w for w in topic if w not in described_words(text, people) - said_about) or topic
     # The scene ends where a second question starts ("... when he hosted Duda and Tusk, and which
     # helicopters did he offer?").
     trailing = re.search(r"(?:,\s*|\s)(?:when|while|during|as) (?:he|she|they|the|their|his|her|we|it|[A-Z])"

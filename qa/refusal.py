@@ -38,6 +38,12 @@ ANSWER_TYPES = frozenset("""package initiative initiatives commitment commitment
 subject subjects matter matters message measure measures effort efforts announcement proposal proposals idea ideas
 area areas priority priorities goal goals project projects""".split())
 
+# ... and with a word describing it ("which regional body was ...", "what leadership post had ...", "which EU-UK talks")
+DESCRIBED_TYPE = re.compile(r"(?:^|,\s*)(?:what|which)\s+([\w-]+)\s+([a-z]+)\s+(?:did|does|do|was|were|had|has|have|would|"
+                            r"will)\b", re.IGNORECASE)
+MORE_TYPES = frozenset("body bodies post posts position positions talks organization organizations forum forums "
+                       "group groups office offices role roles".split())
+
 
 def word_counter(library: Library, tuning: Tuning = TUNING):
     """How many paragraphs hold a word, counted only as far as the refusal rules look: each compares the
@@ -102,6 +108,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # ("an additional $375 million in ammunition and equipment").
         asked = ANSWER_TYPE.search(question.text)
         kind = asked.group(1).lower() if asked and asked.group(1).lower() in ANSWER_TYPES else None
+        described = DESCRIBED_TYPE.search(question.text) if tuning.answer_kinds and not kind else None
+        if described and described.group(2).lower() in ANSWER_TYPES | MORE_TYPES:
+            kind = described.group(2).lower()  # "which regional body was Guyana chairing?": CARICOM, the body
         terms = [t for t in terms if t != kind]
         if kind and not terms:
             return ""

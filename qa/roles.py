@@ -19,8 +19,9 @@ from index.countries import capital_country, country_of
 from index.query import lexical_terms
 
 from .parties import epithet_country
-from .people import PARTICLES, Person
+from .people import Person
 from .question import Question
+from .spelling import PARTICLES
 from .tuning import TUNING
 
 US = "United States"

@@ -8,6 +8,7 @@ from index.api import Library
 from index.readout_meta import us_share
 
 from . import evidence
+from .people import spelled_words
 from .question import Question
 from .tuning import TUNING
 
@@ -42,7 +43,10 @@ def countries_apart(library: Library, read: Question, scored) -> bool:
 def known_words(read: Question) -> frozenset[str]:
     """The words of the names of the people a question was read by ("Moeed Yusuf", named only in his readout's
     title: the text says "The National Security Advisors of the United States and Pakistan met")."""
-    return frozenset(w.lower() for p in read.people for name in p.names for w in re.findall(r"[\w'’-]+", name))
+    known = {w.lower() for p in read.people for name in p.names for w in re.findall(r"[\w'’-]+", name)}
+    if TUNING.spelled_lookup:
+        known |= {w for p in read.people for w in spelled_words(p)}  # "Zelensky", read as Zelenskyy
+    return frozenset(known)
 
 
 def us_pair(library: Library, read: Question) -> bool:

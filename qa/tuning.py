@@ -329,6 +329,32 @@ class Tuning:
     event_ordinal: bool = True  # "the fourth Donor Coordination Platform steering committee meeting": of a series'
     # readouts, those whose title has that ordinal ("Readout of Fourth Meeting of ..."; twenty-fifth session: 2
     # analyst_dev26 answers better, none worse)
+    whole_hyphens: bool = True  # "Mohammed bin Abdulrahman Al-Thani" holds every word of his name, "Al-Thani" as "Thani"
+    # (before, no name had "al-thani" whole, so the Emir, Tamim bin Hamad Al Thani, was meant too)
+    given_names: bool = True  # "DFAT Secretary Kathryn Campbell": of the people a family name means, those with a
+    # spelling of the given name said (not Kurt Campbell)
+    given_unmet: bool = True  # "Prime Minister Imran Khan": a given name no one of that family name has, with the full
+    # name in no paragraph, is someone the index does not know (not Lina Khan)
+    spelled_names: bool = True  # the metadata's spellings of one person are one ("Massoudou" and "Massaoudou Hassoumi",
+    # "Tahnoun bin Zayed" and "Tahnoon bin Zayed Al Nahyan")
+    spelled_lookup: bool = True  # a name's word that no paragraph has means the participant spelled alike ("Zelensky",
+    # "Crown Prince Meshal"); a word a paragraph has is never read so ("Hamas" is not Hamad)
+    mentioned_whole: bool = True  # a person asked with a given name ("Simon Harris") counts as mentioned in the
+    # readouts of a time (the metadata may miss a participant) only where their text has the whole name
+    described_words: bool = True  # "U.S. envoy Sung Kim", "Princess Reema, Saudi Arabia's ambassador in Washington,":
+    # words that say who someone is are no topic words
+    answer_kinds: bool = True  # "which regional body was Guyana chairing?", "what leadership post had he taken on?": the
+    # kind of thing asked for, with a word describing it, is said in the readout as what it is ("CARICOM")
+    given_inside: bool = True  # the given name of an Arabic name is read past its particles and father's name
+    # ("Khaled" of "Sheikh Khaled bin Mohamed Al Nahyan", "Salem" of "Sheikh Salem Abdullah Al-Jaber Al-Sabah")
+    office_selects: bool = True  # a person named with an office: their readouts giving them another office are left
+    # out, where some give it ("Saudi Defense Minister Khalid bin Salman": not his 2022 visit as vice minister)
+    according_said: bool = True  # "which four countries had she visited, according to her call with Blinken?" asks what
+    # the readout says, not which contacts there were
+    pivot_dated_each: bool = True  # two contacts compared: the person who met each of the others on a date named is
+    # the one both contacts share (Sullivan, in December 2023, not Mohammed bin Salman, who met Tahnoun another time)
+    under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
+    # "acting Prime Minister" does: no wrong office to refuse
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -9,6 +9,7 @@ from index.countries import capital_country, country_of
 from index.query import lexical_terms, mentioned
 
 from .parts import subject_words
+from .parties import described_words
 from .question import Question, capitalised as _capitalised
 from .roles import REGIONS
 from .tuning import TUNING
@@ -44,6 +45,8 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
         # ... and a place of one word asked about ("about economic growth in Africa"), no country (a country is
         # said in other words: "the DPRK"), that none of them has even as the start of a word ("African").
         about = subject_words(question.text)
+        if TUNING.described_words:
+            about -= described_words(question.text, question.people)  # "Saudi Arabia's ambassador in Washington"
         unsaid += [place for place in question.places if len(place.split()) == 1 and place.lower() in about
                    and not country_of(place) and not capital_country(place)
                    and not any(said([place.lower()], text) for text in texts.values())]
