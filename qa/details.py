@@ -104,14 +104,24 @@ _UNDER_OF = re.compile(r"\b(?:deputy|vice|former|acting|first|under)\s+(?:(?-i:[
 
 
 def _asked_office(question: Question, person) -> re.Match | None:
-    """The office right before a person's name as the question writes it ("Secretary of State John Kerry"), not a
-    deputy's or an acting one's."""
+    """The office right before a person's name as the question writes it ("Secretary of State John Kerry", up to four
+    name words between), not a deputy's or an acting one's. (Read word by word, not by a pattern made for the name:
+    compiling one per question cost 0.5 ms.)"""
     family = person.words.split()[-1] if person.words.split() and not person.inferred else ""
-    said = re.search(rf"(?i:({_OFFICE.pattern[2:-2]}))\s+(?:(?:[A-Z][\w.'’-]*|bin|ibn|al|el)\s+){{0,4}}{re.escape(family)}\b",
-                     question.text) if family else None
-    if not said or (_UNDER_OF if TUNING.under_of else _UNDER).search(question.text[:said.start()]):
-        return None
-    return said
+    text = question.text
+    for said in _OFFICE.finditer(text) if family else ():
+        words = text[said.end():].split()[:5] if text[said.end():said.end() + 1].isspace() else []
+        at = next((i for i, w in enumerate(words) if w.startswith(family) and not w[len(family):len(family) + 1].isalnum()
+                   and w[len(family):len(family) + 1] != "_"), None)
+        if at is None or not all(_NAME_WORD.match(w) for w in words[:at]):
+            continue
+        if (_UNDER_OF if TUNING.under_of else _UNDER).search(text[:said.start()]):
+            return None
+        return said
+    return None
+
+
+_NAME_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|bin|ibn|al|el)$")
 
 
 def office_refusal(library: Library, question: Question) -> str:
@@ -121,11 +131,11 @@ def office_refusal(library: Library, question: Question) -> str:
         said = _asked_office(question, person) if len(person.names) == 1 else None
         if not said:
             continue
-        office = _plain(said.group(1))
+        office = _plain(said.group(0))
         roles = {_plain(role) for role in roles_of(library.store.db, person.names[0])}
         if roles and not any(_holds(office, role) for role in roles):
             held = ", ".join(sorted(roles))
-            return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(1)}; "
+            return (f"The readouts do not cover this: no readout calls {person.names[0]} {said.group(0)}; "
                     f"they call {person.names[0]} {held}.")
     return ""
 
@@ -139,7 +149,7 @@ def office_readouts(library: Library, question: Question, readouts: tuple) -> tu
         said = _asked_office(question, person)
         if not said:
             continue
-        office = _plain(said.group(1))
+        office = _plain(said.group(0))
         roles = roles_in(library.store.db, person.names, [r.id for r in readouts])
         other = {i for i, held in roles.items() if held and not any(_holds(office, _plain(role)) for role in held)}
         if other and len(other) < len(readouts) and any(i not in other for i in roles):

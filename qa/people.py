@@ -101,9 +101,10 @@ class Names:
         """The people a word no paragraph has may mean, spelled as the metadata does: "Zelensky" (Zelenskyy),
         "Meshal" (Mishal). A word some paragraph has is no other spelling ("Hamas" is not Hamad)."""
         if key not in self._near:
+            # (whether a paragraph has the word first: most capitalised words do, and scanning the names costs more)
             near = [w for w in self._by_word if w[0] == key[0] and abs(len(w) - len(key)) <= 2
-                    and (w.startswith(key[:max(5, len(key) - 2)]) or alike(key, w, 0.8))]
-            self._near[key] = [e for w in near for e in self._by_word[w]] if near and self._unseen(key) else []
+                    and (w.startswith(key[:max(5, len(key) - 2)]) or alike(key, w, 0.8))] if self._unseen(key) else []
+            self._near[key] = [e for w in near for e in self._by_word[w]]
             if len(self._near) > 10000:
                 self._near.clear()
         return self._near.get(key, [])

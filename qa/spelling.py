@@ -35,7 +35,12 @@ def has_word(key: str, name: str) -> bool:
 
 def alike(a: str, b: str, least: float = 0.85) -> bool:
     """Whether two words of names are one spelled two ways ("Tahnoun" "Tahnoon", "Massoudou" "Massaoudou")."""
-    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= least)
+    if a == b:
+        return True
+    if a[:1] != b[:1]:
+        return False
+    pair = SequenceMatcher(None, a, b)  # (the quick bounds first: most pairs are far apart)
+    return pair.real_quick_ratio() >= least and pair.quick_ratio() >= least and pair.ratio() >= least
 
 
 def join_spellings(people: dict) -> None:
