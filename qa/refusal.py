@@ -231,9 +231,18 @@ def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
         return False
     if any(word in sentence_words(text) for text in texts.values()):
         return True
+    parts = [part for part in word.split("-") if part]
+    if TUNING.compound_initials and len(parts) > 1:
+        # "EU-UK talks": each part a readout's name by its initials ("the European Union and the United Kingdom")
+        return all(any(re.search(_initials(part), text) for text in texts.values()) for part in parts)
     # ... with "and" inside the name ("NOAA": the National Oceanic and Atmospheric Administration)
-    spelled = r"\b" + r"\s+(?:(?:and|of|for|the|on)\s+)*".join(rf"{re.escape(c.upper())}[\w'’-]*" for c in word)
-    return TUNING.initials_and and len(word) >= 3 and any(re.search(spelled, text) for text in texts.values())
+    return TUNING.initials_and and len(word) >= 3 and any(re.search(_initials(word), text) for text in texts.values())
+
+
+def _initials(word: str) -> str:
+    """A pattern for a name whose capitalised words start with the letters of `word`, "and", "of" and the like between
+    them ("NOAA": the National Oceanic and Atmospheric Administration)."""
+    return r"\b" + r"\s+(?:(?:and|of|for|the|on)\s+)*".join(rf"{re.escape(c.upper())}[\w'’-]*" for c in word)
 
 
 def _as_written(word: str, text: str) -> str:

@@ -351,6 +351,8 @@ class Tuning:
     # out, where some give it ("Saudi Defense Minister Khalid bin Salman": not his 2022 visit as vice minister)
     according_said: bool = True  # "which four countries had she visited, according to her call with Blinken?" asks what
     # the readout says, not which contacts there were
+    compound_initials: bool = True  # "which EU-UK talks": a compound of initials, each part a name in the readout
+    # ("the European Union and the United Kingdom"), is said
     pivot_dated_each: bool = True  # two contacts compared: the person who met each of the others on a date named is
     # the one both contacts share (Sullivan, in December 2023, not Mohammed bin Salman, who met Tahnoun another time)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as

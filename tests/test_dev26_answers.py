@@ -12,10 +12,11 @@
   not the vice minister's);
 - of two contacts compared, the person who met each of the others in the time named is the one both share;
 - the kind of thing asked for, described ("which regional body"), need not be said; "which countries ...,
-  according to her call" asks what the readout says, not which contacts.
+  according to her call" asks what the readout says, not which contacts; "EU-UK" is said where the readout
+  names "the European Union and the United Kingdom".
 Real corpus index and bundled model (the hyphen test: a small names table); each fails with its Tuning switch off
 (given_unmet, given_inside, given_names, whole_hyphens, spelled_names, spelled_lookup, mentioned_whole, under_of,
-described_words, office_selects, pivot_dated_each, answer_kinds, according_said)."""
+described_words, office_selects, pivot_dated_each, answer_kinds, according_said, compound_initials)."""
 from __future__ import annotations
 
 from qa import ask
@@ -122,3 +123,9 @@ def test_a_hyphenated_word_of_a_name_counts_by_its_parts():
                       ("Tamim Bin Hamad Al-Thani", 13)])
     assert set(names.with_all(["Mohammed", "Abdulrahman", "Al-Thani"])) == {
         "Mohammed bin Abdulrahman Al Thani", "Mohamed bin Abdulrahman Al-Thani"}  # not the Emir
+
+
+def test_a_compound_of_initials_is_said_by_the_names(library):
+    answer = ask(library, "Which EU-UK negotiations did Jake Sullivan and Micheál Martin welcome when they met in "
+                          "February 2023?")
+    assert not answer.refused and "Northern Ireland Protocol" in answer.text, answer.text
