@@ -152,7 +152,7 @@ def office_readouts(library: Library, question: Question, readouts: tuple) -> tu
         office = _plain(said.group(0))
         roles = roles_in(library.store.db, person.names, [r.id for r in readouts])
         other = {i for i, held in roles.items() if held and not any(_holds(office, _plain(role)) for role in held)}
-        if other and len(other) < len(readouts) and any(i not in other for i in roles):
+        if other and any(held and i not in other for i, held in roles.items()):  # (a role none: no sign either way)
             readouts = tuple(r for r in readouts if r.id not in other)
     return readouts
 
