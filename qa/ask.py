@@ -47,9 +47,9 @@ def prepare(library: Library) -> None:
 
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
     """Read a question once against this index's participants."""
-    names = _NAMES.setdefault(library, Names())
-    names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db),
-                  unseen=lambda word: not library.count_paragraphs_with(word, at_most=1))
+    names = _NAMES.get(library) or _NAMES.setdefault(
+        library, Names(unseen=lambda word: not library.count_paragraphs_with(word, at_most=1)))
+    names.refresh((library.store.loaded_generation, library.store.changes), lambda: name_counts(library.store.db))
     turns = parse_history(history)
     read = read_question(question, names, Filters.from_json(filters), turns, _thread_time(library, turns, question))
     if not TUNING.offices:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from index.countries import capital_country, country_of, fold
 from index.query import GENERIC, STOPWORDS
 
-from .spelling import PARTICLES, ROMAN, TITLES, alike, given_in, given_words, has_word, join_spellings, name_words
+from .spelling import (PARTICLES, ROMAN, TITLES, alike, given_in, given_words, has_word, join_spellings, name_words,
+                       spelled_alike, stem_of)
 from .tuning import TUNING
 
 
@@ -30,18 +31,18 @@ class Names:
     none) are one person, and a question's word finds every spelling of that person.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, unseen=None) -> None:
+        """`unseen(word)`: whether no paragraph of the index has a word, which a name's other spelling needs to be
+        looked for (see lookup)."""
         self._key = None
         self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self._lock = threading.Lock()
-        self._unseen = None
+        self._unseen = unseen
         self._near: dict[str, list] = {}
 
-    def refresh(self, key, rows, unseen=None) -> None:
+    def refresh(self, key, rows) -> None:
         """rows: (name, readout count) of every participant, or a function giving them (called only when
-        needed); rebuilt when `key` (the index's generation) moves. `unseen(word)`: whether no paragraph has a
-        word, which a name's other spelling needs to be looked for (below)."""
-        self._unseen = unseen
+        needed); rebuilt when `key` (the index's generation) moves."""
         with self._lock:
             if key == self._key:
                 return
@@ -103,7 +104,7 @@ class Names:
         if key not in self._near:
             # (whether a paragraph has the word first: most capitalised words do, and scanning the names costs more)
             near = [w for w in self._by_word if w[0] == key[0] and abs(len(w) - len(key)) <= 2
-                    and (w.startswith(key[:max(5, len(key) - 2)]) or alike(key, w, 0.8))] if self._unseen(key) else []
+                    and spelled_alike(key, w)] if self._unseen(key) else []
             self._near[key] = [e for w in near for e in self._by_word[w]]
             if len(self._near) > 10000:
                 self._near.clear()
@@ -125,8 +126,7 @@ class Names:
         """Whether a word may be a participant's family name spelled another way ("Zelensky": Zelenskyy): some
         family name starts with all of it but its last two letters (at least five)."""
         key = fold(word).lower()
-        stem = key[:max(5, len(key) - 2)]
-        return any(w.startswith(stem) and any(name_words(n)[-1:] == [w] for _, names in entries for n in names)
+        return any(w.startswith(stem_of(key)) and any(name_words(n)[-1:] == [w] for _, names in entries for n in names)
                    for w, entries in self._by_word.items())
 
 
@@ -237,9 +237,8 @@ def _unknown_before(run: str, word: str, names: Names) -> bool:
 def spelled_words(person: Person) -> set[str]:
     """The words of a person as asked that spell a word of their names another way ("zelensky" of Zelenskyy)."""
     words = {w for n in person.names for w in name_words(n)}
-    return {fold(w).lower() for w in re.findall(r"[\w'’-]+", person.words)
-            if len(w) >= 5 and any(alike(fold(w).lower(), x, 0.8) or x.startswith(fold(w).lower()[:max(5, len(w) - 2)])
-                                   for x in words)}
+    asked = [fold(w).lower() for w in re.findall(r"[\w'’-]+", person.words)]
+    return {w for w in asked if len(w) >= 5 and any(spelled_alike(w, x) for x in words)}
 
 
 def asked_name(person: Person, family: str) -> str:

@@ -43,6 +43,18 @@ def alike(a: str, b: str, least: float = 0.85) -> bool:
     return pair.real_quick_ratio() >= least and pair.quick_ratio() >= least and pair.ratio() >= least
 
 
+def stem_of(word: str) -> str:
+    """All of a word but its last two letters, at least five: a name spelled another way starts with it ("zelens" of
+    "Zelensky" and "Zelenskyy")."""
+    return word[:max(5, len(word) - 2)]
+
+
+def spelled_alike(asked: str, word: str) -> bool:
+    """Whether a word asked (no paragraph's) may be a participant's name word spelled another way: it starts with
+    the asked word's stem ("Zelensky": Zelenskyy), or is alike to it ("Meshal": Mishal)."""
+    return word.startswith(stem_of(asked)) or alike(asked, word, 0.8)
+
+
 def join_spellings(people: dict) -> None:
     """Join the metadata's spellings of one person that differ in a letter or two ("Massoudou Hassoumi",
     "Massaoudou Hassoumi"), or that write more of a name of several ("Tahnoun bin Zayed", "Tahnoon bin Zayed Al
