@@ -255,6 +255,10 @@ class Library:
         self._matching = (key, names, matching)  # one assignment: threads see a whole state or the last one
         return replace(filters, readouts=found)
 
+    def rarity(self, word: str) -> float:
+        """How rare a word is among the paragraphs (BM25's idf; 0 for a word none has): see LexicalIndex.rarity."""
+        return self.store.lexical.rarity(word)
+
     def count_paragraphs_with(self, term: str, at_most: int | None = None) -> int:
         """How many paragraphs contain a word (matched as the lexical index stems it); with `at_most`, the
         count stops there: callers that compare it with a small threshold need no more, and a common word is

@@ -269,6 +269,19 @@ class LexicalIndex:
             scores[~p.alive] = 0
         return p, scores
 
+    def rarity(self, word: str) -> float:
+        """BM25's idf of a word as a question would search it (0 for one no paragraph has): how much finding it
+        says. Read from the postings' offsets, so it costs a dictionary look-up at any scale."""
+        words = WORD.findall(word.lower())
+        self.stemmer.learn(words)
+        view = self.view
+        terms = [self.term_ids.get(t) for w in words for t in self.stemmer.known[w]]
+        if not terms or None in terms:
+            return 0.0
+        # (a word split in two, "jae-in": its rarer part; dead postings left in count, as they are few)
+        hits = min(end - start for start, end in map(view.p.span, terms))
+        return float(max(np.log((view.live - hits + 0.5) / (hits + 0.5)), 0.0)) if hits else 0.0
+
     @property
     def live(self) -> int:
         return self.view.live

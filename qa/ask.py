@@ -215,7 +215,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             unsaid = unsaid_names(read, texts)
             reason = none_mention(read, unsaid) if unsaid else ""
         if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
-            reason = detail_refusal(read, found, texts)  # "how many hostages ...?" of readouts that give no number
+            # "how many hostages ...?" of readouts that give no number
+            reason = detail_refusal(read, found, texts, refusal.word_counter(library))
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:
@@ -279,7 +280,8 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            together=sides.together(library, p.question, p.readouts),
                                            everyone=lambda: sides.of_all(library, p.question.people, p.readouts),
                                            earlier=" ".join(t.question for t in turns[-2:])
-                                           if p.question.carried and TUNING.titled_turns else ""), k)
+                                           if p.question.carried and TUNING.titled_turns else "",
+                                           rarity=library.rarity), k)
     if TUNING.compose_unnamed and p.question.topic and p.scored:
         # No participant known: the passages retrieved (within the question's time and countries) are
         # the evidence, composed as any other (one [n] per paragraph, whole paragraphs for discuss).
@@ -291,7 +293,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
                                            one_readout=_one_contact(p.question) and not apart,
                                            part_meaning=(lambda part, sentences: cosines(library, part, sentences))
                                            if TUNING.unnamed_needed else None,
-                                           apart=apart), k)
+                                           apart=apart, rarity=library.rarity), k)
     result = extract.answer(question.strip(), p.scored, turns, readout_texts=top_texts(library, p.scored),
                             count=refusal.word_counter(library))
     return _trim_hits(result, k)

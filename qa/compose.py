@@ -16,6 +16,8 @@ from index.search import Scored
 from index.types import Hit
 
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
+from .details import asks_number
+from .focus import covering_readout, number_given
 from .parts import SUBJECT, asked_nouns, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
@@ -57,7 +59,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
              part_meaning: Callable[[str, list[str]], list[float]] | None = None, apart: bool = False,
              together: frozenset[str] = frozenset(),
              everyone: Callable[[], frozenset[str]] | None = None, earlier: str = "",
-             weak_meaning: Callable[[], dict[str, float]] | None = None) -> Answer:
+             weak_meaning: Callable[[], dict[str, float]] | None = None,
+             rarity: Callable[[str], float] | None = None) -> Answer:
     """discuss / who said / yes-no / compare: the topic's sentences in the matching readouts, dated.
 
     `lead` gives a readout's lead paragraph: a question that asks where quotes the best readout's lead
@@ -76,6 +79,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # only describes the meetings in more of the question's words.
         asked = [stem(t) for t in question.subject]
         candidates.sort(key=lambda c: len(_has(c[3], asked)) < len(asked))
+    if one_readout and tuning.readout_cover and rarity is not None and len(question_parts(question.text)) >= 2:
+        candidates = covering_readout(question, candidates, tuning, rarity)
     candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
     best = candidates[0]
     first = lead(best[4].readout_id) if lead and PLACE.search(question.text) else None
@@ -209,7 +214,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if part_hits is not None and tuning.cover_questions and question.intent not in ("compare",) \
             and (not question.exclude or (question.topic and tuning.aside_topic)):
         answered = list(chosen)
-        chosen = cover_questions(question, candidates, chosen, part_hits, part_meaning=part_meaning)
+        chosen = cover_questions(question, candidates, chosen, part_hits, part_meaning=part_meaning, rarity=rarity)
         # A sentence added for another question is quoted with the first even when far from it in the paragraph
         # (up to a whole paragraph's length): quoting only the best would leave that question unanswered.
         covering = {id(c) for c in chosen if c not in answered} if tuning.cover_span else set()
@@ -217,6 +222,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         covering = set()
     if question.intent != "compare":
         chosen = needed(question, chosen, part_meaning, tuning)
+    if tuning.count_given and question.intent == "discuss" and part_meaning is not None and chosen \
+            and asks_number(question.text):
+        chosen = number_given(question, candidates, chosen, part_meaning, tuning)
     chosen = past_lead(question, chosen, tuning)
     if first is not None:
         sentence = lead_sentence(first)

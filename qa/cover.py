@@ -6,6 +6,7 @@ import re
 
 from typing import Callable
 
+from index.chunk import split_sentences
 from index.countries import country_of
 from index.people import CORE_OFFICES
 from index.query import lexical_terms, stem
@@ -27,7 +28,8 @@ NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 
 def cover_questions(question: Question, candidates: list, chosen: list,
                     part_hits: Callable[[str, frozenset], list[Scored]], tuning: Tuning = TUNING,
-                    part_meaning: Callable[[str, list[str]], list[float]] | None = None) -> list:
+                    part_meaning: Callable[[str, list[str]], list[float]] | None = None,
+                    rarity: Callable[[str], float] | None = None) -> list:
     """The chosen sentences, with one more for each question of several that none of them answers: the
     sentence sharing most of its words (names included, at least two), else the sentence best ranked in
     the paragraph closest to that question alone (one more query), within the readouts already quoted; when
@@ -55,7 +57,12 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         # (A sentence with one word of a part of three or more does not answer it: "Health" of "the Department of
         # Health and Human Services" does not say what kind of health care speakers singled out.)
         least = 2 if tuning.part_two_words and len(own) >= 3 else 1
+        weight = _weigher(words, rarity) if tuning.part_rarity and rarity is not None and not strict else None
+        # (of the words that the readouts quoted have somewhere: "aim" of "what did the discussions aim to
+        # accelerate", said in none of them, tells no sentence from another)
+        said = set().union(*(has(c[3], own) for c in candidates if c[4].readout_id in readouts)) if weight else set()
         if own and any((len(has(c[3], own)) == len(own) if strict else len(has(c[3], own)) >= least)
+                       and (weight is None or weight(has(c[3], own)) >= tuning.part_share * weight(said))
                        and (not counting or NUMBER.search(c[3])) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
@@ -80,6 +87,11 @@ def cover_questions(question: Question, candidates: list, chosen: list,
             if key in quoted or s.hit.readout_id not in readouts:
                 continue
             best = next((c for c in pool if (c[4].readout_id, c[4].paragraph) == key), None)
+            if best is None and tuning.part_paragraph:
+                # The paragraph closest to this question alone is none of those retrieved for the whole one
+                # ("which envoy would support their continued work" of a seven-paragraph readout): its sentence
+                # with most of the question's words.
+                best = _sentence_of(s.hit, stems)
             if best is not None:
                 chosen.append(best)
             break
@@ -88,6 +100,24 @@ def cover_questions(question: Question, candidates: list, chosen: list,
                 best = _closest(part, pool, quoted, part_meaning, tuning)
                 chosen += [best] if best is not None else []
     return chosen
+
+
+def _weigher(words: list[str], rarity: Callable[[str], float]) -> Callable[[set[str]], float]:
+    """The weight of some of a part's own stems: each its word's rarity in the index ("Hoosier", "welcomed" say more
+    of "which Hoosier State leader was welcomed as a new member" than "state" and "member")."""
+    of = {stem(w): w for w in words}
+    return lambda stems: sum(rarity(of.get(t, t)) for t in stems)
+
+
+def _sentence_of(hit, stems: list[str]):
+    """A candidate (as qa.sentences.sentence_scores makes them, ranked last) of the hit's sentence with most of the
+    stems, the first of those tied; None where no sentence has any."""
+    best, most = None, 0
+    for position, sentence in enumerate(split_sentences(hit.text)):
+        found = len(has(sentence, stems))
+        if found > most and len(sentence) >= 20:
+            best, most = (0.0, 99, position, sentence, hit, found, hit.speaker_of(sentence)), found
+    return best
 
 
 def _closest(part: str, pool: list, quoted: set, part_meaning, tuning: Tuning):

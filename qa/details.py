@@ -26,6 +26,8 @@ ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|w
                          r"should|can|of|in|on|at|under|for|from|with|to|by)\b)[\w-]+)*)", re.IGNORECASE)
 # Words of "how many ..." that say nothing of what is counted ("how many such packages", "how many additional sites").
 _NOT_COUNTED = frozenset("such additional more new other further separate different".split())
+_LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
+_BEFORE_COUNT = re.compile(r"^\W*(?:in|within|for|by|on|at|to|from|over|after|of)\s+(?=how\s+(?:many|much)\b)", re.IGNORECASE)
 ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"
                         r"(village|town|city|state|province|region|port|island|county|district)\b", re.IGNORECASE)
 ASKS_DATE = re.compile(r"^\W*(?:by|on|until|before|from|as of)\s+what\s+(?:date|day)\b|^\W*what\s+(?:date|deadline)\b",
@@ -44,9 +46,24 @@ _DATED = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|2
 ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
-def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]) -> str:
+def gives_number(sentence: str) -> bool:
+    """Whether a sentence gives a number that could answer "how many" or "how much": not only a date's or a name's."""
+    return bool(NUMBER.search(_DATED.sub(" ", sentence)))
+
+
+def asks_number(text: str) -> bool:
+    """Whether a question asks one thing, a number ("By September 2022, how many statehouses had adopted ...?")."""
+    asked = scene_and_ask(text)[1] or text
+    # (a time the scene clause does not take, "By September 2022, how many ...", and a preposition before it,
+    # "in how many states", "within how much time")
+    return asks_one(text) and any(ASKS_NUMBER.match(_BEFORE_COUNT.sub("", a, count=1))
+                                  for a in (asked, _LEAD_IN.sub("", asked, count=1)))
+
+
+def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str], count=None) -> str:
     """Why the matching readouts cannot answer a question asking for one number, date or place, or "": no sentence
-    of theirs with a word of the topic has a number (dates aside), a date, or a place the question does not name."""
+    of theirs with a word of the topic has a number (dates aside), a date, or a place the question does not name.
+    `count(word)`: how many paragraphs of the index have a word (a name in few of them says what was counted)."""
     if question.intent != "discuss" or not question.topic or not texts or not asks_one(question.text):
         return ""
     asked = scene_and_ask(question.text)[1] or question.text
@@ -60,6 +77,12 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         # "how many hostages": the sentences that name what is counted (where none does, it is said in other words:
         # "locations" of "four new sites", and nothing decides)
         on_topic = [s for s in sentences if has(s, counted)]
+        if TUNING.count_named and count is not None and on_topic:
+            # "how many young people did he say a mid-July strike on Vinnytsya had killed": the sentence naming
+            # the strike counts what it killed in other words ("killed three children")
+            named = [stem(t) for t in question.topic if t[:1] and t in _capitalised(question.text)
+                     and stem(t) not in counted and count(t) <= TUNING.specific_paragraphs]
+            on_topic += [s for s in sentences if named and has(s, named)]
         if not counted or not on_topic:
             return ""
     else:
@@ -75,6 +98,11 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
     what = f"number of {said}" if number and said and number.group(1).lower() == "many" else "number" if number else "date"
     return _none_gives(question, evidence, "give", what)
+
+
+def _capitalised(text: str) -> set[str]:
+    """The words of a text written with a capital past its first word, lower-cased."""
+    return {w.lower() for w in re.findall(r"[\w'’-]+", text)[1:] if w[:1].isupper()}
 
 
 def _names_place(sentence: str, question: str) -> bool:

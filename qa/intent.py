@@ -114,6 +114,12 @@ ACCORDING = re.compile(r"\baccording to\b[^,?]*?\b(?:call|meeting|readout|conver
                        re.IGNORECASE)
 
 
+# "How many times had Kansas's highest court found that the state constitution protects abortion?": a count the
+# readout reports of something done before, not of contacts ("how many times have they met" still counts them).
+TIMES_DONE = re.compile(r"^\s*how many (?:times|occasions)\s+(?:had|has|have)\b(?![^?]*\b(?:met|meet|spoken|spoke|called|"
+                        r"talked|visited|hosted|engaged|conferred|convened|gathered)\b)", re.IGNORECASE)
+
+
 # "Who went with Jake Sullivan to Brasilia", "Who led the U.S. delegation": who took part, not who said something.
 COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|accompanied|joined|led|headed|attended|"
                      r"(?:co-?)?chaired|represented|convened|"
@@ -140,7 +146,8 @@ def intent_of(text: str) -> str:
     for intent, rule in INTENT_RULES:
         if rule.search(text):
             if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)
-                                                 or TUNING.according_said and ACCORDING.search(text)):
+                                                 or TUNING.according_said and ACCORDING.search(text)
+                                                 or TUNING.times_done and TIMES_DONE.search(text)):
                 continue
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
                 return "discuss"

@@ -8,8 +8,8 @@ from index.chunk import split_sentences
 from index.query import lexical_terms, stem
 from index.search import Scored
 
-from .cover import has as _has
-from .parts import scene_and_ask
+from .cover import ASKS_THING, has as _has
+from .parts import asks_one, question_parts, scene_and_ask
 from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -102,13 +102,24 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
     if not tuning.lead_context or ASKS_WHO_OR_WHERE.search(question.text):
         return chosen
     said = set(lexical_terms(question.text))
+    # (each question's own words, where each asks for a thing: a later sentence must have some of each, or the lead
+    # may be what answers one of them in other words: "what international gathering" of "the Summit for Democracy")
+    parts = question_parts(question.text)
+    topic = set(question.topic)
+    things = [[stem(w) for w in lexical_terms(scene_and_ask(part)[1] or part) if w in topic] for part in parts] \
+        if tuning.lead_adds_nothing and all(ASKS_THING.search(part) for part in parts) \
+        and (len(parts) > 1 or asks_one(question.text)) else []  # (not "..., and in which sectors ...", unsplit)
     scene = {stem(w) for w in lexical_terms(scene_and_ask(question.text)[0])} | \
         {stem(t) for t in question.topic if t not in said}
     out = []
     for c in chosen:
         if c[4].paragraph == 1:
             further = [d for d in chosen if d[4].readout_id == c[4].readout_id and d[4].paragraph > 1]
-            if further and (mine := topic_words(question, c[3])) and mine <= scene:
+            # (nor, of a question asking for things, where the later sentences quoted say each of its topic words
+            # too: it adds nothing to them; "what did they discuss" is answered by the lead's list as well)
+            later = set().union(*(topic_words(question, d[3]) for d in further)) \
+                if things and all(any(_has(d[3], part) for d in further) for part in things) else set()
+            if further and (mine := topic_words(question, c[3])) and mine <= scene | later:
                 continue
         out.append(c)
     return out

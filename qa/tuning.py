@@ -355,6 +355,25 @@ class Tuning:
     # ("the European Union and the United Kingdom"), is said
     pivot_dated_each: bool = True  # two contacts compared: the person who met each of the others on a date named is
     # the one both contacts share (Sullivan, in December 2023, not Mohammed bin Salman, who met Tahnoun another time)
+    readout_cover: bool = True  # one contact asked about: its readout is the one whose passages have most of the topic's
+    # words together, not the one of the single best sentence (qa/compose.by_topic)
+    readout_cover_margin: float = 4.0  # ... by this much more (the words' idf summed): a rare word or two common ones
+    count_given: bool = True  # "how many ...?" answered by sentences giving no number: the readout's sentence that gives
+    # one and is closest in meaning to the question proper, instead (qa/compose._number_given)
+    count_only: bool = True  # ... and answered by some that give one: only those, of one paragraph
+    count_sentences: int = 8  # ... among at most this many of its best-scored sentences giving a number
+    count_cosine: float = 0.3  # ... if at least this close
+    times_done: bool = True  # "how many times had the state's highest court found ..." is a fact said, not a count of
+    # contacts (qa/intent.TIMES_DONE)
+    part_rarity: bool = True  # a question of several is answered by a chosen sentence only if the words it has of that
+    # question weigh part_share of all its words, each by its rarity (qa/cover.cover_questions)
+    part_share: float = 0.5
+    part_paragraph: bool = True  # the paragraph closest to one question of several, not among those retrieved for the
+    # whole: its sentence with most of that question's words is quoted
+    count_named: bool = True  # "how many ...?" is not refused as giving no number where a sentence naming a rare name of
+    # the question (in at most specific_paragraphs paragraphs: "Vinnytsya") gives one (qa/details.detail_refusal)
+    lead_adds_nothing: bool = True  # of a question asking for things ("which ...", "how many ..."), a lead quoted beside
+    # later paragraphs of its readout is left out where they say each of its topic words too (qa/sentences.past_lead)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

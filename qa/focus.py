@@ -1,0 +1,65 @@
+"""Answers about one contact narrowed to what was asked: the readout that holds the whole of a question of several
+parts, and the sentences that give the number a "how many" asks for. Candidates are the tuples of
+qa/sentences.sentence_scores (score, rank, position, sentence, hit, topic overlap, speaker)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from index.query import stem
+
+from .cover import has
+from .details import gives_number
+from .parts import scene_and_ask
+from .question import Question
+from .tuning import Tuning
+
+
+def covering_readout(question: Question, candidates: list[tuple], tuning: Tuning,
+                     rarity: Callable[[str], float]) -> list[tuple]:
+    """The candidates of one readout, for a question of several parts about one contact: by default that of the
+    best sentence; another only where its passages and title have between them topic words worth
+    `readout_cover_margin` more, each word weighted by its rarity in the index ("how much did the health department
+    make available ..., and how many states had extended year-long postpartum Medicaid?": the readout answering both,
+    not one with a sentence of "states", "postpartum" and "Medicaid")."""
+    words = {stem(t): t for t in question.topic}
+    found: dict[str, set[str]] = {}
+    for c in candidates:
+        rid = c[4].readout_id
+        if rid not in found:  # (the title says what the contact was about: the question's scene is often there)
+            found[rid] = has(c[4].title, list(words))
+        found[rid] |= has(c[3], list(words))
+    if len(found) < 2:
+        return candidates
+    weight = {rid: sum(rarity(words[t]) for t in got) for rid, got in found.items()}
+    first = candidates[0][4].readout_id
+    best = max(found, key=lambda rid: weight[rid])
+    if weight[best] < weight[first] + tuning.readout_cover_margin:
+        best = first
+    return [c for c in candidates if c[4].readout_id == best]
+
+
+def number_given(question: Question, candidates: list[tuple], chosen: list[tuple],
+                 part_meaning: Callable[[str, list[str]], list[float]], tuning: Tuning) -> list[tuple]:
+    """Of a question asking one number ("how many", "how much"): the chosen sentences that give one, of the paragraph
+    whose sentence is closest in meaning to what is asked where they are in several (`count_only`: a lead that says
+    who met, or another figure of the readout, answers nothing). Where none gives a number: the sentence of the same
+    readout that gives one and is closest in meaning ("So far in 2022, 12 states have enacted more than 25 bills" for
+    "how many statehouses had adopted how many measures", asked in none of its words), if close enough."""
+    asked = scene_and_ask(question.text)[1] or question.text
+    giving = [c for c in chosen if gives_number(c[3])]
+    if giving and not tuning.count_only:
+        return chosen
+    if not giving:
+        readout = chosen[0][4].readout_id
+        pool = [c for c in candidates if c[4].readout_id == readout and gives_number(c[3])][: tuning.count_sentences]
+        if not pool:
+            return chosen
+        cosines = part_meaning(asked, [c[3] for c in pool])
+        best = max(range(len(pool)), key=cosines.__getitem__)
+        return [pool[best]] if cosines[best] >= tuning.count_cosine else chosen
+    paragraphs = {(c[4].readout_id, c[4].paragraph) for c in giving}
+    if len(paragraphs) > 1:
+        cosines = part_meaning(asked, [c[3] for c in giving])
+        best = giving[max(range(len(giving)), key=cosines.__getitem__)]
+        paragraphs = {(best[4].readout_id, best[4].paragraph)}
+    return [c for c in giving if (c[4].readout_id, c[4].paragraph) in paragraphs]
