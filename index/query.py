@@ -85,15 +85,25 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
     m = re.search(rf"\b(?:the )?({PART_RE})[- ](?:of )?(\d{{4}})\b", text)
     if m:
         return _span(int(m.group(2)), *PARTS[m.group(1)])
+    # "On the 59th anniversary of the 1965 ruling": the year of the anniversary, 2024.
+    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the )?(\d{4})\b", text)
+    if m:
+        year = int(m.group(2)) + int(m.group(1))
+        return f"{year}-01-01", f"{year}-12-31"
     # "Nigeria's 2023 elections", "the 2022 World Cup": a year that names an event asked about, not when.
     years = YEAR_OF_CONTACT.findall(text)
     if years:
         return f"{min(years)}-01-01", f"{max(years)}-12-31"
+    m = re.search(r"\bsince (\d{4})\b", text)
+    if m:
+        return f"{m.group(1)}-01-01", None
     return None, None
 
 
 # A year, unless it names an event asked about ("Nigeria's 2023 elections", "the 2022 World Cup").
-YEAR_OF_CONTACT = re.compile(r"\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
+# Nor one counted from ("the total since 2016": no contact's year; a span from it, where no other time is named) or
+# one an anniversary is of ("the 59th anniversary of the 1965 ruling").
+YEAR_OF_CONTACT = re.compile(r"(?<!since )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
                              r"polls?|vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|"
                              r"target|goals?|(?:nobel\s+)?(?:peace\s+)?(?:prize|award)s?|laureates?)\b)")
 

@@ -17,7 +17,7 @@ from index.types import Filters, Turn
 from .dates import all_dates
 from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
 from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words
-from .parts import scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
+from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .thread import (FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
                      SAID_WHEN, time_from_thread)
@@ -144,6 +144,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     text = text.strip()
     intent = intent_of(text)
     people = people_in(text, names)
+    if TUNING.person_about and len(people) >= 3:
+        # "What did Biden and Lula discuss about former President Jair Bolsonaro?": two who met, and a third
+        # asked about, who is what was said, not a party to it
+        about = {w for m in re.finditer(ABOUT + r"([^?,;]+)", text, re.IGNORECASE) for w in lexical_terms(m.group(1))}
+        asked_about = [p for p in people if all(w in about for w in lexical_terms(p.words))]
+        if asked_about and len(people) - len(asked_about) >= 2:
+            people = tuple(p for p in people if p not in asked_about)
     date_from, date_to = read_dates(text)
     named_dates = all_dates(text)
     if intent == "discuss" and len(named_dates) == 2 and EACH_CONTACT.search(text) and TUNING.each_contact:

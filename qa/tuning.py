@@ -374,6 +374,8 @@ class Tuning:
     # the question (in at most specific_paragraphs paragraphs: "Vinnytsya") gives one (qa/details.detail_refusal)
     lead_adds_nothing: bool = True  # of a question asking for things ("which ...", "how many ..."), a lead quoted beside
     # later paragraphs of its readout is left out where they say each of its topic words too (qa/sentences.past_lead)
+    person_about: bool = True  # "What did Biden and Lula discuss about Jair Bolsonaro?": a third person named only in
+    # what was discussed is no party to the contact (qa/question.read_question)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

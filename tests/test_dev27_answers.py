@@ -11,11 +11,15 @@ single sentence answered from the wrong readout or without what was asked for.
 - "how many young people ... the strike on Vinnytsya had killed" is not refused as giving no number where the
   sentence naming Vinnytsya counts "three children";
 - of a question asking for a thing, a lead quoted beside a later paragraph that says each of its topic words is left
-  out.
+  out;
+- a third person named only in what was discussed ("about Jair Bolsonaro") is no party to the contact;
+- a year counted from ("the total since 2016") is no contact's year, and an anniversary's is the year it falls in.
 Real corpus index and bundled model; each fails with its Tuning switch off (readout_cover, count_given, count_only,
-times_done, part_rarity, part_paragraph, count_named, lead_adds_nothing)."""
+times_done, part_rarity, part_paragraph, count_named, lead_adds_nothing, person_about), the dates without the change
+to index.query.read_dates."""
 from __future__ import annotations
 
+from index.query import read_dates
 from qa import ask
 
 CONVENING = "wh-2023-04-13-readout-of-white-house-state-legislative-convening-on-materna"
@@ -95,6 +99,23 @@ def test_a_lead_that_adds_nothing_to_the_paragraph_quoted_is_left_out(library):
                           "Supply Chain Disruptions Task Force look at?")
     assert [c.paragraph for c in answer.citations] == [3], answer.citations
     assert "agricultural products" in answer.text, answer.text
+
+
+def test_a_person_asked_about_is_no_party_to_the_contact(library):
+    answer = ask(library, "What did Biden and Lula say about Jair Bolsonaro?")
+    assert answer.refused and "Bolsonaro" in answer.text, answer.text  # not Biden's 2022 meeting with Bolsonaro
+    answer = ask(library, "What did Biden and Lula discuss about the Amazon?")  # the control: a thing asked about
+    assert not answer.refused and "Amazon" in answer.text, answer.text
+
+
+def test_a_year_counted_from_or_of_an_anniversary_is_read_as_such(library):
+    assert read_dates("what did it bring the total since 2016 to?") == ("2016-01-01", None)
+    assert read_dates("In 2023, what did it bring the total since 2016 to?") == ("2023-01-01", "2023-12-31")
+    assert read_dates("On the 59th anniversary of the 1965 ruling, what was announced?") == ("2024-01-01", "2024-12-31")
+    answer = ask(library, "When Wendy Sherman met Laos's Deputy Prime Minister Kikeo, how much new money for clearing "
+                          "unexploded bombs did she announce, and what did it bring the total since 2016 to?")
+    assert not answer.refused, answer.text  # not "no readout of 2016"
+    assert all("lao-deputy-prime-minister" in c.readout_id for c in answer.citations), answer.citations
 
 
 def test_rarity_says_how_few_paragraphs_have_a_word(library):
