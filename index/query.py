@@ -103,7 +103,7 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
 # A year, unless it names an event asked about ("Nigeria's 2023 elections", "the 2022 World Cup").
 # Nor one counted from ("the total since 2016": no contact's year; a span from it, where no other time is named) or
 # one an anniversary is of ("the 59th anniversary of the 1965 ruling").
-YEAR_OF_CONTACT = re.compile(r"(?<!since )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
+YEAR_OF_CONTACT = re.compile(r"(?<![Ss]ince )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
                              r"polls?|vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|"
                              r"target|goals?|(?:nobel\s+)?(?:peace\s+)?(?:prize|award)s?|laureates?)\b)")
 
