@@ -57,13 +57,17 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         # (A sentence with one word of a part of three or more does not answer it: "Health" of "the Department of
         # Health and Human Services" does not say what kind of health care speakers singled out.)
         least = 2 if tuning.part_two_words and len(own) >= 3 else 1
-        weight = _weigher(words, rarity) if tuning.part_rarity and rarity is not None and not strict else None
+        weight = _weigher(words, rarity) if own and tuning.part_rarity and rarity is not None and not strict else None
         # (of the words that the readouts quoted have somewhere: "aim" of "what did the discussions aim to
         # accelerate", said in none of them, tells no sentence from another)
-        said = set().union(*(has(c[3], own) for c in candidates if c[4].readout_id in readouts)) if weight else set()
-        if own and any((len(has(c[3], own)) == len(own) if strict else len(has(c[3], own)) >= least)
-                       and (weight is None or weight(has(c[3], own)) >= tuning.part_share * weight(said))
-                       and (not counting or NUMBER.search(c[3])) for c in chosen):
+        enough_weight = tuning.part_share * weight(set().union(*(has(c[3], own) for c in candidates
+                                                                 if c[4].readout_id in readouts))) if weight else 0.0
+
+        def answers(c: tuple) -> bool:
+            found = has(c[3], own)
+            return (len(found) == len(own) if strict else len(found) >= least) \
+                and (weight is None or weight(found) >= enough_weight) and (not counting or bool(NUMBER.search(c[3])))
+        if own and any(answers(c) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
         pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]

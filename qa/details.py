@@ -80,8 +80,9 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         if TUNING.count_named and count is not None and on_topic:
             # "how many young people did he say a mid-July strike on Vinnytsya had killed": the sentence naming
             # the strike counts what it killed in other words ("killed three children")
-            named = [stem(t) for t in question.topic if t[:1] and t in _capitalised(question.text)
-                     and stem(t) not in counted and count(t) <= TUNING.specific_paragraphs]
+            capitalised = _capitalised(question.text)
+            named = [stem(t) for t in question.topic if t in capitalised and stem(t) not in counted
+                     and count(t) <= TUNING.specific_paragraphs]
             on_topic += [s for s in sentences if named and has(s, named)]
         if not counted or not on_topic:
             return ""

@@ -22,12 +22,13 @@ def covering_readout(question: Question, candidates: list[tuple], tuning: Tuning
     make available ..., and how many states had extended year-long postpartum Medicaid?": the readout answering both,
     not one with a sentence of "states", "postpartum" and "Medicaid")."""
     words = {stem(t): t for t in question.topic}
+    stems = list(words)
     found: dict[str, set[str]] = {}
     for c in candidates:
         rid = c[4].readout_id
         if rid not in found:  # (the title says what the contact was about: the question's scene is often there)
-            found[rid] = has(c[4].title, list(words))
-        found[rid] |= has(c[3], list(words))
+            found[rid] = has(c[4].title, stems)
+        found[rid] |= has(c[3], stems)
     if len(found) < 2:
         return candidates
     weight = {rid: sum(rarity(words[t]) for t in got) for rid, got in found.items()}
