@@ -123,7 +123,7 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
 
     # A click on an earlier answer makes it the one to export.
     page.locator("#chat .message.bot").first.click(position={"x": 12, "y": 12})
-    expect(page.locator("#export")).to_have_text("Export answer 1 (Markdown)")
+    expect(page.locator("#export")).to_have_text("Export answer 1 (Markdown)", timeout=30_000)
     with page.expect_download() as download:
         page.click("#export")
     assert Path(download.value.path()).read_text(encoding="utf-8").startswith(f"# {INDO_PACIFIC}\n")
