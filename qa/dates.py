@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from index.query import MONTH_RE, YEAR_OF_CONTACT, read_dates
+from index.query import MONTH_RE, YEAR_OF_CONTACT, lexical_terms, read_dates
 
 from .tuning import TUNING
 
@@ -101,6 +101,21 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     return dict(sorted(spans.items(), key=lambda item: item[1]))
 
 
+def event_words(text: str) -> set[str]:
+    """The words that name a day by what happened ("four days into Moscow's full-scale war", "the day Moscow
+    recognized"): when, not what was discussed. Only up to the end of the event's name, not the rest of the clause."""
+    out: set[str] = set()
+    for match in list(DAY_OF_EVENT.finditer(text)) + list(SPAN_OF_EVENT.finditer(text)):
+        name = "event" if match.group("event") else "event2" if "event2" in match.groupdict() and match.group("event2") else None
+        if name is None:
+            continue
+        said = match.group(name)
+        rule = next((m for r, _ in EVENTS if (m := r.match(said)) and (TUNING.more_events or r not in MORE_EVENTS)), None)
+        if rule is not None:
+            out |= set(lexical_terms(text[match.start():match.start(name) + rule.end()]))
+    return out
+
+
 def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
     """The days and spans a question names by what happened (EVENTS, holidays), each with where it is said."""
     out: list[tuple[tuple[str, str], int]] = []
@@ -190,12 +205,20 @@ def shift_day(day: str, days: int = 1) -> str:
 EVENTS = (
     (re.compile(r"(?:the\s+)?(?:war['’]s\s+first\s+anniversary|first\s+anniversary\s+of\s+(?:russia['’]s\s+|the\s+)?"
                 r"(?:full[- ]scale\s+)?(?:invasion|war))", re.I), "2023-02-24"),
+    # "the day Moscow recognized the breakaway statelets": Putin's decree on the "DNR" and "LNR"
+    (re.compile(r"(?:russia|moscow|putin|the\s+kremlin)\s+recogni[sz]ed", re.I), "2022-02-21"),
     (re.compile(r"(?:russia|moscow)(?:['’]s)?\s+(?:full[- ]scale\s+)?(?:invasion|assault|attack)|russia\s+invaded|"
                 r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion(?!\s+of\s+(?!ukraine))|"
                 r"(?:the\s+)?war\s+in\s+ukraine|russia['’]s\s+war", re.I), "2022-02-24"),
+    # "four days into Moscow's full-scale war"
+    (re.compile(r"moscow['’]s\s+(?:full[- ]scale\s+)?war", re.I), "2022-02-24"),
+    # "the day after Hamas's surprise assault"
+    (re.compile(r"hamas['’]s?\s+(?:(?:surprise|brutal|terrorist|terror|october\s+7(?:th)?)\s+)*(?:assault|massacre|incursion|attacks?)",
+                re.I), "2023-10-07"),
     (re.compile(r"(?:hamas['’]?s?\s+|the\s+(?:october\s+7(?:th)?\s+)?(?:hamas\s+)?)(?:terrorist\s+)?attacks?\s*(?:on\s+israel)?|"
                 r"hamas\s+attacked", re.I), "2023-10-07"),
 )
+MORE_EVENTS = (EVENTS[1][0], EVENTS[3][0], EVENTS[4][0])  # (twenty-eighth session: the recognition of the breakaway "republics", "Moscow's war", "Hamas's surprise assault")
 # "the war" said alone: Russia's against Ukraine, unless the question names another ("the war in Gaza")
 BARE_WAR = re.compile(r"(?:the\s+)?war\b(?!\s+(?:in|on|with|against|between|of)\b)", re.I)
 OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|ethiopia\w*|tigray|yemen\w*|houthis?|"
@@ -204,7 +227,7 @@ OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|e
 
 def _event_day(said: str, text: str) -> _dt.date | None:
     """The day of an event said in the question (EVENTS, or a holiday of a year said), if known."""
-    day = next((d for rule, d in EVENTS if rule.match(said)), None)
+    day = next((d for rule, d in EVENTS if rule.match(said) and (TUNING.more_events or rule not in MORE_EVENTS)), None)
     if day is None and BARE_WAR.match(said) and not OTHER_WARS.search(text):
         day = "2022-02-24"
     holiday = HOLIDAY.match(said) if day is None else None

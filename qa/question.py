@@ -14,7 +14,7 @@ from index.participants import OFFICE_WORDS
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import all_dates
+from .dates import all_dates, event_words
 from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
 from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
@@ -227,7 +227,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()
                      and not (TUNING.alias_topic and w.lower() in said_about and _place_noun(w, text))} \
-        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if capital_country(re.sub(r"['’]s$", "", w))
+        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if (capital_country(re.sub(r"['’]s$", "", w))
+                                                                                 or TUNING.washington_actor and re.sub(r"['’]s$", "", w) == "Washington")
            # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
            # discussed ("about Jerusalem")
            and not (w.lower() in said_about and not re.search(r"['’]s$", w))}
@@ -284,6 +285,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
     dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
+    if TUNING.event_words:  # "Four days into Moscow's war, what did ...": when, not what ("Four" is no name)
+        topic = tuple(w for w in topic if w not in event_words(text)) or topic
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
     timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
     topic = tuple(w for w in topic if w not in timing) or topic

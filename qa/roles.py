@@ -52,6 +52,8 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
+    # "Hanoi's Communist Party chief": the party's general secretary (before "leader", "chief")
+    (PARTY_CHIEF := r"(?:communist )?party (?:chief|leader|head|boss)|general secretary", ("general secretary",)),
     (r"head of government|premier|prime minister|government chief|\bpm\b",
      ("prime minister", "chancellor", "taoiseach", "premier")),
     # ("sovereign assets", "sovereign debt": an adjective, not a ruler)
@@ -59,7 +61,7 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"equality|immunity|borders?|bonds?|ratings?|guarantees?|integrity|loans?|default))|emir|amir|\bking\b",
      ("president", "king", "amir", "emir", "sultan")),
     (r"(?<!vice )(?<!vice-)president", ("president",)),
-    (r"leader|ruler", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
+    (r"leaders?|rulers?", ("president", "king", "amir", "emir", "sultan", "prime minister", "chancellor", "taoiseach")),
     # "the State Department's number two": the Deputy Secretary of State
     (r"(?:state department|department of state)['’]s (?:number[- ]two|no\. 2|second[- ]in[- ]command|deputy(?: chief)?)|"
      r"deputy secretary of state", ("deputy secretary",)),
@@ -83,6 +85,8 @@ NATO_HEAD = ("secretary-general", "secretary general", "nato")
 # A designation of the US side: "the White House security adviser", "Washington's top diplomat".
 US_WORDS = re.compile(r"\b(white house(?:['’]s)?|u\.?s\.?|american|america['’]s|washington['’]s|us)"
                       r"(?:\s+(?:chief|top|senior|leading|principal))?\s*$", re.IGNORECASE)
+# "Biden's national security adviser": the President's, so the US one (not "Lula's top foreign-policy aide")
+PRESIDENTS = re.compile(r"\b(?:biden|trump)['’]s(?:\s+(?:chief|top|senior|leading|principal))?\s*$", re.IGNORECASE)
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
 US_DEFAULT = ("national security advis", "secretary of state", "vice president", "deputy secretary",
               "national security advisor to the vice president", "principal deputy national security advis",
@@ -120,10 +124,21 @@ class Described:
     places: tuple[str, ...]
 
 
+_NAME = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}"
+# Places listed after an office: "of Washington, Tokyo and Manila", "from Paris, Berlin and London".
+PLACE_LIST = re.compile(rf"\s+(?:of|from|in) (?:the )?({_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})")
+
+
+def _place_of(name: str) -> str | None:
+    """The country a name of a place stands for ("Manila", "Japan"; "Washington" for the United States)."""
+    name = name.strip()
+    return US if name == "Washington" else country_of(name) or capital_country(name)
+
+
 def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
     """The countries named just before an office ("Oslo's", "the Turkish") or just after it ("of Denmark"),
     with where the place starts in `before` (its length when the place follows)."""
-    us = US_WORDS.search(before)
+    us = US_WORDS.search(before) or (TUNING.president_possessive and PRESIDENTS.search(before))
     if us:
         return (US,), us.start()
     low = before.lower()
@@ -142,6 +157,12 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
             country = capital_country(first.split()[0]) or country_of(first.split()[0])  # "the Nicosia government's"
         if country and (first[:1].isupper() or epithet):
             return (country,), span.start()
+    if TUNING.place_lists and (listed := PLACE_LIST.match(after)):
+        # "the leaders of Paris, Berlin, Rome and London", "the security advisers of Washington, Tokyo and Manila"
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1))
+        places = tuple(dict.fromkeys(p for p in map(_place_of, names) if p))
+        if len(places) >= 2:
+            return places, len(before)
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
     if tail:
         name = tail.group(1).split()
@@ -156,7 +177,7 @@ def read_offices(text: str) -> tuple[Described, ...]:
     """Each office the question names, with its place (the earliest office wins where two overlap)."""
     found: list[tuple[int, int, tuple[str, ...]]] = []
     for pattern, roles in OFFICES:
-        if pattern == BARE_SECRETARY and not TUNING.bare_secretary:
+        if pattern == BARE_SECRETARY and not TUNING.bare_secretary or pattern == PARTY_CHIEF and not TUNING.party_chief:
             continue
         for match in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
@@ -179,12 +200,18 @@ def read_offices(text: str) -> tuple[Described, ...]:
             continue  # "Lula's top foreign-policy aide": someone's office, not a participant
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
+        if re.search(r"s$", text[start:end]) and roles[0] == "president" and not (TUNING.place_lists and PLACE_LIST.match(text, end)):
+            continue  # "Armenia's leaders", "Nordic leaders": more people than one office; only a list names each's
         places, head = _places(text[:start], text[end:])
         if TUNING.appositive_office and re.search(r"\b[A-Z][\w-]+,\s+(?:the\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,4}"
                                                   r"(?:of|to)\s+(?:the\s+)?$", text[:min(head, start)]):
             continue  # "Frédéric Bernard, head of cabinet of the European Council President": whose staff he is
         if not places and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]):
             continue  # "the Mesopotamian republic's top diplomat": of a place not known, so not the US one
+        if not places and TUNING.office_of_elsewhere and re.match(
+                r"\s+(?:of|from)\s+(?:the\s+)?(?!(?:President|Vice|White|United|U\.?S\b|America|Biden|Harris|Trump|State)\b)\w",
+                text[end:]):
+            continue  # "the top diplomat of the Pacific archipelago famed for Guadalcanal": not the US one
         if roles == FOREIGN and re.search(r"white house", text[head:start], re.IGNORECASE):
             roles = ("national security advis",)  # "the White House's top foreign-policy aide" is not at State
         if roles == ("pope",):
@@ -269,7 +296,8 @@ def _asked_lesser(office: Described) -> frozenset[str]:
     words = f" {office.words.lower()} "
     if TUNING.caretaker_acting:
         words = re.sub(r"\b(?:caretaker|interim)\b", "acting", words)  # "Port-au-Prince's caretaker head of government"
-    return frozenset(w for w in ASKED_LESSER if re.search(rf"\b{re.escape(w.strip())}\b", words))
+    asked = ASKED_LESSER + (("vice ",) if TUNING.asked_vice else ())  # "Tokyo's vice foreign minister": Mori, not Hayashi
+    return frozenset(w for w in asked if re.search(rf"\b{re.escape(w.strip())}\b", words))
 
 
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:counterpart|opposite number)\b", re.IGNORECASE)
