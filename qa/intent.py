@@ -171,9 +171,17 @@ NOT_ORDER = re.compile(r"\bfirst[\s-]+(?:anniversary|lady|ladies|minister|deputy
                        re.IGNORECASE)
 
 
+# "Tegucigalpa's first woman president", "the first-ever trilateral drill", "the first Black woman to ...": what
+# someone or something is, not the first contact.
+FIRST_DESCRIBED = re.compile(r"\bfirst[\s-]+(?:ever|woman|women|female|black|african[\s-]american|latina|latino|hispanic|"
+                             r"indigenous|openly|asian[\s-]american|jewish|catholic|muslim|native)\b", re.IGNORECASE)
+
+
 def order_of(text: str, intent: str) -> str | None:
     if TUNING.first_not_title:
         text = NOT_ORDER.sub(" ", text)
+    if TUNING.first_described:
+        text = FIRST_DESCRIBED.sub(" ", text)
     return "first" if ORDER_FIRST.search(text) else "last" if ORDER_LAST.search(text) and intent in (
         "when", "discuss", "list", "yes_no") else None
 

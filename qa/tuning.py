@@ -385,6 +385,8 @@ class Tuning:
     # statelets" (2022-02-21), "four days into Moscow's war", "the day after Hamas's surprise assault" (3 dev answers)
     washington_actor: bool = True  # "was Washington helping to deliver": the US government, as any capital is its own, not
     # a topic word (twenty-eighth session: 3 dev answers better, 1 cites a second readout)
+    first_described: bool = True  # "Tegucigalpa's first woman president", "the first-ever drill": what someone or
+    # something is, not the first contact (qa/intent.FIRST_DESCRIBED; twenty-eighth session: 1 dev answer right)
     event_words: bool = True  # the words naming a day by an event ("Four days into Moscow's war") leave the topic: "Four"
     # was read as a name no readout has (no dev answer changed; tests/test_dev28_answers.py)
     person_about: bool = True  # "What did Biden and Lula discuss about Jair Bolsonaro?": a third person named only in

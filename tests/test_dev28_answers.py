@@ -7,14 +7,17 @@ people and the day instead of naming them, answered from the wrong contact or re
 - "Biden's national security adviser": the US one (not someone's aide, as "Lula's top foreign-policy aide" is);
 - "the day Moscow recognized the breakaway regions", "the day after Hamas's surprise assault": those days;
 - the words naming a day by an event ("Four days into Moscow's war") are when, not what was discussed;
+- "Tegucigalpa's first female president", "the first-ever drill" say what someone or something is, not which contact
+  (the first);
 - "Washington" doing something ("was Washington helping to deliver") is the US government, not a topic word that the
   readouts of meetings "in Washington, D.C." have.
 Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, party_chief, asked_vice,
-office_of_elsewhere, president_possessive, more_events, event_words, washington_actor)."""
+office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
+from qa.intent import order_of
 
 FOUR_LEADERS = "wh-2022-03-21-readout-of-president-joe-bidens-call-with-president-macron"
 TRONG = "wh-2023-03-29-readout-of-president-joe-bidens-call-with-general-secretary"
@@ -24,6 +27,7 @@ KIM = "wh-2022-05-24-readout-of-national-security-advisor-jake-sullivans-call-wi
 KULEBA_FEB21 = "sd-secretary-blinkens-call-with-ukrainian-foreign-minister-kuleba-8"
 NETANYAHU_OCT8 = "wh-2023-10-08-readout-of-president-bidens-call-with-prime-minister-netanyah"
 CAVUSOGLU_FEB28 = "sd-secretary-blinkens-call-with-turkish-foreign-minister-cavusoglu-8"
+CASTRO_INAUGURATION = "wh-2022-01-27-readout-of-vice-president-harriss-meeting-with-president-cast"
 ECUADOR = "wh-2024-01-22-readout-of-president-bidens-special-advisor-for-the-americas"
 
 
@@ -96,3 +100,12 @@ def test_washington_as_the_actor_is_no_topic_word(library):
     # (with "Washington" a topic word, the Trade and Technology Council's meeting "in Washington, D.C." was quoted)
     assert _readouts(answer) and all(r.startswith(ECUADOR) for r in _readouts(answer)), answer.citations
     assert "20,000 bullet proof vests" in answer.text, answer.text
+
+
+def test_a_first_woman_president_is_no_first_contact(library):
+    assert order_of("What first-ever joint drill did the three security advisers note in June 2023?", "discuss") is None
+    answer = ask(library, "Shortly after Tegucigalpa's first female president was sworn in, what did the US side say the "
+                          "Commerce Department would lead to her country?")
+    # (read as the first contact, Harris's call with the president-elect of December 2021 was quoted)
+    assert _readouts(answer) and all(r.startswith(CASTRO_INAUGURATION) for r in _readouts(answer)), answer.citations
+    assert "trade mission" in answer.text, answer.text
