@@ -126,6 +126,20 @@ COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|ac
                      r"took part|participated|(?:was|were) (?:also )?(?:with|on|in|part of|present))\b", re.IGNORECASE)
 
 
+# ... with who said it named at length ("How many vests did the President's Special Advisor for the Americas Chris Dodd
+# say ...", "Which countries did Secretary Blinken and African Union Commission Chairperson Faki discuss ...?")
+SAID_LONG = re.compile(r"^\s*(?:which|what|how many)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){5,10}?"
+                       r"(?:say|tell|mention|describe|note|estimate|cite|stress)\b", re.IGNORECASE)
+DISCUSSED_LONG = re.compile(r"^\s*(?:which|what)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){5,10}?"
+                            r"(?:discuss|review|go over|raise|recall|talk about|welcome|preview|refer to)\b", re.IGNORECASE)
+# "How many political prisoners were cited when Sullivan met Tsikhanouskaya?": the contact is the when, not the count
+# (the meeting verb only in a clause of time; "how many leaders did he meet when ..." still counts contacts).
+WHEN_MET = re.compile(r"^\s*how many (?:(?!(?:times|calls|meetings|readouts|contacts|visits|conversations|leaders|officials|"
+                      r"counterparts|countries|heads|presidents|ministers|trips|occasions|encounters|sessions|talks|days|"
+                      r"delegations|summits)\b)[\w'’-]+\s+){1,4}(?:were|was|had been|have been|are|is)\b[^?]*?"
+                      r"\b(?:when|as|while|during|after|before)\b", re.IGNORECASE)
+
+
 # "Which contacts of theirs did they go over?", "Which upcoming meetings did they discuss?": things said.
 DISCUSSED = re.compile(r"^\s*(?:which|what)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
                        r"(?:discuss|review|go over|raise|recall|talk about|welcome|preview|refer to)\b", re.IGNORECASE)
@@ -145,6 +159,9 @@ def intent_of(text: str) -> str:
     whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
         if rule.search(text):
+            if intent in ("how_many", "list") and TUNING.said_counts and (SAID_LONG.search(text) or DISCUSSED_LONG.search(text)
+                                                                       or WHEN_MET.search(text)):
+                continue
             if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)
                                                  or TUNING.according_said and ACCORDING.search(text)
                                                  or TUNING.times_done and TIMES_DONE.search(text)):

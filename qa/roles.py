@@ -203,6 +203,11 @@ def read_offices(text: str) -> tuple[Described, ...]:
         if re.search(r"s$", text[start:end]) and roles[0] == "president" and not (TUNING.place_lists and PLACE_LIST.match(text, end)):
             continue  # "Armenia's leaders", "Nordic leaders": more people than one office; only a list names each's
         places, head = _places(text[:start], text[end:])
+        if TUNING.place_each and len(places) >= 2 and TUNING.place_lists and PLACE_LIST.match(text, end):
+            # "the security advisers of Washington, Tokyo and Manila": one of each, all of them in the contact
+            described = text[head:end].strip()
+            out.extend(Described(f"{described} ({place})", roles, (place,)) for place in places)
+            continue
         if TUNING.appositive_office and re.search(r"\b[A-Z][\w-]+,\s+(?:the\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,4}"
                                                   r"(?:of|to)\s+(?:the\s+)?$", text[:min(head, start)]):
             continue  # "Frédéric Bernard, head of cabinet of the European Council President": whose staff he is
@@ -303,12 +308,23 @@ def _asked_lesser(office: Described) -> frozenset[str]:
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:counterpart|opposite number)\b", re.IGNORECASE)
 
 
+COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts\b", re.IGNORECASE)
+
+
 def _counterparts(question: Question, people: list[Person], offices: tuple[Described, ...]) -> tuple[Described, ...]:
     """"Blinken ... his opposite number in Japan's capital": the same office of the one other country named,
     when the question has one US official (named or described) whose office is known."""
     found = COUNTERPART.search(question.text)
     places = [c for c in question.countries if c != US]
-    if not found or len(places) != 1 or any(o.places == (places[0],) for o in offices):
+    listed = COUNTERPARTS.search(question.text) if TUNING.place_each and TUNING.place_lists else None
+    if listed and (named := PLACE_LIST.match(question.text, listed.end())):
+        # "his counterparts from Paris, Berlin and London": the same office of each place listed
+        found = listed
+        places = [p for p in dict.fromkeys(map(_place_of, re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1))))
+                  if p and p != US]
+        if len(places) < 2:
+            return ()
+    elif not found or len(places) != 1 or any(o.places == (places[0],) for o in offices):
         return ()
     held = {o.role for p in people for o in OFFICIALS if o.name in p.names and o.country == US}
     kinds = {next((roles for _, roles in OFFICES if any(_holds(role, r) for r in roles)), None) for role in held}
@@ -316,7 +332,10 @@ def _counterparts(question: Question, people: list[Person], offices: tuple[Descr
     kinds.discard(None)
     if len(kinds) != 1:
         return ()
-    return (Described(found.group(), kinds.pop(), (places[0],)),)
+    kind = kinds.pop()
+    if listed and found is listed:
+        return tuple(Described(f"{found.group()} ({place})", kind, (place,)) for place in places)
+    return (Described(found.group(), kind, (places[0],)),)
 
 
 def _holds(role: str, office: str) -> bool:

@@ -385,6 +385,10 @@ class Tuning:
     # statelets" (2022-02-21), "four days into Moscow's war", "the day after Hamas's surprise assault" (3 dev answers)
     washington_actor: bool = True  # "was Washington helping to deliver": the US government, as any capital is its own, not
     # a topic word (twenty-eighth session: 3 dev answers better, 1 cites a second readout)
+    place_each: bool = True  # "the security advisers of Washington, Tokyo and Manila", "his counterparts from Paris, Berlin
+    # and London": one person of each place listed, all of them in the contact (2 analyst_dev32 answers better)
+    said_counts: bool = True  # "How many vests did the President's Special Advisor for the Americas Chris Dodd say ...", "how many
+    # political prisoners were cited when Sullivan met ...": things said, not contacts counted (2 analyst_dev34 answers right)
     first_described: bool = True  # "Tegucigalpa's first woman president", "the first-ever drill": what someone or
     # something is, not the first contact (qa/intent.FIRST_DESCRIBED; twenty-eighth session: 1 dev answer right)
     event_words: bool = True  # the words naming a day by an event ("Four days into Moscow's war") leave the topic: "Four"

@@ -1,6 +1,7 @@
 """Failures of a blind dev set (twenty-eighth session, analyst_dev32), in other words: paraphrases that describe the
 people and the day instead of naming them, answered from the wrong contact or refused.
 - "the leaders of Paris, Berlin, Rome and London": an office of each place listed, so Biden's call with the four;
+- "the security advisers of Washington, Tokyo and Manila": one of each, all in the contact (their trilateral);
 - "Hanoi's Communist Party chief": the party's general secretary;
 - "Tokyo's vice foreign minister": a vice foreign minister, not the foreign minister;
 - "the top diplomat of the Pacific archipelago ...": some other country's, not the US Secretary of State;
@@ -9,10 +10,14 @@ people and the day instead of naming them, answered from the wrong contact or re
 - the words naming a day by an event ("Four days into Moscow's war") are when, not what was discussed;
 - "Tegucigalpa's first female president", "the first-ever drill" say what someone or something is, not which contact
   (the first);
+- "How many political prisoners were mentioned when Sullivan met ...", "How many bulletproof vests did the President's
+  Special Advisor for the Americas Chris Dodd say ...", "Which countries did Secretary Blinken and AU Commission Chairperson
+  Faki discuss ...": things said, not contacts to count or list;
 - "Washington" doing something ("was Washington helping to deliver") is the US government, not a topic word that the
   readouts of meetings "in Washington, D.C." have.
-Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, party_chief, asked_vice,
-office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described)."""
+Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, place_each, party_chief, asked_vice,
+office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described,
+said_counts)."""
 from __future__ import annotations
 
 from qa import ask
@@ -20,6 +25,7 @@ from qa.dates import all_dates, event_words
 from qa.intent import order_of
 
 FOUR_LEADERS = "wh-2022-03-21-readout-of-president-joe-bidens-call-with-president-macron"
+NSA_TRILATERAL = "wh-2023-06-16-joint-readout-of-trilateral-meeting-between-the-national-secu"
 TRONG = "wh-2023-03-29-readout-of-president-joe-bidens-call-with-general-secretary"
 MORI = "sd-deputy-secretary-shermans-call-with-japanese-vice-foreign-minister-mori"
 MANELE = "sd-deputy-secretary-shermans-call-with-solomon-islands-foreign-minister"
@@ -41,6 +47,14 @@ def test_the_leaders_of_listed_capitals_are_those_countries_leaders(library):
     # (without them, Biden's one readout of the day was judged on "diplomacy" alone, and refused)
     assert not answer.refused, answer.text
     assert _readouts(answer) and all(r.startswith(FOUR_LEADERS) for r in _readouts(answer)), answer.citations
+
+
+def test_the_offices_of_listed_places_all_took_part(library):
+    answer = ask(library, "In June 2023, which joint training of their coast guards did the security advisers of "
+                          "Washington, Tokyo and Manila welcome?")
+    # (any of them: Sullivan's travel readout of the next day was quoted)
+    assert _readouts(answer) and all(r.startswith(NSA_TRILATERAL) for r in _readouts(answer)), answer.citations
+    assert "first trilateral joint training" in answer.text, answer.text
 
 
 def test_a_capitals_communist_party_chief_is_its_general_secretary(library):
@@ -109,3 +123,15 @@ def test_a_first_woman_president_is_no_first_contact(library):
     # (read as the first contact, Harris's call with the president-elect of December 2021 was quoted)
     assert _readouts(answer) and all(r.startswith(CASTRO_INAUGURATION) for r in _readouts(answer)), answer.citations
     assert "trade mission" in answer.text, answer.text
+
+
+def test_counts_and_lists_of_things_said_are_no_counts_of_contacts(library):
+    answer = ask(library, "How many political prisoners were mentioned when Jake Sullivan met Belarusian opposition "
+                          "leader Tsikhanouskaya in March 2023?")
+    assert "1,400 political prisoners" in answer.text, answer.text
+    answer = ask(library, "How many bulletproof vests did the President's Special Advisor for the Americas Chris Dodd "
+                          "say were being delivered when he met Ecuador's president in January 2024?")
+    assert "20,000 bullet proof vests" in answer.text, answer.text
+    answer = ask(library, "Which countries did Secretary Blinken and AU Commission Chairperson Faki discuss by phone in "
+                          "February 2022?")
+    assert "Sudan, Mali, and Burkina Faso" in answer.text, answer.text
