@@ -285,8 +285,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
     dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
-    if TUNING.event_words:  # "Four days into Moscow's war, what did ...": when, not what ("Four" is no name)
-        topic = tuple(w for w in topic if w not in event_words(text)) or topic
+    if TUNING.event_words and (evented := event_words(text)):  # "Four days into Moscow's war, ...": when, not what
+        topic = tuple(w for w in topic if w not in evented) or topic
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed
     timing = {w for m in TIME_PHRASE.finditer(text) for w in lexical_terms(m.group(1))} if TUNING.time_words else set()
     topic = tuple(w for w in topic if w not in timing) or topic
