@@ -26,6 +26,16 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     # which answers (Finer's trip: the Mauritania paragraph came fourth of four).
     readout_rank: dict[str, int] = {}
     within: dict[str, int] = {}
+    if tuning.dense_margin and scored and all(p.inferred for p in question.people) \
+            and len(set(question.countries) - {"United States"}) < 2:  # (not "with Chile and Ecuador": two contacts)
+        # Naming no one, a readout far less close to the question than the closest one is not quoted for a few common
+        # words it shares with it (the gun-violence roundtable's "2022 reauthorization" for the UN envoy's meeting).
+        # (Not where people are named: their readouts are the evidence, and a weaker one of them may be the contact.)
+        best: dict[str, float] = {}
+        for s in scored:
+            best[s.hit.readout_id] = max(best.get(s.hit.readout_id, -1.0), s.dense)
+        top = max(best.values())
+        scored = [s for s in scored if best[s.hit.readout_id] >= top - tuning.dense_margin]
     for position_in_hits, s in enumerate(scored):
         rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
         if tuning.readout_rank:
