@@ -12,7 +12,7 @@ from index.people import CORE_OFFICES
 from index.query import lexical_terms, stem
 from index.search import Scored
 
-from .parts import asks_one, question_parts, subject_parts
+from .parts import asks_one, question_parts, scene_and_ask, subject_parts
 from .question import FRAME, Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -149,6 +149,25 @@ def has(sentence: str, stems: list[str]) -> set[str]:
     return {t for t in stems if any(w.startswith(t) for w in words)}
 
 
+# A part that asks for a person: "who ...", "which presidents ...", "which Polish leader ...".
+PERSON_ASKED = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose|which\s+(?:[\w-]+\s+){0,2}?(?:leaders?|presidents?|officials?|"
+                          r"ministers?|envoys?|speakers?|governors?|ambassadors?|executives?|members?|directors?|"
+                          r"secretar(?:y|ies)|advis[eo]rs?|premiers?|counterparts?|heads?|chiefs?|people|persons?))\b",
+                          re.IGNORECASE)
+# Someone named with a title ("President Ali Bongo Ondimba", "Prime Minister Mateusz Morawiecki", "Dr. Jill Biden").
+NAMED_PERSON = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Ambassador|Dr\.|Mr\.|Ms\.|Mrs\.|Director|"
+                          r"Administrator|Governor|Senator|Representative|Commissioner|Chancellor|King|Queen|Sheikh|"
+                          r"Crown Prince|Chair(?:man|woman|person)?|General|Admiral|Mayor|Taoiseach|Emir|Amir)\s+"
+                          r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _names_other(sentence: str, question_text: str) -> bool:
+    """Whether the sentence names someone by title whose name the question does not have."""
+    asked = question_text.lower()
+    return any(not any(w.lower() in asked for w in m.group(1).split() if len(w) > 2)
+               for m in NAMED_PERSON.finditer(sentence))
+
+
 def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[str]], list[float]] | None,
            tuning: Tuning = TUNING) -> list:
     """Of a question of several things, the chosen sentences of the paragraphs that answer one of its questions
@@ -174,6 +193,10 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
         else:
             stems = has_stems(part)
             counts = [len(has(c[3], stems)) for c in chosen]
+        if tuning.asks_person and PERSON_ASKED.search(scene_and_ask(part)[1] or part):
+            # "Which presidents did Finer meet ...?", "who gave the keynote ...?": a sentence naming someone the
+            # question does not answers it more than one that repeats who met.
+            counts = [n + (1 if _names_other(c[3], question.text) else 0) for n, c in zip(counts, chosen)]
         top = max(counts)
         keep |= {i for i, n in enumerate(counts) if n == top and top > 0}
     # A paragraph is cited for any sentence of it that answers one best; its other chosen sentences stay quoted.

@@ -392,6 +392,8 @@ class Tuning:
     dense_margin: float = 0.07  # naming no one (or by office only), a readout whose best passage is this much less close
     # to the question (cosine) than the best readout's is not quoted (qa/sentences.sentence_scores; twenty-eighth session:
     # 7 dev answers better, none worse; 0.05: 9 better, 2 worse; 0.10: 5 better, 1 worse; for named people too: 8 worse)
+    asks_person: bool = True  # of a question asking for someone ("which presidents did Finer meet"), a chosen sentence
+    # naming by title someone the question does not counts one more (qa/cover.needed; twenty-eighth session: 3 dev answers)
     first_described: bool = True  # "Tegucigalpa's first woman president", "the first-ever drill": what someone or
     # something is, not the first contact (qa/intent.FIRST_DESCRIBED; twenty-eighth session: 1 dev answer right)
     event_words: bool = True  # the words naming a day by an event ("Four days into Moscow's war") leave the topic: "Four"

@@ -13,12 +13,14 @@ people and the day instead of naming them, answered from the wrong contact or re
 - "How many political prisoners were mentioned when Sullivan met ...", "How many bulletproof vests did the President's
   Special Advisor for the Americas Chris Dodd say ...", "Which countries did Secretary Blinken and AU Commission Chairperson
   Faki discuss ...": things said, not contacts to count or list;
+- "Which presidents did Finer see ...?": the sentences naming someone the question does not, not the lead that repeats
+  who travelled;
 - naming no one, a readout far less close to the question than the closest is not quoted for a few words it shares;
 - "Washington" doing something ("was Washington helping to deliver") is the US government, not a topic word that the
   readouts of meetings "in Washington, D.C." have.
 Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, place_each, party_chief, asked_vice,
 office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described,
-said_counts; dense_margin at 0)."""
+said_counts, asks_person; dense_margin at 0)."""
 from __future__ import annotations
 
 from qa import ask
@@ -35,6 +37,7 @@ KULEBA_FEB21 = "sd-secretary-blinkens-call-with-ukrainian-foreign-minister-kuleb
 NETANYAHU_OCT8 = "wh-2023-10-08-readout-of-president-bidens-call-with-prime-minister-netanyah"
 CAVUSOGLU_FEB28 = "sd-secretary-blinkens-call-with-turkish-foreign-minister-cavusoglu-8"
 CASTRO_INAUGURATION = "wh-2022-01-27-readout-of-vice-president-harriss-meeting-with-president-cast"
+FINER_TRIP = "wh-2023-08-02-readout-of-principal-deputy-national-security-advisor-jon-fin"
 G20_AFGHANISTAN = "wh-2021-10-12-readout-of-president-bidens-meeting-with-g20-leaders"
 ECUADOR = "wh-2024-01-22-readout-of-president-bidens-special-advisor-for-the-americas"
 
@@ -146,3 +149,10 @@ def test_a_far_less_close_readout_is_not_quoted_for_shared_words(library):
     # (Biden's meeting with Mattarella later that month, on the G20's leadership, shared more of its words)
     assert _readouts(answer) and all(r.startswith(G20_AFGHANISTAN) for r in _readouts(answer)), answer.citations
     assert "laser-focus" in answer.text, answer.text
+
+
+def test_a_question_asking_for_people_quotes_the_sentences_naming_them(library):
+    answer = ask(library, "Which presidents did Principal Deputy National Security Advisor Finer see on his Gabon and "
+                          "Nigeria trip in August 2023?")
+    assert {c.paragraph for c in answer.citations if c.readout_id.startswith(FINER_TRIP)} == {2, 3}, answer.citations
+    assert "Ali Bongo Ondimba" in answer.text and "Tinubu" in answer.text, answer.text
