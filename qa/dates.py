@@ -110,9 +110,9 @@ def event_words(text: str) -> set[str]:
         if name is None:
             continue
         said = match.group(name)
-        rule = next((m for r, _ in EVENTS if (m := r.match(said)) and (TUNING.more_events or r not in MORE_EVENTS)), None)
-        if rule is not None:
-            out |= set(lexical_terms(text[match.start():match.start(name) + rule.end()]))
+        event = next((m for rule, _ in _known_events() if (m := rule.match(said))), None)
+        if event is not None:
+            out |= set(lexical_terms(text[match.start():match.start(name) + event.end()]))
     return out
 
 
@@ -202,23 +202,32 @@ def shift_day(day: str, days: int = 1) -> str:
 
 # Days known by what happened on them, as questions in other words name them ("On the day Russia invaded
 # Ukraine", "on the eve of Moscow's full-scale assault", "the day after the Hamas attack").
-EVENTS = (
-    (re.compile(r"(?:the\s+)?(?:war['’]s\s+first\s+anniversary|first\s+anniversary\s+of\s+(?:russia['’]s\s+|the\s+)?"
-                r"(?:full[- ]scale\s+)?(?:invasion|war))", re.I), "2023-02-24"),
+# Days of more events, named so (twenty-eighth session; switch more_events).
+MORE_EVENTS = (
     # "the day Moscow recognized the breakaway statelets": Putin's decree on the "DNR" and "LNR"
     (re.compile(r"(?:russia|moscow|putin|the\s+kremlin)\s+recogni[sz]ed", re.I), "2022-02-21"),
-    (re.compile(r"(?:russia|moscow)(?:['’]s)?\s+(?:full[- ]scale\s+)?(?:invasion|assault|attack)|russia\s+invaded|"
-                r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion(?!\s+of\s+(?!ukraine))|"
-                r"(?:the\s+)?war\s+in\s+ukraine|russia['’]s\s+war", re.I), "2022-02-24"),
     # "four days into Moscow's full-scale war"
     (re.compile(r"moscow['’]s\s+(?:full[- ]scale\s+)?war", re.I), "2022-02-24"),
     # "the day after Hamas's surprise assault"
-    (re.compile(r"hamas['’]s?\s+(?:(?:surprise|brutal|terrorist|terror|october\s+7(?:th)?)\s+)*(?:assault|massacre|incursion|attacks?)",
-                re.I), "2023-10-07"),
+    (re.compile(r"hamas['’]s?\s+(?:(?:surprise|brutal|terrorist|terror|october\s+7(?:th)?)\s+)*"
+                r"(?:assault|massacre|incursion|attacks?)", re.I), "2023-10-07"),
+)
+EVENTS = (
+    (re.compile(r"(?:the\s+)?(?:war['’]s\s+first\s+anniversary|first\s+anniversary\s+of\s+(?:russia['’]s\s+|the\s+)?"
+                r"(?:full[- ]scale\s+)?(?:invasion|war))", re.I), "2023-02-24"),
+    (re.compile(r"(?:russia|moscow)(?:['’]s)?\s+(?:full[- ]scale\s+)?(?:invasion|assault|attack)|russia\s+invaded|"
+                r"(?:the\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?invasion(?!\s+of\s+(?!ukraine))|"
+                r"(?:the\s+)?war\s+in\s+ukraine|russia['’]s\s+war", re.I), "2022-02-24"),
     (re.compile(r"(?:hamas['’]?s?\s+|the\s+(?:october\s+7(?:th)?\s+)?(?:hamas\s+)?)(?:terrorist\s+)?attacks?\s*(?:on\s+israel)?|"
                 r"hamas\s+attacked", re.I), "2023-10-07"),
-)
-MORE_EVENTS = (EVENTS[1][0], EVENTS[3][0], EVENTS[4][0])  # (twenty-eighth session: the recognition of the breakaway "republics", "Moscow's war", "Hamas's surprise assault")
+) + MORE_EVENTS
+
+
+def _known_events():
+    """EVENTS, less MORE_EVENTS where that switch is off."""
+    return EVENTS if TUNING.more_events else EVENTS[:len(EVENTS) - len(MORE_EVENTS)]
+
+
 # "the war" said alone: Russia's against Ukraine, unless the question names another ("the war in Gaza")
 BARE_WAR = re.compile(r"(?:the\s+)?war\b(?!\s+(?:in|on|with|against|between|of)\b)", re.I)
 OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|ethiopia\w*|tigray|yemen\w*|houthis?|"
@@ -227,7 +236,7 @@ OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|e
 
 def _event_day(said: str, text: str) -> _dt.date | None:
     """The day of an event said in the question (EVENTS, or a holiday of a year said), if known."""
-    day = next((d for rule, d in EVENTS if rule.match(said) and (TUNING.more_events or rule not in MORE_EVENTS)), None)
+    day = next((d for rule, d in _known_events() if rule.match(said)), None)
     if day is None and BARE_WAR.match(said) and not OTHER_WARS.search(text):
         day = "2022-02-24"
     holiday = HOLIDAY.match(said) if day is None else None

@@ -227,8 +227,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()
                      and not (TUNING.alias_topic and w.lower() in said_about and _place_noun(w, text))} \
-        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text) if (capital_country(re.sub(r"['’]s$", "", w))
-                                                                                 or TUNING.washington_actor and re.sub(r"['’]s$", "", w) == "Washington")
+        | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text)
+           if (capital_country(bare := re.sub(r"['’]s$", "", w)) or TUNING.washington_actor and bare == "Washington")
            # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
            # discussed ("about Jerusalem")
            and not (w.lower() in said_about and not re.search(r"['’]s$", w))}

@@ -135,6 +135,11 @@ def _place_of(name: str) -> str | None:
     return US if name == "Washington" else country_of(name) or capital_country(name)
 
 
+def _listed(names: str) -> tuple[str, ...]:
+    """The countries of a list of places ("Washington, Tokyo and Manila"), each once, in order."""
+    return tuple(dict.fromkeys(p for p in map(_place_of, re.split(r",\s*(?:and\s+)?|\s+and\s+", names)) if p))
+
+
 def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
     """The countries named just before an office ("Oslo's", "the Turkish") or just after it ("of Denmark"),
     with where the place starts in `before` (its length when the place follows)."""
@@ -159,8 +164,7 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
             return (country,), span.start()
     if TUNING.place_lists and (listed := PLACE_LIST.match(after)):
         # "the leaders of Paris, Berlin, Rome and London", "the security advisers of Washington, Tokyo and Manila"
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group(1))
-        places = tuple(dict.fromkeys(p for p in map(_place_of, names) if p))
+        places = _listed(listed.group(1))
         if len(places) >= 2:
             return places, len(before)
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
@@ -200,7 +204,7 @@ def read_offices(text: str) -> tuple[Described, ...]:
             continue  # "Lula's top foreign-policy aide": someone's office, not a participant
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
-        if re.search(r"s$", text[start:end]) and roles[0] == "president" and not (TUNING.place_lists and PLACE_LIST.match(text, end)):
+        if text[start:end].lower() in ("leaders", "rulers") and not (TUNING.place_lists and PLACE_LIST.match(text, end)):
             continue  # "Armenia's leaders", "Nordic leaders": more people than one office; only a list names each's
         places, head = _places(text[:start], text[end:])
         if TUNING.place_each and len(places) >= 2 and TUNING.place_lists and PLACE_LIST.match(text, end):
@@ -320,8 +324,7 @@ def _counterparts(question: Question, people: list[Person], offices: tuple[Descr
     if listed and (named := PLACE_LIST.match(question.text, listed.end())):
         # "his counterparts from Paris, Berlin and London": the same office of each place listed
         found = listed
-        places = [p for p in dict.fromkeys(map(_place_of, re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1))))
-                  if p and p != US]
+        places = [p for p in _listed(named.group(1)) if p != US]
         if len(places) < 2:
             return ()
     elif not found or len(places) != 1 or any(o.places == (places[0],) for o in offices):

@@ -384,7 +384,7 @@ class Tuning:
     more_events: bool = True  # days named by more events (qa/dates.MORE_EVENTS): "the day Moscow recognized the breakaway
     # statelets" (2022-02-21), "four days into Moscow's war", "the day after Hamas's surprise assault" (3 dev answers)
     washington_actor: bool = True  # "was Washington helping to deliver": the US government, as any capital is its own, not
-    # a topic word (twenty-eighth session: 3 dev answers better, 1 cites a second readout)
+    # a topic word (twenty-eighth session, with dense_margin: 2 dev citations better, 1 cites a second readout)
     place_each: bool = True  # "the security advisers of Washington, Tokyo and Manila", "his counterparts from Paris, Berlin
     # and London": one person of each place listed, all of them in the contact (2 analyst_dev32 answers better)
     said_counts: bool = True  # "How many vests did the President's Special Advisor for the Americas Chris Dodd say ...", "how many

@@ -1,5 +1,5 @@
-"""Failures of a blind dev set (twenty-eighth session, analyst_dev32), in other words: paraphrases that describe the
-people and the day instead of naming them, answered from the wrong contact or refused.
+"""Failures of the twenty-eighth session's blind dev sets (analyst_dev32, 33 and 34) and of older ones, in other words:
+paraphrases that describe the people and the day instead of naming them, answered from the wrong contact or refused.
 - "the leaders of Paris, Berlin, Rome and London": an office of each place listed, so Biden's call with the four;
 - "the security advisers of Washington, Tokyo and Manila": one of each, all in the contact (their trilateral);
 - "Hanoi's Communist Party chief": the party's general secretary;
@@ -11,15 +11,15 @@ people and the day instead of naming them, answered from the wrong contact or re
 - "Tegucigalpa's first female president", "the first-ever drill" say what someone or something is, not which contact
   (the first);
 - "How many political prisoners were mentioned when Sullivan met ...", "How many bulletproof vests did the President's
-  Special Advisor for the Americas Chris Dodd say ...", "Which countries did Secretary Blinken and AU Commission Chairperson
-  Faki discuss ...": things said, not contacts to count or list;
+  Special Advisor for the Americas Chris Dodd say ...", "Which countries did Secretary Blinken and AU Commission
+  Chairperson Faki discuss ...": things said, not contacts to count or list;
 - "Which presidents did Finer see ...?": the sentences naming someone the question does not, not the lead that repeats
   who travelled;
 - naming no one, a readout far less close to the question than the closest is not quoted for a few words it shares;
-- "Washington" doing something ("was Washington helping to deliver") is the US government, not a topic word that the
-  readouts of meetings "in Washington, D.C." have.
-Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, place_each, party_chief, asked_vice,
-office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described,
+- "Washington" doing something ("did Washington's envoy count") is the US government, not a topic word that the
+  paragraphs saying where they met ("in Washington") have.
+Real corpus index and bundled model; each fails with its Tuning switch off (place_lists, place_each, party_chief,
+asked_vice, office_of_elsewhere, president_possessive, more_events, event_words, washington_actor, first_described,
 said_counts, asks_person; dense_margin at 0)."""
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ CAVUSOGLU_FEB28 = "sd-secretary-blinkens-call-with-turkish-foreign-minister-cavu
 CASTRO_INAUGURATION = "wh-2022-01-27-readout-of-vice-president-harriss-meeting-with-president-cast"
 FINER_TRIP = "wh-2023-08-02-readout-of-principal-deputy-national-security-advisor-jon-fin"
 G20_AFGHANISTAN = "wh-2021-10-12-readout-of-president-bidens-meeting-with-g20-leaders"
-ECUADOR = "wh-2024-01-22-readout-of-president-bidens-special-advisor-for-the-americas"
+DPRK_PRC = "sd-special-representative-for-the-dprk-kims-meeting-with-the-peoples-republ"
 
 
 def _readouts(answer) -> set[str]:
@@ -114,11 +114,13 @@ def test_the_words_naming_a_day_are_not_the_topic(library):
 
 
 def test_washington_as_the_actor_is_no_topic_word(library):
-    answer = ask(library, "In January 2024, amid the gang violence in the Andean country, how many protective vests "
-                          "was Washington helping to deliver, and which federal police agency would grow its staff there?")
-    # (with "Washington" a topic word, the Trade and Technology Council's meeting "in Washington, D.C." was quoted)
-    assert _readouts(answer) and all(r.startswith(ECUADOR) for r in _readouts(answer)), answer.citations
-    assert "20,000 bullet proof vests" in answer.text, answer.text
+    answer = ask(library, "In April 2022, how many missile firings by Pyongyang that year did Washington's envoy for the "
+                          "North count when he hosted Beijing's envoy for the peninsula, and what did they look at "
+                          "encouraging the North to do?")
+    # (with "Washington" a topic word, the paragraph saying they met in Washington was cited beside the answer's)
+    cited = {(c.readout_id[:len(DPRK_PRC)], c.paragraph) for c in answer.citations}
+    assert cited == {(DPRK_PRC, 3)}, answer.citations
+    assert "13 ballistic missile launches" in answer.text, answer.text
 
 
 def test_a_first_woman_president_is_no_first_contact(library):
