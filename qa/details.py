@@ -18,7 +18,7 @@ from .cover import NUMBER, has
 from .evidence import Evidence, none_of_them
 from .parts import asks_one, scene_and_ask
 from .places import ORDINALS
-from .question import Question
+from .question import Question, capitalised
 from .tuning import TUNING
 
 # What the question asks for, at the start of its question proper ("In January 2025, how many hostages ...").
@@ -80,8 +80,7 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         if TUNING.count_named and count is not None and on_topic:
             # "how many young people did he say a mid-July strike on Vinnytsya had killed": the sentence naming
             # the strike counts what it killed in other words ("killed three children")
-            capitalised = _capitalised(question.text)
-            named = [stem(t) for t in question.topic if t in capitalised and stem(t) not in counted
+            named = [stem(t) for t in question.topic if capitalised(t, question.text) and stem(t) not in counted
                      and count(t) <= TUNING.specific_paragraphs]
             on_topic += [s for s in sentences if named and has(s, named)]
         if not counted or not on_topic:
@@ -99,11 +98,6 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
     what = f"number of {said}" if number and said and number.group(1).lower() == "many" else "number" if number else "date"
     return _none_gives(question, evidence, "give", what)
-
-
-def _capitalised(text: str) -> set[str]:
-    """The words of a text written with a capital past its first word, lower-cased."""
-    return {w.lower() for w in re.findall(r"[\w'’-]+", text)[1:] if w[:1].isupper()}
 
 
 def _names_place(sentence: str, question: str) -> bool:

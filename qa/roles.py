@@ -204,10 +204,11 @@ def read_offices(text: str) -> tuple[Described, ...]:
             continue  # "Lula's top foreign-policy aide": someone's office, not a participant
         if re.search(r"\b[A-Z][\w-]+,\s+(?:the|his|her)\s+(?:[\w’'-]+\s+){0,3}$", text[:start]):
             continue  # "Phil Gordon, the Vice President's national security adviser": the named person
-        if text[start:end].lower() in ("leaders", "rulers") and not (TUNING.place_lists and PLACE_LIST.match(text, end)):
+        listed = TUNING.place_lists and PLACE_LIST.match(text, end) is not None  # "... of Washington, Tokyo and Manila"
+        if text[start:end].lower() in ("leaders", "rulers") and not listed:
             continue  # "Armenia's leaders", "Nordic leaders": more people than one office; only a list names each's
         places, head = _places(text[:start], text[end:])
-        if TUNING.place_each and len(places) >= 2 and TUNING.place_lists and PLACE_LIST.match(text, end):
+        if TUNING.place_each and listed and len(places) >= 2:
             # "the security advisers of Washington, Tokyo and Manila": one of each, all of them in the contact
             described = text[head:end].strip()
             out.extend(Described(f"{described} ({place})", roles, (place,)) for place in places)

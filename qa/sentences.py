@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.chunk import split_sentences
+from index.officials import US
 from index.query import lexical_terms, stem
 from index.search import Scored
 
@@ -27,7 +28,7 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     readout_rank: dict[str, int] = {}
     within: dict[str, int] = {}
     if tuning.dense_margin and scored and all(p.inferred for p in question.people) \
-            and len(set(question.countries) - {"United States"}) < 2:  # (not "with Chile and Ecuador": two contacts)
+            and len(set(question.countries) - {US}) < 2:  # (not "with Chile and Ecuador": two contacts)
         # Naming no one, a readout far less close to the question than the closest one is not quoted for a few common
         # words it shares with it (the gun-violence roundtable's "2022 reauthorization" for the UN envoy's meeting).
         # (Not where people are named: their readouts are the evidence, and a weaker one of them may be the contact.)
