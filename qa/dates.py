@@ -105,7 +105,8 @@ def event_words(text: str) -> set[str]:
     """The words that name a day by what happened ("four days into Moscow's full-scale war", "the day Moscow
     recognized"): when, not what was discussed. Only up to the end of the event's name, not the rest of the clause."""
     out: set[str] = set()
-    for match in list(DAY_OF_EVENT.finditer(text)) + list(SPAN_OF_EVENT.finditer(text)):
+    anniversaries = list(ANNIVERSARY.finditer(text)) if TUNING.anniversaries else []
+    for match in list(DAY_OF_EVENT.finditer(text)) + list(SPAN_OF_EVENT.finditer(text)) + anniversaries:
         name = "event" if match.group("event") else "event2" if "event2" in match.groupdict() and match.group("event2") else None
         if name is None:
             continue
@@ -130,6 +131,11 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
         else:
             lo = hi = day + _dt.timedelta(days={"after": 1, "before": -1}.get(way, 0))
         out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+    for match in ANNIVERSARY.finditer(text) if TUNING.anniversaries else ():
+        day = _event_day(match.group("event"), text)
+        if day is not None and not (day.month == 2 and day.day == 29):
+            on = day.replace(year=day.year + _YEARS[match.group("n").lower()])
+            out.append(((on.isoformat(), on.isoformat()), match.start()))
     for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
         holiday = HOLIDAY.match(text, match.end())
         day = _holiday(holiday, text) if holiday else None
@@ -209,7 +215,7 @@ MORE_EVENTS = (
     # "four days into Moscow's full-scale war"
     (re.compile(r"moscow['’]s\s+(?:full[- ]scale\s+)?war", re.I), "2022-02-24"),
     # "the day after Hamas's surprise assault"
-    (re.compile(r"hamas['’]s?\s+(?:(?:surprise|brutal|terrorist|terror|october\s+7(?:th)?)\s+)*"
+    (re.compile(r"(?:the\s+)?hamas['’]?s?\s+(?:(?:surprise|brutal|terrorist|terror|october\s+7(?:th)?)\s+)*"
                 r"(?:assault|massacre|incursion|attacks?)", re.I), "2023-10-07"),
 )
 EVENTS = (
@@ -271,6 +277,10 @@ def _holiday(match: re.Match, text: str) -> _dt.date | None:
 DAY_OF_EVENT = re.compile(r"\b(?:the\s+)?(?P<time>eve|day|morning|night)\s+(?:(?P<way>of|before|after|that|when)\s+)?"
                           r"(?P<event>[\w'’ -]{5,60})", re.I)
 EVE_DAYS = 3  # "on the eve of": up to this many days before
+# "On the first anniversary of the Hamas assault": the day of a known event, so many years on
+ANNIVERSARY = re.compile(r"\b(?:the\s+)?(?P<n>first|second|third|one-year|two-year|1st|2nd|3rd)\s+anniversary\s+of\s+"
+                         r"(?P<event>[\w'’ -]{5,60})", re.I)
+_YEARS = {"first": 1, "one-year": 1, "1st": 1, "second": 2, "two-year": 2, "2nd": 2, "third": 3, "3rd": 3}
 SPAN_OF_EVENT = re.compile(r"\b(?:(?P<under>less than|under|within|fewer than)\s+)?(?:(?:about|some|nearly|almost|just)\s+)?"
                            r"(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
                            r"(?P<way>before|after|into)\s+(?P<event>[\w'’ -]{5,60})|"

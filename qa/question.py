@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from index.countries import capital_country, capital_of, country_of, fold
 from index.participants import OFFICE_WORDS
+from index.people import CORE_OFFICES
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
@@ -135,6 +136,18 @@ def places_of(text: str) -> tuple[str, ...]:
             r"\b(?:in|at|to)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s?)?\s+capital\b", text))
         places += tuple(c for c in cities if c and c not in places)
     return places
+
+
+# Words that say which holder of an office is meant ("the outgoing president", "Colombia's incoming foreign minister").
+HOLDER = re.compile(r"\b(outgoing|incoming|departing|retiring|newly|sitting|current)\s+(?:elected\s+)?([a-z-]+(?:\s+[a-z-]+){0,2})",
+                    re.IGNORECASE)
+HOLDS = CORE_OFFICES | {"premier", "counterpart", "counterparts", "presidents", "ministers", "leaders"}
+
+
+def holder_words(text: str) -> set[str]:
+    """The words of `text` that only say which holder of an office is meant: "outgoing" of "the outgoing president"."""
+    return {w for m in HOLDER.finditer(text) if set(m.group(2).lower().split()) & HOLDS
+            for w in {m.group(1).lower()} | ({"elected"} & set(m.group(0).lower().split()))}
 
 
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),
@@ -270,6 +283,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
                   and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
+    if TUNING.office_holder:
+        # "the outgoing president", "the incoming premier": which holder of an office the question means, not
+        # what was discussed (an office word after it is no topic word already)
+        topic = tuple(w for w in topic if w not in holder_words(text)) or topic
     if TUNING.us_not_topic:
         # "What help was the US sending?": the US is a side of every contact here, as "the President" is; and
         # "anyone", "something" ask for what, they are not it.

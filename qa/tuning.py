@@ -400,6 +400,10 @@ class Tuning:
     # was read as a name no readout has (no dev answer changed; tests/test_dev28_answers.py)
     person_about: bool = True  # "What did Biden and Lula discuss about Jair Bolsonaro?": a third person named only in
     # what was discussed is no party to the contact (qa/question.read_question)
+    office_holder: bool = True  # "the outgoing president", "the incoming premier": which holder of an office, no topic
+    # word ("What did he thank the outgoing president for?" was refused: no readout says "outgoing"; twenty-ninth session)
+    anniversaries: bool = True  # "On the first anniversary of the Hamas assault": a known event's day, so many years on
+    # (qa/dates.ANNIVERSARY; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

@@ -1,0 +1,29 @@
+"""Failures of the twenty-ninth session's blind dev sets (analyst_dev35 and analyst_dev36), in other words:
+- "the outgoing president", "the incoming premier" say which holder of an office is meant, not what was discussed
+  (a follow-up about Finer's visit to Colombia was refused: no readout says "outgoing");
+- "on the first anniversary of the Hamas assault": the day of a known event, a year on (2024-10-07), and those words
+  are when, not what was discussed.
+Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries)."""
+from __future__ import annotations
+
+from qa import ask
+from qa.dates import all_dates, event_words
+
+FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
+
+
+def test_the_outgoing_president_is_a_holder_of_the_office_not_a_topic(library):
+    answer = ask(library, "What did he thank the outgoing president for?",
+                 history=["Where did Jon Finer travel in July 2022?"])
+    assert not answer.refused, answer.text
+    assert {c.readout_id[:len(FINER_COLOMBIA)] for c in answer.citations} == {FINER_COLOMBIA}, answer.citations
+    assert "climate change and regional migration" in answer.text
+
+
+def test_an_anniversary_of_a_known_event_is_that_day_years_on():
+    text = "On the second anniversary of the Hamas assault, what did the President tell the families?"
+    assert all_dates(text) == (("2025-10-07", "2025-10-07"),)
+    assert {"second", "anniversary", "hamas", "assault"} <= event_words(text)
+    # (the war's first anniversary, already known, is the same day counted so)
+    assert all_dates("What did they pledge on the first anniversary of the full-scale invasion?") == \
+        (("2023-02-24", "2023-02-24"),)
