@@ -112,6 +112,10 @@ ASKED_LESSER = ("deputy", "assistant", "under secretary", "acting")
 # "Qatar's foreign minister's meetings": a possessive of the contact itself, so the office took part.
 CONTACT_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:meetings?|calls?|visits?|trips?|talks|readouts?|conversations?|"
                            r"phone calls?)\b", re.IGNORECASE)
+# ... with its time between ("the Vice President's security adviser's early-December 2023 trip"; dated_contact_after)
+CONTACT_AFTER_DATED = re.compile(r"['’]s\s+(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|"
+                                 r"September|October|November|December|\d{1,2},?|\d{4})\s+){1,3}(?:\w+\s+)?(?:meetings?|"
+                                 r"calls?|visits?|trips?|talks|conversations?|phone calls?)\b", re.IGNORECASE)
 WINDOW = 4  # words before an office that may name its place ("Argentina's new finance chief")
 
 
@@ -198,7 +202,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
             # "the President's security chief": in US readouts, the US President's (not "the Turkish president's")
             out.append(Described(text[start:end], roles, (US,)))
             continue
-        if re.match(r"['’]s\b", text[end:]) and not CONTACT_AFTER.match(text, end):
+        if re.match(r"['’]s\b", text[end:]) and not CONTACT_AFTER.match(text, end) \
+                and not (TUNING.dated_contact_after and CONTACT_AFTER_DATED.match(text, end)):
             continue  # "the Turkish president's top aide": whose side, not who took part ("... minister's meetings" is)
         if re.search(r"[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$", text[:start]) and not _places(text[:start], "")[0]:
             continue  # "Lula's top foreign-policy aide": someone's office, not a participant

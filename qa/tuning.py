@@ -404,6 +404,8 @@ class Tuning:
     # word ("What did he thank the outgoing president for?" was refused: no readout says "outgoing"; twenty-ninth session)
     anniversaries: bool = True  # "On the first anniversary of the Hamas assault": a known event's day, so many years on
     # (qa/dates.ANNIVERSARY; twenty-ninth session)
+    dated_contact_after: bool = True  # "the Vice President's security adviser's early-December 2023 trip": the office
+    # holder's own contact, its time between (qa/roles.CONTACT_AFTER_DATED; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

@@ -2,13 +2,17 @@
 - "the outgoing president", "the incoming premier" say which holder of an office is meant, not what was discussed
   (a follow-up about Finer's visit to Colombia was refused: no readout says "outgoing");
 - "on the first anniversary of the Hamas assault": the day of a known event, a year on (2024-10-07), and those words
-  are when, not what was discussed.
-Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries)."""
+  are when, not what was discussed;
+- "the Vice President's security adviser's early-December 2023 trip": the adviser's own contact with its time between,
+  not someone's side (as "the Turkish president's top aide" is).
+Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
+dated_contact_after)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
 
+GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
 FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
 
 
@@ -27,3 +31,10 @@ def test_an_anniversary_of_a_known_event_is_that_day_years_on():
     # (the war's first anniversary, already known, is the same day counted so)
     assert all_dates("What did they pledge on the first anniversary of the full-scale invasion?") == \
         (("2023-02-24", "2023-02-24"),)
+
+
+def test_an_office_holders_dated_trip_is_their_own_contact(library):
+    answer = ask(library, "On the Vice President's national security adviser's December 2023 trip to Israel, what did he "
+                          "say about the hostages?")
+    # (read as someone's side, the adviser was left out: Biden's call with Netanyahu two days later was quoted)
+    assert answer.citations and all(c.readout_id.startswith(GORDON_ISRAEL) for c in answer.citations), answer.citations
