@@ -96,6 +96,19 @@ class Question:
 LINKS = frozenset("of for the on de".split())
 
 
+# Irregular verbs of readouts: base, past, participle (qa.question.sentence_words makes them one word). Not the light
+# verbs (make, take, give, hold, see, come): "made clear", "held a call", "took office" say nothing asked about.
+_IRREGULAR_VERBS = """pay paid; seek sought; lead led; send sent; build built; lose lost; stand stood; grow grew grown;
+rise rose risen; strike struck stricken; spend spent; sell sold; buy bought; fight fought; teach taught; withdraw withdrew
+withdrawn; fly flew flown; freeze froze frozen; break broke broken; flee fled; uphold upheld; withhold withheld;
+forgive forgave forgiven; undertake undertook undertaken; win won; feed fed; choose chose chosen; write wrote written"""
+IRREGULAR: dict[str, tuple[str, ...]] = {}
+for _forms in _IRREGULAR_VERBS.split(";"):
+    _stems = tuple(dict.fromkeys(stem(f) for f in _forms.split()))
+    for _one in _stems:
+        IRREGULAR[_one] = tuple(f for f in _stems if f != _one)
+
+
 def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
@@ -109,6 +122,10 @@ def sentence_words(sentence: str) -> set[str]:
         if country and country.lower() != word.lower():
             words.update(stem(w) for w in country.lower().split())
     run: list[str] = []
+    if TUNING.irregular_verbs:
+        # "how did they say it could be paid for?" of "... to pay their fair share": a verb's irregular forms are one
+        # word (each form found stands for the others too; the crude stem leaves "paid" and "pay" apart)
+        words.update(form for w in list(words) for form in IRREGULAR.get(w, ()))
     for word in re.findall(r"[\w'’-]+", sentence) + [""]:
         if word[:1].isupper():
             run.append(word[0].lower())

@@ -406,6 +406,8 @@ class Tuning:
     # (qa/dates.ANNIVERSARY; twenty-ninth session)
     dated_contact_after: bool = True  # "the Vice President's security adviser's early-December 2023 trip": the office
     # holder's own contact, its time between (qa/roles.CONTACT_AFTER_DATED; twenty-ninth session)
+    irregular_verbs: bool = True  # "paid" and "pay", "held" and "hold" are one word to the sentences that answer
+    # (qa/question.IRREGULAR; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

@@ -4,14 +4,16 @@
 - "on the first anniversary of the Hamas assault": the day of a known event, a year on (2024-10-07), and those words
   are when, not what was discussed;
 - "the Vice President's security adviser's early-December 2023 trip": the adviser's own contact with its time between,
-  not someone's side (as "the Turkish president's top aide" is).
+  not someone's side (as "the Turkish president's top aide" is);
+- "how would it be paid for?" is answered by "... to pay their fair share": an irregular verb's forms are one word.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
-dated_contact_after)."""
+dated_contact_after, irregular_verbs)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
 
+PELOSI_AUGUST = "wh-2021-08-21-readout-of-president-bidens-call-with-speaker-pelosi"
 GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
 FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
 
@@ -38,3 +40,11 @@ def test_an_office_holders_dated_trip_is_their_own_contact(library):
                           "say about the hostages?")
     # (read as someone's side, the adviser was left out: Biden's call with Netanyahu two days later was quoted)
     assert answer.citations and all(c.readout_id.startswith(GORDON_ISRAEL) for c in answer.citations), answer.citations
+
+
+def test_an_irregular_verbs_forms_are_one_word(library):
+    answer = ask(library, "In August 2021, how did the President and Speaker Pelosi say the domestic agenda would be "
+                          "paid for?")
+    assert (PELOSI_AUGUST, 4) in {(c.readout_id[:len(PELOSI_AUGUST)], c.paragraph) for c in answer.citations}, \
+        answer.citations
+    assert "pay their fair share" in answer.text
