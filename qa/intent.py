@@ -140,6 +140,11 @@ WHEN_MET = re.compile(r"^\s*how many (?:(?!(?:times|calls|meetings|readouts|cont
                       r"\b(?:when|as|while|during|after|before)\b", re.IGNORECASE)
 
 
+# The first of two questions joined by ", and" ("how many vaccine doses had the US donated, and which ...?").
+FIRST_PART = re.compile(r"^(.*?),\s*(?:and|as well as)\s+(?:which|what|who|whom|where|when|how|did|does|was|were)\b",
+                        re.IGNORECASE)
+
+
 # "Which contacts of theirs did they go over?", "Which upcoming meetings did they discuss?": things said.
 DISCUSSED = re.compile(r"^\s*(?:which|what)\b[^?]*?\b(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,4}?"
                        r"(?:discuss|review|go over|raise|recall|talk about|welcome|preview|refer to)\b", re.IGNORECASE)
@@ -162,6 +167,10 @@ def intent_of(text: str) -> str:
             if intent in ("how_many", "list") and TUNING.said_counts and (SAID_LONG.search(text) or DISCUSSED_LONG.search(text)
                                                                        or WHEN_MET.search(text)):
                 continue
+            if intent == "how_many" and TUNING.count_own_part and (first := FIRST_PART.match(text)) \
+                    and not rule.search(first.group(1)):
+                continue  # "how many doses had the US donated ..., and which body's staff did he meet?": "meet" is the
+                # second question's; the first counts what was said
             if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)
                                                  or TUNING.according_said and ACCORDING.search(text)
                                                  or TUNING.times_done and TIMES_DONE.search(text)):

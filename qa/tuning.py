@@ -408,6 +408,8 @@ class Tuning:
     # holder's own contact, its time between (qa/roles.CONTACT_AFTER_DATED; twenty-ninth session)
     irregular_verbs: bool = True  # "paid" and "pay", "held" and "hold" are one word to the sentences that answer
     # (qa/question.IRREGULAR; twenty-ninth session)
+    count_own_part: bool = True  # "how many doses had the US donated ..., and which body's staff did he meet?": a count
+    # of contacts only where its own question says so, not the second one's "meet" (qa/intent.FIRST_PART; 29th session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

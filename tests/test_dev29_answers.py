@@ -5,14 +5,18 @@
   are when, not what was discussed;
 - "the Vice President's security adviser's early-December 2023 trip": the adviser's own contact with its time between,
   not someone's side (as "the Turkish president's top aide" is);
-- "how would it be paid for?" is answered by "... to pay their fair share": an irregular verb's forms are one word.
+- "how would it be paid for?" is answered by "... to pay their fair share": an irregular verb's forms are one word;
+- "how many doses had the US given Nigeria ..., and which ... staff did Finer meet in Mauritania?": the count is of
+  what was said; "meet" is the second question's, not a count of contacts.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
-dated_contact_after, irregular_verbs)."""
+dated_contact_after, irregular_verbs,
+count_own_part)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
 
+FINER_AFRICA = "wh-2021-10-21-readout-of-senior-administration-official-trav"
 PELOSI_AUGUST = "wh-2021-08-21-readout-of-president-bidens-call-with-speaker-pelosi"
 GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
 FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
@@ -48,3 +52,11 @@ def test_an_irregular_verbs_forms_are_one_word(library):
     assert (PELOSI_AUGUST, 4) in {(c.readout_id[:len(PELOSI_AUGUST)], c.paragraph) for c in answer.citations}, \
         answer.citations
     assert "pay their fair share" in answer.text
+
+
+def test_a_count_is_of_contacts_only_by_its_own_question(library):
+    answer = ask(library, "How many COVID-19 vaccine doses had the United States given Nigeria by October 2021, and "
+                          "which regional force's staff did Jon Finer meet in Mauritania?")
+    cited = {(c.readout_id[:len(FINER_AFRICA)], c.paragraph) for c in answer.citations}
+    assert {(FINER_AFRICA, 2), (FINER_AFRICA, 4)} <= cited, answer.citations
+    assert "7.5 million" in answer.text and "G5 Sahel" in answer.text
