@@ -145,6 +145,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
     found = evidence.gather(library, read)
     at_event = places.at_titled_event(library, read, found.readouts)
+    if not at_event and read.carried and turns and not read.cited and TUNING.turn_event:
+        # "What happened at Blinken's U.S.-ASEAN foreign ministers' meeting in August 2021?" then "Did he announce any
+        # new money?": of his contacts of that month, the event the turn named by its title
+        at_event = places.at_titled_event(library, replace(read, text=turns[-1].question), found.readouts)
     if at_event:
         found = evidence.Evidence(at_event, True)  # ("at the Lobito ... Summit", "the Dominican Day reception")
     if not found.readouts and read.carried and TUNING.named_alone:

@@ -87,6 +87,9 @@ EVENT_WORDS = re.compile(r"\b(?:day|forum|summit|meeting|dialogue|conference|pla
                          r"reception|convening|gathering|briefing|symposium|consultations?)\b", re.IGNORECASE)
 # ... or a body that meets ("the U.S.-Israel Strategic Consultative Group", "the National Climate Task Force")
 BODY_WORDS = re.compile(r"\b(?:group|task force|council|commission|mechanism)\b", re.IGNORECASE)
+# ... or a capitalised name and lower-case words before an event word ("Blinken's U.S.-ASEAN foreign ministers' meeting")
+LOWER_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
+                         r"conference|roundtable)s?)\b")
 _OPENERS = frozenset("which what when where who whom whose how why did does do at in on during after before the a an "
                      "and or as".split())
 
@@ -118,6 +121,9 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             at = question.text.find(piece, start)
             start = at + len(piece) if TUNING.run_rest else found.end()
             pieces.append((piece, question.text[start:], question.text[:max(at, 0)]))
+    if TUNING.lower_event_names:
+        pieces += [(m.group(1), question.text[m.end(1):], question.text[:m.start(1)]) for m in LOWER_EVENT.finditer(question.text)
+                   if not any(m.group(1) in piece for piece, _, _ in pieces)]
     for piece, after, before in pieces:
         near = f"{piece} {' '.join(after.split()[:3])}"
         if not EVENT_WORDS.search(near) and not (TUNING.event_bodies and BODY_WORDS.search(near)):
@@ -176,7 +182,8 @@ def _ordinal(before: str, after: str) -> str | None:
 
 
 def _dashed(text: str) -> str:
-    return re.sub(r"\s*[-–—]\s*", "-", text.lower())
+    text = re.sub(r"\s*[-–—]\s*", "-", text.lower())
+    return text.replace("’", "'") if TUNING.lower_event_names else text
 
 
 def at_titled_event(library: Library, question: Question, found: tuple[ReadoutSummary, ...]) -> tuple[ReadoutSummary, ...]:

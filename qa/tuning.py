@@ -410,6 +410,10 @@ class Tuning:
     # (qa/question.IRREGULAR; twenty-ninth session)
     count_own_part: bool = True  # "how many doses had the US donated ..., and which body's staff did he meet?": a count
     # of contacts only where its own question says so, not the second one's "meet" (qa/intent.FIRST_PART; 29th session)
+    lower_event_names: bool = True  # "at Blinken's U.S.-ASEAN foreign ministers' meeting": an event's name as a title has
+    # it, written partly in lower case (qa/places.LOWER_EVENT; twenty-ninth session)
+    turn_event: bool = True  # ... and a follow-up carrying that turn's people (plain-string turns, nothing cited) stays
+    # at the event the turn named (qa/ask.plan; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

@@ -7,15 +7,19 @@
   not someone's side (as "the Turkish president's top aide" is);
 - "how would it be paid for?" is answered by "... to pay their fair share": an irregular verb's forms are one word;
 - "how many doses had the US given Nigeria ..., and which ... staff did Finer meet in Mauritania?": the count is of
-  what was said; "meet" is the second question's, not a count of contacts.
+  what was said; "meet" is the second question's, not a count of contacts;
+- "at Blinken's U.S.-ASEAN foreign ministers' meeting in August 2021": an event named partly in lower case, as its
+  title has it; and a follow-up to it ("Did he mention help for small businesses?") stays at that event, not among
+  all 21 of his readouts of the month.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
 dated_contact_after, irregular_verbs,
-count_own_part)."""
+count_own_part, lower_event_names, turn_event)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
 
+ASEAN_MINISTERS = "sd-secretary-blinkens-participation-in-the-u-s-asean-foreign-ministers-meeting"
 FINER_AFRICA = "wh-2021-10-21-readout-of-senior-administration-official-trav"
 PELOSI_AUGUST = "wh-2021-08-21-readout-of-president-bidens-call-with-speaker-pelosi"
 GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
@@ -60,3 +64,11 @@ def test_a_count_is_of_contacts_only_by_its_own_question(library):
     cited = {(c.readout_id[:len(FINER_AFRICA)], c.paragraph) for c in answer.citations}
     assert {(FINER_AFRICA, 2), (FINER_AFRICA, 4)} <= cited, answer.citations
     assert "7.5 million" in answer.text and "G5 Sahel" in answer.text
+
+
+def test_an_event_named_partly_in_lower_case_and_a_follow_up_to_it(library):
+    turn = "What happened at Blinken's U.S.-ASEAN foreign ministers' meeting in August 2021?"
+    answer = ask(library, turn)
+    assert {c.readout_id for c in answer.citations} == {ASEAN_MINISTERS}, answer.citations
+    follow = ask(library, "Did he mention help for small businesses?", history=[turn])
+    assert {(c.readout_id, c.paragraph) for c in follow.citations} == {(ASEAN_MINISTERS, 4)}, follow.citations
