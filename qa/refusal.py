@@ -150,6 +150,10 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
             return ""
     elif not rare and not tuning.common_refuse:
         return ""
+    elif not rare and not named and tuning.aside_said and question.exclude \
+            and any(2 * len(mentioned(list(question.exclude), text)) >= len(question.exclude) for text in texts.values()):
+        return ""  # "what did the leaders offer besides an update on their voting work?": the readout that gives the
+        # update is the one asked about; what else they "offered" it says in its own ordinary words ("provided")
     elif tuning.thread_common and question.intent != "yes_no" and not named and _in_thread(question, evidence) \
             and count and all(count(t) > tuning.specific_paragraphs for t in terms):
         return ""  # a follow-up in the readout the conversation is about, asked in its own ordinary words

@@ -414,6 +414,8 @@ class Tuning:
     # it, written partly in lower case (qa/places.LOWER_EVENT; twenty-ninth session)
     turn_event: bool = True  # ... and a follow-up carrying that turn's people (plain-string turns, nothing cited) stays
     # at the event the turn named (qa/ask.plan; twenty-ninth session)
+    aside_said: bool = True  # "what did they offer besides an update on their ballot work?": a readout that says what is
+    # set aside is about the question; its ordinary words need not be there (qa/refusal.py; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 
