@@ -37,6 +37,9 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             best[s.hit.readout_id] = max(best.get(s.hit.readout_id, -1.0), s.dense)
         top = max(best.values())
         scored = [s for s in scored if best[s.hit.readout_id] >= top - tuning.dense_margin]
+    # A roster ("- Melanie Campbell, President and CEO of ...", "- Secretary of the Treasury") says who took part, which
+    # only a question about people asks for.
+    rosters_out = tuning.rosters and not ROSTER_ASKED.search(question.text)
     for position_in_hits, s in enumerate(scored):
         rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
         if tuning.readout_rank:
@@ -45,6 +48,8 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             within[s.hit.readout_id] = within.get(s.hit.readout_id, 0) + 1
         # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
         # contact more than what was said in it: it counts for less.
+        if rosters_out and is_roster(s.hit.text):
+            continue  # (after its rank is counted: the others keep theirs)
         titled = sentence_words(s.hit.title)
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
@@ -67,6 +72,19 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             out.append((score, rank, position, sentence, s.hit, overlap, speaker))
     out.sort(key=lambda c: (-c[0], c[1], c[2]))
     return out
+
+
+ROSTER_ASKED = re.compile(r"\b(?:who|whom|whose|which\s+(?:[\w-]+\s+){0,2}?(?:officials?|leaders?|members?|people|"
+                          r"participants?|organi[sz]ations?|groups?|companies|executives?|agencies|secretaries|ministers?|"
+                          r"cabinet)|attend\w*|participa\w*|took part|joined|present|roster|list)\b", re.IGNORECASE)
+
+
+def is_roster(text: str) -> bool:
+    """Whether a paragraph is a bulleted list of who took part: every line a bullet, none a sentence ending in a stop
+    (a short line may: "- Emergent BioSolutions, Inc.")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith(("- ", "• ")) and (not line.endswith((".", ";", ":")) or len(line.split()) <= 7)
+                               for line in lines)
 
 
 def topic_words(question: Question, sentence: str) -> set[str]:

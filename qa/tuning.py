@@ -416,6 +416,8 @@ class Tuning:
     # at the event the turn named (qa/ask.plan; twenty-ninth session)
     aside_said: bool = True  # "what did they offer besides an update on their ballot work?": a readout that says what is
     # set aside is about the question; its ordinary words need not be there (qa/refusal.py; twenty-ninth session)
+    rosters: bool = True  # a bulleted list of who took part is quoted only for a question about people (qa/sentences.
+    # is_roster; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

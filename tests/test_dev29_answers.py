@@ -12,15 +12,18 @@
   title has it; and a follow-up to it ("Did he mention help for small businesses?") stays at that event, not among
   all 21 of his readouts of the month;
 - "what did the leaders offer besides an update on their ... work?": the readout that gives the update is about the
-  question, whatever its own word for "offer"; and what else was said is not the list of who took part.
+  question, whatever its own word for "offer"; and what else was said is not the list of who took part;
+- a bulleted list of who took part ("- Emergent BioSolutions, Inc.") answers only a question about people.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
 dated_contact_after, irregular_verbs,
-count_own_part, lower_event_names, turn_event, aside_said)."""
+count_own_part, lower_event_names, turn_event, aside_said, rosters)."""
 from __future__ import annotations
 
 from qa import ask
 from qa.dates import all_dates, event_words
+from qa.sentences import is_roster
 
+NALOXONE_MAKERS = "wh-2023-06-20-readout-of-white-house-meeting-on-increasing-access-and-"
 CIVIL_RIGHTS_LEADERS = "wh-2021-07-08-readout-of-president-bidens-meeting-with-leaders-from-le"
 ASEAN_MINISTERS = "sd-secretary-blinkens-participation-in-the-u-s-asean-foreign-ministers-meeting"
 FINER_AFRICA = "wh-2021-10-21-readout-of-senior-administration-official-trav"
@@ -84,3 +87,13 @@ def test_what_is_set_aside_names_the_contact_and_lists_are_not_what_else_was_sai
     assert {(c.readout_id[:len(CIVIL_RIGHTS_LEADERS)], c.paragraph) for c in answer.citations} == \
         {(CIVIL_RIGHTS_LEADERS, 2)}, answer.citations
     assert "engage the public on civil rights issues" in answer.text
+
+
+def test_a_roster_of_who_took_part_answers_only_a_question_about_people(library):
+    answer = ask(library, "In June 2023, when the nation's drug czar and federal health leaders called in makers of "
+                          "naloxone-type rescue sprays, what did they want done with those remedies in vulnerable places?")
+    assert {(c.readout_id[:len(NALOXONE_MAKERS)], c.paragraph) for c in answer.citations} == {(NALOXONE_MAKERS, 1)}, \
+        answer.citations
+    assert "\n- " not in answer.text
+    assert is_roster("- Pfizer, Inc.\n- Teva Pharmaceutical Industries, LTD")
+    assert not is_roster("- The three NSAs discussed opportunities to conduct combined maritime activities in the region.")
