@@ -300,6 +300,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
                   and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
+    if not topic and answer_type and not people and TUNING.type_topic:
+        # "What record did the officials point to?", naming no one: the kind of thing asked for is all there is to find
+        topic = tuple(w for w in words if w in answer_type and w not in FRAME)
     if TUNING.office_holder:
         # "the outgoing president", "the incoming premier": which holder of an office the question means, not
         # what was discussed (an office word after it is no topic word already)

@@ -81,8 +81,10 @@ ROSTER_ASKED = re.compile(r"\b(?:who|whom|whose|which\s+(?:[\w-]+\s+){0,2}?(?:of
 
 def is_roster(text: str) -> bool:
     """Whether a paragraph is a bulleted list of who took part: every line a bullet, none a sentence ending in a stop
-    (a short line may: "- Emergent BioSolutions, Inc.")."""
+    (a short line may: "- Emergent BioSolutions, Inc."), or the list's heading."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) == 1 and len(lines[0].split()) <= 5 and not lines[0].endswith((".", "?", "!", "”", '"')):
+        return True  # the list's heading ("White House Officials", "Participants")
     return bool(lines) and all(line.startswith(("- ", "• ")) and (not line.endswith((".", ";", ":")) or len(line.split()) <= 7)
                                for line in lines)
 

@@ -418,6 +418,8 @@ class Tuning:
     # set aside is about the question; its ordinary words need not be there (qa/refusal.py; twenty-ninth session)
     rosters: bool = True  # a bulleted list of who took part is quoted only for a question about people (qa/sentences.
     # is_roster; twenty-ninth session)
+    type_topic: bool = True  # naming no one and nothing else ("What record did the officials point to?"): the kind of
+    # thing asked for is the topic (qa/question.read_question; twenty-ninth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

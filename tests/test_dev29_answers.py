@@ -13,16 +13,21 @@
   all 21 of his readouts of the month;
 - "what did the leaders offer besides an update on their ... work?": the readout that gives the update is about the
   question, whatever its own word for "offer"; and what else was said is not the list of who took part;
-- a bulleted list of who took part ("- Emergent BioSolutions, Inc.") answers only a question about people.
+- a bulleted list of who took part ("- Emergent BioSolutions, Inc.") answers only a question about people, nor does its
+  heading ("White House Officials");
+- "What record did the officials point to?", naming no one and nothing else: the kind of thing asked for is the topic.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
 dated_contact_after, irregular_verbs,
-count_own_part, lower_event_names, turn_event, aside_said, rosters)."""
+count_own_part, lower_event_names, turn_event, aside_said, rosters,
+type_topic)."""
 from __future__ import annotations
 
 from qa import ask
+from qa.ask import understand
 from qa.dates import all_dates, event_words
 from qa.sentences import is_roster
 
+POOR_PEOPLES_CAMPAIGN = "wh-2023-06-23-readout-of-white-house-meeting-with-the-poor-peoples-cam"
 NALOXONE_MAKERS = "wh-2023-06-20-readout-of-white-house-meeting-on-increasing-access-and-"
 CIVIL_RIGHTS_LEADERS = "wh-2021-07-08-readout-of-president-bidens-meeting-with-leaders-from-le"
 ASEAN_MINISTERS = "sd-secretary-blinkens-participation-in-the-u-s-asean-foreign-ministers-meeting"
@@ -97,3 +102,13 @@ def test_a_roster_of_who_took_part_answers_only_a_question_about_people(library)
     assert "\n- " not in answer.text
     assert is_roster("- Pfizer, Inc.\n- Teva Pharmaceutical Industries, LTD")
     assert not is_roster("- The three NSAs discussed opportunities to conduct combined maritime activities in the region.")
+
+
+def test_the_kind_of_thing_asked_for_is_the_topic_when_nothing_else_is(library):
+    answer = ask(library, "What record did the officials point to?",
+                 history=["What did White House officials discuss with the Poor People's Campaign in June 2023?"])
+    # (with no topic, the list's heading "White House Officials" was quoted beside the paragraph that answers)
+    assert {(c.readout_id[:len(POOR_PEOPLES_CAMPAIGN)], c.paragraph) for c in answer.citations} == \
+        {(POOR_PEOPLES_CAMPAIGN, 2)}, answer.citations
+    assert "most equitable economic recovery on record" in answer.text
+    assert understand(library, "What investments did the officials point to?").topic == ("investments",)
