@@ -96,8 +96,6 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         for c in sorted(candidates, key=lambda c: (c[1], c[2])):
             firsts.setdefault((c[4].readout_id, c[4].paragraph), c)
         chosen = [c for c in firsts.values() if not (c[4].paragraph == 1 and c[2] == 0)] or list(firsts.values())
-        if tuning.aside_said:  # (not a list of who took part: "- Melanie Campbell, President and CEO of ...")
-            chosen = [c for c in chosen if not c[4].text.lstrip().startswith(("- ", "• "))] or chosen
         chosen = chosen[: tuning.sentences]
     elif best[5] == 0 and not speakers and question.topic and question.intent == "yes_no" and not closeness \
             and meaning is not None and (closeness := meaning()):

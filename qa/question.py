@@ -121,11 +121,11 @@ def sentence_words(sentence: str) -> set[str]:
         country = country_of(word)  # "Afghan" is about Afghanistan, "DPRK" about North Korea
         if country and country.lower() != word.lower():
             words.update(stem(w) for w in country.lower().split())
-    run: list[str] = []
     if TUNING.irregular_verbs:
         # "how did they say it could be paid for?" of "... to pay their fair share": a verb's irregular forms are one
         # word (each form found stands for the others too; the crude stem leaves "paid" and "pay" apart)
         words.update(form for w in list(words) for form in IRREGULAR.get(w, ()))
+    run: list[str] = []
     for word in re.findall(r"[\w'’-]+", sentence) + [""]:
         if word[:1].isupper():
             run.append(word[0].lower())
@@ -306,7 +306,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     if TUNING.office_holder:
         # "the outgoing president", "the incoming premier": which holder of an office the question means, not
         # what was discussed (an office word after it is no topic word already)
-        topic = tuple(w for w in topic if w not in holder_words(text)) or topic
+        holder = holder_words(text)
+        topic = tuple(w for w in topic if w not in holder) or topic
     if TUNING.us_not_topic:
         # "What help was the US sending?": the US is a side of every contact here, as "the President" is; and
         # "anyone", "something" ask for what, they are not it.

@@ -46,10 +46,10 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             # ... and a little by the paragraph's rank within its readout
             rank += tuning.paragraph_rank * within.get(s.hit.readout_id, 0)
             within[s.hit.readout_id] = within.get(s.hit.readout_id, 0) + 1
-        # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
-        # contact more than what was said in it: it counts for less.
         if rosters_out and is_roster(s.hit.text):
             continue  # (after its rank is counted: the others keep theirs)
+        # A topic word the readout's title has ("Argentina" in "... Beliz of Argentina") describes the
+        # contact more than what was said in it: it counts for less.
         titled = sentence_words(s.hit.title)
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
