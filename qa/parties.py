@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.countries import COUNTRIES, EPITHETS, ORGANISATIONS, capital_country, country_of, epithet_alternation, epithet_key
+from index.people import CORE_OFFICES
 from index.query import lexical_terms
 
 from .people import Person
@@ -167,3 +168,15 @@ def described_words(text: str, people: tuple[Person, ...]) -> set[str]:
             if head and head[0] not in ASIDE_STARTS and any(re.sub(r"['’]s$", "", w) in WHO_WORDS for w in head):
                 out |= set(lexical_terms(m.group(1)))
     return out
+
+
+# Words that say which holder of an office is meant ("the outgoing president", "Colombia's incoming foreign minister").
+HOLDER = re.compile(r"\b(outgoing|incoming|departing|retiring|newly|sitting|current)\s+(?:elected\s+)?([a-z-]+(?:\s+[a-z-]+){0,2})",
+                    re.IGNORECASE)
+HOLDS = CORE_OFFICES | {"premier", "counterpart", "counterparts", "presidents", "ministers", "leaders"}
+
+
+def holder_words(text: str) -> set[str]:
+    """The words of `text` that only say which holder of an office is meant: "outgoing" of "the outgoing president"."""
+    return {w for m in HOLDER.finditer(text) if set(m.group(2).lower().split()) & HOLDS
+            for w in {m.group(1).lower()} | ({"elected"} & set(m.group(0).lower().split()))}

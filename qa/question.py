@@ -11,18 +11,18 @@ from dataclasses import dataclass, field
 
 from index.countries import capital_country, capital_of, country_of, fold
 from index.participants import OFFICE_WORDS
-from index.people import CORE_OFFICES
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
 from .dates import all_dates, event_words
 from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
-from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words
+from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words, holder_words
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .thread import (FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
                      SAID_WHEN, time_from_thread)
 from .tuning import TUNING
+from .verbs import IRREGULAR
 
 TIME_PHRASE = re.compile(rf"\b((?:the\s+)?(?:{PART_RE}|{MONTH_PART_RE}))[- ](?:of\s+)?(?:(?:{MONTH_RE})\.?,?\s+)?(?:of\s+)?\d{{4}}\b",
                          re.IGNORECASE)
@@ -96,19 +96,6 @@ class Question:
 LINKS = frozenset("of for the on de".split())
 
 
-# Irregular verbs of readouts: base, past, participle (qa.question.sentence_words makes them one word). Not the light
-# verbs (make, take, give, hold, see, come): "made clear", "held a call", "took office" say nothing asked about.
-_IRREGULAR_VERBS = """pay paid; seek sought; lead led; send sent; build built; lose lost; stand stood; grow grew grown;
-rise rose risen; strike struck stricken; spend spent; sell sold; buy bought; fight fought; teach taught; withdraw withdrew
-withdrawn; fly flew flown; freeze froze frozen; break broke broken; flee fled; uphold upheld; withhold withheld;
-forgive forgave forgiven; undertake undertook undertaken; win won; feed fed; choose chose chosen; write wrote written"""
-IRREGULAR: dict[str, tuple[str, ...]] = {}
-for _forms in _IRREGULAR_VERBS.split(";"):
-    _stems = tuple(dict.fromkeys(stem(f) for f in _forms.split()))
-    for _one in _stems:
-        IRREGULAR[_one] = tuple(f for f in _stems if f != _one)
-
-
 def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
@@ -153,18 +140,6 @@ def places_of(text: str) -> tuple[str, ...]:
             r"\b(?:in|at|to)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s?)?\s+capital\b", text))
         places += tuple(c for c in cities if c and c not in places)
     return places
-
-
-# Words that say which holder of an office is meant ("the outgoing president", "Colombia's incoming foreign minister").
-HOLDER = re.compile(r"\b(outgoing|incoming|departing|retiring|newly|sitting|current)\s+(?:elected\s+)?([a-z-]+(?:\s+[a-z-]+){0,2})",
-                    re.IGNORECASE)
-HOLDS = CORE_OFFICES | {"premier", "counterpart", "counterparts", "presidents", "ministers", "leaders"}
-
-
-def holder_words(text: str) -> set[str]:
-    """The words of `text` that only say which holder of an office is meant: "outgoing" of "the outgoing president"."""
-    return {w for m in HOLDER.finditer(text) if set(m.group(2).lower().split()) & HOLDS
-            for w in {m.group(1).lower()} | ({"elected"} & set(m.group(0).lower().split()))}
 
 
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),

@@ -407,7 +407,7 @@ class Tuning:
     dated_contact_after: bool = True  # "the Vice President's security adviser's early-December 2023 trip": the office
     # holder's own contact, its time between (qa/roles.CONTACT_AFTER_DATED; twenty-ninth session)
     irregular_verbs: bool = True  # "paid" and "pay", "sought" and "seek" are one word to the sentences that answer
-    # (qa/question.IRREGULAR; not the light verbs: "made clear", "held a call"; twenty-ninth session)
+    # (qa/verbs.IRREGULAR; not the light verbs: "made clear", "held a call"; twenty-ninth session)
     count_own_part: bool = True  # "how many doses had the US donated ..., and which body's staff did he meet?": a count
     # of contacts only by its own question's verb, not the second one's "meet" (qa/intent.FIRST_PART; 29th)
     lower_event_names: bool = True  # "at Blinken's U.S.-ASEAN foreign ministers' meeting": an event's name as a title has
