@@ -17,9 +17,7 @@
   heading ("White House Officials");
 - "What record did the officials point to?", naming no one and nothing else: the kind of thing asked for is the topic.
 Real corpus index and bundled model; each fails with its Tuning switch off (office_holder, anniversaries,
-dated_contact_after, irregular_verbs,
-count_own_part, lower_event_names, turn_event, aside_said, rosters,
-type_topic)."""
+dated_contact_after, irregular_verbs, count_own_part, lower_event_names, turn_event, aside_said, rosters, type_topic)."""
 from __future__ import annotations
 
 from qa import ask
@@ -35,6 +33,12 @@ FINER_AFRICA = "wh-2021-10-21-readout-of-senior-administration-official-trav"
 PELOSI_AUGUST = "wh-2021-08-21-readout-of-president-bidens-call-with-speaker-pelosi"
 GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
 FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
+
+
+def _cited(answer, readout: str) -> set[tuple[str, int]]:
+    """(readout id cut to the length of `readout`, paragraph) of each citation: equal to {(readout, n), ...} only
+    when every citation is of that readout."""
+    return {(c.readout_id[:len(readout)], c.paragraph) for c in answer.citations}
 
 
 def test_the_outgoing_president_is_a_holder_of_the_office_not_a_topic(library):
@@ -64,16 +68,14 @@ def test_an_office_holders_dated_trip_is_their_own_contact(library):
 def test_an_irregular_verbs_forms_are_one_word(library):
     answer = ask(library, "In August 2021, how did the President and Speaker Pelosi say the domestic agenda would be "
                           "paid for?")
-    assert (PELOSI_AUGUST, 4) in {(c.readout_id[:len(PELOSI_AUGUST)], c.paragraph) for c in answer.citations}, \
-        answer.citations
+    assert (PELOSI_AUGUST, 4) in _cited(answer, PELOSI_AUGUST), answer.citations
     assert "pay their fair share" in answer.text
 
 
 def test_a_count_is_of_contacts_only_by_its_own_question(library):
     answer = ask(library, "How many COVID-19 vaccine doses had the United States given Nigeria by October 2021, and "
                           "which regional force's staff did Jon Finer meet in Mauritania?")
-    cited = {(c.readout_id[:len(FINER_AFRICA)], c.paragraph) for c in answer.citations}
-    assert {(FINER_AFRICA, 2), (FINER_AFRICA, 4)} <= cited, answer.citations
+    assert {(FINER_AFRICA, 2), (FINER_AFRICA, 4)} <= _cited(answer, FINER_AFRICA), answer.citations
     assert "7.5 million" in answer.text and "G5 Sahel" in answer.text
 
 
@@ -89,16 +91,14 @@ def test_what_is_set_aside_names_the_contact(library):
     answer = ask(library, "In July 2021, when Biden and Harris hosted heads of Black civil rights organizations, what did "
                           "the leaders offer besides an update on their ballot-protection work?")
     assert not answer.refused, answer.text
-    assert {(c.readout_id[:len(CIVIL_RIGHTS_LEADERS)], c.paragraph) for c in answer.citations} == \
-        {(CIVIL_RIGHTS_LEADERS, 2)}, answer.citations
+    assert _cited(answer, CIVIL_RIGHTS_LEADERS) == {(CIVIL_RIGHTS_LEADERS, 2)}, answer.citations
     assert "engage the public on civil rights issues" in answer.text
 
 
 def test_a_roster_of_who_took_part_answers_only_a_question_about_people(library):
     answer = ask(library, "In June 2023, when the nation's drug czar and federal health leaders called in makers of "
                           "naloxone-type rescue sprays, what did they want done with those remedies in vulnerable places?")
-    assert {(c.readout_id[:len(NALOXONE_MAKERS)], c.paragraph) for c in answer.citations} == {(NALOXONE_MAKERS, 1)}, \
-        answer.citations
+    assert _cited(answer, NALOXONE_MAKERS) == {(NALOXONE_MAKERS, 1)}, answer.citations
     assert "\n- " not in answer.text
     assert is_roster("- Pfizer, Inc.\n- Teva Pharmaceutical Industries, LTD")
     assert not is_roster("- The three NSAs discussed opportunities to conduct combined maritime activities in the region.")
@@ -108,7 +108,6 @@ def test_the_kind_of_thing_asked_for_is_the_topic_when_nothing_else_is(library):
     answer = ask(library, "What record did the officials point to?",
                  history=["What did White House officials discuss with the Poor People's Campaign in June 2023?"])
     # (with no topic, the list's heading "White House Officials" was quoted beside the paragraph that answers)
-    assert {(c.readout_id[:len(POOR_PEOPLES_CAMPAIGN)], c.paragraph) for c in answer.citations} == \
-        {(POOR_PEOPLES_CAMPAIGN, 2)}, answer.citations
+    assert _cited(answer, POOR_PEOPLES_CAMPAIGN) == {(POOR_PEOPLES_CAMPAIGN, 2)}, answer.citations
     assert "most equitable economic recovery on record" in answer.text
     assert understand(library, "What investments did the officials point to?").topic == ("investments",)
