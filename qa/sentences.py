@@ -154,3 +154,44 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
                 continue
         out.append(c)
     return out
+
+
+# Wording that asks for what was said in general or for several things ("what did they discuss", "what did they
+# agree on", "..., and the status of what ...", "which presidents did he meet", "list the meetings"): answered by
+# several paragraphs, each needed.
+SAYS_SEVERAL = re.compile(r"\b(?:discuss|talk|say|said|rais|cover|agenda|topic|issue|agree|list)\w*\b|"
+                          r"\band\s+(?:[\w-]+\s+){0,3}?(?:what|which|who|whom|whose|how|where|when|why)\b|"
+                          r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b|"
+                          r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:presidents|leaders|officials|ministers|countries|"
+                          r"nations|states|governments|people|counterparts)\b", re.IGNORECASE)
+# A name asked for ("Who headed the American delegation ...?") is not close in meaning to the sentence that gives it
+# ("The U.S. delegation was led by ... Jennifer Daskal").
+NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
+# "..., according to the readout of the White House Summit on Extreme Heat?": names the contact, as a scene does
+ACCORDING = re.compile(r",?\s*according to\b[^?]*", re.IGNORECASE)
+
+
+def closest_paragraphs(question: Question, chosen: list[tuple], meaning, tuning: Tuning = TUNING) -> list[tuple]:
+    """Chosen sentences (as sentence_scores makes them) less the paragraphs far less close in meaning to a question
+    that asks one thing than the closest one. A paragraph quoted for words of the contact's description is ("what
+    did Washington's North Korea representative ask China to do together with the US?": the lead, "Sung Kim called
+    PRC Special Representative ... Liu Xiaoming to discuss the DPRK's ... launches"); the one that answers ("he called
+    upon Beijing to join Washington in publicly condemning the DPRK's missile launches") is closest.
+    `meaning(text, sentences)` gives the sentences' cosines to a text."""
+    paragraphs = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+    if not tuning.meaning_trim or meaning is None or len(paragraphs) < 2 or not asks_one(question.text) \
+            or SAYS_SEVERAL.search(question.text) or NAME_ASKED.search(question.text) or question.exclude:
+        return chosen  # ("besides ...": the aside rules' own)
+    asked = ACCORDING.sub("", scene_and_ask(question.text)[1]).strip(" ,?") or question.text
+    best: dict[tuple[str, int], float] = {}
+    words: dict[tuple[str, int], float] = {}
+    for c, cosine in zip(chosen, meaning(asked, [c[3] for c in chosen])):
+        key = (c[4].readout_id, c[4].paragraph)
+        best[key] = max(best.get(key, -1.0), cosine)
+        words[key] = max(words.get(key, 0.0), c[5])
+    closest = max(best, key=best.__getitem__)
+    # (one with more of the question's words than the closest stays: "the steps are drawn from previous arrangements
+    # ... under the Luanda and Nairobi processes" is less close than a sentence of the description's words, "these DRC
+    # and Rwandan steps towards de-escalation", but answers)
+    return [c for c in chosen if best[(key := (c[4].readout_id, c[4].paragraph))] >= best[closest] - tuning.meaning_trim
+            or words[key] > words[closest]]

@@ -420,6 +420,9 @@ class Tuning:
     # is_roster; twenty-ninth session)
     type_topic: bool = True  # naming no one and nothing else ("What record did the officials point to?"): the kind of
     # thing asked for is the topic (qa/question.read_question; twenty-ninth session)
+    meaning_trim: float = 0.08  # of a question asking one thing, a paragraph quoted beside another whose sentences are
+    # this much less close in meaning to what is asked is left out (0: off; qa/sentences.closest_paragraphs;
+    # thirtieth session, docs/EVAL.md)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 
