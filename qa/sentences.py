@@ -3,6 +3,7 @@ them), the speaker asked about, closeness in meaning, and the paragraph's rank w
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from index.chunk import split_sentences
 from index.officials import US
@@ -165,13 +166,14 @@ SAYS_SEVERAL = re.compile(r"\b(?:discuss|talk|say|said|rais|cover|agenda|topic|i
                           r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:presidents|leaders|officials|ministers|countries|"
                           r"nations|states|governments|people|counterparts)\b", re.IGNORECASE)
 # A name asked for ("Who headed the American delegation ...?") is not close in meaning to the sentence that gives it
-# ("The U.S. delegation was led by ... Jennifer Daskal").
+# ("The delegation was led by ... Jennifer Daskal").
 NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
 # "..., according to the readout of the White House Summit on Extreme Heat?": names the contact, as a scene does
 ACCORDING = re.compile(r",?\s*according to\b[^?]*", re.IGNORECASE)
 
 
-def closest_paragraphs(question: Question, chosen: list[tuple], meaning, tuning: Tuning = TUNING) -> list[tuple]:
+def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,
+                       tuning: Tuning = TUNING) -> list[tuple]:
     """Chosen sentences (as sentence_scores makes them) less the paragraphs far less close in meaning to a question
     that asks one thing than the closest one. A paragraph quoted for words of the contact's description is ("what
     did Washington's North Korea representative ask China to do together with the US?": the lead, "Sung Kim called
