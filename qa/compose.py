@@ -18,7 +18,7 @@ from index.types import Hit
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
 from .focus import covering_readout, number_given
-from .parts import SUBJECT, asked_nouns, question_parts, subject_parts
+from .parts import SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import MEANING_SENTENCES, closest_paragraphs, past_lead, prefer_asked, sentence_scores, topic_words
@@ -27,7 +27,6 @@ from .types import Answer, span_quote
 
 # "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
 PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
-PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 
 
 def _title_stems(hit: Hit) -> set[str]:
@@ -83,7 +82,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         candidates = covering_readout(question, candidates, tuning, rarity)
     candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
     best = candidates[0]
-    first = lead(best[4].readout_id) if lead and PLACE.search(question.text) else None
+    first = lead(best[4].readout_id) if lead and asks_place(question.text, tuning) else None
     if question.intent == "compare":
         per_readout: dict[str, tuple] = {}
         for c in candidates:

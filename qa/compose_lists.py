@@ -13,6 +13,7 @@ from index.types import Filters, Hit
 from . import evidence as ev
 from .contacts import group_contacts
 from .kinds import is_kind
+from .parts import asks_place
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse
 from .texts import lead_hit, paragraph_hit
@@ -131,7 +132,8 @@ def broad(library: Library, question: Question, scored: list[Scored], hits: tupl
         quote = hit.text[hit.text.find(sentences[0]): hit.text.find(sentences[-1]) + len(sentences[-1])]
         n = cited.add(hit, quote)
         parts.append(f"On {hit.event_date or hit.date}: {quote} [{n}]")
-        if len(readouts) == 1 and tuning.broad_paragraphs:
+        # ("Where did Biden meet Albanese in September 2024?": the lead says it, the paragraphs after it do not)
+        if len(readouts) == 1 and tuning.broad_paragraphs and not (tuning.where_lead and asks_place(question.text, tuning)):
             # One contact: what else it covered, a sentence from each paragraph after the lead ("... to discuss
             # the May 21 Summit" in the lead, "gender equity" two paragraphs on).
             parts += _later_paragraphs(library, hit, cited, tuning.broad_paragraphs, tuning.whole_paragraph)

@@ -7,7 +7,7 @@ import re
 
 from index.query import lexical_terms
 
-from .tuning import TUNING
+from .tuning import TUNING, Tuning
 
 # A clause that sets the scene before the question proper: "When Harris met Stoltenberg in Munich, what
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
@@ -121,3 +121,19 @@ def asked_nouns(text: str) -> list[str]:
     parts = question_parts(text)
     found = ASKED_NOUN.match(parts[0].lower()) if len(parts) == 1 else None
     return [found.group(1)] if found and found.group(1) not in NOT_NOUNS else []
+
+
+PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
+# "Where did they meet?", "in which city was the summit held?": the contact's own place, which its lead says; not
+# where something said was done ("where did the northern border commission fund child care facilities?").
+CONTACT_PLACE = re.compile(r"\b(?:meet\w*|met|talk\w*|spoke|speak\w*|call\w*|visit\w*|held|hold\w*|host\w*|gather\w*|"
+                           r"conven\w*|summit|session|trip|travel\w*|sit|sat|took place|take place|roundtable|forum|"
+                           r"event|happen\w*)\b", re.IGNORECASE)
+
+
+def asks_place(text: str, tuning: Tuning = TUNING) -> bool:
+    """Whether a question asks where the contact took place, which its lead says (PLACE, and with place_of_contact a
+    word of the contact in that question: CONTACT_PLACE)."""
+    place = PLACE.search(text)
+    return bool(place) and (not tuning.place_of_contact
+                            or bool(CONTACT_PLACE.search(re.split(r"[?;]|,\s*and\b", text[place.end():])[0])))

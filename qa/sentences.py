@@ -159,8 +159,10 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
 
 # Wording that asks for what was said in general or for several things ("what did they discuss", "what did they
 # agree on", "..., and the status of what ...", "which presidents did he meet", "list the meetings"): answered by
-# several paragraphs, each needed.
-SAYS_SEVERAL = re.compile(r"\b(?:discuss|talk|say|said|rais|cover|agenda|topic|issue|agree|list)\w*\b|"
+# several paragraphs, each needed. (Even where a thing is asked for: "which upcoming hosting roles did he say they
+# had in common" lost its answer so; thirtieth session.)
+SAYS_SEVERAL = re.compile(r"\b(?:discuss\w*|talk\w*|say\w*|said|rais\w*|cover\w*|agenda\w*|topics?|issues?|"
+                          r"agree(?:d|s|ing)?|list\w*)\b|"
                           r"\band\s+(?:[\w-]+\s+){0,3}?(?:what|which|who|whom|whose|how|where|when|why)\b|"
                           r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b|"
                           r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:presidents|leaders|officials|ministers|countries|"
@@ -168,8 +170,9 @@ SAYS_SEVERAL = re.compile(r"\b(?:discuss|talk|say|said|rais|cover|agenda|topic|i
 # A name asked for ("Who headed the American delegation ...?") is not close in meaning to the sentence that gives it
 # ("The delegation was led by ... Jennifer Daskal").
 NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
-# "..., according to the readout of the White House Summit on Extreme Heat?": names the contact, as a scene does
-ACCORDING = re.compile(r",?\s*according to\b[^?]*", re.IGNORECASE)
+# "According to the readout of the White House Summit on Extreme Heat, ...", "..., according to ...?": names the
+# contact, as a scene does.
+ACCORDING = re.compile(r"^\s*according to\b[^,?]*,\s*|,?\s*according to\b[^?]*", re.IGNORECASE)
 
 
 def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,
@@ -181,10 +184,10 @@ def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callabl
     upon Beijing to join Washington in publicly condemning the DPRK's missile launches") is closest.
     `meaning(text, sentences)` gives the sentences' cosines to a text."""
     paragraphs = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+    asked = ACCORDING.sub("", scene_and_ask(question.text)[1]).strip(" ,?") or question.text
     if not tuning.meaning_trim or meaning is None or len(paragraphs) < 2 or not asks_one(question.text) \
             or SAYS_SEVERAL.search(question.text) or NAME_ASKED.search(question.text) or question.exclude:
         return chosen  # ("besides ...": the aside rules' own)
-    asked = ACCORDING.sub("", scene_and_ask(question.text)[1]).strip(" ,?") or question.text
     best: dict[tuple[str, int], float] = {}
     words: dict[tuple[str, int], float] = {}
     for c, cosine in zip(chosen, meaning(asked, [c[3] for c in chosen])):

@@ -423,6 +423,10 @@ class Tuning:
     meaning_trim: float = 0.08  # of a question asking one thing, a paragraph quoted beside another whose sentences are
     # this much less close in meaning to what is asked is left out (0: off; qa/sentences.closest_paragraphs;
     # thirtieth session, docs/EVAL.md)
+    where_lead: bool = True  # "Where did Biden meet Albanese?", no topic: the lead alone, not the paragraphs after it
+    # (thirtieth session)
+    place_of_contact: bool = True  # "where" quotes the lead first only of the contact's own place ("where did they
+    # meet?"), not of where something said was done (thirtieth session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

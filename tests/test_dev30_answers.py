@@ -3,8 +3,11 @@ other words: a question that asks one thing is answered by one paragraph, and an
 of the contact's description ("In his March 2022 phone call with Beijing's Korea envoy, ...": the lead, "Sung Kim
 called ... Liu Xiaoming to discuss ...") is far less close in meaning to what is asked. A question asking for several
 things ("which presidents did he meet in Gabon and Nigeria?") keeps each paragraph it needs.
+"Where did the Northern Border Regional Commission pay for child care facilities?" asks where something said was done,
+not where the contact was: the lead is not quoted first for it. "Where did Biden meet Lula?" with no topic is answered
+by the lead, not by every paragraph of the readout.
 Real corpus index and bundled model; the first two fail with the Tuning switch off (meaning_trim = 0), the third
-without the plural guard of qa/sentences.SAYS_SEVERAL."""
+without the plural guard of qa/sentences.SAYS_SEVERAL, the last two with place_of_contact and where_lead off."""
 from __future__ import annotations
 
 from qa import ask
@@ -13,6 +16,8 @@ from qa.sentences import SAYS_SEVERAL
 SUNG_KIM_LIU = "sd-special-representative-for-the-democratic-peoples-republic-of-korea-dprk-ambassador-sung-kims"
 SAHEL_TRIP = "wh-2021-10-30-readout-of-senior-administration-official-travel-to-djibouti"
 FINER_GABON_NIGERIA = "wh-2023-08-02-readout-of-principal-deputy-national"
+REGIONAL_COMMISSIONS = "wh-2024-03-15-readout-of-white-house-convening-with-regional-commissions"
+BIDEN_LULA_UNGA = "wh-2023-09-20-readout-of-president-bidens-meeting-"
 
 
 def _cited(answer, readout: str) -> set[tuple[str, int]]:
@@ -41,3 +46,16 @@ def test_several_things_asked_for_keep_each_paragraph(library):
     answer = ask(library, question)
     assert _cited(answer, FINER_GABON_NIGERIA) == {(FINER_GABON_NIGERIA, 2), (FINER_GABON_NIGERIA, 3)}, answer.citations
     assert "Ali Bongo Ondimba" in answer.text and "Tinubu" in answer.text
+
+
+def test_where_something_said_was_done_is_not_where_the_contact_was(library):
+    answer = ask(library, "At the March 2024 White House meeting of the regional commissions' federal co-chairs, where did "
+                          "the Northern Border Regional Commission pay for new child care facilities?")
+    assert _cited(answer, REGIONAL_COMMISSIONS) == {(REGIONAL_COMMISSIONS, 3)}, answer.citations
+    assert "Lewis County, New York" in answer.text
+
+
+def test_where_they_met_is_answered_by_the_lead(library):
+    answer = ask(library, "Where did President Biden meet President Lula in September 2023?")
+    assert _cited(answer, BIDEN_LULA_UNGA) == {(BIDEN_LULA_UNGA, 1)}, answer.citations
+    assert "on the sidelines of the United Nations General Assembly" in answer.text
