@@ -11,7 +11,7 @@ from index.query import lexical_terms, stem
 from index.search import Scored
 
 from .cover import ASKS_THING, has as _has
-from .parts import asks_one, question_parts, scene_and_ask
+from .parts import NOT_NOUNS, asks_one, question_parts, scene_and_ask
 from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -175,6 +175,12 @@ NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
 ACCORDING = re.compile(r"^\s*according to\b[^,?]*,\s*|,?\s*according to\b[^?]*", re.IGNORECASE)
 
 
+# The noun a question asks for, before its verb or an apposition ("Which rear admiral, the operations chief ..., was",
+# "Which rear admiral accompanied ...").
+ASKED_THING = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]{4,})(?=\s+(?:did|does|do|was|were|is|are|had|"
+                         r"has|have|would|will|[a-z]{3,}ed)\b|,)", re.IGNORECASE)
+
+
 def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,
                        tuning: Tuning = TUNING) -> list[tuple]:
     """Chosen sentences (as sentence_scores makes them) less the paragraphs far less close in meaning to a question
@@ -188,6 +194,14 @@ def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callabl
     if not tuning.meaning_trim or meaning is None or len(paragraphs) < 2 or not asks_one(question.text) \
             or SAYS_SEVERAL.search(question.text) or NAME_ASKED.search(question.text) or question.exclude:
         return chosen  # ("besides ...": the aside rules' own)
+    if tuning.asked_named and (noun := ASKED_THING.match(asked)) and noun.group(1).lower() not in NOT_NOUNS:
+        # "Which rear admiral ... was part of the delegation?": the paragraphs that name what is asked for ("Rear
+        # Admiral ...") answer; the lead, on the delegation, is closer in meaning but names none.
+        naming = {(c[4].readout_id, c[4].paragraph) for c in chosen if _has(c[3], [stem(noun.group(1).lower())])}
+        if naming and naming != paragraphs:
+            chosen = [c for c in chosen if (c[4].readout_id, c[4].paragraph) in naming]
+            if len(naming) < 2:
+                return chosen
     best: dict[tuple[str, int], float] = {}
     words: dict[tuple[str, int], float] = {}
     for c, cosine in zip(chosen, meaning(asked, [c[3] for c in chosen])):

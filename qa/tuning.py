@@ -423,6 +423,8 @@ class Tuning:
     meaning_trim: float = 0.08  # of a question asking one thing, a paragraph quoted beside another whose sentences are
     # this much less close in meaning to what is asked is left out (0: off; qa/sentences.closest_paragraphs;
     # thirtieth session, docs/EVAL.md)
+    asked_named: bool = True  # ... and of those, the paragraphs naming the noun asked for ("which rear admiral") only,
+    # where some do (qa/sentences.closest_paragraphs; thirtieth session)
     where_lead: bool = True  # "Where did Biden meet Albanese?", no topic: the lead alone, not the paragraphs after it
     # (thirtieth session)
     place_of_contact: bool = True  # "where" quotes the lead first only of the contact's own place ("where did they
