@@ -25,7 +25,6 @@ from .sentences import MEANING_SENTENCES, closest_paragraphs, past_lead, prefer_
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 
-# "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
 PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
 
 

@@ -123,6 +123,7 @@ def asked_nouns(text: str) -> list[str]:
     return [found.group(1)] if found and found.group(1) not in NOT_NOUNS else []
 
 
+# "Where did Biden meet Sheinbaum ...", "In which city ...": the place is in the lead.
 PLACE = re.compile(r"(^|[,;]\s*|\band\s+)(where|in which (city|country|capital|place))\b", re.IGNORECASE)
 # "Where did they meet?", "in which city was the summit held?": the contact's own place, which its lead says; not
 # where something said was done ("where did the northern border commission fund child care facilities?").
