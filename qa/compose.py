@@ -18,15 +18,12 @@ from index.types import Hit
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
 from .focus import covering_readout, number_given
-from .parts import SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
+from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import MEANING_SENTENCES, closest_paragraphs, past_lead, prefer_asked, sentence_scores, topic_words
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
-
-PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
-
 
 def _title_stems(hit: Hit) -> set[str]:
     """The stems of the words of a hit's readout title."""

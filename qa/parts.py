@@ -113,6 +113,13 @@ def subject_parts(text: str) -> list[str]:
 ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+(?:[a-z-]+\s+){0,2}?([a-z]{4,})\s+(?:did|does|do|was|were|is|are|had|has|have|"
                         r"would|will)\b")
 NOT_NOUNS = frozenset("else kind kinds sort type types".split())
+# ... and as found in a question's own text, not its first part lower-cased: before an apposition or a past tense too
+# ("Which rear admiral, the operations chief ..., was", "Which rear admiral accompanied ..."). (ASKED_NOUN so widened
+# was not measured for prefer_asked; qa/sentences.closest_paragraphs reads this one.)
+ASKED_THING = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]{4,})(?=\s+(?:did|does|do|was|were|is|are|had|"
+                         r"has|have|would|will|[a-z]{3,}ed)\b|,)", re.IGNORECASE)
+# Several contacts asked about ("in their calls", "at the meetings").
+PLURAL_CONTACTS = re.compile(r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b", re.IGNORECASE)
 
 
 def asked_nouns(text: str) -> list[str]:

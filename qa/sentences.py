@@ -11,7 +11,7 @@ from index.query import lexical_terms, stem
 from index.search import Scored
 
 from .cover import ASKS_THING, has as _has
-from .parts import NOT_NOUNS, asks_one, question_parts, scene_and_ask
+from .parts import ASKED_THING, NOT_NOUNS, PLURAL_CONTACTS, asks_one, question_parts, scene_and_ask
 from .question import Question, sentence_words
 from .tuning import TUNING, Tuning
 
@@ -164,7 +164,7 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
 SAYS_SEVERAL = re.compile(r"\b(?:discuss\w*|talk\w*|say\w*|said|rais\w*|cover\w*|agenda\w*|topics?|issues?|"
                           r"agree(?:d|s|ing)?|list\w*)\b|"
                           r"\band\s+(?:[\w-]+\s+){0,3}?(?:what|which|who|whom|whose|how|where|when|why)\b|"
-                          r"\b(?:calls|meetings|contacts|talks|conversations|visits|trips|readouts)\b|"
+                          rf"{PLURAL_CONTACTS.pattern}|"
                           r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:presidents|leaders|officials|ministers|countries|"
                           r"nations|states|governments|people|counterparts)\b", re.IGNORECASE)
 # A name asked for ("Who headed the American delegation ...?") is not close in meaning to the sentence that gives it
@@ -173,12 +173,6 @@ NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
 # "According to the readout of the White House Summit on Extreme Heat, ...", "..., according to ...?": names the
 # contact, as a scene does.
 ACCORDING = re.compile(r"^\s*according to\b[^,?]*,\s*|,?\s*according to\b[^?]*", re.IGNORECASE)
-
-
-# The noun a question asks for, before its verb or an apposition ("Which rear admiral, the operations chief ..., was",
-# "Which rear admiral accompanied ...").
-ASKED_THING = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]{4,})(?=\s+(?:did|does|do|was|were|is|are|had|"
-                         r"has|have|would|will|[a-z]{3,}ed)\b|,)", re.IGNORECASE)
 
 
 def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,

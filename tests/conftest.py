@@ -59,3 +59,9 @@ def library(corpus_index, embedder):
     opened = Library(corpus_index, embedder=embedder, create=False)
     yield opened
     opened.close()
+
+
+def cited(answer, readout: str) -> set[tuple[str, int]]:
+    """(readout id cut to the length of `readout`, paragraph) of each citation of an answer: equal to {(readout, n),
+    ...} only when every citation is of that readout (readout ids are long; tests name them by a prefix)."""
+    return {(c.readout_id[:len(readout)], c.paragraph) for c in answer.citations}

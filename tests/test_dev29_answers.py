@@ -20,6 +20,7 @@ Real corpus index and bundled model; each fails with its Tuning switch off (offi
 dated_contact_after, irregular_verbs, count_own_part, lower_event_names, turn_event, aside_said, rosters, type_topic)."""
 from __future__ import annotations
 
+from conftest import cited as _cited
 from qa import ask
 from qa.ask import understand
 from qa.dates import all_dates, event_words
@@ -33,12 +34,6 @@ FINER_AFRICA = "wh-2021-10-21-readout-of-senior-administration-official-trav"
 PELOSI_AUGUST = "wh-2021-08-21-readout-of-president-bidens-call-with-speaker-pelosi"
 GORDON_ISRAEL = "wh-2023-12-05-readout-of-national-security-advisor-to-the-vice-president"
 FINER_COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-"
-
-
-def _cited(answer, readout: str) -> set[tuple[str, int]]:
-    """(readout id cut to the length of `readout`, paragraph) of each citation: equal to {(readout, n), ...} only
-    when every citation is of that readout."""
-    return {(c.readout_id[:len(readout)], c.paragraph) for c in answer.citations}
 
 
 def test_the_outgoing_president_is_a_holder_of_the_office_not_a_topic(library):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from conftest import cited as _cited
 from index.chunk import split_sentences
 from qa import ask
 from qa.ask import plan
@@ -27,11 +28,6 @@ FINER_GABON_NIGERIA = "wh-2023-08-02-readout-of-principal-deputy-national"
 REGIONAL_COMMISSIONS = "wh-2024-03-15-readout-of-white-house-convening-with-regional-commissions"
 BIDEN_LULA_UNGA = "wh-2023-09-20-readout-of-president-bidens-meeting-"
 DARIEN_TRIP = "wh-2023-09-08-readout-of-homeland-security-advisor-dr-liz-sherwood-randalls-visit-to-panama-and-colombia"
-
-
-def _cited(answer, readout: str) -> set[tuple[str, int]]:
-    """(readout id cut to the length of `readout`, paragraph) of each citation."""
-    return {(c.readout_id[:len(readout)], c.paragraph) for c in answer.citations}
 
 
 def test_one_thing_asked_is_not_quoted_with_the_lead_of_its_scene(library):
