@@ -175,6 +175,26 @@ NAME_ASKED = re.compile(r"\bwho(?:m)?\b", re.IGNORECASE)
 ACCORDING = re.compile(r"^\s*according to\b[^,?]*,\s*|,?\s*according to\b[^?]*", re.IGNORECASE)
 
 
+AGENDA = re.compile(r"\bagenda\b", re.IGNORECASE)
+
+
+def lead_beside_many(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+    """Chosen sentences less a readout's lead where two or more later paragraphs of that readout are quoted (lead_beside):
+    what is asked is then in its body, which the lead only sums up ("X met Y to discuss A, B and C"). Not where the
+    question asks who, where or the agenda, which the lead says."""
+    if not tuning.lead_beside or ASKS_WHO_OR_WHERE.search(question.text) or AGENDA.search(question.text):
+        return chosen
+    later: dict[str, set[int]] = {}
+    opening: dict[str, bool] = {}  # whether all the lead's sentences quoted are its first ("X met Y today to ...")
+    for c in chosen:
+        if c[4].paragraph > 1:
+            later.setdefault(c[4].readout_id, set()).add(c[4].paragraph)
+        else:
+            opening[c[4].readout_id] = opening.get(c[4].readout_id, True) and c[2] <= 0
+    return [c for c in chosen if c[4].paragraph > 1 or not opening[c[4].readout_id]
+            or len(later.get(c[4].readout_id, ())) < tuning.lead_beside]
+
+
 def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,
                        tuning: Tuning = TUNING) -> list[tuple]:
     """Chosen sentences (as sentence_scores makes them) less the paragraphs far less close in meaning to a question

@@ -429,6 +429,8 @@ class Tuning:
     # (thirtieth session)
     place_of_contact: bool = True  # "where" quotes the lead first only of the contact's own place ("where did they
     # meet?"), not of where something said was done (thirtieth session)
+    lead_beside: int = 2  # a lead quoted beside this many later paragraphs of its readout or more is left out,
+    # unless the question asks who, where or the agenda (0: off; qa/sentences.lead_beside_many; thirty-first session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 
