@@ -221,6 +221,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
             # "how many hostages ...?" of readouts that give no number
             reason = detail_refusal(read, found, texts, refusal.word_counter(library))
+        if not reason and len(found.readouts) <= TOPIC_TEXTS:
+            reason = refusal.unknown_refusal(read, found, refusal.word_counter(library))  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:

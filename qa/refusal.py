@@ -176,6 +176,18 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     return _refusal(question, evidence, wanted)
 
 
+def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING) -> str:
+    """Why the matching readouts do not support a word of what was said that no paragraph of the whole index has
+    ("martial" of "whether Ukraine would hold its election under martial law"), or "": the rules above let a passage
+    close to the question support its topic, but no readout says this. (Checked last: the other rules' reasons name
+    more of what is missing, "Colonial Pipeline", "Ladakh".)"""
+    if not tuning.unknown_words or not evidence.readouts or question.intent == "compare" \
+            or any(p.inferred for p in question.people):
+        return ""  # (people described by office, "Tallinn's head of government", are asked in other words throughout)
+    unknown = [t for t in question.subject if t in question.topic and t.isalpha() and len(t) > 3 and not count(t)]
+    return _refusal(question, evidence, unknown) if unknown else ""
+
+
 def _in_thread(question: Question, evidence: Evidence) -> bool:
     """A follow-up naming no one, answered from the readouts the last answer cited."""
     if TUNING.thread_one and question.carried and not question.named and not question.cited \

@@ -431,6 +431,12 @@ class Tuning:
     # meet?"), not of where something said was done (thirtieth session)
     lead_beside: int = 2  # a lead quoted beside this many later paragraphs of its readout or more is left out,
     # unless the question asks who, where or the agenda (0: off; qa/sentences.lead_beside_many; thirty-first session)
+    possessive_names: bool = True  # a name of several words before a possessive ("the Inflation Reduction Act's
+    # impact") is judged without it (qa/unsaid.unsaid_names; thirty-first session)
+    unknown_words: bool = True  # a word of what was said that no paragraph of the index has ("martial" of "under
+    # martial law") refuses though a passage is close (qa/refusal.topic_refusal; thirty-first session)
+    opening_marks: bool = True  # a sentence's word after an opening bracket or quote ("(Pennsylvania)", "the “Compact”")
+    # is a word of it (qa/question.sentence_words; thirty-first session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

@@ -40,6 +40,9 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
         about = subject_words(question.text)
         named += [w for place in question.places for w in lexical_terms(place) if w in about and _capitalised(w, question.text)]
     runs = re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", question.text)
+    if TUNING.possessive_names:
+        # "the Inflation Reduction Act's impact": the name is "Inflation Reduction Act"
+        runs = [re.sub(r"['’]s$", "", run) for run in runs]
     unsaid = [run for run in runs if unsaid_name(run, named, texts)] if texts else []
     if TUNING.unsaid_place_words and texts:
         # ... and a place of one word asked about ("about economic growth in Africa"), no country (a country is
