@@ -17,7 +17,7 @@ from index.types import Hit
 
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
-from .focus import covering_readout, number_given
+from .focus import covering_readout, number_given, ordinal_given
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
@@ -221,6 +221,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             and asks_number(question.text):
         chosen = number_given(question, candidates, chosen, part_meaning, tuning)
     chosen = past_lead(question, chosen, tuning)
+    if question.intent != "compare":
+        chosen = ordinal_given(question, candidates, chosen, tuning)
     if question.intent != "compare":
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)
         chosen = lead_beside_many(question, chosen, tuning)

@@ -18,6 +18,9 @@ from .tuning import TUNING, Tuning
 
 
 COUNT_PART = re.compile(r"^\W*(?:and\s+)?how\s+(?:many|much)\b", re.IGNORECASE)
+# ... and what it counts: the word before the verb ("how many states was the tour visiting": "states")
+COUNTED = re.compile(r"^\W*(?:and\s+)?how\s+many\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)\s+(?:did|does|do|was|were|is|are|"
+                     r"had|has|have|would|will)\b", re.IGNORECASE)
 # A question that asks for one thing ("which official", "how many arrests", "what program"), not "what did they say".
 ASKS_THING = re.compile(r"^\W*(?:and\s+)?(?:which|who|whom|whose|where|when|how\s+(?:many|much|long)|"
                         r"what\s+(?!(?:did|does|do|was|were|is|are|has|have|had|should|would|could|will)\b)\w+)",
@@ -54,6 +57,10 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         # "How many Latino leaders came ..., and what did participants say ...?": a count is answered by a
         # sentence with a number ("over 100 Latino leaders"), not by another naming Latino leaders.
         counting = tuning.count_parts and not strict and COUNT_PART.search(part)
+        # (a number of what is counted: "traveling to 25 states", not "$435 billion of new private sector investments")
+        counted = COUNTED.search(part) if counting and tuning.count_noun else None
+        counts = (lambda text: bool(re.search(NUMBER.pattern + r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(stem(counted.group(1))),
+                                              text, re.IGNORECASE))) if counted else (lambda text: bool(NUMBER.search(text)))
         # (A sentence with one word of a part of three or more does not answer it: "Health" of "the Department of
         # Health and Human Services" does not say what kind of health care speakers singled out.)
         least = 2 if tuning.part_two_words and len(own) >= 3 else 1
@@ -66,13 +73,13 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         def answers(c: tuple) -> bool:
             found = has(c[3], own)
             return (len(found) == len(own) if strict else len(found) >= least) \
-                and (weight is None or weight(found) >= enough_weight) and (not counting or bool(NUMBER.search(c[3])))
+                and (weight is None or weight(found) >= enough_weight) and (not counting or counts(c[3]))
         if own and any(answers(c) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
         pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
         if counting:
-            pool = [c for c in pool if NUMBER.search(c[3])] or pool
+            pool = [c for c in pool if counts(c[3])] or [c for c in pool if NUMBER.search(c[3])] or pool
         if tuning.cover_past_lead:
             # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
             # "how did the President describe Jordan?" only by those words (it does answer "what occasion did

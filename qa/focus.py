@@ -3,12 +3,13 @@ parts, and the sentences that give the number a "how many" asks for. Candidates 
 qa/sentences.sentence_scores (score, rank, position, sentence, hit, topic overlap, speaker)."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from index.query import stem
 
 from .cover import has
-from .details import gives_number
+from .details import ORDINAL, gives_number
 from .parts import scene_and_ask
 from .question import Question
 from .tuning import Tuning
@@ -64,3 +65,22 @@ def number_given(question: Question, candidates: list[tuple], chosen: list[tuple
         best = giving[max(range(len(giving)), key=cosines.__getitem__)]
         paragraphs = {(best[4].readout_id, best[4].paragraph)}
     return [c for c in giving if (c[4].readout_id, c[4].paragraph) in paragraphs]
+
+
+# A question asking which one of a series a contact was ("which installment of the forum series", "which numbered
+# session", "was which meeting in the task force's series"): the answer is an ordinal ("the twenty-ninth in a series").
+ASKS_ORDINAL = re.compile(r"\bwhich\s+(?:installment|instalment|edition|iteration|numbered)\b|"
+                          r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|round|convening|gathering|forum|summit|event)\b"
+                          r"(?=.*\bseries\b)", re.IGNORECASE)
+
+
+def ordinal_given(question: Question, candidates: list[tuple], chosen: list[tuple], tuning: Tuning) -> list[tuple]:
+    """Of a question asking which of a series a contact was: the chosen sentences that give an ordinal, else the best
+    ranked sentence of the first chosen readout that gives one ("The forum was the twenty-ninth in a series of ...")."""
+    if not tuning.ordinal_given or not chosen or not ASKS_ORDINAL.search(question.text):
+        return chosen
+    giving = [c for c in chosen if ORDINAL.search(c[3])]
+    if giving:
+        return giving
+    readout = chosen[0][4].readout_id
+    return next(([c] for c in candidates if c[4].readout_id == readout and ORDINAL.search(c[3])), chosen)

@@ -184,7 +184,9 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
     if not tuning.unknown_words or not evidence.readouts or question.intent == "compare" \
             or any(p.inferred for p in question.people):
         return ""  # (people described by office, "Tallinn's head of government", are asked in other words throughout)
-    unknown = [t for t in question.subject if t in question.topic and t.isalpha() and len(t) > 3 and not count(t)]
+    # (a word written without a capital: a name, "Tehran", may be said as another, "Iran", which the rules above judge)
+    unknown = [t for t in question.subject if t in question.topic and t.isalpha() and len(t) > 3 and not count(t)
+               and not _capitalised(t, question.text)]
     return _refusal(question, evidence, unknown) if unknown else ""
 
 

@@ -437,6 +437,10 @@ class Tuning:
     # martial law") refuses though a passage is close (qa/refusal.topic_refusal; thirty-first session)
     opening_marks: bool = True  # a sentence's word after an opening bracket or quote ("(Pennsylvania)", "the “Compact”")
     # is a word of it (qa/question.sentence_words; thirty-first session)
+    ordinal_given: bool = True  # "which installment of the series was it?": the sentence giving an ordinal ("the
+    # twenty-ninth in a series") (qa/focus.ordinal_given; thirty-first session)
+    count_noun: bool = True  # "..., and how many states was the tour visiting?" is answered by a number of states
+    # ("traveling to 25 states"), not any number (qa/cover.cover_questions; thirty-first session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

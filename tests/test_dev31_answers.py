@@ -6,8 +6,11 @@ where the question asks who or where, which the lead says, or where the lead's q
 A blind set (analyst_dev38) then showed three gaps, tested here in other words: a name before a possessive ("the Digital
 Markets Act's rules") was not judged as a name; a word no paragraph of the index has ("conscription") was let through by
 a passage close to the question; a word in brackets ("(Oregon)" in a roster) was no word of its sentence.
+"Which installment of the series was it?" asks for an ordinal ("the twenty-fourth in a series"), and "how many states
+was the tour going to?" for a number of states, not the "$435 billion" of the sentence already quoted.
 Real corpus index and bundled model; the first two fail with lead_beside = 0, the guards' tests without the guards, the
-last three with possessive_names, unknown_words and opening_marks off."""
+next three with possessive_names, unknown_words and opening_marks off, the last two with ordinal_given and count_noun
+off."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,6 +24,8 @@ from qa.texts import paragraph_hit
 from qa.tuning import TUNING
 
 ATTORNEYS_GENERAL = "wh-2023-07-18-readout-of-vice-president-kamala-harriss-meeting-with-state-attorneys-general"
+COMMUNITIES_NEW_YORK = "wh-2023-12-20-readout-from-communities-in-action-building-a-better-new-york"
+INVESTING_CABINET = "wh-2023-04-06-readout-of-investing-in-america-cabinet-meeting"
 EAST_ASIA_SUMMIT = "sd-east-asia-summit-senior-officials-meeting"
 HARRIS_AI = "wh-2023-07-13-readout-of-vice-president-harriss-meeting-with-consumer-protection-labor-and-civil-rights-leaders-on-ai"
 
@@ -80,3 +85,18 @@ def test_a_word_in_brackets_is_a_word_of_its_sentence(library):
     # the roster line "- Attorney General Ellen Rosenblum (Oregon)"
     assert cited(answer, ATTORNEYS_GENERAL) == {(ATTORNEYS_GENERAL, 6)}, answer.citations
     assert "Ellen Rosenblum" in answer.text
+
+
+def test_which_of_a_series_is_answered_by_the_ordinal(library):
+    answer = ask(library, "In December 2023 the White House brought New York's local officials together; which edition of "
+                          "its state-by-state forum series was that?")
+    # (before: the lead, on the event series, beside it)
+    assert cited(answer, COMMUNITIES_NEW_YORK) == {(COMMUNITIES_NEW_YORK, 3)}, answer.citations
+    assert "twenty-fourth" in answer.text
+
+
+def test_how_many_is_answered_by_a_number_of_what_is_counted(library):
+    answer = ask(library, "During the April 2023 Cabinet meeting on the Investing in America tour, how much private "
+                          "investment in clean energy had been unleashed, and how many states was the tour going to?")
+    assert cited(answer, INVESTING_CABINET) == {(INVESTING_CABINET, 2), (INVESTING_CABINET, 3)}, answer.citations
+    assert "$435 billion" in answer.text and "25 states" in answer.text
