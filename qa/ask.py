@@ -13,7 +13,7 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
-from .details import detail_refusal, office_readouts, office_refusal
+from .details import detail_refusal, measure_refusal, office_readouts, office_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
@@ -221,6 +221,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
             # "how many hostages ...?" of readouts that give no number
             reason = detail_refusal(read, found, texts, refusal.word_counter(library))
+        if not reason and texts:
+            reason = measure_refusal(read, found, texts)  # "what was the final score of ...?"
         if not reason and len(found.readouts) <= TOPIC_TEXTS:
             reason = refusal.unknown_refusal(read, found, refusal.word_counter(library))  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
@@ -237,6 +239,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
         if not reason and TUNING.event_refusal and read.topic and not read.carried:
             reason = event_refusal(library, read, scored)
+        if not reason and scored:
+            reason = measure_refusal(read, None, top if top is not None else top_texts(library, scored))
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

@@ -100,6 +100,28 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     return _none_gives(question, evidence, "give", what)
 
 
+# A measure asked for by name ("what is the population of Guyana?", "what was the final score of ...?"): a readout gives
+# it as a number in a sentence that names it, or does not give it.
+ASKS_MEASURE = re.compile(r"\bwhat\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(population|score|scoreline|"
+                          r"gross\s+domestic\s+product|gdp|death\s+toll|(?:unemployment|inflation|growth)\s+rate|turnout)\b",
+                          re.IGNORECASE)
+
+
+def measure_refusal(question: Question, evidence: Evidence | None, texts: dict[str, str]) -> str:
+    """Why the readouts (`texts`: the matching ones, or those found for a question naming no one) cannot answer a
+    question asking for a measure by name, or "": none of their sentences naming it gives a number."""
+    asked = ASKS_MEASURE.search(question.text) if TUNING.measure_given and texts else None
+    if not asked:
+        return ""
+    measure = " ".join(asked.group(1).lower().split())
+    words = [stem(w) for w in measure.split()]
+    if any(len(has(s, words)) == len(words) and gives_number(s) for text in texts.values() for s in split_sentences(text)):
+        return ""
+    if evidence is None or not evidence.readouts:
+        return f"The readouts do not cover this: no readout found gives a {measure}."
+    return _none_gives(question, evidence, "give", measure)
+
+
 def _names_place(sentence: str, question: str) -> bool:
     """Whether a sentence names a place the question does not: a capitalised word past its first that is no
     country, month, office or word of the question ("Przewodów"; not "Poland" for "Polish")."""

@@ -441,6 +441,8 @@ class Tuning:
     # twenty-ninth in a series") (qa/focus.ordinal_given; thirty-first session)
     count_noun: bool = True  # "..., and how many states was the tour visiting?" is answered by a number of states
     # ("traveling to 25 states"), not any number (qa/cover.cover_questions; thirty-first session)
+    measure_given: bool = True  # "what is the population of Guyana?": refused where no sentence naming the measure
+    # gives a number (qa/details.measure_refusal; thirty-first session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
 

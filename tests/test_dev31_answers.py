@@ -8,9 +8,11 @@ Markets Act's rules") was not judged as a name; a word no paragraph of the index
 a passage close to the question; a word in brackets ("(Oregon)" in a roster) was no word of its sentence.
 "Which installment of the series was it?" asks for an ordinal ("the twenty-fourth in a series"), and "how many states
 was the tour going to?" for a number of states, not the "$435 billion" of the sentence already quoted.
+"What was the death toll of ...?" asks for a measure by name: refused where no sentence naming it gives a number, for a
+pair's readouts and for a question naming no one.
 Real corpus index and bundled model; the first two fail with lead_beside = 0, the guards' tests without the guards, the
-next three with possessive_names, unknown_words and opening_marks off, the last two with ordinal_given and count_noun
-off."""
+next three with possessive_names, unknown_words and opening_marks off, the next two with ordinal_given and count_noun
+off, the last two with measure_given off."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -100,3 +102,15 @@ def test_how_many_is_answered_by_a_number_of_what_is_counted(library):
                           "investment in clean energy had been unleashed, and how many states was the tour going to?")
     assert cited(answer, INVESTING_CABINET) == {(INVESTING_CABINET, 2), (INVESTING_CABINET, 3)}, answer.citations
     assert "$435 billion" in answer.text and "25 states" in answer.text
+
+
+def test_a_measure_no_readout_gives_is_refused(library):
+    answer = ask(library, "What was the death toll of the Morocco earthquake, per Secretary Blinken's call with Foreign "
+                          "Minister Bourita?")
+    # (before: the readout's paragraph on the earthquake, which gives no number)
+    assert answer.refused and "gives no death toll" in answer.text and "Bourita" in answer.text, answer.text
+
+
+def test_a_measure_asked_naming_no_one_is_refused(library):
+    answer = ask(library, "Per the readouts, what is the population of Fiji?")
+    assert answer.refused and "gives a population" in answer.text, answer.text
