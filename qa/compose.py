@@ -21,7 +21,8 @@ from .focus import covering_readout, number_given, ordinal_given
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
-from .sentences import MEANING_SENTENCES, closest_paragraphs, lead_beside_many, past_lead, prefer_asked, sentence_scores, topic_words
+from .sentences import (MEANING_SENTENCES, closest_paragraphs, lead_beside_many, past_lead, prefer_asked, sentence_scores,
+                        topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 
@@ -223,7 +224,6 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     chosen = past_lead(question, chosen, tuning)
     if question.intent != "compare":
         chosen = ordinal_given(question, candidates, chosen, tuning)
-    if question.intent != "compare":
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)
         chosen = lead_beside_many(question, chosen, tuning)
     if first is not None:

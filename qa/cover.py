@@ -59,8 +59,11 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         counting = tuning.count_parts and not strict and COUNT_PART.search(part)
         # (a number of what is counted: "traveling to 25 states", not "$435 billion of new private sector investments")
         counted = COUNTED.search(part) if counting and tuning.count_noun else None
-        counts = (lambda text: bool(re.search(NUMBER.pattern + r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(stem(counted.group(1))),
-                                              text, re.IGNORECASE))) if counted else (lambda text: bool(NUMBER.search(text)))
+        number_of = re.compile(NUMBER.pattern + r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(stem(counted.group(1))),
+                               re.IGNORECASE) if counted else NUMBER
+
+        def counts(text: str) -> bool:
+            return bool(number_of.search(text))
         # (A sentence with one word of a part of three or more does not answer it: "Health" of "the Department of
         # Health and Human Services" does not say what kind of health care speakers singled out.)
         least = 2 if tuning.part_two_words and len(own) >= 3 else 1

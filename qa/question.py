@@ -99,10 +99,11 @@ LINKS = frozenset("of for the on de".split())
 def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
-    words = {stem(w) for w in sentence.lower().replace("’", "'").split()}
+    said = sentence.lower().replace("’", "'").split()
+    words = {stem(w) for w in said}
     if TUNING.opening_marks:
         # "(Pennsylvania)", "the “Compact”": a word after an opening bracket or quote (words are matched by their start)
-        words.update(stem(w.lstrip("(['\"“‘")) for w in sentence.lower().replace("’", "'").split() if w[:1] in "(['\"“‘")
+        words.update(stem(w.lstrip("(['\"“‘")) for w in said if w[:1] in "(['\"“‘")
     if TUNING.hyphen_parts:
         # "anti-corruption measures" is about corruption, "counter-terrorism" about terrorism
         words.update(stem(part) for w in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", sentence.lower())

@@ -434,7 +434,7 @@ class Tuning:
     possessive_names: bool = True  # a name of several words before a possessive ("the Inflation Reduction Act's
     # impact") is judged without it (qa/unsaid.unsaid_names; thirty-first session)
     unknown_words: bool = True  # a word of what was said that no paragraph of the index has ("martial" of "under
-    # martial law") refuses though a passage is close (qa/refusal.topic_refusal; thirty-first session)
+    # martial law") refuses though a passage is close (qa/refusal.unknown_refusal; thirty-first session)
     opening_marks: bool = True  # a sentence's word after an opening bracket or quote ("(Pennsylvania)", "the “Compact”")
     # is a word of it (qa/question.sentence_words; thirty-first session)
     ordinal_given: bool = True  # "which installment of the series was it?": the sentence giving an ordinal ("the
