@@ -1,6 +1,7 @@
 """Extra citations of the thirty-first session's measurement (all dev sets): an answer that quotes two or more later
 paragraphs of a readout has what was asked in its body, and the lead's opening sentence quoted beside them ("Senior
-Bureau Official Kin Moy participated in ...") only sums up the contact. It is left out (Tuning.lead_beside), except
+Bureau Official ... Kin Moy met on June 24 with senior officials from the East Asia Summit (EAS) nations ...") only sums
+up the contact. It is left out (Tuning.lead_beside), except
 where the question asks who or where, which the lead says, or where the lead's quoted sentence is past its opening
 (a fact of its own: "Latino business ownership up 40%").
 A blind set (analyst_dev38) then showed three gaps, tested here in other words: a name before a possessive ("the Digital
@@ -35,7 +36,7 @@ HARRIS_AI = "wh-2023-07-13-readout-of-vice-president-harriss-meeting-with-consum
 def test_two_later_paragraphs_answer_without_the_lead(library):
     answer = ask(library, "What did the State Department's Kin Moy tell the East Asia Summit senior officials in June 2021 "
                           "about COVID-19 vaccines, and about the South China Sea?")
-    # (before: the lead's "Kin Moy participated in ..." too)
+    # (before: the lead's "Kin Moy met on June 24 with senior officials ..." too)
     assert cited(answer, EAST_ASIA_SUMMIT) == {(EAST_ASIA_SUMMIT, 2), (EAST_ASIA_SUMMIT, 3)}, answer.citations
 
 
