@@ -240,7 +240,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and TUNING.event_refusal and read.topic and not read.carried:
             reason = event_refusal(library, read, scored)
         if not reason and scored:
-            reason = measure_refusal(read, None, top if top is not None else top_texts(library, scored))
+            # (the top readouts read whole once: the word checks below read the same ones)
+            top = top if top is not None else top_texts(library, scored)
+            reason = measure_refusal(read, None, top)
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.
