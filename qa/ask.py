@@ -24,6 +24,7 @@ from .thread import COUNTED
 from .tuning import TUNING
 from .types import Answer
 from .unsaid import unsaid_names
+from .verbs import english_word, says_how
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
 METADATA_INTENTS = ("when", "list", "how_many")
@@ -43,6 +44,7 @@ def prepare(library: Library) -> None:
     roles.directory_of(library)
     library.embedder.encode_query(warm)
     library.keep_listing()
+    says_how("see", "to see")  # lemminflect's dictionary (~0.2 s)
 
 
 def understand(library: Library, question: str, filters: Any = None, history: Any = None) -> Question:
@@ -96,6 +98,16 @@ def _unknown_people(library: Library, question: str, read: Question) -> list[str
     return unknown
 
 
+def _someone_else(library: Library, read: Question) -> Question:
+    """The question without the people it names by a given name that no participant of their family name has, where
+    a paragraph has the name as asked: "Bruce Reed" of a listening session's roster is no participant, and not the
+    one Reed who is ("Frankie Reed"), whose contacts of the time it was refused by."""
+    # (a given word that is an English word says no one else: "Black Chambers" names an organisation, not someone)
+    other = {name for name, given in given_unmet(read.people)
+             if not any(english_word(w) for w in given) and library.count_paragraphs_with(name)}
+    return replace(read, people=tuple(p for p in read.people if p.words not in other)) if other else read
+
+
 def _thread_time(library: Library, turns: tuple, question: str = "") -> tuple[str, str] | None:
     """The first and last event dates of the contacts the last answer cited, which a follow-up's "the next
     day" counts from."""
@@ -143,6 +155,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         # person no one's; left unread, the question was answered from Biden's readouts on its other words.
         return Plan(read, library.retrieve(question, filters, turns, k=k),
                     f"{compose.REFUSAL[:-1]}: nothing in the index mentions {', '.join(unknown)}.")
+    if TUNING.given_mentioned:
+        read = _someone_else(library, read)
     found = evidence.gather(library, read)
     at_event = places.at_titled_event(library, read, found.readouts)
     if not at_event and read.carried and turns and not read.cited and TUNING.turn_event:

@@ -17,6 +17,7 @@ from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
 from .tuning import TUNING, Tuning
 from .unsaid import demonym_places, said as _said, unsaid_name, unsaid_names
+from .verbs import says_how
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
 # something else ("What is the capital of France?").
@@ -199,7 +200,12 @@ def _in_thread(question: Question, evidence: Evidence) -> bool:
                 and all(r.id in question.cited for r in evidence.readouts))
 
 
-def _refusal(question: Question, evidence: Evidence, words: list[str]) -> str:
+def _refusal(question: Question, evidence: Evidence, words: list[str], tuning: Tuning = TUNING) -> str:
+    """The refusal naming the words asked about that the matching readouts lack, or "" where each of them is one the
+    question uses as a verb or an adverb (qa.verbs.says_how): what was done is said in a readout's own words ("were listed as" of "three pillars:
+    ..."), what it was about is not (a blind dev set, analyst_dev39: four of five false refusals were so)."""
+    if tuning.verbs_said and all(says_how(w, question.text) for w in words):
+        return ""  # (where a word of what it was about is missing too, the refusal names them all: "genetically modified corn")
     # Each word as the question writes it ("MiG-29", not "mig-29"); names or words of what was asked about side
     # by side there are one ("Hong Kong", "asylum seekers"; not "Hong, Kong", but "adjust, depending").
     what = ", ".join(_as_written(w, question.text) for w in words)

@@ -445,6 +445,11 @@ class Tuning:
     # gives a number (qa/details.measure_refusal; thirty-first session)
     under_of: bool = True  # "acting Haitian Prime Minister Claude Joseph" asks of an acting prime minister, as
     # "acting Prime Minister" does: no wrong office to refuse
+    verbs_said: bool = True  # a word the question uses as a verb ("the rules nations must uphold", "how did they sum
+    # up ...") or an adverb ("jointly") says how something was done, which a readout says in its own words: no ground
+    # to refuse on its own (qa/refusal._refusal, qa/verbs.says_how; thirty-second session)
+    given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
+    # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -1,6 +1,8 @@
 """Forms of a word that the crude stem (index.query.stem) leaves apart: the irregular verbs of readouts."""
 from __future__ import annotations
 
+import re
+
 from index.query import stem
 
 # Irregular verbs of readouts: base, past, participle (qa.question.sentence_words makes them one word). Not the light
@@ -21,3 +23,39 @@ def _one_word(table: str) -> dict[str, tuple[str, ...]]:
 
 
 IRREGULAR = _one_word(_IRREGULAR_VERBS)
+
+
+# Words after which a question's next word is a verb ("must uphold", "were listed", "to pass", "of them sum up"),
+# adverbs between aside ("had just taken").
+_VERB_BEFORE = frozenset("to must will would can could should may might shall did do does had has have was were is are "
+                         "be been being they he she we i you it them not".split())
+_ADVERBS = frozenset("also just still ever never jointly further both all each then already again only even".split())
+
+
+def says_how(word: str, text: str) -> bool:
+    """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
+    lemminflect's English dictionary ("jointly"), or a verb form right after a modal, an auxiliary, "to" or a subject
+    pronoun ("the rules nations must uphold", "how did they sum up"; not "his picks", a noun there)."""
+    from lemminflect import getAllLemmas  # (its dictionary loads on first use, ~0.2 s: qa.ask.prepare reads it)
+
+    lowered = word.lower()
+    readings = getAllLemmas(lowered) if " " not in lowered else {}
+    if readings and set(readings) == {"ADV"}:
+        return True
+    if "VERB" not in readings:
+        return False
+    tokens = re.findall(r"[\w'’-]+", text.lower())
+    for at in (i for i, token in enumerate(tokens) if token == lowered):
+        before = at - 1
+        while before >= 0 and (tokens[before] in _ADVERBS or tokens[before].endswith("ly")):
+            before -= 1
+        if before >= 0 and tokens[before] in _VERB_BEFORE:
+            return True
+    return False
+
+
+def english_word(word: str) -> bool:
+    """Whether a word is one of English's by lemminflect's dictionary ("black", "chambers"; not "Bruce")."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))

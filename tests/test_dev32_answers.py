@@ -1,0 +1,53 @@
+"""The thirty-second session's blind set (analyst_dev39) showed five answerable questions refused; these tests ask the
+same kinds of thing in other words, on the real corpus index with the bundled model.
+
+A word the question uses as a verb ("what did they vow to jointly devise?") or an adverb says how something was done,
+which a readout says in its own words ("cooperative development program"): on its own it is no ground to refuse
+(Tuning.verbs_said), while a missing word of what was asked about still refuses ("pandas"). A name whose given name no
+participant of that family has, but which a paragraph holds ("Bruce Reed" in a roster), is not the participant of
+that family name ("Frankie Reed"): the question is read without him (Tuning.given_mentioned). The first and the
+unit tests of says_how fail with verbs_said off (or says_how answering False), the last with given_mentioned off."""
+from __future__ import annotations
+
+from conftest import cited
+from qa import ask
+from qa.verbs import english_word, says_how
+
+CAMP_DAVID = "wh-2023-08-18-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-4"
+TECH_SESSION = "wh-2022-01-19-readout-of-listening-session-on-addressing-barriers-to-competition-and-innovation-in-tech"
+THREAD = [{"question": "What did Biden and Kishida discuss at Camp David in August 2023?", "cited": [CAMP_DAVID]}]
+
+
+def test_a_missing_verb_alone_does_not_refuse(library):
+    answer = ask(library, "What did they vow to jointly devise?", history=THREAD)
+    # (before: "the one readout of Biden and Kishida ... does not mention vow, jointly, devise")
+    assert not answer.refused, answer.text
+    assert cited(answer, CAMP_DAVID), answer.citations
+
+
+def test_a_missing_thing_asked_about_still_refuses(library):
+    answer = ask(library, "Did they vow to lend pandas to each other's zoos?", history=THREAD)
+    assert answer.refused and "pandas" in answer.text, answer.text
+
+
+def test_a_word_is_a_verb_in_a_verbs_place():
+    assert says_how("uphold", "the rules nations must uphold")
+    assert says_how("sum", "How did the two of them sum up their talks?")
+    assert says_how("taken", "What post had he just taken on?")
+    assert says_how("jointly", "What did they jointly announce?")  # an adverb wherever it stands
+    assert not says_how("picks", "What did he stress about his picks for office?")  # a noun after "his"
+    assert not says_how("tanks", "Did they discuss sending tanks?")
+    assert not says_how("referendum", "What would they do to referendum rules?")  # no verb by the dictionary
+
+
+def test_a_given_name_is_told_from_an_english_word():
+    assert english_word("Black") and english_word("chambers")
+    assert not english_word("Bruce") and not english_word("Mansour")
+
+
+def test_a_roster_name_is_not_the_participant_of_that_family_name(library):
+    answer = ask(library, "In January 2022, what costs did entrepreneurs tell Bruce Reed and Brian Deese that platforms "
+                          "impose on them?")
+    # (before: "no readout ... records a contact with Frankie Reed and Brian Deese")
+    assert not answer.refused, answer.text
+    assert (TECH_SESSION, 4) in cited(answer, TECH_SESSION), answer.citations
