@@ -189,6 +189,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
         # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
         rows = [r for r in rows if r.kind in ("call", "other")] or rows
+    if question.kind == "meeting" and question.places and question.intent in ("discuss", "yes_no", "who_said") \
+            and TUNING.met_in_place:
+        # "when they met in Warsaw", "met at the NATO Summit": a meeting somewhere is in person, never a call (a video
+        # meeting, a call in the metadata, has no place).
+        rows = [r for r in rows if r.kind != "call"] or rows
     rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
     if question.order and question.intent in ("discuss", "yes_no", "who_said") and rows:
         # "What did they discuss in their first call?", "in their next meeting": that one contact.

@@ -103,6 +103,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     # (Judged on at most 60 of them, evenly spread: a frequent person has tens of thousands at 100x.)
     sample = evidence.readouts[::max(1, len(evidence.readouts) // 60)]
     titled = titled_words(question.topic, sample)
+    if tuning.titled_country:
+        # ("UAE" where the titles say "United Arab Emirates": the counterpart's country, under another of its names)
+        titled |= {t for t in question.topic if t not in titled and _titled_country(t, sample)}
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
     if tuning.answer_type:
         # "what package did Biden point to?": the kind of thing asked for, said in the readout as what it is
@@ -246,6 +249,16 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
         return []
     commonest_said = min(count(t) for t in said)
     return [t for t in specific if t not in said and 1 <= count(t) < commonest_said and not _capitalised(t, question.text)]
+
+
+def _titled_country(word: str, readouts) -> bool:
+    """Whether a word is a name of a country (any of its names: "UAE", "Emirati") that more than half the readouts'
+    titles name under any of its names: the contacts' country, not what was said."""
+    country = country_of(word)
+    if not country:
+        return False
+    names = [re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in country_names(country)]
+    return 2 * sum(any(n.search(r.title) for n in names) for r in readouts) > len(readouts)
 
 
 def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:

@@ -448,6 +448,10 @@ class Tuning:
     verbs_said: bool = True  # a word the question uses as a verb ("the rules nations must uphold", "how did they sum
     # up ...") or an adverb ("jointly") says how something was done, which a readout says in its own words: no ground
     # to refuse on its own (qa/refusal._refusal, qa/verbs.says_how; thirty-second session)
+    met_in_place: bool = True  # "when they met in Warsaw": of the matching contacts, not the calls (qa/evidence; a
+    # meeting named with a place is in person; thirty-second session)
+    titled_country: bool = True  # a country asked by a name the titles do not use ("UAE" of "... of the United Arab
+    # Emirates") describes the contacts, as a titled word does: it supports no topic (qa/refusal; thirty-second session)
     given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
     # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 

@@ -28,14 +28,15 @@ IRREGULAR = _one_word(_IRREGULAR_VERBS)
 # Words after which a question's next word is a verb ("must uphold", "were listed", "to pass", "of them sum up"),
 # adverbs between aside ("had just taken").
 _VERB_BEFORE = frozenset("to must will would can could should may might shall did do does had has have was were is are "
-                         "be been being they he she we i you it them not".split())
+                         "be been being they he she we i you it them not who".split())
 _ADVERBS = frozenset("also just still ever never jointly further both all each then already again only even".split())
 
 
 def says_how(word: str, text: str) -> bool:
     """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
-    lemminflect's English dictionary ("jointly"), or a verb form right after a modal, an auxiliary, "to" or a subject
-    pronoun ("the rules nations must uphold", "how did they sum up"; not "his picks", a noun there)."""
+    lemminflect's English dictionary ("jointly"), or a verb form where it stands: opening the question ("Going by ..."),
+    or right after a modal, an auxiliary, "to", a subject pronoun or "who" ("the rules nations must uphold", "how did
+    they sum up", "who praised"; not "his picks", a noun there; nor "evacuating" of "about evacuating", a topic)."""
     from lemminflect import getAllLemmas  # (its dictionary loads on first use, ~0.2 s: qa.ask.prepare reads it)
 
     lowered = word.lower()
@@ -46,6 +47,8 @@ def says_how(word: str, text: str) -> bool:
         return False
     tokens = re.findall(r"[\w'’-]+", text.lower())
     for at in (i for i, token in enumerate(tokens) if token == lowered):
+        if at == 0:
+            return True  # opening the question: "Going by the readouts, ..."
         before = at - 1
         while before >= 0 and (tokens[before] in _ADVERBS or tokens[before].endswith("ly")):
             before -= 1

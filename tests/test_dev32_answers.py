@@ -5,14 +5,18 @@ A word the question uses as a verb ("what did they vow to jointly devise?") or a
 which a readout says in its own words ("cooperative development program"): on its own it is no ground to refuse
 (Tuning.verbs_said), while a missing word of what was asked about still refuses ("pandas"). A name whose given name no
 participant of that family has, but which a paragraph holds ("Bruce Reed" in a roster), is not the participant of
-that family name ("Frankie Reed"): the question is read without him (Tuning.given_mentioned). The first and the
-unit tests of says_how fail with verbs_said off (or says_how answering False), the last with given_mentioned off."""
+that family name ("Frankie Reed"): the question is read without him (Tuning.given_mentioned).
+"When they met in Tokyo" asks of a meeting somewhere, never a call (Tuning.met_in_place); "the UAE's" names the
+counterpart's country as the titles do not ("... of the United Arab Emirates"), so it supports no topic
+(Tuning.titled_country). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
+False), the roster test with given_mentioned off, the last two with met_in_place and titled_country off."""
 from __future__ import annotations
 
 from conftest import cited
 from qa import ask
 from qa.verbs import english_word, says_how
 
+TOKYO_MEETING = "wh-2022-05-24-readout-of-president-bidens-meeting-with-prime-minister-albanese-of-australia"
 CAMP_DAVID = "wh-2023-08-18-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-4"
 TECH_SESSION = "wh-2022-01-19-readout-of-listening-session-on-addressing-barriers-to-competition-and-innovation-in-tech"
 THREAD = [{"question": "What did Biden and Kishida discuss at Camp David in August 2023?", "cited": [CAMP_DAVID]}]
@@ -35,6 +39,8 @@ def test_a_word_is_a_verb_in_a_verbs_place():
     assert says_how("sum", "How did the two of them sum up their talks?")
     assert says_how("taken", "What post had he just taken on?")
     assert says_how("jointly", "What did they jointly announce?")  # an adverb wherever it stands
+    assert says_how("commended", "In that call, who commended the other's leadership?")  # after "who"
+    assert says_how("judging", "Judging by these readouts, when did they first speak?")  # opening the question
     assert not says_how("picks", "What did he stress about his picks for office?")  # a noun after "his"
     assert not says_how("tanks", "Did they discuss sending tanks?")
     assert not says_how("referendum", "What would they do to referendum rules?")  # no verb by the dictionary
@@ -51,3 +57,16 @@ def test_a_roster_name_is_not_the_participant_of_that_family_name(library):
     # (before: "no readout ... records a contact with Frankie Reed and Brian Deese")
     assert not answer.refused, answer.text
     assert (TECH_SESSION, 4) in cited(answer, TECH_SESSION), answer.citations
+
+
+def test_a_meeting_somewhere_is_not_a_call(library):
+    answer = ask(library, "What did Biden and Albanese say about the alliance when they met in Tokyo in May 2022?")
+    # (before: the call of two days earlier, to the Prime Minister-Designate, quoted first)
+    assert cited(answer, TOKYO_MEETING) == {(TOKYO_MEETING, 1)}, answer.citations
+
+
+def test_the_counterparts_country_by_another_name_supports_no_topic(library):
+    answer = ask(library, "Did Secretary Blinken and Foreign Minister Abdullah bin Zayed resolve the UAE's purchase of "
+                          "Reaper drones?")
+    # (before: "Yes.", supported by "UAE" in the readouts of the calls with the UAE's foreign minister)
+    assert answer.refused and "Reaper" in answer.text, answer.text
