@@ -26,6 +26,9 @@ ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|w
                          r"should|can|of|in|on|at|under|for|from|with|to|by)\b)[\w-]+)*)", re.IGNORECASE)
 # Words of "how many ..." that say nothing of what is counted ("how many such packages", "how many additional sites").
 _NOT_COUNTED = frozenset("such additional more new other further separate different".split())
+# Units a number is written with ("a 45-minute call", "three days"; not money or a share, written "$2 billion",
+# "40%"), as crude stems (index.query.stem).
+_UNITS = frozenset(stem(w) for w in "second minute hour day week month year mile kilometer ton barrel gallon acre".split())
 _LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
 _BEFORE_COUNT = re.compile(r"^\W*(?:in|within|for|by|on|at|to|from|over|after|of)\s+(?=how\s+(?:many|much)\b)", re.IGNORECASE)
 ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"
@@ -83,15 +86,17 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
             named = [stem(t) for t in question.topic if capitalised(t, question.text) and stem(t) not in counted
                      and count(t) <= TUNING.specific_paragraphs]
             on_topic += [s for s in sentences if named and has(s, named)]
-        if not counted or not on_topic:
-            return ""
+        if not counted or not on_topic and not (TUNING.unit_counted and set(counted) & _UNITS):
+            return ""  # (a unit is written with its number: "how many minutes" of a readout without "minutes")
     else:
         on_topic = [s for s in sentences if has(s, [stem(t) for t in question.topic])]
     if number and any(NUMBER.search(_DATED.sub(" ", s)) or ORDINAL.search(s) for s in on_topic):
         return ""
     if date and any(DATE.search(s) for s in on_topic):
         return ""
-    if place and any(_names_place(s, question.text) for s in on_topic if s):
+    people = {w.lower() for p in question.people for n in p.names for w in re.findall(r"[\w'’-]+", n)} \
+        if TUNING.place_words else set()
+    if place and any(_names_place(s, question.text, people) for s in on_topic if s):
         return ""
     if place:
         return _none_gives(question, evidence, "name", place.group(1).lower())
@@ -122,11 +127,18 @@ def measure_refusal(question: Question, evidence: Evidence | None, texts: dict[s
     return _none_gives(question, evidence, "give", measure)
 
 
-def _names_place(sentence: str, question: str) -> bool:
+def _names_place(sentence: str, question: str, people: set[str] = frozenset()) -> bool:
     """Whether a sentence names a place the question does not: a capitalised word past its first that is no
-    country, month, office or word of the question ("Przewodów"; not "Poland" for "Polish")."""
-    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    country, month, office or word of the question ("Przewodów"; not "Poland" for "Polish"). With place_words, nor a
+    word of the names of the people asked about (`people`: "Antony", "Salome"), a possessive's word as the question
+    has it ("Blinken’s"), or a word of the title and attribution line ("... Call with ... The below is attributable
+    to Spokesperson Ned Price:")."""
+    if TUNING.place_words and re.search(r"\battributable to\b", sentence, re.IGNORECASE):
+        return False
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)} | people
     words = re.findall(r"[\w'’-]+", sentence)[1:]
+    if TUNING.place_words:
+        words = [re.sub(r"['’]s$", "", w) for w in words]
     return any(w[:1].isupper() and w.lower() not in asked and w.lower() not in GENERIC and not country_of(w)
                and w not in _MONTH.split("|") and w not in _WEEKDAY.split("|") and len(w) > 2 for w in words)
 

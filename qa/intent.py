@@ -160,6 +160,10 @@ SCHEDULED = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|
                        re.IGNORECASE)
 
 
+# "How many minutes did they spend on the phone?": a duration, answered (or not) by a readout's words.
+DURATION = re.compile(r"^\s*how many (?:[\w-]+ )?(?:seconds|minutes|hours|weeks|months|years)\b", re.IGNORECASE)
+
+
 def intent_of(text: str) -> str:
     whole, text = text, scene_and_ask(text)[1]  # the clause after the comma asks
     for intent, rule in INTENT_RULES:
@@ -167,6 +171,8 @@ def intent_of(text: str) -> str:
             if intent in ("how_many", "list") and TUNING.said_counts and (SAID_LONG.search(text) or DISCUSSED_LONG.search(text)
                                                                        or WHEN_MET.search(text)):
                 continue
+            if intent == "how_many" and TUNING.unit_counted and DURATION.search(text):
+                continue  # "how many hours did they talk?": how long one contact was, not how many there were
             if intent == "how_many" and TUNING.count_own_part and (first := FIRST_PART.match(text)) \
                     and not rule.search(first.group(1)):
                 continue  # "how many doses had the US donated ..., and which body's staff did he meet?": "meet" is the

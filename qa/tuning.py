@@ -452,6 +452,11 @@ class Tuning:
     # meeting named with a place is in person; thirty-second session)
     titled_country: bool = True  # a country asked by a name the titles do not use ("UAE" of "... of the United Arab
     # Emirates") describes the contacts, as a titled word does: it supports no topic (qa/refusal; thirty-second session)
+    unit_counted: bool = True  # "how many minutes did the call last?": refused where no sentence names the unit (a
+    # unit is written with its number; qa/details.detail_refusal), and "how many hours did they talk?" is no count of
+    # contacts (qa/intent.DURATION; thirty-second session)
+    place_words: bool = True  # "from which city ...?": the people's own names, a possessive ("Blinken’s") and the
+    # attribution line name no place (qa/details._names_place; thirty-second session)
     given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
     # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 

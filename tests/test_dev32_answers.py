@@ -1,5 +1,6 @@
-"""The thirty-second session's blind set (analyst_dev39) showed five answerable questions refused; these tests ask the
-same kinds of thing in other words, on the real corpus index with the bundled model.
+"""The thirty-second session's blind sets (analyst_dev39, analyst_dev40) showed answerable questions refused and
+details no readout gives answered; these tests ask the same kinds of thing in other words, on the real corpus index
+with the bundled model.
 
 A word the question uses as a verb ("what did they vow to jointly devise?") or an adverb says how something was done,
 which a readout says in its own words ("cooperative development program"): on its own it is no ground to refuse
@@ -8,8 +9,11 @@ participant of that family has, but which a paragraph holds ("Bruce Reed" in a r
 that family name ("Frankie Reed"): the question is read without him (Tuning.given_mentioned).
 "When they met in Tokyo" asks of a meeting somewhere, never a call (Tuning.met_in_place); "the UAE's" names the
 counterpart's country as the titles do not ("... of the United Arab Emirates"), so it supports no topic
-(Tuning.titled_country). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
-False), the roster test with given_mentioned off, the last two with met_in_place and titled_country off."""
+(Tuning.titled_country). "How many hours did they talk?" asks a duration, a unit written with its number: refused
+where no sentence names hours, not counted as contacts (Tuning.unit_counted); "which city was he calling from?" of a
+readout whose capitalised words are the people's names, a possessive and the attribution line names no place
+(Tuning.place_words). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
+False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the last two with unit_counted and place_words off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -70,3 +74,16 @@ def test_the_counterparts_country_by_another_name_supports_no_topic(library):
                           "Reaper drones?")
     # (before: "Yes.", supported by "UAE" in the readouts of the calls with the UAE's foreign minister)
     assert answer.refused and "Reaper" in answer.text, answer.text
+
+
+def test_a_duration_no_sentence_gives_is_refused(library):
+    answer = ask(library, "How many hours did President Biden and President Erdoğan talk on the phone after the February "
+                          "2023 earthquake?")
+    # (before: "1 call of Joe Biden and Recep Tayyip Erdogan ...", a count of contacts)
+    assert answer.refused and "gives no number of hours" in answer.text, answer.text
+
+
+def test_the_peoples_names_and_the_attribution_line_name_no_city(library):
+    answer = ask(library, "Which city was Blinken calling from in his March 2022 phone call with President Zourabichvili?")
+    # (before: the lead, whose "Antony" and "Salome" and the title's "Blinken’s" were taken for places)
+    assert answer.refused and "names no city" in answer.text, answer.text
