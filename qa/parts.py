@@ -28,9 +28,14 @@ ON_TOPIC = re.compile(r"^\s*on\s+(?!(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|
                       r"sidelines|occasion|behalf|way|arrival|return)\b)[^,\d])+,\s*$", re.IGNORECASE)
 
 
+# "Going by these readouts, when did ...?", "Judging by the readouts, ...": a frame that sets no scene, but what follows
+# is the question proper all the same.
+FRAMED = re.compile(r"^\s*(?:going|judging)\s+by\b[^?,]*,\s*", re.IGNORECASE)
+
+
 def scene_and_ask(text: str) -> tuple[str, str]:
     """The scene-setting clause (or "") and the question proper."""
-    clause = SCENE.match(text)
+    clause = SCENE.match(text) or (FRAMED.match(text) if TUNING.framed_ask else None)
     if clause and ON_TOPIC.match(text[:clause.end()]):
         return "", text
     return (text[:clause.end()], text[clause.end():]) if clause else ("", text)

@@ -457,6 +457,8 @@ class Tuning:
     # contacts (qa/intent.DURATION; thirty-second session)
     place_words: bool = True  # "from which city ...?": the people's own names, a possessive ("Blinken’s") and the
     # attribution line name no place (qa/details._names_place; thirty-second session)
+    framed_ask: bool = True  # "Going by these readouts, when did ...?": the question proper follows the frame
+    # (qa/parts.FRAMED; thirty-second session)
     given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
     # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 

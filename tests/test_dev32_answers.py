@@ -12,8 +12,9 @@ counterpart's country as the titles do not ("... of the United Arab Emirates"), 
 (Tuning.titled_country). "How many hours did they talk?" asks a duration, a unit written with its number: refused
 where no sentence names hours, not counted as contacts (Tuning.unit_counted); "which city was he calling from?" of a
 readout whose capitalised words are the people's names, a possessive and the attribution line names no place
-(Tuning.place_words). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
-False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the last two with unit_counted and place_words off."""
+(Tuning.place_words). "Judging by these readouts, when did ...?" asks when, as the question after the frame does
+(Tuning.framed_ask). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
+False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the next two with unit_counted and place_words off, the last with framed_ask off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -87,3 +88,9 @@ def test_the_peoples_names_and_the_attribution_line_name_no_city(library):
     answer = ask(library, "Which city was Blinken calling from in his March 2022 phone call with President Zourabichvili?")
     # (before: the lead, whose "Antony" and "Salome" and the title's "Blinken’s" were taken for places)
     assert answer.refused and "names no city" in answer.text, answer.text
+
+
+def test_the_question_after_a_frame_asks_when(library):
+    answer = ask(library, "Judging by these readouts, when did President Biden first meet Prime Minister Albanese?")
+    # (before: the meeting's lead quoted, with no date: the frame hid the "when")
+    assert "2022-05-24" in answer.text and cited(answer, TOKYO_MEETING) == {(TOKYO_MEETING, 1)}, answer.text
