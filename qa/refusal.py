@@ -86,7 +86,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # A question that describes people by office ("Oslo's top diplomat") paraphrases, so its words need not
         # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there.
         unsaid = unsaid_names(question, texts) if tuning.unsaid_names else []
-        return _refusal(question, evidence, unsaid) if unsaid else ""
+        return _refusal(question, evidence, unsaid, tuning) if unsaid else ""
     parts = question_parts(question.text) if whole and tuning.parts_refuse else []
     if len(parts) > 1:
         # "..., and which telecom projects did they discuss investing in?": a question of several is answered
@@ -134,13 +134,13 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # readout, on Nicaragua, never names, whatever other words it has ("former", said of Carter). Countries
         # only: a region, a city or a crossing is said in other words ("the South Caucasus" as "Armenia and
         # Azerbaijan", "Gaza" as "Hamas", "Moscow" as "Russia"; four answers on the dev sets were refused so).
-        return _refusal(question, evidence, unsaid)
+        return _refusal(question, evidence, unsaid, tuning)
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
     if missing:
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
         # "the Suwałki Gap") that none of the matching readouts has. (Any rare word of the question would
         # do otherwise: "declaration" of "the Washington Declaration" supported martial law.)
-        return _refusal(question, evidence, missing)
+        return _refusal(question, evidence, missing, tuning)
     if not terms or (close and not named):
         # A passage this close supports the topic, unless the question names something (a proper noun, an
         # acronym: "Algeria", "IMF", "Houthi") that none of the matching readouts has: a question that names
@@ -177,7 +177,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # ordinary word ("took") missing, while one readout has most of what is asked about. Not a name ("private
         # investment in Nicaragua": the readout has private investment, in Central America's other countries).
         return ""
-    return _refusal(question, evidence, wanted)
+    return _refusal(question, evidence, wanted, tuning)
 
 
 def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING) -> str:
@@ -191,7 +191,7 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
     # (a word written without a capital: a name, "Tehran", may be said as another, "Iran", which the rules above judge)
     unknown = [t for t in question.subject if t in question.topic and t.isalpha() and len(t) > 3 and not count(t)
                and not _capitalised(t, question.text)]
-    return _refusal(question, evidence, unknown) if unknown else ""
+    return _refusal(question, evidence, unknown, tuning) if unknown else ""
 
 
 def _in_thread(question: Question, evidence: Evidence) -> bool:
@@ -205,10 +205,12 @@ def _in_thread(question: Question, evidence: Evidence) -> bool:
 
 def _refusal(question: Question, evidence: Evidence, words: list[str], tuning: Tuning = TUNING) -> str:
     """The refusal naming the words asked about that the matching readouts lack, or "" where each of them is one the
-    question uses as a verb or an adverb (qa.verbs.says_how): what was done is said in a readout's own words ("were listed as" of "three pillars:
-    ..."), what it was about is not (a blind dev set, analyst_dev39: four of five false refusals were so)."""
+    question uses as a verb or an adverb (qa.verbs.says_how): what was done is said in a readout's own words ("were
+    listed as" of "three pillars: ..."), what it was about is not (two blind dev sets, analyst_dev39 and 40: seven of
+    twelve false refusals were so)."""
     if tuning.verbs_said and all(says_how(w, question.text) for w in words):
-        return ""  # (where a word of what it was about is missing too, the refusal names them all: "genetically modified corn")
+        return ""  # (where a word of what it was about is missing too, the refusal names them all: "genetically
+        # modified corn")
     # Each word as the question writes it ("MiG-29", not "mig-29"); names or words of what was asked about side
     # by side there are one ("Hong Kong", "asylum seekers"; not "Hong, Kong", but "adjust, depending").
     what = ", ".join(_as_written(w, question.text) for w in words)

@@ -1,4 +1,6 @@
-"""Forms of a word that the crude stem (index.query.stem) leaves apart: the irregular verbs of readouts."""
+"""Words as words: the forms of a verb that the crude stem (index.query.stem) leaves apart (the irregular verbs of
+readouts), whether a question uses a word as a verb or an adverb, and whether a word is an English one (lemminflect's
+dictionary, offline)."""
 from __future__ import annotations
 
 import re

@@ -106,8 +106,9 @@ def test_how_many_is_answered_by_a_number_of_what_is_counted(library):
 
 
 def test_a_measure_no_readout_gives_is_refused(library):
-    # (The thirty-first session asked of Blinken's call with Bourita, which is on a ministerial, not an earthquake: since
-    # titled_country, "Morocco" no longer supports the topic there, and the refusal names the earthquake as missing.)
+    # (The thirty-first session asked of Blinken's call with Bourita, which is on a ministerial, not an earthquake:
+    # since titled_country, "Morocco" no longer supports the topic there, and the refusal names the earthquake as
+    # missing.)
     answer = ask(library, "What was the death toll of the earthquake in Turkey, according to President Biden's February "
                           "2023 call with President Erdoğan?")
     # (before: the readout's paragraph on the earthquake, which gives no number)

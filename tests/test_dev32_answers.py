@@ -14,7 +14,8 @@ where no sentence names hours, not counted as contacts (Tuning.unit_counted); "w
 readout whose capitalised words are the people's names, a possessive and the attribution line names no place
 (Tuning.place_words). "Judging by these readouts, when did ...?" asks when, as the question after the frame does
 (Tuning.framed_ask). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
-False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the next two with unit_counted and place_words off, the last with framed_ask off."""
+False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the next two
+with unit_counted and place_words off, the last with framed_ask off."""
 from __future__ import annotations
 
 from conftest import cited
