@@ -22,7 +22,7 @@ from .compare import compare
 from .dates import date_positions
 from .intent import KIND_WORDS
 from .question import Question, sentence_words
-from .readout_sentences import encode_sentences, is_attribution
+from .readout_sentences import encode_sentences, is_attribution, is_pointer
 from .texts import paragraph_hit, readout_texts
 from .tuning import TUNING, Tuning
 from .types import Answer, Citation, cite
@@ -146,7 +146,8 @@ def _choose(library: Library, question: Question, sentences, described: set[str]
     Words of the question that are in the compared readouts' titles or sources describe the contacts
     ("Bahrain's Crown Prince", "the White House and State Department readouts"), not a topic."""
     usable = [s for i, s in enumerate(sentences)
-              if len(s[1]) >= 30 and not is_attribution(s[1]) and not (s[1].endswith(":") and len(s[1]) < 80)]
+              if len(s[1]) >= 30 and not is_attribution(s[1]) and not (s[1].endswith(":") and len(s[1]) < 80)
+              and not (tuning.pointers_out and is_pointer(s[1]))]
     if not usable:
         return []
     topic = [stem(t) for t in question.topic if t not in described]

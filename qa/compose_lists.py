@@ -16,6 +16,7 @@ from .kinds import is_kind
 from .parts import asks_place
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse
+from .readout_sentences import is_pointer
 from .texts import lead_hit, paragraph_hit
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
@@ -150,6 +151,8 @@ def _later_paragraphs(library: Library, lead: Hit, cited: "Cited", most: int, wh
     for n in range(lead.paragraph + 1, min(len(readout.paragraphs), lead.paragraph + most) + 1) if readout else ():
         hit = paragraph_hit(library, lead.readout_id, n, readout)
         sentences = split_sentences(hit.text) if hit else []
+        if TUNING.pointers_out:
+            sentences = [s for s in sentences if not is_pointer(s)]  # ("please visit https://...")
         if not sentences or len(sentences[0]) < 20:
             continue
         quote = span_quote(hit.text, sentences[0], sentences[-1], limit=whole)

@@ -46,6 +46,15 @@ def is_attribution(text: str) -> bool:
     return bool(ATTRIBUTION.match(text))
 
 
+# A sentence that points to a web page ("For further information, please visit https://usoecd.usmission.gov/").
+POINTER = re.compile(r"https?://|\bwww\.|\bplease visit\b", re.IGNORECASE)
+
+
+def is_pointer(text: str) -> bool:
+    """Whether a sentence only says where to read more: never quoted (Tuning.pointers_out)."""
+    return bool(POINTER.search(text))
+
+
 def lead_sentence(readout: Readout) -> Sentence | None:
     """The lead's first sentence: the first sentence that is not an attribution line."""
     for sentence in sentences_of(readout):

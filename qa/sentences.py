@@ -13,6 +13,7 @@ from index.search import Scored
 from .cover import ASKS_THING, has as _has
 from .parts import ASKED_THING, NOT_NOUNS, PLURAL_CONTACTS, asks_one, question_parts, scene_and_ask
 from .question import Question, sentence_words
+from .readout_sentences import is_pointer
 from .tuning import TUNING, Tuning
 
 MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
@@ -55,6 +56,8 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
         for position, sentence in enumerate(split_sentences(s.hit.text)):
             if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
                 continue
+            if tuning.pointers_out and is_pointer(sentence):
+                continue  # "For further information, please visit https://...": where to read more, nothing said
             words = sentence_words(sentence)
             overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
                           for t in topic if any(w.startswith(t) for w in words))

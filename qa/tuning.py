@@ -459,6 +459,8 @@ class Tuning:
     # attribution line name no place (qa/details._names_place; thirty-second session)
     framed_ask: bool = True  # "Going by these readouts, when did ...?": the question proper follows the frame
     # (qa/parts.FRAMED; thirty-second session)
+    pointers_out: bool = True  # a sentence pointing to a web page ("please visit https://...") is never quoted
+    # (qa/sentences.POINTER; thirty-second session)
     given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
     # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 

@@ -13,9 +13,10 @@ counterpart's country as the titles do not ("... of the United Arab Emirates"), 
 where no sentence names hours, not counted as contacts (Tuning.unit_counted); "which city was he calling from?" of a
 readout whose capitalised words are the people's names, a possessive and the attribution line names no place
 (Tuning.place_words). "Judging by these readouts, when did ...?" asks when, as the question after the frame does
-(Tuning.framed_ask). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
+(Tuning.framed_ask). "For further information, please visit https://..." says nothing and is never quoted
+(Tuning.pointers_out). The first and the unit tests of says_how fail with verbs_said off (or says_how answering
 False), the roster test with given_mentioned off, the next two with met_in_place and titled_country off, the next two
-with unit_counted and place_words off, the last with framed_ask off."""
+with unit_counted and place_words off, the next with framed_ask off, the last two with pointers_out off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -95,3 +96,16 @@ def test_the_question_after_a_frame_asks_when(library):
     answer = ask(library, "Judging by these readouts, when did President Biden first meet Prime Minister Albanese?")
     # (before: the meeting's lead quoted, with no date: the frame hid the "when")
     assert "2022-05-24" in answer.text and cited(answer, TOKYO_MEETING) == {(TOKYO_MEETING, 1)}, answer.text
+
+
+MCKEON_CORMANN = "sd-deputy-secretary-mckeons-meeting-with-oecd-secretary-general-cormann"
+
+
+def test_a_pointer_to_a_web_page_is_not_quoted_beside_a_comparison(library):
+    answer = ask(library, "How did Blinken's 2021 meeting with Cormann differ from McKeon's 2022 meeting with him?")
+    assert "please visit" not in answer.text and (MCKEON_CORMANN, 3) not in cited(answer, MCKEON_CORMANN), answer.text
+
+
+def test_a_pointer_to_a_web_page_is_not_quoted_after_a_lead(library):
+    answer = ask(library, "What did Deputy Secretary McKeon and Secretary General Cormann discuss in June 2022?")
+    assert "please visit" not in answer.text and cited(answer, MCKEON_CORMANN) == {(MCKEON_CORMANN, 2)}, answer.text
