@@ -280,6 +280,14 @@ def country_names(country: str) -> tuple[str, ...]:
     return (country, *COUNTRIES[country]) if country in COUNTRIES else ()
 
 
+@lru_cache(maxsize=None)
+def country_pattern(country: str) -> re.Pattern | None:
+    """One pattern finding any of a country's names (country_names) as whole words, in any case; None for one not in
+    COUNTRIES. (Compiled once per country: the readouts that name a country, the titles that do.)"""
+    names = country_names(country)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
+
+
 # Capitals stand for their governments in questions ("Copenhagen's head of government", "talks with
 # Beijing"); kept apart from COUNTRIES so that a place of a meeting ("met in Vienna") is not read as a
 # participant's country by the metadata rules.

@@ -95,11 +95,11 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         return ""
     if date and any(DATE.search(s) for s in on_topic):
         return ""
-    people = {w.lower() for p in question.people for n in p.names for w in re.findall(r"[\w'’-]+", n)} \
-        if TUNING.place_words else set()
-    if place and any(_names_place(s, question.text, people) for s in on_topic if s):
-        return ""
     if place:
+        people = {w.lower() for p in question.people for n in p.names for w in re.findall(r"[\w'’-]+", n)} \
+            if TUNING.place_words else set()
+        if any(_names_place(s, question.text, people) for s in on_topic if s):
+            return ""
         return _none_gives(question, evidence, "name", place.group(1).lower())
     said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
     what = f"number of {said}" if number and said and number.group(1).lower() == "many" else "number" if number else "date"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import country_names, fold
+from index.countries import country_names, country_pattern, fold
 from index.query import lexical_terms, mentioned
 from index.types import Filters
 
@@ -208,8 +208,8 @@ def _naming_countries(library: Library, rows: list[ReadoutSummary], countries: l
     if not countries or not rows or len(rows) > MENTION_TEXTS:
         return []
     texts = readout_texts(library, [r.id for r in rows])
-    forms = [[re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in country_names(c)] for c in countries]
-    named = {r.id: sum(any(f.search(texts.get(r.id, "")) for f in names) for names in forms) for r in rows}
+    forms = [form for c in countries if (form := country_pattern(c))]
+    named = {r.id: sum(bool(form.search(texts.get(r.id, ""))) for form in forms) for r in rows}
     most = max(named.values())
     return [r for r in rows if named[r.id] == most] if most else []
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import COUNTRIES, capital_country, country_names, country_of
+from index.countries import COUNTRIES, capital_country, country_names, country_of, country_pattern
 from index.query import lexical_terms, mentioned, stem
 from index.types import Filters
 
@@ -257,10 +257,8 @@ def _titled_country(word: str, readouts) -> bool:
     """Whether a word is a name of a country (any of its names: "UAE", "Emirati") that more than half the readouts'
     titles name under any of its names: the contacts' country, not what was said."""
     country = country_of(word)
-    if not country:
-        return False
-    names = [re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in country_names(country)]
-    return 2 * sum(any(n.search(r.title) for n in names) for r in readouts) > len(readouts)
+    form = country_pattern(country) if country else None
+    return bool(form) and 2 * sum(bool(form.search(r.title)) for r in readouts) > len(readouts)
 
 
 def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
