@@ -13,7 +13,7 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
-from .details import detail_refusal, measure_refusal, office_readouts, office_refusal
+from .details import detail_refusal, length_refusal, measure_refusal, office_readouts, office_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
@@ -237,6 +237,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             reason = detail_refusal(read, found, texts, refusal.word_counter(library))
         if not reason and texts:
             reason = measure_refusal(read, found, texts)  # "what was the final score of ...?"
+        if not reason and scored:
+            # "how long did the call last?": of the contact found first, which the question describes (readouts
+            # nearly never say it: four lengths of time in the corpus)
+            reason = length_refusal(read, top_texts(library, scored, 1))
         if not reason and len(found.readouts) <= TOPIC_TEXTS:
             reason = refusal.unknown_refusal(read, found, refusal.word_counter(library))  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
@@ -256,7 +260,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and scored:
             # (the top readouts read whole once: the word checks below read the same ones)
             top = top if top is not None else top_texts(library, scored)
-            reason = measure_refusal(read, None, top)
+            # (how long: of the event found first, which the question describes; the others' "two-day visits" are not it)
+            reason = measure_refusal(read, None, top) or length_refusal(read, top_texts(library, scored, 1))
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

@@ -128,6 +128,31 @@ def measure_refusal(question: Question, evidence: Evidence | None, texts: dict[s
     return _none_gives(question, evidence, "give", measure)
 
 
+# How long a contact or an event lasted ("How long did the call last?", "how many days did the summit run?"; not
+# "how many days after the attack ...", a date), and a length as readouts give one ("a 45-minute call", "the
+# day-long summit", "two hours").
+_CONTACT = (r"(?:call|meeting|talks|conversation|visit|trip|summit|convening|session|event|roundtable|discussion|"
+            r"conference|gathering|forum|dialogue)")
+ASKS_LENGTH = re.compile(rf"^\W*how\s+(?:long|many\s+(?:minutes|hours|days|nights))\s+(?:(?:did|would)\s+[^?]*?\b{_CONTACT}\b"
+                         rf"[^?]*\b(?:last|run|go\s+on|take)|(?:was|were)\s+(?:[\w'’-]+\s+){{0,6}}?{_CONTACT}\b)"
+                         rf"(?![^?]*\b(?:after|before|later|earlier|since|until)\b)", re.IGNORECASE)
+# (in minutes, hours or days: "the first hurricane in 30 years" is no length of a call)
+_LENGTH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|half|an?|full|"
+                     r"multi)[\s-]+(?:second|minute|hour|day|night)s?\b|\b(?:day|hour|night)-long\b|\ball[\s-]day\b|"
+                     r"\bovernight\b", re.IGNORECASE)
+
+
+def length_refusal(question: Question, texts: dict[str, str]) -> str:
+    """Why the readout found first (`texts`) cannot say how long a contact or event lasted, or "": none of its
+    sentences gives a length of time. (A readout says when a contact took place, nearly never for how long: three
+    blind sets asked it, and were answered with the lead.)"""
+    if not TUNING.length_given or not texts or not ASKS_LENGTH.match(scene_and_ask(question.text)[1] or question.text):
+        return ""
+    if any(_LENGTH.search(text) for text in texts.values()):
+        return ""
+    return "The readouts do not cover this: the readout found does not say how long it lasted."
+
+
 def _names_place(sentence: str, question: str, people: set[str] = frozenset()) -> bool:
     """Whether a sentence names a place the question does not: a capitalised word past its first that is no
     country, month, office or word of the question ("Przewodów"; not "Poland" for "Polish"). With place_words, nor a

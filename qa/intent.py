@@ -162,6 +162,9 @@ SCHEDULED = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|
 
 # "How many minutes did they spend on the phone?": a duration, answered (or not) by a readout's words.
 DURATION = re.compile(r"^\s*how many (?:[\w-]+ )?(?:seconds|minutes|hours|weeks|months|years)\b", re.IGNORECASE)
+# ... and "how many days did the summit run?" (not "how many days after the attack did they speak?", a date)
+DURATION_DAYS = re.compile(r"^\s*how many (?:[\w-]+ )?(?:days|nights) (?:did|was|were|does|do|would)\b"
+                           r"(?![^?]*\b(?:after|before|later|earlier|since|until)\b)", re.IGNORECASE)
 
 
 def intent_of(text: str) -> str:
@@ -171,7 +174,8 @@ def intent_of(text: str) -> str:
             if intent in ("how_many", "list") and TUNING.said_counts and (SAID_LONG.search(text) or DISCUSSED_LONG.search(text)
                                                                        or WHEN_MET.search(text)):
                 continue
-            if intent == "how_many" and TUNING.unit_counted and DURATION.search(text):
+            if intent == "how_many" and (TUNING.unit_counted and DURATION.search(text)
+                                         or TUNING.length_given and DURATION_DAYS.search(text)):
                 continue  # "how many hours did they talk?": how long one contact was, not how many there were
             if intent == "how_many" and TUNING.count_own_part and (first := FIRST_PART.match(text)) \
                     and not rule.search(first.group(1)):

@@ -464,6 +464,14 @@ class Tuning:
     given_mentioned: bool = True  # "Bruce Reed", named in a paragraph but no participant, is not the participant of
     # that family name ("Frankie Reed"): the question is read without him (qa/ask._someone_else; thirty-second session)
 
+    verb_forms: bool = True  # a word that can only be a verb, in a form other than "-ing" ("did those meetings
+    # coincide with", "when Harris sat down with"), says what was done wherever it stands: no ground to refuse on its
+    # own (qa/verbs.says_how; thirty-third session)
+    as_well: bool = True  # "well" of "as well" is no word asked about (qa/verbs.says_how; thirty-third session)
+
+    length_given: bool = True  # "how long did the call last?", "how many days did the summit run?": refused where no
+    # sentence of the readouts gives a length of time (qa/details.length_refusal; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

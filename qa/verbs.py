@@ -7,6 +7,8 @@ import re
 
 from index.query import stem
 
+from .tuning import TUNING
+
 # Irregular verbs of readouts: base, past, participle (qa.question.sentence_words makes them one word). Not the light
 # verbs (make, take, give, hold, see, come): "made clear", "held a call", "took office" say nothing asked about.
 _IRREGULAR_VERBS = """pay paid; seek sought; lead led; send sent; build built; lose lost; stand stood; grow grew grown;
@@ -34,6 +36,11 @@ _VERB_BEFORE = frozenset("to must will would can could should may might shall di
 _ADVERBS = frozenset("also just still ever never jointly further both all each then already again only even".split())
 
 
+# Words before which a participle describes a thing ("the stolen documents", "on frozen assets", "using immobilized").
+_ATTRIBUTIVE = re.compile(r"^(?:a|an|the|this|that|these|those|its|their|his|her|our|of|on|about|for|with|from|by|in|into|"
+                          r"against|over|and|or|\w+ing)$")
+
+
 def says_how(word: str, text: str) -> bool:
     """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
     lemminflect's English dictionary ("jointly"), or a verb form where it stands: opening the question ("Going by ..."),
@@ -45,9 +52,16 @@ def says_how(word: str, text: str) -> bool:
     readings = getAllLemmas(lowered) if " " not in lowered else {}
     if readings and set(readings) == {"ADV"}:
         return True
+    tokens = re.findall(r"[\w'’-]+", text.lower())
+    if TUNING.as_well and lowered == "well" and any(t == "as" and after == "well" for t, after in zip(tokens, tokens[1:])):
+        return True  # "did she stress it as well?"
     if "VERB" not in readings:
         return False
-    tokens = re.findall(r"[\w'’-]+", text.lower())
+    if TUNING.verb_forms and set(readings) == {"VERB"} and not lowered.endswith("ing") \
+            and any(at and not _ATTRIBUTIVE.search(tokens[at - 1]) for at, t in enumerate(tokens) if t == lowered):
+        # Not a participle describing the topic ("the stolen documents", "using immobilized assets"); nor an "-ing"
+        # form ("evacuating", "normalizing" are topics as often as verbs: "what did they say about evacuating").
+        return True
     for at in (i for i, token in enumerate(tokens) if token == lowered):
         if at == 0:
             return True  # opening the question: "Going by the readouts, ..."

@@ -1,0 +1,62 @@
+"""The thirty-third session's blind sets (analyst_dev41 to analyst_dev43) refused answerable questions on a verb
+after a noun or a name ("did those meetings coincide with", "when Harris sat down with") and answered "how long did
+the call last?" with the lead; these tests ask the same kinds of thing in other words, on the real corpus index with
+the bundled model.
+
+A word that can only be a verb, in a form other than "-ing", says what was done wherever it stands (not right after
+a determiner, a preposition or an "-ing" word, where a participle describes the topic: "using immobilized assets"):
+the readout says it in its own words ("reaffirmed" of "reiterate"), so on its own it is no ground to refuse
+(Tuning.verb_forms); "well" of "as well" is asked about by no one (Tuning.as_well). A question asking how long a
+contact lasted is refused where the readout found gives no length in minutes, hours or days, and "how many days did
+the summit run?" counts no contacts (Tuning.length_given). The first two tests fail with verb_forms off, the third
+with as_well off, the fourth and fifth with length_given off; the last checks which questions ask a length."""
+from __future__ import annotations
+
+from conftest import cited
+from qa import ask
+from qa.details import ASKS_LENGTH
+from qa.intent import intent_of
+from qa.verbs import says_how
+
+CAMP_DAVID = "wh-2023-08-18-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-4"
+
+
+def test_a_verb_after_the_names_does_not_refuse(library):
+    answer = ask(library, "What did Biden and Kishida reiterate at Camp David in August 2023?")
+    # (before: "the one readout of Biden and Kishida between 2023-08-01 and 2023-08-31 does not mention reiterate")
+    assert not answer.refused, answer.text
+    assert cited(answer, CAMP_DAVID), answer.citations
+
+
+def test_a_verb_only_word_is_told_from_a_participle_describing_the_topic():
+    assert says_how("coincide", "Which summit did those talks coincide with?")  # after a noun
+    assert says_how("sat", "When Harris sat down with the governors, what did she ask?")  # after a name
+    assert not says_how("immobilized", "What about using immobilized Russian assets?")  # describes the assets
+    assert not says_how("stolen", "Did they discuss the stolen documents?")
+    assert not says_how("evacuating", "What did they say about evacuating civilians?")  # an "-ing" form: a topic
+
+
+def test_well_of_as_well_is_no_word_asked_about():
+    assert says_how("well", "Did she stress working with Tokyo as well?")
+    assert not says_how("wells", "Did they discuss oil wells?")
+
+
+def test_how_long_a_call_lasted_is_refused_where_the_readout_does_not_say(library):
+    answer = ask(library, "How long did Secretary Blinken's phone call with Foreign Minister Kuleba on July 29, "
+                          "2022 go on?")
+    assert answer.refused and "how long" in answer.text, answer.text
+
+
+def test_how_many_nights_a_trip_took_is_refused_and_counts_no_contacts(library):
+    question = "How many nights was Biden's trip to Camp David with Kishida in August 2023?"
+    assert intent_of(question) != "how_many"
+    answer = ask(library, question)
+    assert answer.refused and "how long" in answer.text, answer.text
+
+
+def test_how_long_of_what_was_said_is_no_length_of_the_contact():
+    assert ASKS_LENGTH.match("How long was Blinken's call with Kuleba on July 29, 2022?")
+    assert ASKS_LENGTH.match("how many days did the summit in Vilnius run?")
+    assert not ASKS_LENGTH.match("how long did they pledge to stand with Ukraine?")  # what was said
+    assert not ASKS_LENGTH.match("how long was the ceasefire meant to hold?")
+    assert not ASKS_LENGTH.match("How many days after the earthquake did the call take place?")  # a date
