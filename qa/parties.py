@@ -104,6 +104,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
             continue  # "the South China Sea", "the Taiwan Strait": a place asked about, not a country of the contact
         for word in [run] + [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) == 3] + \
                 (words if len(words) > 1 else []):
+            if TUNING.new_places and word in words[1:] and words[words.index(word) - 1] == "New":
+                continue  # "New England", "New Mexico": a place of the United States, not England or Mexico
             word = re.sub(r"['’]s?$", "", word)  # "Qatar's", "Laos'"
             country = country_of(word) or capital_country(word)
             if country and not word.isupper() and word.lower() in _ACRONYMS:

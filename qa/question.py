@@ -175,6 +175,9 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     elif named_dates and date_from is None and TUNING.event_days:
         # "On the day Russia invaded Ukraine": a day named by what happened on it, with no year said.
         date_from, date_to = named_dates[0]
+    if TUNING.since_month and date_to and len(named_dates) <= 1 \
+            and re.search(rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{MONTH_RE})\b", text, re.IGNORECASE):
+        date_to = None  # "jobs added since January 2021": a time counted from, as "since 2016" is, not the month of the contact
     carried = False
     own_time, named = date_from is not None, bool(people)
     earlier_order = earlier_kind = None

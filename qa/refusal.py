@@ -30,6 +30,9 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     r"roundtables?|listening sessions?|task force|governors?|mayors?|legislators?|lawmakers?|senators?|"
                     r"congress\w*|first lady|second gentleman|vice president|hosted|convened|briefed|advis[eo]rs?)\b",
                     re.IGNORECASE)
+# ... and a person described by office ("the disaster agency head", "the state's chief legal officer")
+OFFICE_DOMAIN = re.compile(r"\b(heads?|chiefs?|officers?|administrators?|directors?|commissioners?|attorneys? general|"
+                           r"agency|agencies|departments?|cabinet)\b", re.IGNORECASE)
 
 
 # "What package did ...", "which initiative had ...": the noun says what kind of answer is wanted, not a topic.
@@ -347,6 +350,7 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
     """A question that names no participant, uses no word of diplomacy and is not close to any passage."""
-    if question.people or question.cited or DOMAIN.search(question.text) or best_cosine >= tuning.domain_cosine:
+    if question.people or question.cited or DOMAIN.search(question.text) or best_cosine >= tuning.domain_cosine \
+            or tuning.office_domain and OFFICE_DOMAIN.search(question.text):
         return ""
     return "The readouts in this index are about diplomatic contacts; they do not cover this question."

@@ -472,6 +472,15 @@ class Tuning:
     length_given: bool = True  # "how long did the call last?", "how many days did the summit run?": refused where no
     # sentence of the readouts gives a length of time (qa/details.length_refusal; thirty-third session)
 
+    new_places: bool = True  # "Long Island and New England", "New Mexico's governor": no country of a contact
+    # (qa/parties.countries_of; thirty-third session)
+
+    office_domain: bool = True  # "the disaster agency head", "the state's chief legal officer": a person described by
+    # office is of the domain, as "minister" is (qa/refusal.out_of_domain; thirty-third session)
+
+    since_month: bool = True  # "how many jobs were added since January 2021?": from that month on, as "since 2016" is
+    # from that year on (qa/question.read_question; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -9,15 +9,26 @@ the readout says it in its own words ("reaffirmed" of "reiterate"), so on its ow
 (Tuning.verb_forms); "well" of "as well" is asked about by no one (Tuning.as_well). A question asking how long a
 contact lasted is refused where the readout found gives no length in minutes, hours or days, and "how many days did
 the summit run?" counts no contacts (Tuning.length_given). The first two tests fail with verb_forms off, the third
-with as_well off, the fourth and fifth with length_given off; the last checks which questions ask a length."""
+with as_well off, the fourth and fifth with length_given off; the sixth checks which questions ask a length.
+
+Readouts of meetings at home were refused or lost: "New England" read as England, so the question was searched among
+contacts with the United Kingdom (Tuning.new_places); "the disaster agency head" was no word of the domain, so a
+question close to no passage was refused as out of domain (Tuning.office_domain); "jobs added since January 2021"
+took January 2021 for the month of the contact (Tuning.since_month). The last three tests fail with new_places,
+office_domain and since_month off in turn."""
 from __future__ import annotations
 
 from conftest import cited
 from qa import ask
+from qa.ask import understand
+from qa.refusal import out_of_domain
 from qa.details import ASKS_LENGTH
 from qa.intent import intent_of
 from qa.verbs import says_how
 
+HENRI = "wh-2021-08-21-readout-of-president-biden-call-with-northeastern-governors-in-advance-of-hurricane-henri"
+TRADESWOMEN = ("wh-2023-12-06-readout-of-meeting-with-nabtu-tradeswomen-on-opportunities-for-women-to-secure-good-jobs-in-"
+               "construction-trades")
 CAMP_DAVID = "wh-2023-08-18-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan-4"
 
 
@@ -60,3 +71,25 @@ def test_how_long_of_what_was_said_is_no_length_of_the_contact():
     assert not ASKS_LENGTH.match("how long did they pledge to stand with Ukraine?")  # what was said
     assert not ASKS_LENGTH.match("how long was the ceasefire meant to hold?")
     assert not ASKS_LENGTH.match("How many days after the earthquake did the call take place?")  # a date
+
+
+def test_new_england_is_no_country_of_the_contact(library):
+    question = "Before the hurricane reached New England, what did FEMA's administrator tell the governors?"
+    assert "United Kingdom" not in understand(library, question).countries
+    answer = ask(library, question)
+    assert cited(answer, HENRI), answer.text
+
+
+def test_a_person_described_by_office_is_of_the_domain(library):
+    read = understand(library, "How many response staff had the disaster agency head moved into the region?")
+    assert out_of_domain(read, best_cosine=0.3) == ""  # (as close as paraphrases of meetings at home come)
+    assert out_of_domain(understand(library, "What is the tallest mountain in Europe?"), best_cosine=0.3)
+
+
+def test_since_a_month_is_a_time_counted_from(library):
+    question = ("How many good construction jobs had been created since January 2021, according to the advisers who "
+                "met union tradeswomen?")
+    assert understand(library, question).date_to is None
+    answer = ask(library, question)
+    assert not answer.refused and cited(answer, TRADESWOMEN), answer.text
+    assert "670,000" in answer.text
