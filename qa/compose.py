@@ -242,7 +242,10 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                                                     g[0][4].paragraph))
     cited = Cited()
     parts = []
+    # ("On what date did the council first meet?", of an event named by no participant: the date is the answer)
     dated = len({g[0][4].readout_id for g in ordered}) > 1 or question.intent in ("compare",)
+    when = question.intent == "when" and tuning.when_dated and not dated
+    dated = dated or when
     for group in ordered:
         group.sort(key=lambda c: c[2])
         hit = group[0][4]
@@ -255,7 +258,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
                 and not (hit.paragraph == 1 and hit.text.startswith(group[0][3]) and not tuning.whole_lead):
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
-        prefix = f"On {hit.event_date or hit.date}: " if dated else ""
+        prefix = f"On {hit.event_date or hit.date}: " if dated and not (when and parts) else ""  # (one readout: dated once)
         speaker = _who_said(group, hit) if question.intent == "who_said" else None
         if speaker:
             prefix = f"{prefix}{'Both sides' if speaker == 'both' else speaker}: "

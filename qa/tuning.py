@@ -481,6 +481,9 @@ class Tuning:
     since_month: bool = True  # "how many jobs were added since January 2021?": from that month on, as "since 2016" is
     # from that year on (qa/question.read_question; thirty-third session)
 
+    when_dated: bool = True  # "On what date did the council first meet?" of an event named by no participant: each
+    # quote is dated, as the date is what was asked (qa/compose.by_topic; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

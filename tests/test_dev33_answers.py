@@ -14,8 +14,9 @@ with as_well off, the fourth and fifth with length_given off; the sixth checks w
 Readouts of meetings at home were refused or lost: "New England" read as England, so the question was searched among
 contacts with the United Kingdom (Tuning.new_places); "the disaster agency head" was no word of the domain, so a
 question close to no passage was refused as out of domain (Tuning.office_domain); "jobs added since January 2021"
-took January 2021 for the month of the contact (Tuning.since_month). The last three tests fail with new_places,
-office_domain and since_month off in turn."""
+took January 2021 for the month of the contact (Tuning.since_month); "On what date did the council first meet?" of
+an event named by no participant quoted the lead without its date (Tuning.when_dated). The last four tests fail
+with new_places, office_domain, since_month and when_dated off in turn."""
 from __future__ import annotations
 
 from conftest import cited
@@ -93,3 +94,9 @@ def test_since_a_month_is_a_time_counted_from(library):
     answer = ask(library, question)
     assert not answer.refused and cited(answer, TRADESWOMEN), answer.text
     assert "670,000" in answer.text
+
+
+def test_when_of_an_event_named_by_no_participant_gives_its_date(library):
+    answer = ask(library, "What day did the Competition Council hold its inaugural meeting?")
+    assert not answer.refused and answer.text.startswith("On 2021-09-10: "), answer.text
+    assert answer.text.count("On 2021-09-10") == 1  # (one readout: dated once)
