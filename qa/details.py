@@ -142,15 +142,26 @@ _LENGTH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
                      r"\bovernight\b", re.IGNORECASE)
 
 
+# The hour of a contact ("What time of day did they meet?", "at what time ...?") and an hour as readouts give one
+# ("at 10:30 a.m.", "this morning", "Tuesday evening").
+ASKS_CLOCK = re.compile(r"^\W*(?:at|around|by)?\s*what\s+time\b(?!\s+(?:frame|line|table)s?\b)", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:morning|afternoon|evening|noon|midday|midnight|"
+                    r"tonight|overnight|breakfast|lunch|dinner|o[’']clock)\b", re.IGNORECASE)
+
+
 def length_refusal(question: Question, texts: dict[str, str]) -> str:
-    """Why the readout found first (`texts`) cannot say how long a contact or event lasted, or "": none of its
-    sentences gives a length of time. (A readout says when a contact took place, nearly never for how long: three
-    blind sets asked it, and were answered with the lead.)"""
-    if not TUNING.length_given or not texts or not ASKS_LENGTH.match(scene_and_ask(question.text)[1] or question.text):
+    """Why the readout found first (`texts`) cannot say how long a contact or event lasted, or at what time of day
+    it was, or "": none of its sentences gives a length of time (an hour of the day). (A readout says on which day a
+    contact took place, nearly never for how long or at what hour: three blind sets asked it, and were answered with
+    the lead.)"""
+    if not texts:
         return ""
-    if any(_LENGTH.search(text) for text in texts.values()):
-        return ""
-    return "The readouts do not cover this: the readout found does not say how long it lasted."
+    asked = scene_and_ask(question.text)[1] or question.text
+    if TUNING.length_given and ASKS_LENGTH.match(asked) and not any(_LENGTH.search(t) for t in texts.values()):
+        return "The readouts do not cover this: the readout found does not say how long it lasted."
+    if TUNING.clock_given and ASKS_CLOCK.match(asked) and not any(_CLOCK.search(t) for t in texts.values()):
+        return "The readouts do not cover this: the readout found does not say at what time of day it was."
+    return ""
 
 
 def _names_place(sentence: str, question: str, people: set[str] = frozenset()) -> bool:

@@ -18,6 +18,8 @@ SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|bef
                    r"between|after|before|during|within|beyond) )?(?:what|which|how|who|whom|whose|did|does|do|"
                    r"was|were|where)\b)",
                    re.IGNORECASE)
+# ... and one before a question opening with another auxiliary ("When Biden sat down with Kishida, had they ...?")
+SCENE_AUX = re.compile(SCENE.pattern.replace("was|were|where)", "was|were|where|has|have|had|is|are)"), re.IGNORECASE)
 
 
 # "On North Korea, what did ...", "On the Grand Ethiopian Renaissance Dam, how did ...": a clause opened by "on"
@@ -35,7 +37,8 @@ FRAMED = re.compile(r"^\s*(?:going|judging)\s+by\b[^?,]*,\s*", re.IGNORECASE)
 
 def scene_and_ask(text: str) -> tuple[str, str]:
     """The scene-setting clause (or "") and the question proper."""
-    clause = SCENE.match(text) or (FRAMED.match(text) if TUNING.framed_ask else None)
+    clause = (SCENE_AUX if TUNING.scene_auxiliaries else SCENE).match(text) or (FRAMED.match(text) if TUNING.framed_ask
+                                                                             else None)
     if clause and ON_TOPIC.match(text[:clause.end()]):
         return "", text
     return (text[:clause.end()], text[clause.end():]) if clause else ("", text)

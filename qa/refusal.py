@@ -212,8 +212,13 @@ def _refusal(question: Question, evidence: Evidence, words: list[str], tuning: T
     listed as" of "three pillars: ..."), what it was about is not (two blind dev sets, analyst_dev39 and 40: seven of
     twelve false refusals were so)."""
     if tuning.verbs_said and all(says_how(w, question.text) for w in words):
-        return ""  # (where a word of what it was about is missing too, the refusal names them all: "genetically
-        # modified corn")
+        return ""
+    if tuning.verbs_unnamed and len(words) > 1:
+        # The refusal names what it was about that is missing ("Bay State, lawmakers"), not how it was done ("sat
+        # down", "had gone"), which the readout says in its own words
+        tokens = re.findall(r"[\w'’-]+", question.text.lower())
+        phrase = {a for a, b in zip(tokens, tokens[1:]) if b in words}  # ("genetically modified corn": one thing)
+        words = [w for w in words if w in phrase or not says_how(w, question.text)] or words
     # Each word as the question writes it ("MiG-29", not "mig-29"); names or words of what was asked about side
     # by side there are one ("Hong Kong", "asylum seekers"; not "Hong, Kong", but "adjust, depending").
     what = ", ".join(_as_written(w, question.text) for w in words)

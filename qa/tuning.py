@@ -484,6 +484,15 @@ class Tuning:
     when_dated: bool = True  # "On what date did the council first meet?" of an event named by no participant: each
     # quote is dated, as the date is what was asked (qa/compose.by_topic; thirty-third session)
 
+    clock_given: bool = True  # "what time of day did they meet?": refused where the readout found gives no hour
+    # ("10 a.m.", "this morning"; qa/details.length_refusal; thirty-third session)
+
+    verbs_unnamed: bool = True  # a refusal lists the missing words of what was asked about, not the verbs beside
+    # them ("does not mention Bay, lawmakers", not "sat, Bay, lawmakers, gone"; qa/refusal._refusal; 33rd session)
+
+    scene_auxiliaries: bool = True  # "When Biden sat down with Kishida, had they gone over ...?": the question proper
+    # follows the scene clause before any auxiliary, so "when" of the scene asks no date (qa/parts.SCENE_AUX; 33rd)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -15,8 +15,14 @@ Readouts of meetings at home were refused or lost: "New England" read as England
 contacts with the United Kingdom (Tuning.new_places); "the disaster agency head" was no word of the domain, so a
 question close to no passage was refused as out of domain (Tuning.office_domain); "jobs added since January 2021"
 took January 2021 for the month of the contact (Tuning.since_month); "On what date did the council first meet?" of
-an event named by no participant quoted the lead without its date (Tuning.when_dated). The last four tests fail
-with new_places, office_domain, since_month and when_dated off in turn."""
+an event named by no participant quoted the lead without its date (Tuning.when_dated). The seventh to tenth tests
+fail with new_places, office_domain, since_month and when_dated off in turn.
+
+"What time of day did they meet?" is refused where the readout found gives no hour (Tuning.clock_given). "When Biden
+sat down with Kishida ..., had they gone over ...?" asked when, as the scene clause before "had" was read as the
+question (Tuning.scene_auxiliaries); refused, it names the missing words of what was asked about, not the verbs beside
+them (Tuning.verbs_unnamed). The eleventh test fails with clock_given off, the last with scene_auxiliaries or
+verbs_unnamed off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -100,3 +106,16 @@ def test_when_of_an_event_named_by_no_participant_gives_its_date(library):
     answer = ask(library, "What day did the Competition Council hold its inaugural meeting?")
     assert not answer.refused and answer.text.startswith("On 2021-09-10: "), answer.text
     assert answer.text.count("On 2021-09-10") == 1  # (one readout: dated once)
+
+
+def test_the_hour_of_a_meeting_is_refused_where_the_readout_does_not_give_one(library):
+    answer = ask(library, "What time of day did Biden and Kishida meet at Camp David in August 2023?")
+    assert answer.refused and "time of day" in answer.text, answer.text
+
+
+def test_a_scene_before_had_asks_no_date_and_the_refusal_names_no_verb(library):
+    answer = ask(library, "When Biden sat down with Kishida at Camp David in August 2023, had they gone over panda "
+                          "loans?")
+    # (before: "Most recently on 2023-08-18: ..." of "When ...", and a refusal naming "gone, panda, loans")
+    assert answer.refused and "panda, loans" in answer.text, answer.text
+    assert "gone" not in answer.text and "sat" not in answer.text.split("mention")[-1]
