@@ -34,6 +34,11 @@ _LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
 _BEFORE_COUNT = re.compile(r"^\W*(?:in|within|for|by|on|at|to|from|over|after|of)\s+(?=how\s+(?:many|much)\b)", re.IGNORECASE)
 ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"
                         r"(village|town|city|state|province|region|port|island|county|district)\b", re.IGNORECASE)
+# ... or a thing known by its proper name ("Which university did he attend?", "which companies' CEOs were on the
+# call?", "what was the name of the submarine?"): answered by a name the question does not give, as a place is.
+ASKS_NAMED = re.compile(r"^\W*(?:(?:in|at|from|to|for|with)\s+)?(?:which\s+(?:[\w-]+\s+){0,2}?(universit(?:y|ies)|"
+                        r"compan(?:y|ies)(?:['’]s?)?|firms?|candidates?|submarines?|vessels?|ships?|airlines?|banks?)\b|"
+                        r"what\s+was\s+the\s+(name)\s+of\b)", re.IGNORECASE)
 ASKS_DATE = re.compile(r"^\W*(?:by|on|until|before|from|as of)\s+what\s+(?:date|day)\b|^\W*what\s+(?:date|deadline)\b",
                        re.IGNORECASE)
 _MONTH = "|".join(m for m in calendar.month_name if m)
@@ -73,6 +78,8 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     asked = scene_and_ask(question.text)[1] or question.text
     number, date = ASKS_NUMBER.match(asked), ASKS_DATE.match(asked)
     place = ASKS_PLACE.match(asked) if TUNING.place_given else None
+    if not place and TUNING.name_given:
+        place = ASKS_NAMED.match(asked)
     if not number and not date and not place:
         return ""
     sentences = [s for text in texts.values() for s in split_sentences(text)]
@@ -100,7 +107,8 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
             if TUNING.place_words else set()
         if any(_names_place(s, question.text, people) for s in on_topic if s):
             return ""
-        return _none_gives(question, evidence, "name", place.group(1).lower())
+        what = next(g for g in place.groups() if g).lower()
+        return _none_gives(question, evidence, "name", "name" if what == "name" else re.sub(r"['’]s?$", "", what))
     said = " ".join(w for w in (number.group(2).split() if number else []) if w.lower() not in _NOT_COUNTED)
     what = f"number of {said}" if number and said and number.group(1).lower() == "many" else "number" if number else "date"
     return _none_gives(question, evidence, "give", what)
@@ -182,7 +190,7 @@ def _names_place(sentence: str, question: str, people: set[str] = frozenset()) -
 
 def _none_gives(question: Question, evidence: Evidence, verb: str, what: str) -> str:
     """The refusal: "the one readout of X and Y gives no date", "..., and none of them names a village"."""
-    article = "an" if what[:1] in "aeiou" else "a"
+    article = "an" if what[:1] in "aeiou" and not what.startswith(("uni", "use", "eu")) else "a"  # ("a university")
     return none_of_them(question, len(evidence.readouts), f"{verb}s no {what}", f"{verb}s {article} {what}")
 
 

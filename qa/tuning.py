@@ -493,6 +493,10 @@ class Tuning:
     scene_auxiliaries: bool = True  # "When Biden sat down with Kishida, had they gone over ...?": the question proper
     # follows the scene clause before any auxiliary, so "when" of the scene asks no date (qa/parts.SCENE_AUX; 33rd)
 
+    name_given: bool = True  # "Which university did he attend?", "which companies' CEOs were on the call?": refused
+    # where no sentence on the topic names something the question does not, as for a place (qa/details.ASKS_NAMED;
+    # thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -22,14 +22,17 @@ fail with new_places, office_domain, since_month and when_dated off in turn.
 sat down with Kishida ..., had they gone over ...?" asked when, as the scene clause before "had" was read as the
 question (Tuning.scene_auxiliaries); refused, it names the missing words of what was asked about, not the verbs beside
 them (Tuning.verbs_unnamed). The eleventh test fails with clock_given off, the last with scene_auxiliaries or
-verbs_unnamed off."""
+verbs_unnamed off.
+
+"Which university did he attend?" asks a name, as "in which city" asks a place: refused where no sentence on the topic
+names something the question does not (Tuning.name_given); the last test fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
 from qa import ask
 from qa.ask import understand
 from qa.refusal import out_of_domain
-from qa.details import ASKS_LENGTH
+from qa.details import ASKS_LENGTH, ASKS_NAMED
 from qa.intent import intent_of
 from qa.verbs import says_how
 
@@ -119,3 +122,11 @@ def test_a_scene_before_had_asks_no_date_and_the_refusal_names_no_verb(library):
     # (before: "Most recently on 2023-08-18: ..." of "When ...", and a refusal naming "gone, panda, loans")
     assert answer.refused and "panda, loans" in answer.text, answer.text
     assert "gone" not in answer.text and "sat" not in answer.text.split("mention")[-1]
+
+
+def test_a_thing_known_by_its_name_is_refused_where_no_sentence_names_one(library):
+    answer = ask(library, "Which university had Foreign Minister Hayashi graduated from, as his meetings with "
+                          "Secretary Blinken tell it?")
+    assert answer.refused and "names a university" in answer.text, answer.text
+    assert ASKS_NAMED.match("What was the name of the freighter that was struck?")
+    assert not ASKS_NAMED.match("What did they say about the bank?")
