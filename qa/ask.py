@@ -18,7 +18,8 @@ from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, unsaid_when, none_mention, said_most, uncovered
+from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention,
+                     said_most, uncovered, unsaid_when)
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -209,16 +210,23 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             if moved:
                 found, scored = evidence.Evidence(moved[0], True), moved[1]
         if read.intent in METADATA_INTENTS:
+            named = named_contacts(library, read, found) if TUNING.named_contacts else found
             if read.subject and TUNING.subject_contacts:
                 # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic.
-                found, reason = contacts_on(library, read, found, scored)
+                on, reason = contacts_on(library, read, named, scored)
+                if reason and named is not found:
+                    on, reason = named, ""  # (the contacts with the names given: what was said may be in other words)
                 if reason:
                     return Plan(read, scored, reason)
+                found = on
             elif read.intent == "when" and read.topic and TUNING.when_said:
+                found = named
                 reason = unsaid_when(library, read, found) if TUNING.when_unsaid else ""
                 if reason:
                     return Plan(read, scored, reason)
                 found = said_most(library, read, found)
+            else:
+                found = named
             return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \

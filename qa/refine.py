@@ -7,12 +7,13 @@ import re
 from dataclasses import replace
 
 from index.api import Library
+from index.countries import country_of
 from index.query import mention_finder, mentioned
 from index.types import Filters
 
 from . import compose, evidence, refusal
 from .dates import date_positions, spans_between
-from .question import Question
+from .question import Question, capitalised
 from .texts import readout_texts, titled_words
 from .tuning import TUNING
 
@@ -75,6 +76,25 @@ def contacts_on(library: Library, read, found: evidence.Evidence, scored) -> tup
         return replace(found, readouts=keep), ""
     reason = refusal.topic_refusal(about, found, texts, 0.0, count, whole=False) if texts else ""
     return found, reason or none_mention(read, read.subject)
+
+
+def named_contacts(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:
+    """"When did Biden get on the phone with the Entergy and Southern Company chiefs ...?": of the people's contacts, those
+    whose readouts have a rare name the question gives (in few paragraphs of the index, not a person's nor a country's),
+    where some but not all do; what the question says was discussed ("the outages") may be said in other words there."""
+    if len(found.readouts) < 2:
+        return found
+    count = refusal.word_counter(library)
+    people = {w.lower() for p in read.people for n in p.names for w in re.findall(r"[\w'’-]+", n)}
+    named = [t for t in read.topic if capitalised(t, read.text) and t not in people and not country_of(t)
+             and 0 < count(t) <= TUNING.specific_paragraphs]
+    if not named:
+        return found
+    allowed = Filters(readouts=frozenset(r.id for r in found.readouts))
+    having = set.intersection(*({h.readout_id for h in library.search(t, filters=allowed, k=10, mode="lexical")}
+                                for t in named))
+    keep = tuple(r for r in found.readouts if r.id in having)
+    return replace(found, readouts=keep) if keep and len(keep) < len(found.readouts) else found
 
 
 def said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:

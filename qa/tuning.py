@@ -497,6 +497,9 @@ class Tuning:
     # where no sentence on the topic names something the question does not, as for a place (qa/details.ASKS_NAMED;
     # thirty-third session)
 
+    named_contacts: bool = True  # "when did Biden phone the Entergy and Southern Company chiefs ...?": the contacts whose
+    # readouts have a rare name the question gives, where some but not all do (qa/refine.named_contacts; 33rd session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -25,7 +25,9 @@ them (Tuning.verbs_unnamed). The eleventh test fails with clock_given off, the l
 verbs_unnamed off.
 
 "Which university did he attend?" asks a name, as "in which city" asks a place: refused where no sentence on the topic
-names something the question does not (Tuning.name_given); the last test fails with it off."""
+names something the question does not (Tuning.name_given); the thirteenth test fails with it off. "When did Biden
+phone the utility bosses from Entergy and Southern Company ...?" is of the contacts whose readouts have those rare
+names (Tuning.named_contacts); the last test fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -130,3 +132,11 @@ def test_a_thing_known_by_its_name_is_refused_where_no_sentence_names_one(librar
     assert answer.refused and "names a university" in answer.text, answer.text
     assert ASKS_NAMED.match("What was the name of the freighter that was struck?")
     assert not ASKS_NAMED.match("What did they say about the bank?")
+
+
+def test_when_of_a_contact_named_by_the_companies_taking_part(library):
+    answer = ask(library, "When did Biden phone the utility bosses from Entergy and Southern Company about the hurricane "
+                          "damage?")
+    # (before: "8 calls of Joe Biden in this index: ...", the hurricane calls with governors among them)
+    assert not answer.refused and "2021-08-31" in answer.text, answer.text
+    assert len(answer.citations) == 1
