@@ -87,6 +87,9 @@ EVENT_WORDS = re.compile(r"\b(?:day|forum|summit|meeting|dialogue|conference|pla
                          r"reception|convening|gathering|briefing|symposium|consultations?)\b", re.IGNORECASE)
 # ... or a body that meets ("the U.S.-Israel Strategic Consultative Group", "the National Climate Task Force")
 BODY_WORDS = re.compile(r"\b(?:group|task force|council|commission|mechanism)\b", re.IGNORECASE)
+# An office after a body's name: the body names who, not what met ("the Gender Policy Council director")
+_OFFICE_AFTER = re.compile(r"\s*(?:director|chair|chairs|chairman|chairwoman|head|adviser|advisor|spokesperson|"
+                           r"administrator|coordinator|executive director)\b", re.IGNORECASE)
 # ... or a capitalised name and lower-case words before an event word ("Blinken's U.S.-ASEAN foreign ministers' meeting")
 LOWER_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
                          r"conference|roundtable)s?)\b")
@@ -128,6 +131,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         near = f"{piece} {' '.join(after.split()[:3])}"
         if not EVENT_WORDS.search(near) and not (TUNING.event_bodies and BODY_WORDS.search(near)):
             continue  # a name, a place ("the West Bank"), not an event
+        if TUNING.body_office and not EVENT_WORDS.search(near) and _OFFICE_AFTER.match(after):
+            continue  # "the Gender Policy Council director convened ...": a person of the body, not its meeting
         words = piece.split()
         while words and words[0].lower() in _OPENERS:
             words = words[1:]  # ("Which Commerce Department": "Commerce Department")

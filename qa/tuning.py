@@ -500,6 +500,9 @@ class Tuning:
     named_contacts: bool = True  # "when did Biden phone the Entergy and Southern Company chiefs ...?": the contacts whose
     # readouts have a rare name the question gives, where some but not all do (qa/refine.named_contacts; 33rd session)
 
+    body_office: bool = True  # "When did the Gender Policy Council director convene ...?": a body's name before an
+    # office names who, not an event of the body's readouts (qa/places.titled_event; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 
