@@ -74,8 +74,10 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
     who = " and ".join(p.names[0] for p in question.people)
     if question.intent == "when" and len(chosen) == 1:
         hit = lead_hit(library, chosen[0].id)
-        text = (f"{'First' if question.order == 'first' else 'Most recently'} on "
-                f"{chosen[0].event_date or chosen[0].date}: {lead_sentence(hit)} [1]")
+        # ("When did Biden phone the Entergy chief?" of one contact: "On ...", no order asked)
+        said = "First on" if question.order == "first" else "Most recently on" \
+            if question.order == "last" or not tuning.when_plain else "On"
+        text = f"{said} {chosen[0].event_date or chosen[0].date}: {lead_sentence(hit)} [1]"
         if unkind:
             text = f"{none}; of their other contacts, {text[0].lower()}{text[1:]}"
         return Answer(question.text, text, tuple(cited.citations), hits, False)

@@ -503,6 +503,9 @@ class Tuning:
     body_office: bool = True  # "When did the Gender Policy Council director convene ...?": a body's name before an
     # office names who, not an event of the body's readouts (qa/places.titled_event; thirty-third session)
 
+    when_plain: bool = True  # "When did they speak?" of the one contact found is answered "On <date>", not "Most
+    # recently on <date>", which only "when did they last ..." asks (qa/compose_lists; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -27,7 +27,8 @@ verbs_unnamed off.
 "Which university did he attend?" asks a name, as "in which city" asks a place: refused where no sentence on the topic
 names something the question does not (Tuning.name_given); the thirteenth test fails with it off. "When did Biden
 phone the utility bosses from Entergy and Southern Company ...?" is of the contacts whose readouts have those rare
-names (Tuning.named_contacts); the fourteenth test fails with it off. "the Gender Policy Council director" names who
+names (Tuning.named_contacts), and answered "On <date>", not "Most recently on <date>", as no order was asked
+(Tuning.when_plain); the fourteenth test fails with either off. "the Gender Policy Council director" names who
 convened, not an event of the council's readouts (Tuning.body_office); the last test fails with it off."""
 from __future__ import annotations
 
@@ -141,6 +142,7 @@ def test_when_of_a_contact_named_by_the_companies_taking_part(library):
     # (before: "8 calls of Joe Biden in this index: ...", the hurricane calls with governors among them)
     assert not answer.refused and "2021-08-31" in answer.text, answer.text
     assert len(answer.citations) == 1
+    assert answer.text.startswith("On 2021-08-31: ")  # (no order asked: not "Most recently on ...")
 
 
 def test_a_body_before_an_office_names_who_not_the_event(library):
