@@ -150,7 +150,7 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
         if TUNING.boss_not_party and match.end() == len(run) and re.search(r"['’]s$", match.group()) \
-                and AIDE.match(text, text.find(run) + len(run)):
+                and (AIDE_ANY if TUNING.aide_any else AIDE).match(text, text.find(run) + len(run)):
             continue  # "Zelenskyy's chief of staff", "Meloni's diplomatic adviser": the aide took part, not the boss
         if re.search(r"\w\s+Day$", place):
             continue  # an occasion ("Independence Day", "Victory Day"), not Rear Admiral Michael Day
@@ -214,6 +214,10 @@ AIDE = re.compile(r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special
                   r"security|presidential|special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|"
                   r"aides?|envoys?|emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|"
                   r"(?:foreign|defen[cs]e|finance) ministers?|top diplomat)\b", re.IGNORECASE)
+# ... and any adviser or second of theirs ("Biden's climate adviser", "Biden's number two", "the President's press
+# secretary"): one who took part in their stead
+AIDE_ANY = re.compile(AIDE.pattern[:-3] + r"|[a-z]+[- ](?:advis[eo]rs?|aides?|czars?|envoys?|coordinators?)|number two|"
+                      r"second[- ]in[- ]command|deputy|vice president|running mate|press secretary)\b", re.IGNORECASE)
 
 
 def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:

@@ -506,6 +506,9 @@ class Tuning:
     when_plain: bool = True  # "When did they speak?" of the one contact found is answered "On <date>", not "Most
     # recently on <date>", which only "when did they last ..." asks (qa/compose_lists; thirty-third session)
 
+    aide_any: bool = True  # "Biden's climate adviser", "Biden's number two": the aide took part, not the boss, as for
+    # "Zelenskyy's chief of staff" (qa/people.AIDE_ANY; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -29,7 +29,9 @@ names something the question does not (Tuning.name_given); the thirteenth test f
 phone the utility bosses from Entergy and Southern Company ...?" is of the contacts whose readouts have those rare
 names (Tuning.named_contacts), and answered "On <date>", not "Most recently on <date>", as no order was asked
 (Tuning.when_plain); the fourteenth test fails with either off. "the Gender Policy Council director" names who
-convened, not an event of the council's readouts (Tuning.body_office); the last test fails with it off."""
+convened, not an event of the council's readouts (Tuning.body_office); the fifteenth test fails with it off. In
+"Biden's climate adviser" or "Biden's number two" the aide took part, not Biden (Tuning.aide_any); the last test
+fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -151,3 +153,10 @@ def test_a_body_before_an_office_names_who_not_the_event(library):
     # (before: "none of the 2 readouts of the event asked about ... mentions religious, denominations": the
     # council's own meetings were taken for the event)
     assert not answer.refused and answer.text.startswith("On 2022-06-01: "), answer.text
+
+
+def test_an_aide_of_theirs_took_part_not_the_boss(library):
+    for question in ("Did Biden's climate adviser bring up a goal for chargers with the charging companies' bosses?",
+                     "Where had Biden's number two hosted the mayors earlier that week?"):
+        assert not any("Joe Biden" in p.names for p in understand(library, question).people), question
+    assert any("Joe Biden" in p.names for p in understand(library, "What did Biden's call with Kishida cover?").people)
