@@ -248,7 +248,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if not reason and scored:
             # "how long did the call last?": of the contact found first, which the question describes (readouts
             # nearly never say it: four lengths of time in the corpus)
-            reason = length_refusal(read, top_texts(library, scored, 1))
+            reason = length_refusal(read, lambda: top_texts(library, scored, 1))
         if not reason and len(found.readouts) <= TOPIC_TEXTS:
             reason = refusal.unknown_refusal(read, found, refusal.word_counter(library))  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
@@ -269,7 +269,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # (the top readouts read whole once: the word checks below read the same ones)
             top = top if top is not None else top_texts(library, scored)
             # (how long: of the event found first, which the question describes; the others' "two-day visits" are not it)
-            reason = measure_refusal(read, None, top) or length_refusal(read, top_texts(library, scored, 1))
+            reason = measure_refusal(read, None, top) or length_refusal(read, lambda: top_texts(library, scored, 1))
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import Callable
 
 from index.api import Library
 from index.chunk import split_sentences
@@ -157,17 +158,18 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:morning|a
                     r"tonight|overnight|breakfast|lunch|dinner|o[’']clock)\b", re.IGNORECASE)
 
 
-def length_refusal(question: Question, texts: dict[str, str]) -> str:
-    """Why the readout found first (`texts`) cannot say how long a contact or event lasted, or at what time of day
-    it was, or "": none of its sentences gives a length of time (an hour of the day). (A readout says on which day a
-    contact took place, nearly never for how long or at what hour: three blind sets asked it, and were answered with
-    the lead.)"""
-    if not texts:
-        return ""
+def length_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> str:
+    """Why the readout found first (`texts()`, read only for a question asking it) cannot say how long a contact or
+    event lasted, or at what time of day it was, or "": none of its sentences gives a length of time (an hour of the
+    day). (A readout says on which day a contact took place, nearly never for how long or at what hour: three blind
+    sets asked it, and were answered with the lead.)"""
     asked = scene_and_ask(question.text)[1] or question.text
-    if TUNING.length_given and ASKS_LENGTH.match(asked) and not any(_LENGTH.search(t) for t in texts.values()):
+    length = TUNING.length_given and ASKS_LENGTH.match(asked)
+    clock = TUNING.clock_given and ASKS_CLOCK.match(asked)
+    found = texts().values() if length or clock else ()
+    if length and found and not any(_LENGTH.search(t) for t in found):
         return "The readouts do not cover this: the readout found does not say how long it lasted."
-    if TUNING.clock_given and ASKS_CLOCK.match(asked) and not any(_CLOCK.search(t) for t in texts.values()):
+    if clock and found and not any(_CLOCK.search(t) for t in found):
         return "The readouts do not cover this: the readout found does not say at what time of day it was."
     return ""
 
