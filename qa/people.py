@@ -149,6 +149,9 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
             continue
         if country_of(match.group()) or country_of(re.sub(r"^(The|El|La|Le) ", "", match.group())):
             continue  # a place ("El Salvador", "Saudi Arabia"), not a person
+        if TUNING.under_not_party and _UNDER.search(text, 0, max(text.find(run), 0)) \
+                and not re.search(r"['’]s$", match.group()):
+            continue  # "the first meeting of the council under Biden": whose time, not who took part
         if TUNING.boss_not_party and match.end() == len(run) and re.search(r"['’]s$", match.group()) \
                 and (AIDE_ANY if TUNING.aide_any else AIDE).match(text, text.find(run) + len(run)):
             continue  # "Zelenskyy's chief of staff", "Meloni's diplomatic adviser": the aide took part, not the boss
@@ -206,6 +209,11 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 taken |= set(full)
                 break
     return tuple(found)
+
+
+# "under Biden", "under President Biden": an administration's time, not a party to the contact (at the end of the
+# text searched, which stops where the name starts)
+_UNDER = re.compile(r"\bunder\s+(?:(?:the\s+)?(?:President|Vice President|Secretary|Prime Minister)\s+)?$")
 
 
 # After "Zelenskyy's": an aide or minister of theirs, who took part in their stead.

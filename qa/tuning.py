@@ -509,6 +509,9 @@ class Tuning:
     aide_any: bool = True  # "Biden's climate adviser", "Biden's number two": the aide took part, not the boss, as for
     # "Zelenskyy's chief of staff" (qa/people.AIDE_ANY; thirty-third session)
 
+    under_not_party: bool = True  # "the first meeting of the council under Biden": his administration's time, not a
+    # participant (qa/people.people_in; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -30,8 +30,9 @@ phone the utility bosses from Entergy and Southern Company ...?" is of the conta
 names (Tuning.named_contacts), and answered "On <date>", not "Most recently on <date>", as no order was asked
 (Tuning.when_plain); the fourteenth test fails with either off. "the Gender Policy Council director" names who
 convened, not an event of the council's readouts (Tuning.body_office); the fifteenth test fails with it off. In
-"Biden's climate adviser" or "Biden's number two" the aide took part, not Biden (Tuning.aide_any); the last test
-fails with it off."""
+"Biden's climate adviser" or "Biden's number two" the aide took part, not Biden (Tuning.aide_any); the sixteenth
+test fails with it off; "the first meeting of the council under Biden" names his administration's time, not a
+participant the follow-ups carry (Tuning.under_not_party), and the test after it fails with that off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -160,3 +161,16 @@ def test_an_aide_of_theirs_took_part_not_the_boss(library):
                      "Where had Biden's number two hosted the mayors earlier that week?"):
         assert not any("Joe Biden" in p.names for p in understand(library, question).people), question
     assert any("Joe Biden" in p.names for p in understand(library, "What did Biden's call with Kishida cover?").people)
+
+
+NATIVE_COUNCIL = ("wh-2021-04-23-readout-of-the-biden-harris-administrations-first-meeting-of-the-white-house-council-on-"
+                  "native-american-affairs")
+
+
+def test_under_biden_is_a_time_not_a_participant(library):
+    assert understand(library, "Which council first met under Biden in April 2021?").people == ()
+    answer = ask(library, "Was a larger summit with tribal nations announced there, and for when?",
+                 history=["What was decided at the first session of the White House Council on Native American "
+                          "Affairs under Biden?", "Who led it?"])
+    # (before: "Biden" carried as a participant, and the Council of Governors' meeting of 2023 quoted)
+    assert cited(answer, NATIVE_COUNCIL) and "late 2021" in answer.text, answer.text
