@@ -54,8 +54,9 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
         # contact more than what was said in it: it counts for less.
         titled = sentence_words(s.hit.title)
         for position, sentence in enumerate(split_sentences(s.hit.text)):
-            if len(sentence) < 20 or (sentence.endswith(":") and len(sentence) < 80):
-                continue
+            if len(sentence) < 20 or (sentence.endswith(":") and (len(sentence) < 80 or tuning.colon_intro
+                                                                and _INTRO.search(sentence))):
+                continue  # ("... heard from officials including:": what follows says it, not this)
             if tuning.pointers_out and is_pointer(sentence):
                 continue  # "For further information, please visit https://...": where to read more, nothing said
             words = sentence_words(sentence)
@@ -96,6 +97,11 @@ def is_roster(text: str) -> bool:
 def topic_words(question: Question, sentence: str) -> set[str]:
     """The question's topic words (stemmed) that a sentence has."""
     return _has(sentence, [stem(t) for t in question.topic])
+
+
+# A sentence that only introduces a list ("During the forum, participants heard from officials including:")
+_INTRO = re.compile(r"\b(?:including|include|included|following|as follows|are|were|was|is|below|these|to)\s*:$",
+                    re.IGNORECASE)
 
 
 def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int | None = None) -> list[str]:

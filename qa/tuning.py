@@ -512,6 +512,9 @@ class Tuning:
     under_not_party: bool = True  # "the first meeting of the council under Biden": his administration's time, not a
     # participant (qa/people.people_in; thirty-third session)
 
+    colon_intro: bool = True  # a sentence that only introduces a list ("... heard from officials including:") is
+    # never quoted alone, whatever its length (qa/sentences.sentence_scores; thirty-third session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

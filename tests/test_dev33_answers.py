@@ -32,7 +32,9 @@ names (Tuning.named_contacts), and answered "On <date>", not "Most recently on <
 convened, not an event of the council's readouts (Tuning.body_office); the fifteenth test fails with it off. In
 "Biden's climate adviser" or "Biden's number two" the aide took part, not Biden (Tuning.aide_any); the sixteenth
 test fails with it off; "the first meeting of the council under Biden" names his administration's time, not a
-participant the follow-ups carry (Tuning.under_not_party), and the test after it fails with that off."""
+participant the follow-ups carry (Tuning.under_not_party), and the test after it fails with that off. A sentence
+that only introduces a list ("... heard from officials including:") is never quoted alone (Tuning.colon_intro); the
+last test fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -174,3 +176,14 @@ def test_under_biden_is_a_time_not_a_participant(library):
                           "Affairs under Biden?", "Who led it?"])
     # (before: "Biden" carried as a participant, and the Council of Governors' meeting of 2023 quoted)
     assert cited(answer, NATIVE_COUNCIL) and "late 2021" in answer.text, answer.text
+
+
+HBCU_FORUM = "wh-2023-02-19-readout-of-forum-with-hbcu-student-veterans-and-cadets"
+
+
+def test_a_sentence_that_only_introduces_a_list_is_never_the_answer(library):
+    answer = ask(library, "What support did the officials promise going forward?",
+                 history=[{"question": "Which Pentagon official addressed the students?", "cited": [HBCU_FORUM]}])
+    # (before: "During the forum, participants heard from Biden-Harris Administration officials including: [1]")
+    assert not answer.refused and cited(answer, HBCU_FORUM), answer.text
+    assert not any(c.quote.rstrip().endswith("including:") for c in answer.citations), answer.text
