@@ -212,21 +212,18 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         if read.intent in METADATA_INTENTS:
             named = named_contacts(library, read, found) if TUNING.named_contacts else found
             if read.subject and TUNING.subject_contacts:
-                # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic.
+                # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic; of the
+                # contacts with the names given, what was said may be in other words (no refusal).
                 on, reason = contacts_on(library, read, named, scored)
-                if reason and named is not found:
-                    on, reason = named, ""  # (the contacts with the names given: what was said may be in other words)
-                if reason:
+                if reason and named is found:
                     return Plan(read, scored, reason)
-                found = on
+                named = named if reason else on
             elif read.intent == "when" and read.topic and TUNING.when_said:
-                found = named
-                reason = unsaid_when(library, read, found) if TUNING.when_unsaid else ""
+                reason = unsaid_when(library, read, named) if TUNING.when_unsaid else ""
                 if reason:
                     return Plan(read, scored, reason)
-                found = said_most(library, read, found)
-            else:
-                found = named
+                named = said_most(library, read, named)
+            found = named
             return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
         best = max((s.dense for s in scored), default=0.0)
         texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \

@@ -18,6 +18,7 @@ from index.readout_meta import roles_in, roles_of
 from .cover import NUMBER, has
 from .evidence import Evidence, none_of_them
 from .parts import asks_one, scene_and_ask
+from .people import full_name_words
 from .places import ORDINALS
 from .question import Question, capitalised
 from .tuning import TUNING
@@ -104,8 +105,7 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
     if date and any(DATE.search(s) for s in on_topic):
         return ""
     if place:
-        people = {w.lower() for p in question.people for n in p.names for w in re.findall(r"[\w'’-]+", n)} \
-            if TUNING.place_words else set()
+        people = full_name_words(question.people) if TUNING.place_words else set()
         if any(_names_place(s, question.text, people) for s in on_topic if s):
             return ""
         what = next(g for g in place.groups() if g).lower()

@@ -13,13 +13,12 @@ from .tuning import TUNING, Tuning
 # did she call ironclad?", "At the Munich trilateral in February 2022, which vessels ...", "In the
 # April call with Sisi, for which ... ". It may hold commas ("his French, German, Italian and British
 # counterparts ... on April 6, 2022,"): it ends at the first comma that a question word follows.
-SCENE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
-                   r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since|under|through|over|against|toward|towards|into|among|"
-                   r"between|after|before|during|within|beyond) )?(?:what|which|how|who|whom|whose|did|does|do|"
-                   r"was|were|where)\b)",
-                   re.IGNORECASE)
+_SCENE = (r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
+          r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since|under|through|over|against|toward|towards|into|among|"
+          r"between|after|before|during|within|beyond) )?(?:what|which|how|who|whom|whose|did|does|do|was|were|where{})\b)")
+SCENE = re.compile(_SCENE.format(""), re.IGNORECASE)
 # ... and one before a question opening with another auxiliary ("When Biden sat down with Kishida, had they ...?")
-SCENE_AUX = re.compile(SCENE.pattern.replace("was|were|where)", "was|were|where|has|have|had|is|are)"), re.IGNORECASE)
+SCENE_AUX = re.compile(_SCENE.format("|has|have|had|is|are"), re.IGNORECASE)
 
 
 # "On North Korea, what did ...", "On the Grand Ethiopian Renaissance Dam, how did ...": a clause opened by "on"

@@ -217,15 +217,16 @@ _UNDER = re.compile(r"\bunder\s+(?:(?:the\s+)?(?:President|Vice President|Secret
 
 
 # After "Zelenskyy's": an aide or minister of theirs, who took part in their stead.
-AIDE = re.compile(r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special|personal)\s+)*"
-                  r"(?:chief of staff|(?:(?:national|homeland) security|diplomatic|foreign[- ]policy|economic|"
-                  r"security|presidential|special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|"
-                  r"aides?|envoys?|emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|"
-                  r"(?:foreign|defen[cs]e|finance) ministers?|top diplomat)\b", re.IGNORECASE)
+_AIDE_BEFORE = r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special|personal)\s+)*"
+_AIDES = (r"chief of staff|(?:(?:national|homeland) security|diplomatic|foreign[- ]policy|economic|security|presidential|"
+          r"special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|aides?|envoys?|"
+          r"emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|(?:foreign|defen[cs]e|finance) ministers?|top diplomat")
+AIDE = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES})\b", re.IGNORECASE)
 # ... and any adviser or second of theirs ("Biden's climate adviser", "Biden's number two", "the President's press
 # secretary"): one who took part in their stead
-AIDE_ANY = re.compile(AIDE.pattern[:-3] + r"|[a-z]+[- ](?:advis[eo]rs?|aides?|czars?|envoys?|coordinators?)|number two|"
-                      r"second[- ]in[- ]command|deputy|vice president|running mate|press secretary)\b", re.IGNORECASE)
+AIDE_ANY = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES}|[a-z]+[- ](?:advis[eo]rs?|aides?|czars?|envoys?|coordinators?)|"
+                      r"number two|second[- ]in[- ]command|deputy|vice president|running mate|press secretary)\b",
+                      re.IGNORECASE)
 
 
 def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:
@@ -244,6 +245,11 @@ def _unknown_before(run: str, word: str, names: Names) -> bool:
     return any(w.lower() not in STOPWORDS and w.lower() not in GENERIC | TITLES and not country_of(w) and len(w) > 1
                and not names.lookup(re.sub(r"['’]s$", "", w), dominant=False) and not ROMAN.fullmatch(w)
                for w in before)
+
+
+def full_name_words(people: tuple[Person, ...]) -> set[str]:
+    """The lower-case words of the full names of the people asked about ("antony", "blinken")."""
+    return {w.lower() for p in people for n in p.names for w in re.findall(r"[\w'’-]+", n)}
 
 
 def spelled_words(person: Person) -> set[str]:

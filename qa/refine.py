@@ -13,6 +13,7 @@ from index.types import Filters
 
 from . import compose, evidence, refusal
 from .dates import date_positions, spans_between
+from .people import full_name_words
 from .question import Question, capitalised
 from .texts import readout_texts, titled_words
 from .tuning import TUNING
@@ -85,7 +86,7 @@ def named_contacts(library: Library, read, found: evidence.Evidence) -> evidence
     if len(found.readouts) < 2:
         return found
     count = refusal.word_counter(library)
-    people = {w.lower() for p in read.people for n in p.names for w in re.findall(r"[\w'’-]+", n)}
+    people = full_name_words(read.people)
     named = [t for t in read.topic if capitalised(t, read.text) and t not in people and not country_of(t)
              and 0 < count(t) <= TUNING.specific_paragraphs]
     if not named:

@@ -37,8 +37,9 @@ _ADVERBS = frozenset("also just still ever never jointly further both all each t
 
 
 # Words before which a participle describes a thing ("the stolen documents", "on frozen assets", "using immobilized").
-_ATTRIBUTIVE = re.compile(r"^(?:a|an|the|this|that|these|those|its|their|his|her|our|of|on|about|for|with|from|by|in|into|"
-                          r"against|over|and|or|\w+ing)$")
+# (and any "-ing" word)
+_ATTRIBUTIVE = frozenset("a an the this that these those its their his her our of on about for with from by in into "
+                         "against over and or".split())
 
 
 def says_how(word: str, text: str) -> bool:
@@ -58,7 +59,8 @@ def says_how(word: str, text: str) -> bool:
     if "VERB" not in readings:
         return False
     if TUNING.verb_forms and set(readings) == {"VERB"} and not lowered.endswith("ing") \
-            and any(at and not _ATTRIBUTIVE.search(tokens[at - 1]) for at, t in enumerate(tokens) if t == lowered):
+            and any(at and tokens[at - 1] not in _ATTRIBUTIVE and not tokens[at - 1].endswith("ing")
+                    for at, t in enumerate(tokens) if t == lowered):
         # Not a participle describing the topic ("the stolen documents", "using immobilized assets"); nor an "-ing"
         # form ("evacuating", "normalizing" are topics as often as verbs: "what did they say about evacuating").
         return True
