@@ -21,7 +21,7 @@ from .focus import covering_readout, number_given, ordinal_given
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
-from .sentences import (MEANING_SENTENCES, closest_paragraphs, lead_beside_many, past_lead, prefer_asked, sentence_scores,
+from .sentences import (MEANING_SENTENCES, closest_paragraphs, lead_beside_many, past_lead, prefer_asked, company_said, sentence_scores,
                         topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
@@ -230,6 +230,11 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         sentence = lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
         chosen.insert(0, (best[0], -1, -1, sentence, first, 0, first.speaker_of(sentence)))
+    elif lead and (opening := lead(best[4].readout_id)) and (company := company_said(question, opening.text, tuning)):
+        # "Who went along with him?": the lead's "... was joined by ..." answers it, alone unless more is asked
+        # ("Who went with Sullivan to Brasilia, and what did he extend to Lula?")
+        rest = [c for c in chosen if c[3] != company] if len(question_parts(question.text)) > 1 else []
+        chosen = [(best[0], -1, -1, company, opening, 0, opening.speaker_of(company))] + rest
     if one_readout and tuning.unnamed_one_readout:
         # Nobody named: the question is about one contact (its time and description picked it), so the
         # answer stays in the readout of the best sentence.

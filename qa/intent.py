@@ -160,6 +160,12 @@ SCHEDULED = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|
                        re.IGNORECASE)
 
 
+# "Which countries does it bring together?", "which countries are part of the compact?": what a thing is made of
+# now (present tense, a thing or "it" its subject), not the countries of contacts, which are past ("did he call").
+ABOUT_A_THING = re.compile(r"^\s*which (?:\w+ ){0,2}(?:countries|leaders|officials|counterparts)\s+(?:does|do|is|are)\s+"
+                           r"(?:it|this|that|they|the|its|their)\b", re.IGNORECASE)
+
+
 # "How many minutes did they spend on the phone?": a duration, answered (or not) by a readout's words.
 DURATION = re.compile(r"^\s*how many (?:[\w-]+ )?(?:seconds|minutes|hours|weeks|months|years)\b", re.IGNORECASE)
 # ... and "how many days did the summit run?" (not "how many days after the attack did they speak?", a date)
@@ -191,6 +197,8 @@ def intent_of(text: str) -> str:
                 return "discuss"
             if intent == "who_said" and TUNING.company_not_said and COMPANY.search(text):
                 continue  # who took part is a fact of the readout, said by neither side
+            if intent == "list" and TUNING.list_present and ABOUT_A_THING.search(text):
+                continue  # "Which countries does the initiative bring together?": what it is, not whom they met
             return intent
     # Two contacts set in the scene: "In the first of Harris's 2023 meetings ... and in the second (June, in
     # Nassau), what did the readouts say about Haiti?"

@@ -142,9 +142,14 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         # Counternarcotics Working Group" "... U.S.-PRC Bilateral Counternarcotics Working Group ...": the name's
         # last words, as long as they stay a name of two words or more)
         names = [" ".join(words[i:]) for i in range(len(words) - 1 if TUNING.name_suffix else 1)]
+        if TUNING.event_reordered:
+            names = _reordered(names)
         said_as = [v for name in names for v in ((name, name.replace("U.S.", "United States"))
                                                   if "U.S." in name and TUNING.dotted_names else (name,))]
         for said in said_as:
+            if TUNING.event_reordered:
+                # ("Biden's second competition council meeting": the ordinal inside the run counts too)
+                before_said = f"{before} {piece[:max(piece.find(said), 0)]}"
             ids = library.titled(said, TITLED_EVENTS + 1)
             rows = library.readouts(filters=Filters(readouts=ids), participants=False) if len(ids) <= TITLED_EVENTS else []
             if len(ids) > TITLED_EVENTS and TUNING.event_in_time and (EVENT_WORDS.search(said) or BODY_WORDS.search(said)) \
@@ -152,7 +157,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
                 # "the National Climate Task Force" (11 meetings) in the time asked: the few of that time
                 rows = library.readouts(filters=replace(timed, readouts=library.titled(said, TITLED_MANY)), participants=False)
                 rows = rows if len(rows) <= TITLED_EVENTS else []
-            if len(ids) > 1 and TUNING.event_ordinal and (nth := _ordinal(before, after)):
+            if len(ids) > 1 and TUNING.event_ordinal and (nth := _ordinal(before_said if TUNING.event_reordered
+                                                                           else before, after)):
                 # "the fourth Donor Coordination Platform steering committee meeting": the one its title numbers so
                 rows = [r for r in library.readouts(filters=Filters(readouts=library.titled(said, TITLED_MANY)),
                                                     participants=False) if re.search(nth, r.title, re.IGNORECASE)] or rows
@@ -165,6 +171,24 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+_EVENT_END = re.compile(r"\s+(?:meeting|summit|ministerial|dialogue|forum|conference|roundtable)s?$", re.IGNORECASE)
+
+
+def _reordered(names: list[str]) -> list[str]:
+    """Each name and, after it, a body's name without its closing event word ("competition council meeting", then
+    "competition council": titles say "Second Meeting of the White House Competition Council"; not "Black women's"
+    of "the Black women's roundtable", no body); names of generic words only ("council meeting", "task force"),
+    which many bodies' titles have, dropped."""
+    out = []
+    for name in names:
+        bare = _EVENT_END.sub("", name)
+        for said in (name, bare) if re.search(rf"{BODY_WORDS.pattern}$", bare, re.IGNORECASE) else (name,):
+            rest = BODY_WORDS.sub(" ", EVENT_WORDS.sub(" ", said)).split()
+            if rest and len(said.split()) >= 2 and said not in out:
+                out.append(said)
+    return out
 
 
 ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "

@@ -130,6 +130,22 @@ def prefer_asked(question: Question, candidates: list[tuple], nouns: list[str], 
     return sorted(candidates, key=lambda c: id(c) not in naming)
 
 
+# "Who went along with him?", "who accompanied the Secretary?", "who else was on the trip?": asked who came along ...
+ASKS_COMPANY = re.compile(r"\bwho\s+(?:else\s+)?(?:went|came|travel(?:l)?ed|was|were)\s+(?:along|with|on)\b|"
+                          r"\bwho\s+(?:else\s+)?(?:accompanied|joined)\b|\bwho\s+else\b", re.IGNORECASE)
+# ... which a readout says so ("The DNI was joined by ...", "accompanied by", "the delegation included")
+SAYS_COMPANY = re.compile(r"\b(?:joined|accompanied)\s+by\b|\bdelegation\s+(?:also\s+)?(?:included|comprised|consisted)\b|"
+                          r"\btravel(?:l)?ed\s+with\b", re.IGNORECASE)
+
+
+def company_said(question: Question, lead_text: str, tuning: Tuning = TUNING) -> str | None:
+    """Of a question asking who came along, the sentence of the best readout's lead saying who joined ("The DNI was
+    joined by ..."), or None: the lead names the party, the sentences ranked on the topic rarely do."""
+    if not tuning.company_sentence or not ASKS_COMPANY.search(question.text):
+        return None
+    return next((s for s in split_sentences(lead_text) if SAYS_COMPANY.search(s)), None)
+
+
 # Who took part or where is what a lead says ("X met with Y in Z today"): asked for, it stays.
 ASKS_WHO_OR_WHERE = re.compile(r"\b(?:who|whom|where|which\s+(?:city|country|officials?|leaders?|ministers?))\b", re.IGNORECASE)
 

@@ -515,6 +515,16 @@ class Tuning:
     colon_intro: bool = True  # a sentence that only introduces a list ("... heard from officials including:") is
     # never quoted alone, whatever its length (qa/sentences.sentence_scores; thirty-third session)
 
+    list_present: bool = True  # "Which countries does it bring together?" asks what a thing is made of, not a list
+    # of contacts (qa/intent.ABOUT_A_THING; thirty-fourth session)
+
+    event_reordered: bool = True  # "the second competition council meeting" is titled "Second Meeting of the ...
+    # Competition Council": the name is tried without its event word, a name of generic words only ("council
+    # meeting") selects nothing, and an ordinal inside the name counts (qa/places.titled_event; thirty-fourth session)
+
+    company_sentence: bool = True  # "Who went along with him?": the best readout's sentence saying who joined ("The
+    # DNI was joined by ...") is quoted, alone unless more is asked (qa/sentences.company_said; thirty-fourth session)
+
     def to_json(self) -> dict:
         return asdict(self)
 
