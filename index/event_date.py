@@ -15,6 +15,10 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 DATE = re.compile(
     rf"(?P<before>\b\w+['’]?\w*[,\s]+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     r"(?:\s*[-–]\s*\d{1,2}\b)?(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
+# "on 19-20 November", "on 6 January, 2025", "on 16 June 2023": the day before the month, as some readouts write it
+DAY_FIRST = re.compile(
+    rf"(?P<before>\b\w+['’]?\w*[,\s]+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}"
+    r"(?!\w)(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
 RELATIVE = re.compile(
     r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|earlier today|yesterday|last night|"
     r"(?:on |this |last |earlier on |late on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b(?!['’]s)",
@@ -61,15 +65,16 @@ def _relative(word: str, published: _dt.date) -> _dt.date:
 def _first_in(sentence: str, published: _dt.date | None, anywhere: bool) -> _dt.date | None:
     """The first date expression in a sentence that dates the contact; anywhere=False keeps only strong ones."""
     candidates: list[tuple[int, _dt.date]] = []
-    for match in DATE.finditer(sentence):
+    for match in [*DATE.finditer(sentence), *DAY_FIRST.finditer(sentence)]:
+        begin = min(match.start("month"), match.start("day"))
         before = (match.group("before") or "").strip(" ,").lower().replace("’", "'")
-        if before in NOT_THE_EVENT or before.endswith("'s") or EARLIER.search(sentence[:match.start("month")]):
+        if before in NOT_THE_EVENT or before.endswith("'s") or EARLIER.search(sentence[:begin]):
             continue
-        if not anywhere and not OPENING_DATE.match(sentence[:match.start("month")]):
+        if not anywhere and not OPENING_DATE.match(sentence[:begin]):
             continue  # outside the contact sentence only "On June 10, ..." dates the contact
         found = _explicit(match, published)
         if found:
-            candidates.append((match.start("month"), found))
+            candidates.append((begin, found))
     if published:
         for match in RELATIVE.finditer(sentence):
             word = match.group("word")
@@ -82,8 +87,9 @@ def _first_in(sentence: str, published: _dt.date | None, anywhere: bool) -> _dt.
     return min(candidates)[1] if candidates else None
 
 
-def resolve_event_date(contact: Sequence[str], lead: Sequence[str], published: str) -> str:
-    """ISO date of the contact from its sentences (contact first, then the rest of the lead); else `published`."""
+def resolve_event_date(contact: Sequence[str], lead: Sequence[str], published: str, opening: str = "") -> str:
+    """ISO date of the contact from its sentences (contact first, then the rest of the lead, then the readout's
+    opening sentence where it starts "On July 17, ..."); else `published`."""
     try:
         day = _dt.date.fromisoformat(published) if published else None
     except ValueError:
@@ -92,7 +98,7 @@ def resolve_event_date(contact: Sequence[str], lead: Sequence[str], published: s
         found = _first_in(sentence, day, anywhere=True)
         if found:
             return found.isoformat()
-    for sentence in lead:
+    for sentence in [*lead, opening]:
         found = _first_in(sentence, day, anywhere=False)
         if found:
             return found.isoformat()

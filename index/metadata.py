@@ -20,7 +20,7 @@ from index.sentences import split_sentences
 from index.speakers import Speaker, attribute
 from index.types import Readout
 
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 KINDS = ("call", "meeting", "visit", "statement", "other")
 __all__ = ["EXTRACTOR_VERSION", "KINDS", "Participant", "SpokenSpan", "ReadoutMetadata", "extract_metadata",
            "link_same_events", "split_sentences", "match_participant", "family_name", "same_person"]
@@ -192,7 +192,10 @@ def _extract(readout: Readout) -> ReadoutMetadata:
     found: Found = extract_people(title, paragraphs, context)
     lead = paragraphs[found.lead_index] if paragraphs else ""
     lead_sentences = [lead[s:e] for s, e in split_sentences(lead)]
-    event_date = resolve_event_date(found.contact, lead_sentences, date)
+    # (the first paragraph's opening sentence too: "On July 17, the Office ... convened ...", where the people were
+    # found in a later roster paragraph)
+    opening = paragraphs[0][slice(*split_sentences(paragraphs[0])[0])] if paragraphs and split_sentences(paragraphs[0]) else ""
+    event_date = resolve_event_date(found.contact, lead_sentences, date, opening)
     kind = kind_of(found.title, found.contact, title)
     participants = tuple(Participant(p.name, p.role, p.country) for p in found.people)
     spans = attribute(paragraphs, _speakers(found.people, context), found.author)

@@ -172,6 +172,8 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
     for c in chosen:
         if c[4].paragraph == 1:
             further = [d for d in chosen if d[4].readout_id == c[4].readout_id and d[4].paragraph > 1]
+            if further and question.intent == "yes_no" and tuning.yes_past_lead:
+                continue  # ("Yes." needs the sentence that says it; the question named who and when already)
             # (nor, of a question asking for things, where the later sentences quoted say each of its topic words
             # too: it adds nothing to them; "what did they discuss" is answered by the lead's list as well)
             later = set().union(*(topic_words(question, d[3]) for d in further)) \

@@ -525,6 +525,10 @@ class Tuning:
     company_sentence: bool = True  # "Who went along with him?": the best readout's sentence saying who joined ("The
     # DNI was joined by ...") is quoted, alone unless more is asked (qa/sentences.company_said; thirty-fourth session)
 
+    yes_past_lead: bool = True  # "Did McCarthy cite a goal for EV chargers?": a "Yes" quotes the sentence that says
+    # it, not also the lead's "X met Y" before it, where a later paragraph of the readout is quoted
+    # (qa/sentences.past_lead; thirty-fourth session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -10,7 +10,9 @@ also checking that a list of contacts is still one. A series' meeting is looked 
 ("competition council": "Fourth Meeting of the White House Competition Council"), an ordinal inside the name counts,
 and a name of generic words ("council meeting") selects nothing (Tuning.event_reordered); the third test fails with it
 off. "Who was with Haines ...?" quotes the lead's sentence saying who joined (Tuning.company_sentence); the fourth
-test fails with it off, the fifth checks that a question asking more still gets the rest."""
+test fails with it off, the fifth checks that a question asking more still gets the rest. A "Yes" quotes the sentence
+that says it, not also the lead before it, where a later paragraph of the readout is quoted (Tuning.yes_past_lead);
+the last test fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -56,3 +58,14 @@ def test_who_came_along_and_more_keeps_the_rest(library):
                           "Tshisekedi commit to?")
     assert "Molly Phee" in answer.text, answer.text
     assert (HAINES, 2) in cited(answer, HAINES), answer.citations
+
+
+EV_CHARGING = "wh-2021-03-02-readout-of-the-white-houses-meeting-with-electric-vehicle-charging-infrastructure-leaders"
+
+
+def test_a_yes_quotes_what_says_it_not_the_lead(library):
+    answer = ask(library, "Did Gina McCarthy mention a goal for the number of EV chargers when she met charging "
+                          "companies?")
+    assert answer.text.startswith("Yes"), answer.text
+    # (before: the lead "Today, National Climate Advisor Gina McCarthy ... held a virtual meeting ..." as [1] too)
+    assert cited(answer, EV_CHARGING) == {(EV_CHARGING, 2)}, answer.citations

@@ -251,10 +251,29 @@ def test_kind(title, lead, kind):
      "2023-10-27", "2023-10-27"),
     ("Secretary Blinken met with Foreign Minister Kuleba after the April 24 meeting in Kyiv.", "2022-04-30",
      "2022-04-30"),
+    # The day written before the month (a span: its first day); not a count before a month-like word.
+    ("Director of National Intelligence Avril Haines travelled to Rwanda and the DRC on 19-20 November.",
+     "2023-11-21", "2023-11-19"),
+    ("On 3 November 2022, the U.S.-EU Task Force on Energy Security met in Washington.", "2022-11-07", "2022-11-03"),
+    ("Secretary Blinken met 12 Mayors of cities across the hemisphere today.", "2022-06-09", "2022-06-09"),
 ])
 def test_event_date(lead, published, expected):
     r = readout("Readout of a Meeting", lead, date=published)
     assert extract_metadata(r).event_date == expected
+
+
+def test_event_date_from_an_opening_date_when_the_contact_is_read_later():
+    # The office that convened is no person: the contact is read from the roster sentence two paragraphs on, yet
+    # the readout opens with the day of the contact (before: the publication date, 2024-07-19).
+    r = readout("Readout of White House Office of Gun Violence Prevention Convening of State Offices of Gun Violence "
+                "Prevention",
+                "On July 17, the White House Office of Gun Violence Prevention convened over 30 state government "
+                "officials from 16 states, including leaders from 12 state Offices of Gun Violence Prevention (OVPs). "
+                "The convening brought together key violence prevention leaders to:",
+                "- Share strategies around gun violence prevention;\n- Discuss the importance of raising awareness.",
+                "These conversations build on the Administration's record. In attendance were representatives from "
+                "California, Colorado, Connecticut and Wisconsin.", date="2024-07-19")
+    assert extract_metadata(r).event_date == "2024-07-17"
 
 
 # --- speakers ---------------------------------------------------------------------------------------
