@@ -32,6 +32,9 @@ NOT_THE_EVENT = frozenset({"their", "his", "her", "its", "our", "the", "a", "an"
 # A date up to three words after "following", "after" or "since" is of an earlier event that the contact came
 # after ("met with families ... following the horrific October 7 Hamas terrorist attacks"), not the contact's.
 EARLIER = re.compile(r"\b(?:following|after|since)(?:\s+[\w'’-]+){0,3}\s*\Z", re.IGNORECASE)
+# ... and one after "ahead of" or "in advance of" is of a later event the contact prepared for ("Ahead of Guatemala’s
+# presidential runoff election on August 20, ... met today with ...").
+LATER = re.compile(r"\b(?:ahead of|in advance of|in the run-up to)(?:\s+[\w'’-]+){0,5}\s*\Z", re.IGNORECASE)
 
 
 def _explicit(match: re.Match, published: _dt.date | None) -> _dt.date | None:
@@ -68,7 +71,8 @@ def _first_in(sentence: str, published: _dt.date | None, anywhere: bool) -> _dt.
     for match in [*DATE.finditer(sentence), *DAY_FIRST.finditer(sentence)]:
         begin = min(match.start("month"), match.start("day"))
         before = (match.group("before") or "").strip(" ,").lower().replace("’", "'")
-        if before in NOT_THE_EVENT or before.endswith("'s") or EARLIER.search(sentence[:begin]):
+        if before in NOT_THE_EVENT or before.endswith("'s") or EARLIER.search(sentence[:begin]) \
+                or LATER.search(sentence[:begin]):
             continue
         if not anywhere and not OPENING_DATE.match(sentence[:begin]):
             continue  # outside the contact sentence only "On June 10, ..." dates the contact

@@ -19,7 +19,7 @@ _HAD = r"had (?:a|an|his|her|their|two|three|four|five|several|separate)(?: [\w-
 CONTACT_VERB = re.compile(
     r"\b(?:met|meets|spoke|speaks|held|holds|hosted|hosts|convened|convenes|re-?convened|called|talked|joined|"
     r"joins|visited|traveled|travelled|travels|welcomed|welcomes|received|receives|led|participated|engaged|"
-    r"chaired|co-chaired|co-hosted|sat down|moderated|included|includes|attended|attendance|accompanied|"
+    r"chaired|co-chaired|co-hosted|sat down|moderated|included|includes|attended|attendance|accompanied|gathered|"
     r"dropped by|stopped by|drops by|stops by|"  # "President Biden dropped by the meeting": he took part
     rf"was in|were in|arrived|including with|{_HAD}|"
     r"(?:will|would|to) (?:meet|speak|host|hold|convene|travel|visit|join|participate))\b"
@@ -28,7 +28,7 @@ CONTACT_VERB = re.compile(
 # Russia" or "to meet with President Zelenskyy" (a plan) name no one taking part.
 FINITE_CONTACT = re.compile(
     r"(?<!\bto )\b(?:met|meets|spoke|speaks|held|holds|hosted|hosts|convened|re-?convened|joined|visited|"
-    r"traveled|travelled|participated|co-chaired|co-hosted|moderated|included|attended|attendance|accompanied|"
+    r"traveled|travelled|participated|co-chaired|co-hosted|moderated|included|attended|attendance|accompanied|gathered|"
     rf"dropped by|stopped by|including with|{_HAD}|will (?:meet|speak|host|hold|convene|travel|visit|join|participate))\b"
 )
 # After the contact verb, the people end where the purpose or topic begins.

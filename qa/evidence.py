@@ -151,9 +151,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
             rows = library.readouts(filters=replace(question.filters, readouts=frozenset(ids & there)),
                                     participants=False, held=(date_from, shift_day(date_to, EVENT_SLACK)))
     timed = None  # the people's readouts in the time, read once
-    if rows is not None and (date_from or date_to) and TUNING.titled_place:
+    if rows is not None and TUNING.titled_place and (date_from or date_to or TUNING.titled_place_untimed
+                                                     and len(ids) <= TITLED_PLACE_READ):
         # "the two trilateral meetings he attended in Tokyo": a trip whose readout names its counterparts past
         # the lead has no one of the country in the metadata, but its title names the place ("Travel to Japan").
+        # (With no time asked, of people with few readouts: "When did Gordon travel to Guatemala?" of his 10.)
         timed = read(ids)
         have = {r.id for r in rows}
         rows += [r for r in timed if r.id not in have and (_titles_place(r.title, question.countries)
@@ -201,6 +203,9 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+TITLED_PLACE_READ = 200  # with no time asked, the most readouts of the people read for titles naming the place
 
 
 def _naming_countries(library: Library, rows: list[ReadoutSummary], countries: list[str]) -> list[ReadoutSummary]:

@@ -529,6 +529,10 @@ class Tuning:
     # it, not also the lead's "X met Y" before it, where a later paragraph of the readout is quoted
     # (qa/sentences.past_lead; thirty-fourth session)
 
+    titled_place_untimed: bool = True  # "When did the Vice President's national security adviser travel to
+    # Guatemala?": a readout titled "... Travel to Guatemala" counts among the contacts with the country with no
+    # time asked too, for people of at most TITLED_PLACE_READ readouts (qa/evidence; thirty-fourth session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

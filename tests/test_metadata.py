@@ -91,6 +91,21 @@ def test_spokesperson_statement_title_names_neither_the_spokesperson_nor_drops_t
     assert speaker_of(r, m, "He and Mr. Kalin") == "both"
 
 
+def test_people_who_gathered_each_of_their_country():
+    # (before: "Akiba" and "Año", both of the United States, and no Sullivan: "gathered" was no contact verb, so
+    # the lead was the next paragraph, whose "welcomed" is one)
+    r = readout("Joint Readout of Trilateral Meeting between the National Security Advisors of the United States, "
+                "Japan, and the Philippines",
+                "National Security Advisor Jake Sullivan of the United States, National Security Advisor Akiba Takeo of "
+                "Japan, and National Security Advisor Eduardo Año of the Republic of the Philippines gathered for the "
+                "first time on 16 June 2023 in Tokyo, Japan to exchange views.",
+                "Mr. Akiba and Mr. Año welcomed Mr. Sullivan’s reaffirmation of the United States’ ironclad alliance "
+                "commitments to both Japan and the Philippines.", date="2023-06-16")
+    m = extract_metadata(r)
+    assert [(p.name, p.country) for p in m.participants] == [
+        ("Jake Sullivan", "United States"), ("Akiba Takeo", "Japan"), ("Eduardo Año", "Philippines")]
+
+
 def test_people_who_announced_what_a_meeting_is_about_did_not_take_part():
     # All three of a list after "announced by" are left out, not only the first.
     r = readout("Readout of National Security Advisor Jake Sullivan’s Meeting to Launch the Investor Network",
@@ -251,6 +266,9 @@ def test_kind(title, lead, kind):
      "2023-10-27", "2023-10-27"),
     ("Secretary Blinken met with Foreign Minister Kuleba after the April 24 meeting in Kyiv.", "2022-04-30",
      "2022-04-30"),
+    # ... nor one of a later event the contact came ahead of.
+    ("Ahead of Guatemala’s presidential runoff election on August 20, National Security Advisor to the Vice "
+     "President Phil Gordon met today with Foreign Minister Mario Búcaro of Guatemala.", "2023-08-11", "2023-08-11"),
     # The day written before the month (a span: its first day); not a count before a month-like word.
     ("Director of National Intelligence Avril Haines travelled to Rwanda and the DRC on 19-20 November.",
      "2023-11-21", "2023-11-19"),
