@@ -12,6 +12,8 @@ and a name of generic words ("council meeting") selects nothing (Tuning.event_re
 off. "Who was with Haines ...?" quotes the lead's sentence saying who joined (Tuning.company_sentence); the fourth
 test fails with it off, the fifth checks that a question asking more still gets the rest. A "Yes" quotes the sentence
 that says it, not also the lead before it, where a later paragraph of the readout is quoted (Tuning.yes_past_lead);
+the sixth test fails with it off. With no time asked, a readout titled "... Travel to Guatemala" is among the contacts
+with Guatemala of someone with few readouts, though its metadata names no Guatemalan (Tuning.titled_place_untimed);
 the last test fails with it off."""
 from __future__ import annotations
 
@@ -69,3 +71,13 @@ def test_a_yes_quotes_what_says_it_not_the_lead(library):
     assert answer.text.startswith("Yes"), answer.text
     # (before: the lead "Today, National Climate Advisor Gina McCarthy ... held a virtual meeting ..." as [1] too)
     assert cited(answer, EV_CHARGING) == {(EV_CHARGING, 2)}, answer.citations
+
+
+GORDON_TRAVEL = "wh-2023-11-28-readout-of-national-security-advisor-to-the-vice-president-philip-gordons-travel-to-guatemala"
+
+
+def test_a_trip_titled_with_the_country_counts_with_no_time_asked(library):
+    answer = ask(library, "When did Philip Gordon go to Guatemala?")
+    # (before: only his meeting with Guatemala's foreign minister, whose metadata names a Guatemalan)
+    assert "2023-11-27" in answer.text, answer.text
+    assert GORDON_TRAVEL in {c.readout_id for c in answer.citations}, answer.citations
