@@ -247,7 +247,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # nearly never say it: four lengths of time in the corpus)
             reason = length_refusal(read, lambda: top_texts(library, scored, 1))
         if not reason and len(found.readouts) <= TOPIC_TEXTS:
-            reason = refusal.unknown_refusal(read, found, refusal.word_counter(library))  # "under martial law"
+            reason = refusal.unknown_refusal(read, found, refusal.word_counter(library), texts=texts)  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
             and read.intent in ("discuss", "compare") else "topic"
     else:

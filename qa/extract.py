@@ -12,6 +12,7 @@ from index.types import Turn
 
 from .parts import ABOUT
 from .tuning import TUNING
+from .vocabulary import official_words
 from .types import Answer, Citation, cite, span_quote
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
@@ -102,6 +103,8 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         # "Kyrgyz-Tajik": a compound whose parts the index has is not unknown.
         unknown = [w for w in words if count(w) == 0 and w not in known
                    and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))
+                   # ("graft": the index says "corruption", which the topic rule then looks for)
+                   and not (TUNING.official_words and any(count(alt) for alt in official_words(w) if " " not in alt))
                    and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about

@@ -17,6 +17,7 @@ from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
 from .tuning import TUNING, Tuning
 from .unsaid import demonym_places, said as _said, unsaid_name, unsaid_names
+from .vocabulary import said_officially
 from .verbs import says_how
 
 # Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
@@ -183,7 +184,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     return _refusal(question, evidence, wanted, tuning)
 
 
-def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING) -> str:
+def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING,
+                    texts: dict[str, str] | None = None) -> str:
     """Why the matching readouts do not support a word of what was said that no paragraph of the whole index has
     ("martial" of "whether Ukraine would hold its election under martial law"), or "": the rules above let a passage
     close to the question support its topic, but no readout says this. (Checked last: the other rules' reasons name
@@ -194,6 +196,9 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
     # (a word written without a capital: a name, "Tehran", may be said as another, "Iran", which the rules above judge)
     unknown = [t for t in question.subject if t in question.topic and t.isalpha() and len(t) > 3 and not count(t)
                and not _capitalised(t, question.text)]
+    if unknown and tuning.official_words and texts:
+        # ("graft", in no paragraph, of a readout on "combatting corruption": the asker's word for what it says)
+        unknown = [t for t in unknown if not any(said_officially([t], text) for text in texts.values())]
     return _refusal(question, evidence, unknown, tuning) if unknown else ""
 
 

@@ -15,6 +15,7 @@ from .parts import ASKED_THING, NOT_NOUNS, PLURAL_CONTACTS, asks_one, question_p
 from .question import Question, sentence_words
 from .readout_sentences import is_pointer
 from .tuning import TUNING, Tuning
+from .vocabulary import official_words
 
 MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
 
@@ -23,6 +24,10 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
                     closeness: dict[str, float] | None = None) -> list[tuple]:
     """Each sentence of the passages as (score, rank, position, sentence, hit, topic overlap, speaker), best first."""
     topic = {stem(t) for t in question.topic}
+    # ("graft" is found as "corruption": a readout's word for a topic word that none of the passages has counts as it)
+    official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
+                if not any(stem(t) in _has(s.hit.text, [stem(t)]) for s in scored)} \
+        if tuning.official_sentences and question.intent == "yes_no" else {}
     excluded = {stem(t) for t in question.exclude}
     out = []
     # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
@@ -61,7 +66,7 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
                 continue  # "For further information, please visit https://...": where to read more, nothing said
             words = sentence_words(sentence)
             overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
-                          for t in topic if any(w.startswith(t) for w in words))
+                          for t in topic if any(w.startswith(t) or w.startswith(official.get(t, ())) for w in words))
             # A sentence naming what is to be left out is left out, unless it says something asked about too
             # ("the need for more international assistance ... and greater public awareness").
             if any(w.startswith(t) for t in excluded for w in words) and not (overlap and tuning.aside_topic):

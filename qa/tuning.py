@@ -533,6 +533,14 @@ class Tuning:
     # Guatemala?": a readout titled "... Travel to Guatemala" counts among the contacts with the country with no
     # time asked too, for people of at most TITLED_PLACE_READ readouts (qa/evidence; thirty-fourth session)
 
+    official_words: bool = True  # "chips", "the Pentagon", "graft": a word asked is said where a readout has its
+    # official word for it ("semiconductor", "Department of Defense", "corruption"): by the topic rule, and as no
+    # word the index lacks (qa/vocabulary, qa/unsaid.said, qa/extract.refusal_reason; thirty-fourth session)
+
+    official_sentences: bool = True  # ... and a "Yes" quotes the sentence with the official word ("combating
+    # corruption") where no passage has the asker's; yes/no only: for other questions 2 dev answers were worse
+    # (qa/sentences.sentence_scores; thirty-fourth session)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -13,13 +13,15 @@ from .parties import described_words
 from .question import Question, capitalised as _capitalised
 from .roles import REGIONS
 from .tuning import TUNING
+from .vocabulary import said_officially
 
 
 def said(words: list[str], text: str) -> bool:
     """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
              and w.rsplit("-", 1)[1].isalpha()]
-    return bool(mentioned(list(words) + heads + demonym_places(words), text))
+    return bool(mentioned(list(words) + heads + demonym_places(words), text)) \
+        or TUNING.official_words and said_officially(words, text)  # "chips" of "semiconductor supply chains"
 
 
 def demonym_places(words: list[str]) -> list[str]:

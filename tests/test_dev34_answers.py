@@ -14,12 +14,16 @@ test fails with it off, the fifth checks that a question asking more still gets 
 that says it, not also the lead before it, where a later paragraph of the readout is quoted (Tuning.yes_past_lead);
 the sixth test fails with it off. With no time asked, a readout titled "... Travel to Guatemala" is among the contacts
 with Guatemala of someone with few readouts, though its metadata names no Guatemalan (Tuning.titled_place_untimed);
-the last test fails with it off."""
+the seventh test fails with it off. An analyst's word for what a readout says in its official one ("ammo" for
+ammunition, "graft" for corruption, "chips" for semiconductors: qa/vocabulary) is no ground to refuse where a matching
+readout has the official word (Tuning.official_words), and a "Yes" quotes the sentence that has it
+(Tuning.official_sentences); the eighth and ninth tests fail with either off, the last checks the table itself."""
 from __future__ import annotations
 
 from conftest import cited
 from qa import ask
 from qa.intent import intent_of
+from qa.vocabulary import official_words
 
 KENYATTA = "sd-secretary-blinkens-call-with-kenyan-president-kenyatta-4"
 FOURTH_COUNCIL = "wh-2023-02-01-readout-of-the-fourth-meeting-of-the-white-house-competition-council"
@@ -81,3 +85,27 @@ def test_a_trip_titled_with_the_country_counts_with_no_time_asked(library):
     # (before: only his meeting with Guatemala's foreign minister, whose metadata names a Guatemalan)
     assert "2023-11-27" in answer.text, answer.text
     assert GORDON_TRAVEL in {c.readout_id for c in answer.citations}, answer.citations
+
+
+CASTRO = "wh-2022-01-27-readout-of-vice-president-harriss-meeting-with-president-castro-of-honduras"
+
+
+def test_an_analysts_word_for_an_official_one_is_no_ground_to_refuse(library):
+    answer = ask(library, "Did Blinken and Kuleba discuss ammo for Ukraine's army in 2022?")
+    # (before: "Antony Blinken and Dmytro Kuleba appear together in 26 readouts of 2022, and none of them mentions ammo")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "ammunition" in answer.citations[0].quote, answer.citations
+
+
+def test_a_word_no_paragraph_has_is_found_by_its_official_word(library):
+    answer = ask(library, "Did Harris and Xiomara Castro talk about graft when they met in Tegucigalpa?")
+    # (before: "nothing in the index mentions graft"; then, answered, the lead "met today with ..." was quoted)
+    assert answer.text.startswith("Yes"), answer.text
+    assert "corruption" in answer.citations[0].quote and answer.citations[0].readout_id == CASTRO, answer.citations
+
+
+def test_official_words_are_read_in_any_form_and_only_for_words_of_the_table():
+    assert "semiconductor" in official_words("Chips")
+    assert "detainees" in official_words("prisoners")
+    assert "department of defense" in official_words("Pentagon")
+    assert official_words("missiles") == () and official_words("China") == ()

@@ -1,0 +1,89 @@
+"""An analyst's words for what readouts say in official ones: "chips" for semiconductors, "the Pentagon" for the
+Department of Defense, "graft" for corruption, "prisoners" for detainees. The topic rule (qa/refusal.py) refuses
+where none of the matching readouts has a rare word of the question; a word of this table is there too when one of
+the readouts' words for it is. Written from the usage of press and government English, not from any question set:
+each entry is a word a readout would not use for a thing it does say (a readout writes "semiconductor supply
+chains", a journalist "chips"), never a looser topic ("weapons" is not "missiles", "Asia" is not "China").
+"""
+from __future__ import annotations
+
+import re
+
+# word asked (lower case, singular) -> words or phrases readouts use for it
+OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
+    # institutions and parties
+    "pentagon": ("department of defense", "defense department", "secretary of defense", "dod"),
+    "gop": ("republican", "republicans"),
+    "dems": ("democrats", "democratic"),
+    "lawmaker": ("legislator", "legislators", "members of congress", "congressional", "senators", "representatives"),
+    "legislator": ("lawmaker", "lawmakers", "legislature"),
+    "feds": ("federal",),
+    # security
+    "munition": ("ammunition", "munitions", "artillery"),
+    "ammo": ("ammunition", "munitions"),
+    "nuke": ("nuclear weapon", "nuclear weapons", "nuclear"),
+    "peacekeeper": ("peacekeeping", "peacekeepers"),
+    "junta": ("military regime", "coup", "military government", "military takeover"),
+    "putsch": ("coup",),
+    "truce": ("ceasefire", "cease-fire", "cessation of hostilities", "humanitarian pause"),
+    "ceasefire": ("cease-fire", "truce", "cessation of hostilities"),
+    "drone": ("uav", "uavs", "unmanned aerial"),
+    "prisoner": ("detainee", "detainees", "detained", "detention"),
+    "captive": ("hostage", "hostages", "detained", "detainee"),
+    "spy": ("intelligence", "espionage"),
+    "hacker": ("cyber", "malicious cyber"),
+    "hack": ("cyber", "cyberattack", "intrusion"),
+    "cyberattack": ("cyber", "ransomware", "malicious cyber"),
+    "cartel": ("transnational criminal organizations", "traffickers", "trafficking"),
+    "smuggling": ("trafficking", "smugglers"),
+    # economy and energy
+    "chip": ("semiconductor", "semiconductors"),
+    "chipmaker": ("semiconductor",),
+    "grid": ("electricity", "power sector", "electrical", "transmission"),
+    "blackout": ("power outage", "power outages", "outage", "outages", "restoring power", "power restoration"),
+    "graft": ("corruption", "anti-corruption", "bribery"),
+    "kleptocracy": ("corruption", "kleptocrats"),
+    "money": ("funding", "financing", "investment", "assistance", "funds", "million", "billion"),
+    "cash": ("funding", "financing", "funds", "million", "billion"),
+    "aid": ("assistance",),
+    "handout": ("assistance", "grant", "grants"),
+    "pact": ("agreement", "accord", "treaty", "arrangement", "compact"),
+    "deal": ("agreement", "accord", "arrangement"),
+    "tariff": ("duties", "trade barriers"),
+    "ev": ("electric vehicle", "electric vehicles"),
+    "lng": ("liquefied natural gas",),
+    "crude": ("oil",),
+    "moratorium": ("pause", "suspension"),
+    "freeze": ("pause", "moratorium", "suspension"),
+    "jab": ("vaccine", "vaccination", "vaccines"),
+    "shot": ("vaccine", "vaccination", "vaccines", "booster"),
+    # people and movement
+    "refugee": ("displaced", "asylum"),
+    "evacuee": ("evacuated", "evacuation", "resettle", "relocation"),
+    "migrant": ("migration", "migrants"),
+    "nonstop": ("direct",),
+    "airline": ("aviation", "flights", "air service"),
+    "flight": ("air service", "aviation", "flights"),
+    # words of governing
+    "crackdown": ("repression", "violence against", "detention"),
+    "rollout": ("implementation", "deployment"),
+    "overhaul": ("reform", "reforms"),
+    "shakeup": ("reform", "reorganization"),
+}
+
+def official_words(word: str) -> tuple[str, ...]:
+    """The readouts' words for a word asked (any case, singular or plural), or ()."""
+    word = word.lower().strip("’'")
+    if word in OFFICIAL_WORDS:
+        return OFFICIAL_WORDS[word]
+    for single in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
+                   word[:-1] if word.endswith("s") else None):
+        if single and single in OFFICIAL_WORDS:
+            return OFFICIAL_WORDS[single]
+    return ()
+
+
+def said_officially(words: list[str], text: str) -> bool:
+    """Whether a text has a readout's word for any of the words (a phrase as written, case aside)."""
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(alt)}\b", lowered) for w in words for alt in official_words(w))
