@@ -93,6 +93,12 @@ _OFFICE_AFTER = re.compile(r"\s*(?:director|chair|chairs|chairman|chairwoman|hea
 # ... or a capitalised name and lower-case words before an event word ("Blinken's U.S.-ASEAN foreign ministers' meeting")
 LOWER_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
                          r"conference|roundtable)s?)\b")
+# ... or with none between: "the September 2023 U.S.-ASEAN summit", "the Quad summit" (Tuning.event_bare)
+# (an acronym or a compound of names only: not "the White House roundtable", "his St. Patrick's Day meeting")
+_NAMES = r"(?:[A-Z][A-Z0-9]+|(?:U\.S\.|[A-Z][\w.]*)(?:-(?:U\.S\.|[A-Z][\w.]*))+)"
+BARE_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
+                        rf"conference|roundtable)s?|{_NAMES}\s+(?:meeting|summit|ministerial|dialogue|forum|conference|"
+                        r"roundtable)s?)\b")
 _OPENERS = frozenset("which what when where who whom whose how why did does do at in on during after before the a an "
                      "and or as".split())
 
@@ -125,7 +131,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             start = at + len(piece) if TUNING.run_rest else found.end()
             pieces.append((piece, question.text[start:], question.text[:max(at, 0)]))
     if TUNING.lower_event_names:
-        pieces += [(m.group(1), question.text[m.end(1):], question.text[:m.start(1)]) for m in LOWER_EVENT.finditer(question.text)
+        pieces += [(m.group(1), question.text[m.end(1):], question.text[:m.start(1)])
+                   for m in (BARE_EVENT if TUNING.event_bare else LOWER_EVENT).finditer(question.text)
                    if not any(m.group(1) in piece for piece, _, _ in pieces)]
     for piece, after, before in pieces:
         near = f"{piece} {' '.join(after.split()[:3])}"

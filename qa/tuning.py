@@ -541,6 +541,10 @@ class Tuning:
     # corruption") where no passage has the asker's; yes/no only: for other questions 2 dev answers were worse
     # (qa/sentences.sentence_scores; thirty-fourth session)
 
+    event_bare: bool = True  # "at the September 2023 U.S.-ASEAN summit in Jakarta": an acronym or a compound of names
+    # right before its event word names the event, as a name with lower-case words between does (qa/places.BARE_EVENT;
+    # thirty-fourth session: no dev answer changed; found on analyst_dev47 after its one blind run)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -17,7 +17,9 @@ with Guatemala of someone with few readouts, though its metadata names no Guatem
 the seventh test fails with it off. An analyst's word for what a readout says in its official one ("ammo" for
 ammunition, "graft" for corruption, "chips" for semiconductors: qa/vocabulary) is no ground to refuse where a matching
 readout has the official word (Tuning.official_words), and a "Yes" quotes the sentence that has it
-(Tuning.official_sentences); the eighth and ninth tests fail with either off, the last checks the table itself."""
+(Tuning.official_sentences); the eighth and ninth tests fail with either off, the tenth checks the table itself. "At the
+2023 U.S.-ASEAN summit in Jakarta" names the summit, not Indonesia's contacts (Tuning.event_bare); the last test fails
+with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -109,3 +111,13 @@ def test_official_words_are_read_in_any_form_and_only_for_words_of_the_table():
     assert "detainees" in official_words("prisoners")
     assert "department of defense" in official_words("Pentagon")
     assert official_words("missiles") == () and official_words("China") == ()
+
+
+ASEAN_SUMMIT = "wh-2023-09-06-readout-of-vice-president-harriss-participation-in-the-u-s-asean-summit"
+
+
+def test_an_event_named_by_an_acronym_before_its_event_word(library):
+    answer = ask(library, "Did Harris talk about the South China Sea at the 2023 U.S.-ASEAN summit in Jakarta?")
+    # (before: her meeting with President Widodo the same day, found by "Jakarta")
+    assert answer.text.startswith("Yes"), answer.text
+    assert {c.readout_id for c in answer.citations} == {ASEAN_SUMMIT}, answer.citations
