@@ -348,6 +348,7 @@ def _phrase_office(tokens: list[Token]) -> tuple[str, str | None, bool]:
     words, country, core = [], None, False
     skip_possessive = False
     depth = 0
+    portfolio_before = False  # the last place outside brackets was an office's ("for the DPRK"), not the person's
     previous: Token | None = None
     before_previous: Token | None = None
     for index, token in enumerate(tokens):
@@ -360,12 +361,15 @@ def _phrase_office(tokens: list[Token]) -> tuple[str, str | None, bool]:
             depth = max(0, depth - 1)
             continue
         if depth:
-            if token.kind == "G" and country is None:
+            # ("Special Representative for the Democratic People’s Republic of Korea (DPRK)": the bracket names the
+            # portfolio again, not the person's country)
+            if token.kind == "G" and country is None and not portfolio_before:
                 country = token.value
             continue
         if token.kind == "G":
             portfolio = previous is not None and (previous.kind in "f2n" or (
                 previous.kind == "t" and before_previous is not None and before_previous.kind in "f2n"))
+            portfolio_before = portfolio
             if not portfolio:  # "Special Envoy for Yemen", "Ambassador to Mexico": not the person's country
                 country = country or token.value
             skip_possessive = True

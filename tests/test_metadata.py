@@ -91,6 +91,17 @@ def test_spokesperson_statement_title_names_neither_the_spokesperson_nor_drops_t
     assert speaker_of(r, m, "He and Mr. Kalin") == "both"
 
 
+def test_a_portfolio_named_again_in_brackets_is_not_the_persons_country():
+    # (before: Sung Kim of North Korea, from "(DPRK)" after the office's "for the Democratic People’s Republic of Korea")
+    r = readout("Special Representative for the Democratic People’s Republic of Korea (DPRK) Kim’s Calls with Republic "
+                "of Korea (ROK) Special Representative Noh and Japanese Director General Funakoshi",
+                "In separate March 4 calls, Special Representative for the DPRK Sung Kim discussed the DPRK’s March 4 "
+                "ballistic missile test with Japanese Director General Funakoshi Takehiro and ROK Special "
+                "Representative Noh Kyu-duk.", date="2022-03-07", source=SD)
+    countries = {p.name.split()[-1]: p.country for p in extract_metadata(r).participants}
+    assert countries.get("Kim") == "United States", countries
+
+
 def test_people_who_gathered_each_of_their_country():
     # (before: "Akiba" and "Año", both of the United States, and no Sullivan: "gathered" was no contact verb, so
     # the lead was the next paragraph, whose "welcomed" is one)
