@@ -310,7 +310,9 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
     if readouts:
         return Evidence(readouts, True, unasked=unasked)
     named = tuple(p for p in question.people if not p.inferred)
-    if named != question.people:
+    # (not for a list, a count or a date of contacts: those would be headed "of Blinken and Kuleba" over Blinken's
+    # other contacts that day, his call with Panama's president)
+    if named != question.people and not (tuning.described_kept and question.intent in ("list", "how_many", "when")):
         # A description by office ("Oslo's top diplomat") that matches no readout: read without it.
         return gather(library, replace(question, people=named), tuning) if named else Evidence((), False)
     firm = tuple(p for p in question.people if not re.search(r"['’]s$", p.words))

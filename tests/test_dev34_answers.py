@@ -6,8 +6,8 @@ corpus index with the bundled model.
 
 "Which countries does the Nairobi Process bring together?" asks what a thing is made of (present tense, a thing its
 subject), not the countries of contacts (Tuning.list_present); the first two tests fail with it off, the second
-also checking that a list of contacts is still one. A series' meeting is looked for by the body's name without its event word
-("competition council": "Fourth Meeting of the White House Competition Council"), an ordinal inside the name counts,
+also checking that a list of contacts is still one. A series' meeting is looked for by the body's name without its
+event word ("competition council": "Fourth Meeting of the White House Competition Council"), an ordinal inside the name counts,
 and a name of generic words ("council meeting") selects nothing (Tuning.event_reordered); the third test fails with it
 off. "Who was with Haines ...?" quotes the lead's sentence saying who joined (Tuning.company_sentence); the fourth
 test fails with it off, the fifth checks that a question asking more still gets the rest. A "Yes" quotes the sentence
@@ -18,8 +18,9 @@ the seventh test fails with it off. An analyst's word for what a readout says in
 ammunition, "graft" for corruption, "chips" for semiconductors: qa/vocabulary) is no ground to refuse where a matching
 readout has the official word (Tuning.official_words), and a "Yes" quotes the sentence that has it
 (Tuning.official_sentences); the eighth and ninth tests fail with either off, the tenth checks the table itself. "At the
-2023 U.S.-ASEAN summit in Jakarta" names the summit, not Indonesia's contacts (Tuning.event_bare); the last test fails
-with it off."""
+2023 U.S.-ASEAN summit in Jakarta" names the summit, not Indonesia's contacts (Tuning.event_bare); the eleventh test
+fails with it off. A list of contacts keeps a person described by office ("Ukraine's foreign minister"), never listing the
+other person's contacts of the day under both names (Tuning.described_kept); the last test fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -121,3 +122,14 @@ def test_an_event_named_by_an_acronym_before_its_event_word(library):
     # (before: her meeting with President Widodo the same day, found by "Jakarta")
     assert answer.text.startswith("Yes"), answer.text
     assert {c.readout_id for c in answer.citations} == {ASEAN_SUMMIT}, answer.citations
+
+
+CORTIZO = "sd-secretary-blinkens-call-with-panamanian-president-cortizo"
+
+
+def test_a_list_keeps_a_person_described_by_office(library):
+    answer = ask(library, "Which calls did Blinken have with Ukraine's foreign minister on June 27, 2022?")
+    # (before: "1 call of Antony Blinken and Dmytro Kuleba ...: - 2022-06-27 (call): Secretary Blinken's Call with
+    # Panamanian President Cortizo")
+    assert CORTIZO not in {c.readout_id for c in answer.citations}, answer.text
+    assert "Kuleba" in answer.text, answer.text
