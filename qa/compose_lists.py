@@ -94,11 +94,6 @@ def by_metadata(library: Library, question: Question, readouts: tuple[ReadoutSum
         noun = "contact" if noun == "readout" else noun
         head = (f"{len(groups)} {noun}{'s' if len(groups) != 1 else ''}{where} of {who}{ev.time_said(question)} "
                 f"({len(readouts)} readouts: those of one contact share a line)")
-    if tuning.time_outside_said and question.date_to and not question.filters.date_to \
-            and all((r.event_date or r.date) > question.date_to for r in chosen):
-        # (the time asked may be an event's that the contacts followed: "about a missile launch in February 2022"
-        # answered by calls of early March; the heading says so rather than listing March under February)
-        head += ", none of them in that time: the contacts in the days after it"
     if len(chosen) > tuning.list_limit:
         head += f" (the first {tuning.list_limit} listed)"
     if unkind:

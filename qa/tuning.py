@@ -545,10 +545,6 @@ class Tuning:
     # right before its event word names the event, as a name with lower-case words between does (qa/places.BARE_EVENT;
     # thirty-fourth session: no dev answer changed; found on analyst_dev47 after its one blind run)
 
-    time_outside_said: bool = True  # a list of contacts after the time asked (the time was read as an event's, which
-    # they followed) says so in its heading, not "N readouts ... between 2022-02-01 and 2022-02-28:" above March dates
-    # (qa/compose_lists.by_metadata; thirty-fourth session)
-
     described_kept: bool = True  # "Which calls did Blinken have with Ukraine's foreign minister on June 27, 2022?": a
     # list, count or date of contacts keeps a person described by office; read without him it listed Blinken's call
     # with Panama's president under "of Antony Blinken and Dmytro Kuleba" (qa/evidence.gather; thirty-fourth session)
