@@ -21,8 +21,8 @@ from .focus import covering_readout, number_given, ordinal_given
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
-from .sentences import (MEANING_SENTENCES, closest_paragraphs, lead_beside_many, past_lead, prefer_asked, company_said, sentence_scores,
-                        topic_words)
+from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, lead_beside_many, past_lead, prefer_asked,
+                        sentence_scores, topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 

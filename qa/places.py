@@ -91,14 +91,12 @@ BODY_WORDS = re.compile(r"\b(?:group|task force|council|commission|mechanism)\b"
 _OFFICE_AFTER = re.compile(r"\s*(?:director|chair|chairs|chairman|chairwoman|head|adviser|advisor|spokesperson|"
                            r"administrator|coordinator|executive director)\b", re.IGNORECASE)
 # ... or a capitalised name and lower-case words before an event word ("Blinken's U.S.-ASEAN foreign ministers' meeting")
-LOWER_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
-                         r"conference|roundtable)s?)\b")
+_EVENT_NOUN = r"(?:meeting|summit|ministerial|dialogue|forum|conference|roundtable)s?"
+LOWER_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+{_EVENT_NOUN})\b")
 # ... or with none between: "the September 2023 U.S.-ASEAN summit", "the Quad summit" (Tuning.event_bare)
 # (an acronym or a compound of names only: not "the White House roundtable", "his St. Patrick's Day meeting")
 _NAMES = r"(?:[A-Z][A-Z0-9]+|(?:U\.S\.|[A-Z][\w.]*)(?:-(?:U\.S\.|[A-Z][\w.]*))+)"
-BARE_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+(?:meeting|summit|ministerial|dialogue|forum|"
-                        rf"conference|roundtable)s?|{_NAMES}\s+(?:meeting|summit|ministerial|dialogue|forum|conference|"
-                        r"roundtable)s?)\b")
+BARE_EVENT = re.compile(rf"\b({_DOTTED}(?:\s+[a-z][\w’'-]*){{1,3}}?\s+{_EVENT_NOUN}|{_NAMES}\s+{_EVENT_NOUN})\b")
 _OPENERS = frozenset("which what when where who whom whose how why did does do at in on during after before the a an "
                      "and or as".split())
 
@@ -180,7 +178,7 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
     return frozenset(r.id for r in best)
 
 
-_EVENT_END = re.compile(r"\s+(?:meeting|summit|ministerial|dialogue|forum|conference|roundtable)s?$", re.IGNORECASE)
+_EVENT_END = re.compile(rf"\s+{_EVENT_NOUN}$", re.IGNORECASE)
 
 
 def _reordered(names: list[str]) -> list[str]:

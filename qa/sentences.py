@@ -26,7 +26,7 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     topic = {stem(t) for t in question.topic}
     # ("graft" is found as "corruption": a readout's word for a topic word that none of the passages has counts as it)
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
-                if not any(stem(t) in _has(s.hit.text, [stem(t)]) for s in scored)} \
+                if not any(_has(s.hit.text, [stem(t)]) for s in scored)} \
         if tuning.official_sentences and question.intent == "yes_no" else {}
     excluded = {stem(t) for t in question.exclude}
     out = []

@@ -3,7 +3,8 @@ Department of Defense, "graft" for corruption, "prisoners" for detainees. The to
 where none of the matching readouts has a rare word of the question; a word of this table is there too when one of
 the readouts' words for it is. Written from the usage of press and government English, not from any question set:
 each entry is a word a readout would not use for a thing it does say (a readout writes "semiconductor supply
-chains", a journalist "chips"), never a looser topic ("weapons" is not "missiles", "Asia" is not "China").
+chains", a journalist "chips"), never a looser topic ("weapons" is not "missiles", "Asia" is not "China"); money is
+said as its sums ("$20 million of investment").
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "legislator": ("lawmaker", "lawmakers", "legislature"),
     "feds": ("federal",),
     # security
-    "munition": ("ammunition", "munitions", "artillery"),
+    "munition": ("ammunition", "munitions"),
     "ammo": ("ammunition", "munitions"),
     "nuke": ("nuclear weapon", "nuclear weapons", "nuclear"),
     "peacekeeper": ("peacekeeping", "peacekeepers"),
@@ -65,7 +66,6 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "airline": ("aviation", "flights", "air service"),
     "flight": ("air service", "aviation", "flights"),
     # words of governing
-    "crackdown": ("repression", "violence against", "detention"),
     "rollout": ("implementation", "deployment"),
     "overhaul": ("reform", "reforms"),
     "shakeup": ("reform", "reorganization"),
