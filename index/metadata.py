@@ -194,7 +194,8 @@ def _extract(readout: Readout) -> ReadoutMetadata:
     lead_sentences = [lead[s:e] for s, e in split_sentences(lead)]
     # (the first paragraph's opening sentence too: "On July 17, the Office ... convened ...", where the people were
     # found in a later roster paragraph)
-    opening = paragraphs[0][slice(*split_sentences(paragraphs[0])[0])] if paragraphs and split_sentences(paragraphs[0]) else ""
+    first = split_sentences(paragraphs[0]) if paragraphs else []
+    opening = paragraphs[0][slice(*first[0])] if first else ""
     event_date = resolve_event_date(found.contact, lead_sentences, date, opening)
     kind = kind_of(found.title, found.contact, title)
     participants = tuple(Participant(p.name, p.role, p.country) for p in found.people)

@@ -70,20 +70,31 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "overhaul": ("reform", "reforms"),
     "shakeup": ("reform", "reorganization"),
 }
+# one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
+_SAID = {word: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")
+         for word, alts in OFFICIAL_WORDS.items()}
+
+
+def _entry(word: str) -> str | None:
+    """The table's entry for a word asked (any case, singular or plural), or None."""
+    word = word.lower().strip("’'")
+    for form in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
+                 word[:-1] if word.endswith("s") else None):
+        if form and form in OFFICIAL_WORDS:
+            return form
+    return None
+
 
 def official_words(word: str) -> tuple[str, ...]:
     """The readouts' words for a word asked (any case, singular or plural), or ()."""
-    word = word.lower().strip("’'")
-    if word in OFFICIAL_WORDS:
-        return OFFICIAL_WORDS[word]
-    for single in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
-                   word[:-1] if word.endswith("s") else None):
-        if single and single in OFFICIAL_WORDS:
-            return OFFICIAL_WORDS[single]
-    return ()
+    entry = _entry(word)
+    return OFFICIAL_WORDS[entry] if entry else ()
 
 
 def said_officially(words: list[str], text: str) -> bool:
     """Whether a text has a readout's word for any of the words (a phrase as written, case aside)."""
+    entries = [e for w in words if (e := _entry(w))]
+    if not entries:
+        return False
     lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(alt)}\b", lowered) for w in words for alt in official_words(w))
+    return any(_SAID[e].search(lowered) for e in entries)
