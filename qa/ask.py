@@ -14,6 +14,7 @@ from index.types import Filters, parse_history
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
 from .details import detail_refusal, length_refusal, measure_refusal, office_readouts, office_refusal
+from .given import given_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
@@ -222,7 +223,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 reason = unsaid_when(library, read, named) if TUNING.when_unsaid else ""
                 if reason:
                     return Plan(read, scored, reason)
-                named = said_most(library, read, named)
+                named = said_most(library, read, named, scored)
             found = named
             return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
         best = max((s.dense for s in scored), default=0.0)
@@ -246,6 +247,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # "how long did the call last?": of the contact found first, which the question describes (readouts
             # nearly never say it: four lengths of time in the corpus)
             reason = length_refusal(read, lambda: top_texts(library, scored, 1))
+        if not reason and scored:
+            reason = given_refusal(read, lambda: texts or top_texts(library, scored))  # "at which hotel ...?"
         if not reason and len(found.readouts) <= TOPIC_TEXTS:
             reason = refusal.unknown_refusal(read, found, refusal.word_counter(library), texts=texts)  # "under martial law"
         route = "broad" if not read.topic and not read.speaker and not read.exclude \
@@ -266,7 +269,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # (the top readouts read whole once: the word checks below read the same ones)
             top = top if top is not None else top_texts(library, scored)
             # (how long: of the event found first, which the question describes; the others' "two-day visits" are not it)
-            reason = measure_refusal(read, None, top) or length_refusal(read, lambda: top_texts(library, scored, 1))
+            reason = measure_refusal(read, None, top) or length_refusal(read, lambda: top_texts(library, scored, 1)) \
+                or given_refusal(read, lambda: top)  # "In what year was NATO founded?"
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

@@ -19,6 +19,12 @@ _SCENE = (r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead
 SCENE = re.compile(_SCENE.format(""), re.IGNORECASE)
 # ... and one before a question opening with another auxiliary ("When Biden sat down with Kishida, had they ...?")
 SCENE_AUX = re.compile(_SCENE.format("|has|have|had|is|are"), re.IGNORECASE)
+# ... and one opened by a time counted from an event ("The morning after the Kabul airport bombing, did ...?", "Two
+# weeks before the summit, what ...?", "Days after the attack, ...")
+_COUNTED = (r"(?:(?:the|a|one|two|three|four|five|six|several|a\s+few|some)\s+)?(?:morning|afternoon|evening|night|"
+            r"day|week|month|year|hour|weekend)s?\s+(?:after|before|following|ahead\s+of)\b")
+SCENE_COUNTED = re.compile(_SCENE.format("|has|have|had|is|are").replace(
+    r"(?:when|in|at|on|during|after|before|ahead of)\b", _COUNTED, 1), re.IGNORECASE)
 
 
 # "On North Korea, what did ...", "On the Grand Ethiopian Renaissance Dam, how did ...": a clause opened by "on"
@@ -37,7 +43,8 @@ FRAMED = re.compile(r"^\s*(?:going|judging)\s+by\b[^?,]*,\s*", re.IGNORECASE)
 def scene_and_ask(text: str) -> tuple[str, str]:
     """The scene-setting clause (or "") and the question proper."""
     clause = (SCENE_AUX if TUNING.scene_auxiliaries else SCENE).match(text) or (FRAMED.match(text) if TUNING.framed_ask
-                                                                             else None)
+                                                                             else None) \
+        or (SCENE_COUNTED.match(text) if TUNING.counted_scene else None)
     if clause and ON_TOPIC.match(text[:clause.end()]):
         return "", text
     return (text[:clause.end()], text[clause.end():]) if clause else ("", text)

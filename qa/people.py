@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from index.countries import capital_country, country_of, fold
 from index.query import GENERIC, STOPWORDS
 
-from .spelling import (PARTICLES, ROMAN, TITLES, alike, given_in, given_words, has_word, join_spellings, name_words,
-                       spelled_alike, stem_of)
+from .spelling import (PARTICLES, ROMAN, TITLES, alike, given_in, given_words, has_word, initials, join_spellings,
+                       name_words, spelled_alike, stem_of)
 from .tuning import TUNING
 
 
@@ -39,6 +39,7 @@ class Names:
         self._lock = threading.Lock()
         self._unseen = unseen
         self._near: dict[str, list] = {}
+        self._initials: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     def refresh(self, key, rows) -> None:
         """rows: (name, readout count) of every participant, or a function giving them (called only when
@@ -68,12 +69,17 @@ class Names:
                 entry[0] += count
                 entry[1].append(name)
             by_word: dict[str, list] = {}
+            by_initials: dict[str, tuple[int, tuple[str, ...]]] = {}
             for (family, first), (count, names) in people.items():
+                for letters in {i for n in names for i in initials(n)}:
+                    # (the most frequent person of those initials: "MBS" is Mohammed bin Salman, not Meir Ben Shabbat)
+                    if count > by_initials.get(letters, (0, ()))[0]:
+                        by_initials[letters] = (count, tuple(sorted(names, key=len)))
                 words = {w for n in names for w in name_words(n)}
                 # (a long name by its family and first words: "Mishal Al-Ahmad Al-Jabir Al-Sabah" is "Crown Prince Mishal")
                 for word in words if len(words) <= 4 else ({family, first} if TUNING.spelled_names else {family}):
                     by_word.setdefault(word, []).append((count, tuple(sorted(names, key=len))))
-            self._by_word, self._key, self._near = by_word, key, {}
+            self._by_word, self._key, self._near, self._initials = by_word, key, {}, by_initials
 
     def lookup(self, word: str, dominant: bool = True, spelled: bool = False) -> tuple[str, ...]:
         """Every spelling of the person(s) a word may mean; () when it names no participant.
@@ -90,6 +96,11 @@ class Names:
             # holding every part.
             parts = [self._by_word.get(part, []) for part in name_words(key)]
             found = [e for e in parts[0] if all(e in other for other in parts[1:])] if parts else []
+        if not found and TUNING.name_initials and word.isupper() and 3 <= len(word) <= 6 and key.upper() in self._initials \
+                and self._unseen is not None and self._unseen(key):
+            # "AMLO", "MBZ": an analyst's shorthand of a name, which no paragraph writes (an acronym a paragraph has,
+            # "IMF", is what it says)
+            found = [self._initials[key.upper()]]
         if not found and spelled and TUNING.spelled_lookup and len(key) >= 5 and self._unseen is not None:
             found = self._spelled(key)
         found = sorted(found, key=lambda e: -e[0])

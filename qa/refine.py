@@ -98,12 +98,19 @@ def named_contacts(library: Library, read, found: evidence.Evidence) -> evidence
     return replace(found, readouts=keep) if keep and len(keep) < len(found.readouts) else found
 
 
-def said_most(library: Library, read, found: evidence.Evidence) -> evidence.Evidence:
+def said_most(library: Library, read, found: evidence.Evidence, scored=()) -> evidence.Evidence:
     """"When did Biden tell the Amir of Qatar that the talks had reached a final stage?": of the people's
     contacts, those whose readouts have most of the question's topic words (all of them when none has more
-    than the others, as for a plain "When did they meet?")."""
-    if len(found.readouts) < 2 or len(found.readouts) > TOPIC_TEXTS:
+    than the others, as for a plain "When did they meet?"). Of a person with too many to read ("When did Harris meet
+    Indiana lawmakers ...?": 142), those of the passages retrieved among them (`scored`), judged so."""
+    if len(found.readouts) < 2:
         return found
+    if len(found.readouts) > TOPIC_TEXTS:
+        retrieved = {s.hit.readout_id for s in scored[:5]} if TUNING.when_retrieved else set()
+        few = replace(found, readouts=tuple(r for r in found.readouts if r.id in retrieved))
+        narrowed = said_most(library, read, few) if len(few.readouts) > 1 else few
+        # (the retrieved that have most of the words, where some have more than others; else all, as before)
+        return narrowed if narrowed is not few else found
     texts = readout_texts(library, [r.id for r in found.readouts])
     # Words of most titles describe the contacts ("... Amir ... of Qatar"), not what was said in one.
     titled = titled_words(read.topic, found.readouts)

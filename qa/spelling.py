@@ -21,6 +21,19 @@ def name_words(name: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in PARTICLES]
 
 
+def initials(name: str) -> tuple[str, ...]:
+    """The shorthands a name of three words or more goes by, its words' initials: "AMLO" (Andrés Manuel López
+    Obrador), "MBZ" and "MBZAN" (Mohamed bin Zayed Al Nahyan: up to the father's name, and whole). A hyphenated word
+    is one ("Meir Ben-Shabbat" has none)."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if w[0].isupper() or w.lower() in ("bin", "ibn")]
+    letters = fold("".join(w[0] for w in words)).upper()
+    found = [letters] if len(words) >= 3 else []
+    particle = next((i for i, w in enumerate(words) if w.lower() in ("bin", "ibn")), None)
+    if particle is not None and 0 < particle < len(words) - 2:
+        found.append(letters[:particle + 2])
+    return tuple(found)
+
+
 # Titles and honorifics before a name ("Crown Prince Mohammed", "Sheikh Tamim"), beside the offices in GENERIC.
 TITLES = frozenset("crown prince princess sheikh sheikha emir amir sultan majesty highness royal grand duke "
                    "mr mrs ms dr madam sir lord lady his her excellency first lady governor mayor senator".split())

@@ -548,6 +548,17 @@ class Tuning:
     described_kept: bool = True  # "Which calls did Blinken have with Ukraine's foreign minister on June 27, 2022?": a
     # list, count or date of contacts keeps a person described by office; read without him it listed Blinken's call
     # with Panama's president under "of Antony Blinken and Dmytro Kuleba" (qa/evidence.gather; thirty-fourth session)
+    name_initials: bool = True  # "Biden and AMLO", "MBZ": a shorthand of a participant's initials, which no paragraph
+    # writes, names that participant (qa/people.Names; thirty-fifth session)
+    year_venue_given: bool = True  # "In what year was NATO founded?", "At which hotel did they meet?": refused where no
+    # sentence of the readouts found gives a year as when something came about, or names a venue of that kind
+    # (qa/given.py; thirty-fifth session)
+    when_retrieved: bool = True  # "When did Harris meet Indiana state lawmakers ...?": of a person with more contacts
+    # than are read whole, those retrieved for the question that have most of its topic words (qa/refine.said_most)
+    phrasal_out: bool = True  # "which civil liberties did Harris single out?": a verb before "out" says how it was
+    # said, not what about (qa/verbs.says_how; thirty-fifth session)
+    counted_scene: bool = True  # "The morning after the Kabul airport bombing, did his commanders warn ...?": a time
+    # counted from an event opens a scene like "When ...," (qa/parts.scene_and_ask; thirty-fifth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -58,6 +58,10 @@ def says_how(word: str, text: str) -> bool:
         return True  # "did she stress it as well?"
     if "VERB" not in readings:
         return False
+    if TUNING.phrasal_out and not lowered.endswith("s") \
+            and any(t == lowered and after == "out" for t, after in zip(tokens, tokens[1:])):
+        # a verb with its particle: "which liberties did she single out", "spell out" (not "grain exports out")
+        return True
     if TUNING.verb_forms and set(readings) == {"VERB"} and not lowered.endswith("ing") \
             and any(at and tokens[at - 1] not in _ATTRIBUTIVE and not tokens[at - 1].endswith("ing")
                     for at, t in enumerate(tokens) if t == lowered):

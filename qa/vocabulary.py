@@ -32,6 +32,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "prisoner": ("detainee", "detainees", "detained", "detention"),
     "captive": ("hostage", "hostages", "detained", "detainee"),
     "spy": ("intelligence", "espionage"),
+    "umbrella": ("extended deterrence", "deterrence"),
     "hacker": ("cyber", "malicious cyber"),
     "hack": ("cyber", "cyberattack", "intrusion"),
     "cyberattack": ("cyber", "ransomware", "malicious cyber"),
@@ -51,6 +52,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "pact": ("agreement", "accord", "treaty", "arrangement", "compact"),
     "deal": ("agreement", "accord", "arrangement"),
     "tariff": ("duties", "trade barriers"),
+    "lender": ("creditor", "creditors", "lending"),
     "ev": ("electric vehicle", "electric vehicles"),
     "lng": ("liquefied natural gas",),
     "crude": ("oil",),
@@ -65,6 +67,12 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "nonstop": ("direct",),
     "airline": ("aviation", "flights", "air service"),
     "flight": ("air service", "aviation", "flights"),
+    "uyghur": ("xinjiang",),
+    "liberty": ("freedom", "freedoms", "human rights"),
+    # anniversaries, as readouts count them
+    "half-century": ("50-year", "50th", "fifty years", "50 years"),
+    "centenary": ("100th", "100-year", "100 years", "centennial"),
+    "centennial": ("100th", "100-year", "100 years", "centenary"),
     # words of governing
     "rollout": ("implementation", "deployment"),
     "overhaul": ("reform", "reforms"),

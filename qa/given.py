@@ -1,0 +1,54 @@
+"""Two things a readout gives only in so many words: the year something came about ("In what year was NATO
+founded?", "which year did that organization come into being?") and the venue of a contact ("At which hotel did they
+meet?", "which room?"). Such a question is near its readouts whatever they say, so the topic rule lets it through and
+the answer quoted the lead; it is refused where no sentence of the readouts found gives one."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from index.chunk import split_sentences
+
+from .parts import scene_and_ask
+from .question import Question
+from .tuning import TUNING
+
+ASKS_YEAR = re.compile(r"(?:^|[,;:])\W*(?:(?:in|by|since)\s+)?(?:what|which)\s+year\b|^\W*when\s+(?:was|were)\b[^?]*?\b(?:founded|"
+                       r"established|created|formed|set\s+up|built|completed|signed|ratified|launched|born|invented)\b",
+                       re.IGNORECASE)
+# A year given as when something came about ("launched in 2021", "founded in 1949", "since 1991"), not a year naming
+# something ("the 2022 NATO Summit", "NATO 2030"), whatever verb the question uses ("set up", "come into being").
+_GIVEN_YEAR = re.compile(r"\b(?:\w+ed|built|set\s+up|begun|born|held|made|won)\s+(?:in\s+|back\s+in\s+)?((?:1[6-9]|20)\d{2})\b|"
+                         r"\bsince\s+((?:1[6-9]|20)\d{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+# ... of a contact, which its readout's date gives ("In which year did Blinken first visit Kyiv?", "What year was the
+# Quad summit held in Tokyo?"): not asked here.
+_CONTACT = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|"
+                      r"held|host\w*|convened?|sessions?|conversations?)\b", re.IGNORECASE)
+# A venue asked for by its kind ("which hotel did ...", "which room, or ...": not "which resort city", a place).
+ASKS_VENUE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|resort|lodge|cabin|room|venue|"
+                        r"building|stadium|hall|palace)s?\b(?=\s*(?:[,?]|(?:did|do|does|was|were|is|are|had|has|have)\b))",
+                        re.IGNORECASE)
+
+
+def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> str:
+    """Why the readouts found (`texts()`, read only for a question asking it) give no year or venue asked for, or ""."""
+    if not TUNING.year_venue_given:
+        return ""
+    asked = scene_and_ask(question.text)[1] or question.text
+    year = ASKS_YEAR.search(asked) if not question.people and not _CONTACT.search(question.text) else None
+    venue = ASKS_VENUE.search(question.text)
+    if not year and not venue:
+        return ""
+    sentences = [s for text in texts().values() for s in split_sentences(text)]
+    if year and not any(_gives_year(s, question.text) for s in sentences):
+        return "The readouts do not cover this: no readout found gives the year asked for."
+    if venue and not any(re.search(rf"\b{venue.group(1)}s?\b", s, re.IGNORECASE) for s in sentences):
+        return f"The readouts do not cover this: no readout found names the {venue.group(1).lower()}."
+    return ""
+
+
+def _gives_year(sentence: str, question: str) -> bool:
+    """Whether a sentence gives a year the question does not say as when something came about ("launched in 2021")."""
+    said = set(_YEAR.findall(question))
+    return any(y not in said for m in _GIVEN_YEAR.finditer(sentence) for y in m.groups() if y)
