@@ -219,6 +219,10 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 if reason and named is found:
                     return Plan(read, scored, reason)
                 named = named if reason else on
+                if read.intent == "when" and TUNING.subject_said_most and not reason:
+                    # (of those supporting it, all of them for people described by office, never refused on words:
+                    # those that say most of it)
+                    named = said_most(library, read, named, scored)
             elif read.intent == "when" and read.topic and TUNING.when_said:
                 reason = unsaid_when(library, read, named) if TUNING.when_unsaid else ""
                 if reason:

@@ -559,6 +559,11 @@ class Tuning:
     # said, not what about (qa/verbs.says_how; thirty-fifth session)
     counted_scene: bool = True  # "The morning after the Kabul airport bombing, did his commanders warn ...?": a time
     # counted from an event opens a scene like "When ...," (qa/parts.scene_and_ask; thirty-fifth session)
+    subject_said_most: bool = True  # "When did Biden host Iraq's prime minister to talk about moving U.S. forces to a
+    # purely advisory role?": where every contact supports what was discussed (people described by office are never
+    # refused on words), those that say most of it (qa/ask.plan; thirty-fifth session)
+    modifier_head: bool = True  # "Beijing's trade-distorting practices", "long-range missile tests": a compound modifier
+    # no matching readout has, of a noun one has, is the asker's description, no ground to refuse (qa/refusal.py)
 
     def to_json(self) -> dict:
         return asdict(self)

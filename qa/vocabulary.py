@@ -73,6 +73,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "half-century": ("50-year", "50th", "fifty years", "50 years"),
     "centenary": ("100th", "100-year", "100 years", "centennial"),
     "centennial": ("100th", "100-year", "100 years", "centenary"),
+    "video": ("virtual", "virtually", "videoconference", "video conference", "secure video"),
+    "zoom": ("virtual", "virtually", "videoconference"),
     # words of governing
     "rollout": ("implementation", "deployment"),
     "overhaul": ("reform", "reforms"),

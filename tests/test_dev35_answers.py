@@ -14,7 +14,11 @@ in 2021" still answers. Of a person with more contacts than are read whole, a wh
 have most of its words (Tuning.when_retrieved); the sixth test fails with it off. A verb before "out" says how it was
 said (Tuning.phrasal_out); the seventh test fails with it off. A time counted from an event opens a scene
 (Tuning.counted_scene); the eighth test fails with it off. The ninth checks the new entries of the table of official
-words, the tenth (Tuning.official_words) fails with it off."""
+words, the tenth (Tuning.official_words) fails with it off. A when-question about what was discussed, of people
+described by office (never refused on words, so every contact "supports" it), takes the contacts that say most of it
+(Tuning.subject_said_most); the eleventh test fails with it off. A compound modifier in lower case that no matching
+readout has ("two-way") of a noun one has ("communication") is the asker's description (Tuning.modifier_head); the
+twelfth test fails with it off, and checks that such a modifier of a noun no readout has is still refused."""
 from __future__ import annotations
 
 from qa import ask
@@ -25,6 +29,7 @@ from qa.vocabulary import official_words
 
 JEDDAH = "wh-2023-07-27-readout-of-national-security-advisor-jake-sullivans-trip-to-saudi-arabia"
 INDIANA = "wh-2022-07-25-readout-of-vice-president-kamala-harriss-meeting-with-indiana-state-legislators-on-reproductive-rights"
+KISHIDA_VIRTUAL = "wh-2022-01-21-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan"
 SUGA = "wh-2021-01-27-readout-of-president-joseph-r-biden-jr-call-with-prime-minister-yoshihide-suga-of-japan"
 HICHILEMA = "wh-2023-03-31-readout-of-vice-president-kamala-harriss-meeting-with-president-hakainde-hichilema-of-zambia-2"
 
@@ -92,6 +97,7 @@ def test_new_official_words():
     assert "xinjiang" in official_words("Uyghurs")
     assert "creditors" in official_words("lenders")
     assert "50th" in official_words("half-century")
+    assert "virtual" in official_words("video")
 
 
 def test_analyst_words_for_deterrence_and_creditors(library):
@@ -102,3 +108,20 @@ def test_analyst_words_for_deterrence_and_creditors(library):
     answer = ask(library, "When Harris met Zambia's Hichilema in Lusaka, what did she ask of the country's lenders?")
     assert not answer.refused, answer.text
     assert {c.readout_id for c in answer.citations} == {HICHILEMA}, answer.citations
+
+
+def test_when_about_a_subject_with_a_leader_described_by_office(library):
+    answer = ask(library, "When did Biden talk to Japan's prime minister about the Quad vaccine partnership?")
+    # (before: "23 readouts of Joe Biden and Kishida Fumio in this index")
+    assert not answer.refused, answer.text
+    assert "2022-01-21" in answer.text and {c.readout_id for c in answer.citations} == {KISHIDA_VIRTUAL}, answer.citations
+
+
+def test_a_compound_modifier_of_a_noun_said(library):
+    answer = ask(library, "What did Biden and Xi say about two-way communication between their militaries in San "
+                          "Francisco?")
+    # (before: "Biden and Xi Jinping appear together in 11 readouts in this index, and none of them mentions two-way")
+    assert not answer.refused, answer.text
+    assert "military-to-military communication" in answer.text, answer.text
+    answer = ask(library, "What did Blinken and Wang Yi discuss about unfair trade-distorting subsidies?")
+    assert answer.refused, answer.text  # ("subsidies": no readout of theirs has the noun either)
