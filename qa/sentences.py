@@ -28,6 +28,9 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
                 if not any(_has(s.hit.text, [stem(t)]) for s in scored)} \
         if tuning.official_sentences and question.intent == "yes_no" else {}
+    # (... and one said in several words: "Northern Ireland" for "Ulster", "extended deterrence" for "umbrella")
+    phrases = {stem(t): tuple(a for a in official_words(t) if " " in a) for t in question.topic
+               if stem(t) in official} if tuning.official_phrases else {}
     excluded = {stem(t) for t in question.exclude}
     out = []
     # A paragraph ranks with its readout: within one readout, retrieval's order of paragraphs says little about
@@ -65,8 +68,10 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             if tuning.pointers_out and is_pointer(sentence):
                 continue  # "For further information, please visit https://...": where to read more, nothing said
             words = sentence_words(sentence)
+            lowered = sentence.lower() if phrases else ""
             overlap = sum(tuning.titled_word if any(w.startswith(t) for w in titled) else 1.0
-                          for t in topic if any(w.startswith(t) or w.startswith(official.get(t, ())) for w in words))
+                          for t in topic if any(w.startswith(t) or w.startswith(official.get(t, ())) for w in words)
+                          or any(p in lowered for p in phrases.get(t, ())))
             # A sentence naming what is to be left out is left out, unless it says something asked about too
             # ("the need for more international assistance ... and greater public awareness").
             if any(w.startswith(t) for t in excluded for w in words) and not (overlap and tuning.aside_topic):

@@ -564,6 +564,10 @@ class Tuning:
     # refused on words), those that say most of it (qa/ask.plan; thirty-fifth session)
     modifier_head: bool = True  # "Beijing's trade-distorting practices", "long-range missile tests": a compound modifier
     # no matching readout has, of a noun one has, is the asker's description, no ground to refuse (qa/refusal.py)
+    official_phrases: bool = True  # ... and a readout's words for it of several words count as it there ("Northern
+    # Ireland" for "Ulster"; qa/sentences.sentence_scores; thirty-fifth session)
+    unnamed_yes: bool = True  # a yes/no naming no one known is refused where none of the readouts found has a word of
+    # what it asks about that is rare in the index (qa/ask.plan; thirty-fifth session)
 
     def to_json(self) -> dict:
         return asdict(self)

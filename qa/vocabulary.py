@@ -68,6 +68,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "airline": ("aviation", "flights", "air service"),
     "flight": ("air service", "aviation", "flights"),
     "uyghur": ("xinjiang",),
+    "ulster": ("northern ireland",),
     "liberty": ("freedom", "freedoms", "human rights"),
     # anniversaries, as readouts count them
     "half-century": ("50-year", "50th", "fifty years", "50 years"),
@@ -75,6 +76,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "centennial": ("100th", "100-year", "100 years", "centenary"),
     "video": ("virtual", "virtually", "videoconference", "video conference", "secure video"),
     "zoom": ("virtual", "virtually", "videoconference"),
+    "gratitude": ("thanked", "thanks", "appreciation", "grateful"),
     # words of governing
     "rollout": ("implementation", "deployment"),
     "overhaul": ("reform", "reforms"),

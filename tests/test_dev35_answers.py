@@ -18,7 +18,11 @@ words, the tenth (Tuning.official_words) fails with it off. A when-question abou
 described by office (never refused on words, so every contact "supports" it), takes the contacts that say most of it
 (Tuning.subject_said_most); the eleventh test fails with it off. A compound modifier in lower case that no matching
 readout has ("two-way") of a noun one has ("communication") is the asker's description (Tuning.modifier_head); the
-twelfth test fails with it off, and checks that such a modifier of a noun no readout has is still refused."""
+twelfth test fails with it off, and checks that such a modifier of a noun no readout has is still refused. A "Yes"
+quotes the sentence with a readout's words of several for an analyst's word ("Northern Ireland" for "Ulster",
+Tuning.official_phrases); the thirteenth test fails with it off. A yes/no naming no one the index knows is refused
+where none of the readouts found has a rare word of what it asks about (Tuning.unnamed_yes: before, "Yes" and a
+sentence on Oman's role in Yemen); the last test fails with it off."""
 from __future__ import annotations
 
 from qa import ask
@@ -98,6 +102,8 @@ def test_new_official_words():
     assert "creditors" in official_words("lenders")
     assert "50th" in official_words("half-century")
     assert "virtual" in official_words("video")
+    assert "northern ireland" in official_words("Ulster")
+    assert "thanked" in official_words("gratitude")
 
 
 def test_analyst_words_for_deterrence_and_creditors(library):
@@ -125,3 +131,15 @@ def test_a_compound_modifier_of_a_noun_said(library):
     assert "military-to-military communication" in answer.text, answer.text
     answer = ask(library, "What did Blinken and Wang Yi discuss about unfair trade-distorting subsidies?")
     assert answer.refused, answer.text  # ("subsidies": no readout of theirs has the noun either)
+
+
+def test_a_yes_quotes_the_official_words_of_several(library):
+    answer = ask(library, "Did Biden and Sunak discuss Ulster when they met in Belfast?")
+    # (before: "Yes. President Joseph R. Biden, Jr. met today with Prime Minister Rishi Sunak ... in Belfast.")
+    assert answer.text.startswith("Yes.") and "Northern Ireland" in answer.text, answer.text
+
+
+def test_a_yes_no_naming_no_one_needs_the_topic_in_a_readout_found(library):
+    answer = ask(library, "Did American officials and the Omani sultan's envoys talk about desalination plants?")
+    # (the one readout with "desalination" is Biden's meeting with Jordan's king, in July 2021)
+    assert answer.refused and "desalination" in answer.text, answer.text
