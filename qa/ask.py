@@ -25,7 +25,7 @@ from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
 from .types import Answer
-from .unsaid import said, unsaid_names
+from .unsaid import unnamed_yes_refusal, unsaid_names
 from .verbs import english_word, says_how
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
@@ -275,13 +275,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             # (how long: of the event found first, which the question describes; the others' "two-day visits" are not it)
             reason = measure_refusal(read, None, top) or length_refusal(read, lambda: top_texts(library, scored, 1)) \
                 or given_refusal(read, lambda: top)  # "In what year was NATO founded?"
-        if not reason and scored and TUNING.unnamed_yes and read.intent == "yes_no" and read.subject:
-            # "During 2022, did U.S. officials and Bahrain's crown prince talk about small modular reactors?": a yes/no
-            # naming no one known is answered "Yes" only where a readout found has a rare word of what it asks about
-            count = refusal.word_counter(library)
-            rare = [t for t in read.subject if len(t) > 3 and 0 < count(t) <= TUNING.rare_paragraphs]
-            if rare and not any(said(rare, text) for text in top.values()):
-                reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(rare)}."
+        if not reason and scored:
+            reason = unnamed_yes_refusal(read, top, refusal.word_counter(library))  # "... small modular reactors?"
         route = "extract"
     # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
     # that no top readout mentions.

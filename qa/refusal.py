@@ -16,7 +16,7 @@ from .texts import readout_texts, titled_words
 from .parts import question_parts
 from .question import Question, capitalised as _capitalised, sentence_words
 from .tuning import TUNING, Tuning
-from .unsaid import demonym_places, said as _said, unsaid_name, unsaid_names
+from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_name, unsaid_names
 from .vocabulary import said_officially
 from .verbs import says_how
 
@@ -140,7 +140,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # Azerbaijan", "Gaza" as "Hamas", "Moscow" as "Russia"; four answers on the dev sets were refused so).
         return _refusal(question, evidence, unsaid, tuning)
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
-    if missing and not _modifiers_only(missing, question.text, texts, tuning):
+    if missing and not modifiers_only(missing, question.text, texts, tuning):
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
         # "the Suwałki Gap") that none of the matching readouts has. (Any rare word of the question would
         # do otherwise: "declaration" of "the Washington Declaration" supported martial law.)
@@ -181,28 +181,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # ordinary word ("took") missing, while one readout has most of what is asked about. Not a name ("private
         # investment in Nicaragua": the readout has private investment, in Central America's other countries).
         return ""
-    if _modifiers_only(wanted, question.text, texts, tuning):
+    if modifiers_only(wanted, question.text, texts, tuning):
         return ""
     return _refusal(question, evidence, wanted, tuning)
-
-
-def _modifiers_only(words: list[str], text: str, texts: dict[str, str], tuning: Tuning = TUNING) -> bool:
-    """Whether each word missing is a compound modifier in lower case ("trade-distorting", "long-range", "two-way")
-    of a noun that a matching readout has ("practices", "missile", "trade"): the analyst's description of a thing
-    the readout names in its own ("non-market practices", "ballistic missile launches"). Not a name ("S-400",
-    "Israel-Hamas") nor a compound noun with no noun after it ("the build-up")."""
-    if not tuning.modifier_head or not words:
-        return False
-    for word in words:
-        after = re.search(rf"\b{re.escape(word)}\s+([a-z]{{4,}})\b", text) if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word) \
-            else None
-        if not after or after.group(1) in _NOT_HEADS or not any(mentioned([after.group(1)], t) for t in texts.values()):
-            return False
-    return True
-
-
-# Words after a modifier that are no noun it describes ("long-range and ...", "two-way with ...").
-_NOT_HEADS = frozenset("with that than from into about over were have been also when while which".split())
 
 
 def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING,

@@ -190,8 +190,18 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
                 if things and all(any(_has(d[3], part) for d in further) for part in things) else set()
             if further and (mine := topic_words(question, c[3])) and mine <= scene | later:
                 continue
+            if further and tuning.lead_first_dropped and c[2] == 0 and asks_one(question.text) \
+                    and not SAYS_SEVERAL.search(question.text) and not ASKS_LEAD.search(question.text):
+                continue  # (the opening "X met Y today" beside the later paragraph that answers one thing asked)
         out.append(c)
     return out
+
+
+# What a lead's opening sentence says: when, for how long, in what year, and who took part ("which senator ...").
+ASKS_LEAD = re.compile(r"\b(?:when|(?:what|which)\s+(?:day|date|time|year)|how\s+long)\b|\bwhich\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:senators?|governors?|mayors?|lawmakers?|legislators?|representatives?|members?|secretar\w+|"
+                       r"ministers?|officials?|leaders?|envoys?|advis[eo]rs?|ceos?|executives?|administrators?|directors?|"
+                       r"chiefs?|heads?|presidents?|participants?|guests?|speakers?)\b", re.IGNORECASE)
 
 
 # Wording that asks for what was said in general or for several things ("what did they discuss", "what did they

@@ -568,6 +568,9 @@ class Tuning:
     # Ireland" for "Ulster"; qa/sentences.sentence_scores; thirty-fifth session)
     unnamed_yes: bool = True  # a yes/no naming no one known is refused where none of the readouts found has a word of
     # what it asks about that is rare in the index (qa/ask.plan; thirty-fifth session)
+    lead_first_dropped: bool = True  # a question asking one thing (not when, for how long, in what year, or which
+    # official) is answered by the later paragraph quoted, without the lead's opening "X met Y today ..." sentence
+    # (qa/sentences.past_lead; thirty-fifth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -89,3 +89,34 @@ def _close(written: str, asked: str) -> bool:
         return sum(a != b for a, b in zip(written, asked)) <= 1
     short, long_ = sorted((written, asked), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def modifiers_only(words: list[str], text: str, texts: dict[str, str], tuning=TUNING) -> bool:
+    """Whether each word missing is a compound modifier in lower case ("trade-distorting", "long-range", "two-way")
+    of a noun that a matching readout has ("practices", "missile", "trade"): the analyst's description of a thing
+    the readout names in its own ("non-market practices", "ballistic missile launches"). Not a name ("S-400",
+    "Israel-Hamas") nor a compound noun with no noun after it ("the build-up")."""
+    if not tuning.modifier_head or not words:
+        return False
+    for word in words:
+        after = re.search(rf"\b{re.escape(word)}\s+([a-z]{{4,}})\b", text) if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word) \
+            else None
+        if not after or after.group(1) in _NOT_HEADS or not any(mentioned([after.group(1)], t) for t in texts.values()):
+            return False
+    return True
+
+
+# Words after a modifier that are no noun it describes ("long-range and ...", "two-way with ...").
+_NOT_HEADS = frozenset("with that than from into about over were have been also when while which".split())
+
+
+def unnamed_yes_refusal(question: Question, top: dict[str, str], count) -> str:
+    """"During 2022, did U.S. officials and Bahrain's crown prince talk about small modular reactors?": why a yes/no
+    naming no one the index knows is not answered "Yes" from the readouts found (`top`), or "": none of them has a word
+    of what it asks about that is rare in the index (`count(word)`: its paragraphs)."""
+    if not TUNING.unnamed_yes or question.intent != "yes_no" or not question.subject:
+        return ""
+    rare = [t for t in question.subject if len(t) > 3 and 0 < count(t) <= TUNING.rare_paragraphs]
+    if rare and not any(said(rare, text) for text in top.values()):
+        return f"The readouts in this index do not cover this question: no readout found mentions {', '.join(rare)}."
+    return ""

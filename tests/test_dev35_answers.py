@@ -22,7 +22,9 @@ twelfth test fails with it off, and checks that such a modifier of a noun no rea
 quotes the sentence with a readout's words of several for an analyst's word ("Northern Ireland" for "Ulster",
 Tuning.official_phrases); the thirteenth test fails with it off. A yes/no naming no one the index knows is refused
 where none of the readouts found has a rare word of what it asks about (Tuning.unnamed_yes: before, "Yes" and a
-sentence on Oman's role in Yemen); the last test fails with it off."""
+sentence on Oman's role in Yemen); the fifteenth test fails with it off. A question asking one thing is answered by the
+later paragraph quoted without the lead's opening "X convened Y today" sentence (Tuning.lead_first_dropped); the last
+test fails with it off."""
 from __future__ import annotations
 
 from qa import ask
@@ -33,6 +35,7 @@ from qa.vocabulary import official_words
 
 JEDDAH = "wh-2023-07-27-readout-of-national-security-advisor-jake-sullivans-trip-to-saudi-arabia"
 INDIANA = "wh-2022-07-25-readout-of-vice-president-kamala-harriss-meeting-with-indiana-state-legislators-on-reproductive-rights"
+YOUTH = "wh-2022-10-11-readout-of-white-house-task-force-to-address-online-harassment-and-abuse-youth-roundtable"
 KISHIDA_VIRTUAL = "wh-2022-01-21-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan"
 SUGA = "wh-2021-01-27-readout-of-president-joseph-r-biden-jr-call-with-prime-minister-yoshihide-suga-of-japan"
 HICHILEMA = "wh-2023-03-31-readout-of-vice-president-kamala-harriss-meeting-with-president-hakainde-hichilema-of-zambia-2"
@@ -143,3 +146,12 @@ def test_a_yes_no_naming_no_one_needs_the_topic_in_a_readout_found(library):
     answer = ask(library, "Did American officials and the Omani sultan's envoys talk about desalination plants?")
     # (the one readout with "desalination" is Biden's meeting with Jordan's king, in July 2021)
     assert answer.refused and "desalination" in answer.text, answer.text
+
+
+def test_one_thing_asked_is_answered_without_the_opening_sentence(library):
+    answer = ask(library, "According to the White House roundtable with youth survivors of online harassment, what "
+                          "share of young women had experienced it?")
+    # (before: the lead's "Today, on International Day of the Girl, the White House Gender Policy Council ... convened
+    # a roundtable ..." quoted beside paragraph 3)
+    assert not answer.refused, answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(YOUTH, 3)}, answer.citations
