@@ -105,7 +105,9 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                    and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))
                    # ("graft": the index says "corruption", which the topic rule then looks for)
                    and not (TUNING.official_words and any(count(alt) for alt in official_words(w) if " " not in alt))
-                   and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))]
+                   and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))
+                   # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
+                   and not (TUNING.phrasal_out and re.search(rf"\b{re.escape(w)}\s+out\b", question, re.IGNORECASE))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

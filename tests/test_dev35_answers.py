@@ -24,7 +24,8 @@ Tuning.official_phrases); the thirteenth test fails with it off. A yes/no naming
 where none of the readouts found has a rare word of what it asks about (Tuning.unnamed_yes: before, "Yes" and a
 sentence on Oman's role in Yemen); the fifteenth test fails with it off. A question asking one thing is answered by the
 later paragraph quoted without the lead's opening "X convened Y today" sentence (Tuning.lead_first_dropped); the last
-test fails with it off."""
+test fails with it off. A word no paragraph has before "out" ("being flown out") is no unknown word either
+(Tuning.phrasal_out in qa/extract.refusal_reason); the seventh test checks it too."""
 from __future__ import annotations
 
 from qa import ask
@@ -89,6 +90,10 @@ def test_a_verb_before_out_is_not_a_topic(library):
     # (the one readout of the two has no fentanyl: refused, for that word alone, not "spell")
     assert answer.refused, answer.text
     assert "fentanyl" in answer.text and "spell" not in answer.text, answer.text
+    answer = ask(library, "What did the President say to her about the people being flown out?",
+                 history=["What did Biden and Speaker Pelosi talk about on the phone on August 21, 2021?"])
+    # (before: "nothing in the index mentions flown")
+    assert not answer.refused and "vulnerable Afghans" in answer.text, answer.text
 
 
 def test_a_time_counted_from_an_event_opens_a_yes_no(library):
@@ -107,6 +112,10 @@ def test_new_official_words():
     assert "virtual" in official_words("video")
     assert "northern ireland" in official_words("Ulster")
     assert "thanked" in official_words("gratitude")
+    assert "helicopters" in official_words("rotary-wing")
+    assert "special role" in official_words("custodianship")
+    assert "withdrawal" in official_words("quitting") and "reverse" in official_words("U-turn")
+    assert "queen" in official_words("monarch") and "energy system" in official_words("grid")
 
 
 def test_analyst_words_for_deterrence_and_creditors(library):
