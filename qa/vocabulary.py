@@ -24,7 +24,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "ammo": ("ammunition", "munitions"),
     "nuke": ("nuclear weapon", "nuclear weapons", "nuclear"),
     "peacekeeper": ("peacekeeping", "peacekeepers"),
-    "monarch": ("queen", "king", "his majesty", "her majesty", "royal"),
+    "monarch": ("queen", "king", "his majesty", "her majesty"),
     "junta": ("military regime", "coup", "military government", "military takeover"),
     "putsch": ("coup",),
     "truce": ("ceasefire", "cease-fire", "cessation of hostilities", "humanitarian pause"),
