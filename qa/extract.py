@@ -14,6 +14,7 @@ from .parts import ABOUT
 from .tuning import TUNING
 from .vocabulary import official_words
 from .types import Answer, Citation, cite, span_quote
+from .verbs import before_out
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
 REFUSAL = "The readouts in this index do not cover this question."
@@ -107,7 +108,7 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                    and not (TUNING.official_words and any(count(alt) for alt in official_words(w) if " " not in alt))
                    and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))
                    # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
-                   and not (TUNING.phrasal_out and re.search(rf"\b{re.escape(w)}\s+out\b", question, re.IGNORECASE))]
+                   and not (TUNING.phrasal_out and before_out(w, question))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

@@ -42,6 +42,12 @@ _ATTRIBUTIVE = frozenset("a an the this that these those its their his her our o
                          "against over and or".split())
 
 
+def before_out(word: str, text: str) -> bool:
+    """Whether a word stands right before "out" in a text, as a verb's particle does ("single out", "flown out")."""
+    tokens = re.findall(r"[\w'’-]+", text.lower())
+    return any(t == word.lower() and after == "out" for t, after in zip(tokens, tokens[1:]))
+
+
 def says_how(word: str, text: str) -> bool:
     """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
     lemminflect's English dictionary ("jointly"), or a verb form where it stands: opening the question ("Going by ..."),
@@ -58,8 +64,7 @@ def says_how(word: str, text: str) -> bool:
         return True  # "did she stress it as well?"
     if "VERB" not in readings:
         return False
-    if TUNING.phrasal_out and not lowered.endswith("s") \
-            and any(t == lowered and after == "out" for t, after in zip(tokens, tokens[1:])):
+    if TUNING.phrasal_out and not lowered.endswith("s") and before_out(lowered, text):
         # a verb with its particle: "which liberties did she single out", "spell out" (not "grain exports out")
         return True
     if TUNING.verb_forms and set(readings) == {"VERB"} and not lowered.endswith("ing") \
