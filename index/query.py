@@ -65,8 +65,9 @@ def _span(year: int, first_month: int, last_month: int) -> tuple[str, str]:
     return f"{year:04d}-{first_month:02d}-01", f"{year:04d}-{last_month:02d}-{last_day:02d}"
 
 
-def read_dates(question: str) -> tuple[str | None, str | None]:
-    """A date range the question names ("in early 2023", "March 2022", "between 2021 and 2022"), if any."""
+def read_dates(question: str, events_in: bool = False) -> tuple[str | None, str | None]:
+    """A date range the question names ("in early 2023", "March 2022", "between 2021 and 2022"), if any.
+    events_in: a year an event is held in ("facing elections in 2023") is no time of a contact either."""
     text = question.lower()
     m = re.search(r"between (\d{4}) and (\d{4})", text) or re.search(r"from (\d{4}) (?:to|until|through) (\d{4})", text)
     if m:
@@ -91,7 +92,7 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
         year = int(m.group(2)) + int(m.group(1))
         return f"{year}-01-01", f"{year}-12-31"
     # "Nigeria's 2023 elections", "the 2022 World Cup": a year that names an event asked about, not when.
-    years = YEAR_OF_CONTACT.findall(text)
+    years = contact_years(text, events_in)
     if years:
         return f"{min(years)}-01-01", f"{max(years)}-12-31"
     m = re.search(r"\bsince (\d{4})\b", text)
@@ -103,9 +104,21 @@ def read_dates(question: str) -> tuple[str | None, str | None]:
 # A year, unless it names an event asked about ("Nigeria's 2023 elections", "the 2022 World Cup").
 # Nor one counted from ("the total since 2016": no contact's year; a span from it, where no other time is named) or
 # one an anniversary is of ("the 59th anniversary of the 1965 ruling").
-YEAR_OF_CONTACT = re.compile(r"(?<![Ss]ince )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+(?:general |presidential |parliamentary |midterm )?(?:elections?|"
-                             r"polls?|vote|world cup|olympics?|games|agenda|budget|midterms?|census|referendum|deadline|"
-                             r"target|goals?|(?:nobel\s+)?(?:peace\s+)?(?:prize|award)s?|laureates?)\b)")
+# What a year or month before it dates is no contact ("the 2023 elections", "their June agenda").
+EVENT_NOUN = (r"(?:general |presidential |parliamentary |midterm )?(?:elections?|polls?|vote|world cup|olympics?|games|"
+              r"agenda|budget|midterms?|census|referendum|deadline|target|goals?|(?:nobel\s+)?(?:peace\s+)?(?:prize|award)s?|"
+              r"laureates?)\b")
+YEAR_OF_CONTACT = re.compile(r"(?<![Ss]ince )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+"
+                             + EVENT_NOUN + ")")
+# "six presidents facing elections in 2023": the year an event asked about is held in, said after it
+EVENT_IN = re.compile(r"\b(?:elections?|polls|votes?|midterms|referendum)\s+(?:(?:due|held|scheduled|set)\s+)?(?:in|for)\s+$",
+                      re.IGNORECASE)
+
+
+def contact_years(text: str, events_in: bool = False) -> list[str]:
+    """The years of YEAR_OF_CONTACT in text; with events_in, not those an event is held in ("elections in 2023")."""
+    return [m.group(1) for m in YEAR_OF_CONTACT.finditer(text)
+            if not (events_in and EVENT_IN.search(text[max(0, m.start() - 40):m.start()]))]
 
 
 # A question's first word is capitalised as any word there: one of these names no one ("Phoning Beijing's top

@@ -19,7 +19,7 @@ from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention,
+from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention, rare_hits,
                      said_most, uncovered, unsaid_when)
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
@@ -210,6 +210,8 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
             moved = engine_top(library, read, question, filters, turns, scored, max(k, 5))
             if moved:
                 found, scored = evidence.Evidence(moved[0], True), moved[1]
+        if TUNING.rare_hits:
+            scored = rare_hits(library, read, question, turns, scored, found.readouts)
         if read.intent in METADATA_INTENTS:
             named = named_contacts(library, read, found) if TUNING.named_contacts else found
             if read.subject and TUNING.subject_contacts:

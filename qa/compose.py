@@ -19,6 +19,7 @@ from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
 from .focus import covering_readout, number_given, ordinal_given
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
+from .present import present_asked, present_score
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, lead_beside_many, past_lead, prefer_asked,
@@ -78,6 +79,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if one_readout and tuning.readout_cover and rarity is not None and len(question_parts(question.text)) >= 2:
         candidates = covering_readout(question, candidates, tuning, rarity)
     candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
+    present = _present_first(question, candidates) if tuning.yes_present else None
+    candidates = [present] + [c for c in candidates if c is not present] if present else candidates
     best = candidates[0]
     first = lead(best[4].readout_id) if lead and asks_place(question.text, tuning) else None
     if question.intent == "compare":
@@ -226,6 +229,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         chosen = ordinal_given(question, candidates, chosen, tuning)
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)
         chosen = lead_beside_many(question, chosen, tuning)
+    if present is not None and present not in chosen:
+        chosen = [present]  # (not the paragraph past the lead, nor one closer to the contact's description)
     if first is not None:
         sentence = lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]
@@ -272,6 +277,17 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if question.intent == "yes_no":
         text = "Yes. " + text
     return Answer(question.text, text, tuple(cited.citations), hits, False)
+
+
+def _present_first(question: Question, candidates: list) -> tuple | None:
+    """"Did the Interior Secretary sit in ...?": the sentence naming most of whom it asks was there, where one
+    names more of them than the best (the lead that describes the contact, as a rule); None otherwise."""
+    asked, names = present_asked(question)
+    if not asked:
+        return None
+    scores = [present_score(c[3], asked, names) for c in candidates]
+    top = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+    return candidates[top] if scores[top] > scores[0] or (top == 0 and scores[0] > 0) else None
 
 
 def _closest(candidates: list, closeness: dict[str, float], tuning: Tuning) -> list:

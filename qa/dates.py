@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from index.query import MONTH_RE, YEAR_OF_CONTACT, lexical_terms, read_dates
+from index.query import EVENT_IN, EVENT_NOUN, MONTH_RE, YEAR_OF_CONTACT, lexical_terms, read_dates
 
 from .tuning import TUNING
 
@@ -34,6 +34,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
                 and re.search(r"\b(?!(?:In|On|Of|During|Since|Until|By|From|Between|And|Or|To|Last|Next|Early|Late|Mid|That|"
                               r"This|The|Through|After|Before)\b)[A-Z][\w.'’-]* $", text[:match.start()]):
             continue  # "DFAT Secretary Jan Adams", "Ambassador June Smith": a given name after a title, not a month
+        if TUNING.event_times and not match.group(2) and EVENT_AFTER_MONTH.match(text, match.end()):
+            continue  # "carrying forward their June agenda", "the June 2024 elections": what it dates is no contact
         # "January 8-10, 2024", "May 27 to 28": the days between, one range.
         days = DAY_RANGE.match(text, match.end()) if match.group(2) and not match.group(3) else None
         if days and int(days.group(1)) > int(match.group(2)):
@@ -72,6 +74,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     # said ("the legally binding 2016 decision").
     dated_years = {item[2] for item in found if item[2]}
     for match in YEAR_OF_CONTACT.finditer(text):
+        if TUNING.event_times and EVENT_IN.search(text[max(0, match.start() - 40):match.start()]):
+            continue
         if match.group(1) not in dated_years and AS_TIME.search(text[:match.start()]):
             spans.setdefault((f"{match.group(1)}-01-01", f"{match.group(1)}-12-31"), match.start())
     # "met Sherman on July 28, 2022 and Sullivan the next day": a day counted from the day named before it.
@@ -171,6 +175,7 @@ def _day_before(spans: dict[tuple[str, str], int], at: int) -> _dt.date | None:
 DAY_RANGE = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%|:))"
                        r"(?:,? (\d{4}))?")
 SECOND_DAY = re.compile(r"\s*(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:days?|weeks?|times|calls|%))(?:,? (\d{4}))?")
+EVENT_AFTER_MONTH = re.compile(r"\s+" + EVENT_NOUN, re.IGNORECASE)
 AS_TIME = re.compile(r"\b(?:in|during|at|throughout|from|until|through|by|and|or|to|of|since)\s+(?:the\s+)?"
                      r"(?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
 SAME_WEEK = re.compile(r"\b(?:that|the) same week\b", re.IGNORECASE)

@@ -31,6 +31,12 @@ ASKS_VENUE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restauran
                         re.IGNORECASE)
 
 
+# "Who was NATO's first secretary general?": a first holder of an office, which readouts of contacts give only in so
+# many words ("the first woman Vice President"), not a contact.
+ASKS_FIRST = re.compile(r"^\W*who\s+(?:was|were|became)\s+(?:the\s+)?(?:[\w.-]+['’]s\s+)?(?:very\s+)?(?:first|founding|"
+                        r"original|inaugural)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:of\b[^?]*)?\?\s*$", re.IGNORECASE)
+
+
 def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> str:
     """Why the readouts found (`texts()`, read only for a question asking it) give no year or venue asked for, or ""."""
     if not TUNING.year_venue_given:
@@ -38,9 +44,14 @@ def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> st
     asked = scene_and_ask(question.text)[1] or question.text
     year = ASKS_YEAR.search(asked) if not question.people and not _CONTACT.search(question.text) else None
     venue = ASKS_VENUE.search(question.text)
-    if not year and not venue:
+    first = ASKS_FIRST.search(question.text) if TUNING.first_given and not _CONTACT.search(question.text) \
+        and not any(not p.inferred for p in question.people) else None
+    if not year and not venue and not first:
         return ""
     sentences = [s for text in texts().values() for s in split_sentences(text)]
+    if first and not any(re.search(rf"\b(?:first|founding|original|inaugural)\s+(?:[\w-]+\s+){{0,3}}?"
+                                   rf"{re.escape(first.group(1).split()[-1])}", s, re.IGNORECASE) for s in sentences):
+        return f"The readouts do not cover this: no readout found names the first {first.group(1).lower()}."
     if year and not any(_gives_year(s, question.text) for s in sentences):
         return "The readouts do not cover this: no readout found gives the year asked for."
     if venue and not any(re.search(rf"\b{venue.group(1)}s?\b", s, re.IGNORECASE) for s in sentences):

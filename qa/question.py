@@ -44,6 +44,9 @@ besides else much held ahead argue argued argues point pointed points insisted i
 prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
 """.split()) | frozenset(KIND_WORDS)
 _US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
+ASKING = re.compile(r"\b(bring|brings|bringing|brought|touch|touches|touching|touched)\s+(?:up|on|upon)\b|"
+                    r"\b(occasion|purpose|reason|aim|objective)s?\s+(?:of|for|behind)\s+(?:the|that|this|his|her|their)\s+"
+                    r"(?:[\w-]+\s+)?(?:call|meeting|visit|trip|conversation|talks|session|summit|travel)\b", re.IGNORECASE)
 HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 MANNER = re.compile(r"\b(?:right|straight) away\b|\bat once\b|\bas soon as possible\b|\bwithout delay\b", re.IGNORECASE)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
@@ -160,7 +163,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         asked_about = [p for p in people if all(w in about for w in lexical_terms(p.words))]
         if asked_about and len(people) - len(asked_about) >= 2:
             people = tuple(p for p in people if p not in asked_about)
-    date_from, date_to = read_dates(text)
+    date_from, date_to = read_dates(text, TUNING.event_times)
     named_dates = all_dates(text)
     if intent == "discuss" and len(named_dates) == 2 and EACH_CONTACT.search(text) and TUNING.each_contact:
         intent = "compare"
@@ -201,7 +204,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
             people = people + tuple(p for p in earlier if not any(set(p.names) & set(q.names) for q in people))
             from_turns += [p for p in earlier if not any(set(p.names) & set(q.names) for q in from_turns)]
             if date_from is None:
-                date_from, date_to = read_dates(turn.question)
+                date_from, date_to = read_dates(turn.question, TUNING.event_times)
             earlier_order = earlier_order or order_of(turn.question, "when")
             earlier_kind = earlier_kind or kind_of(turn.question)
             if earlier:
@@ -290,6 +293,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         # what was discussed (an office word after it is no topic word already)
         holder = holder_words(text)
         topic = tuple(w for w in topic if w not in holder) or topic
+    if TUNING.asking_words:
+        # "did he bring up the midterms?", "did they touch on Haiti?": a way of asking "discuss", no topic word; nor
+        # "the occasion for the call", which asks why it took place (the lead says)
+        found = list(ASKING.finditer(text))
+        asking = {w for m in found for w in lexical_terms(m.group(1) or m.group(2))}
+        # (only why: the lead answers it whole; "did he bring up X" without X is no question)
+        topic = tuple(w for w in topic if w not in asking) or (() if any(m.group(2) for m in found) else topic)
     if TUNING.us_not_topic:
         # "What help was the US sending?": the US is a side of every contact here, as "the President" is; and
         # "anyone", "something" ask for what, they are not it.

@@ -193,3 +193,26 @@ def just_them(library: Library, read: Question, question: str, found: evidence.E
     if few and len(few) < len(found.readouts):
         return replace(found, readouts=tuple(r for r in found.readouts if r.id in few))
     return found
+
+
+def rare_hits(library: Library, read: Question, question: str, turns, scored: list, readouts) -> list:
+    """The hits with, where none of them has a rare word of what a yes/no asks about ("did he bring up the U.S.
+    midterms?" of Biden's readouts: his meeting with six African presidents ranked sixth), the best passage of
+    the matching readouts that has it; the hits as they were otherwise."""
+    if read.intent != "yes_no" or not read.topic or not scored or not readouts:
+        return scored
+    count = refusal.word_counter(library)
+    rare = [w for w in read.topic if len(w) > 2 and 0 < count(w) <= TUNING.rare_paragraphs]
+    missing = [w for w in rare if not any(mentioned([w], s.hit.text) for s in scored)]
+    if not missing or len(missing) < len(rare):
+        return scored  # (a hit that has one rare word of several is what the answer quotes)
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    ids = {h.readout_id for w in missing for h in library.search(w, filters=allowed, k=3, mode="lexical")}
+    if not ids:
+        return scored
+    wider = library.retrieve(question, compose.restrict(read.filters, tuple(r for r in readouts if r.id in ids)),
+                             turns, k=10)
+    extra = [s for s in wider if any(mentioned([w], s.hit.text) for w in missing)
+             and not any(s.hit is t.hit or (s.hit.readout_id, s.hit.paragraph) == (t.hit.readout_id, t.hit.paragraph)
+                         for t in scored)]
+    return scored + extra[:1]

@@ -571,6 +571,16 @@ class Tuning:
     lead_first_dropped: bool = True  # a question asking one thing (not when, for how long, in what year, or which
     # official) is answered by the later paragraph quoted, without the lead's opening "X met Y today ..." sentence
     # (qa/sentences.past_lead; thirty-fifth session)
+    event_times: bool = True  # a year or month that dates an event asked about, said after it ("six presidents facing
+    # elections in 2023") or before a noun ("their June agenda"), is no time of the contact (thirty-sixth session)
+    asking_words: bool = True  # "bring up", "touch on" ask "discuss", "the occasion for the call" asks why: no topic
+    # words (qa/question.ASKING; thirty-sixth session)
+    rare_hits: bool = True  # a yes/no whose rare topic word no hit has also reads the best passage of the matching
+    # readouts that has it (qa/refine.rare_hits; thirty-sixth session)
+    yes_present: bool = True  # a yes/no asking whether someone was there ("Did the Interior Secretary sit in ...?")
+    # quotes first the sentence naming most of them (qa/present.py; thirty-sixth session)
+    first_given: bool = True  # "Who was NATO's first secretary general?" is refused where no sentence of the readouts
+    # found says "first ... secretary general" (naming no one, or people described by office: qa/given.py)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -54,7 +54,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "pact": ("agreement", "accord", "treaty", "arrangement", "compact"),
     "deal": ("agreement", "accord", "arrangement"),
     "tariff": ("duties", "trade barriers"),
-    "lender": ("creditor", "creditors", "lending"),
+    "lender": ("creditor", "creditors", "lending", "development banks", "development bank"),
     "ev": ("electric vehicle", "electric vehicles"),
     "lng": ("liquefied natural gas",),
     "crude": ("oil",),
@@ -82,8 +82,13 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "custodianship": ("custodian", "special role"),
     "u-turn": ("reverse", "reversal", "reversing", "reversed"),
     "quitting": ("withdraw", "withdrawal", "withdrawing", "exit"),
+    "postwar": ("post-war", "world war ii", "second world war"),
+    "abducting": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted", "abduction"),
+    "abduction": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted"),
     # words of governing
     "rollout": ("implementation", "deployment"),
+    "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
+    "boss": ("chief executive", "ceo", "chair and ceo"),
     "overhaul": ("reform", "reforms"),
     "shakeup": ("reform", "reorganization"),
 }

@@ -1,0 +1,59 @@
+"""Who a yes/no asks was there: "Did the Interior Secretary sit in ...?", "Was Poland's president on the call?",
+"did he also see Petro's running mate?". Its "Yes" quotes the sentence that names that one, not the lead
+that only describes the contact (qa/compose.by_topic)."""
+from __future__ import annotations
+
+import re
+
+from index.people import CORE_OFFICES
+from index.query import lexical_terms, stem
+
+from .cover import has
+from .question import Question
+
+_SCENE = r"^(?:[^?]*?,\s*)?"
+# (a few words: "Poland's president", "the head of Palestinian intelligence"; not a clause)
+_STOP = r"(?!(?:did|was|were|had|and|or|when|while|after|before)\b)"
+_WHO = r"(?P<who>" + _STOP + r"[^?,\s]+(?:\s+" + _STOP + r"[^?,\s]+){0,5}?)"
+# "Did X join/sit in/go along ...", "Did X take part in ..."
+JOINED = re.compile(_SCENE + r"(?:did|had)\s+" + _WHO + r"\s+(?:also\s+|personally\s+)?(?:join|go along|come along|"
+                    r"travel with|accompany|sit in|take part|participate|attend|be there|show up)\b", re.IGNORECASE)
+# "Was X on the call / among those who spoke / at the meeting / part of the delegation ..."
+AMONG = re.compile(_SCENE + r"(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?(?:on|among|at|in|part of|present|there)\b",
+                   re.IGNORECASE)
+# "did he also see Petro's running mate?", "did it meet the Palestinian spy chief?"
+MET = re.compile(r"\b(?:did|had)\s+[^?,]+?\s+(?:also\s+)?(?:meet|see|visit|speak to|speak with|talk to|talk with|"
+                 r"host|receive)(?:\s+with)?\s+" + _WHO +
+                 r"(?=\s+(?:on|during|while|in|at|when|as|before|after|there|too)\b|\s*\?|\s*$)", re.IGNORECASE)
+# What makes a phrase after "was" someone, not a topic ("Was health care in Jamaica among the subjects?")
+SOMEONE = CORE_OFFICES | frozenset("""secretariat commander boss executive delegation team envoy aide adviser advisers
+counterpart counterparts opposition opponents members member chiefs heads ministers officials""".split())
+_ARTICLES = frozenset("the a an his her their its also washington america u.s. us".split())  # (the US side is every contact's)
+
+
+def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
+    """The stems of whom a yes/no asks was there, and the surnames of the people it resolves to; empty if it asks
+    something else."""
+    if question.intent != "yes_no":
+        return [], ()
+    text = question.text
+    match = JOINED.search(text) or MET.search(text)
+    if not match:
+        match = AMONG.search(text)
+        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & SOMEONE):
+            match = None
+    if not match:
+        return [], ()
+    who = match.group("who")
+    words = [w for w in lexical_terms(re.sub(r"['’]s\b", "", who)) if w not in _ARTICLES]
+    if not words:
+        return [], ()
+    names = tuple(name.split()[-1] for person in question.people
+                  if set(lexical_terms(person.words)) & set(words) for name in person.names if name.split())
+    return [stem(w) for w in words], names
+
+
+def present_score(sentence: str, asked: list[str], names: tuple[str, ...]) -> int:
+    """How much of whom the question asks about a sentence names: one for each word, two for a surname."""
+    named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in names)
+    return len(has(sentence, asked)) + (2 if named else 0)
