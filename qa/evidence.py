@@ -289,7 +289,9 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         readouts = select(library, replace(question, kind=None, company=None, setting=None))
         unasked = bool(readouts)
     if tuning.follow_cited and question.carried and question.cited \
-            and question.intent in ("discuss", "yes_no", "who_said"):
+            and (question.intent in ("discuss", "yes_no", "who_said")
+                 or (tuning.cited_when and question.intent == "when" and not question.named and not question.topic)):
+        # ("When was that?": the contact the last answer quoted, not every contact of the people it named)
         # "And what about the South Caucasus?" after an answer about one meeting: that meeting, when it
         # has the topic; the people's other readouts only when it does not.
         cited = tuple(r for r in readouts if r.id in question.cited)

@@ -581,6 +581,11 @@ class Tuning:
     # quotes first the sentence naming most of them (qa/present.py; thirty-sixth session)
     first_given: bool = True  # "Who was NATO's first secretary general?" is refused where no sentence of the readouts
     # found says "first ... secretary general" (naming no one, or people described by office: qa/given.py)
+    cited_when: bool = True  # "When was that?", naming no one and nothing else: the dates of the readouts the last
+    # answer cited (qa/evidence.gather), after plain-string turns those of the last one answered again (qa/ask.replayed;
+    # thirty-sixth session)
+    acronym_apart: bool = True  # a capitalised run with an acronym ("Alabama IVF") is said where one readout has each
+    # of its words (qa/unsaid.unsaid_name; thirty-sixth session)
 
     def to_json(self) -> dict:
         return asdict(self)

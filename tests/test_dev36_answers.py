@@ -12,8 +12,10 @@ hit has also reads the best passage of the matching readouts that has it (Tuning
 off. A yes/no asking whether someone was there quotes the sentence naming most of them (Tuning.yes_present); the
 sixth fails with it off, the seventh checks what it reads as whom the question asks about. "Who was the first X?" is
 refused where no readout found says "first ... X" (Tuning.first_given); the eighth fails with it off and checks that
-"the first foreign leader Biden called" is still answered. The last two check the new entries of the table of official
-words and a phrase of it counted as known (Tuning.official_words)."""
+"the first foreign leader Biden called" is still answered. The next two check the new entries of the table of official
+words and a phrase of it counted as known (Tuning.official_words). "When was that?" after plain-string turns is of the
+readout the last answered turn cites (Tuning.cited_when); the next test fails with it off. A capitalised run with an
+acronym ("Alabama IVF") is said where one readout has each word (Tuning.acronym_apart); the last fails with it off."""
 from __future__ import annotations
 
 from index.query import read_dates
@@ -30,6 +32,8 @@ TRIBAL = ("wh-2021-07-27-statement-from-senior-advisor-and-chief-spokesperson-sy
           "harriss-meeting-with-tribal-leaders-and-leaders-from-")
 COLOMBIA = "wh-2022-07-24-readout-from-nsc-spokesperson-adrienne-watson-of-senior-administration-official-travel-to-colombia"
 NETANYAHU = "wh-2023-10-08-readout-of-president-bidens-call-with-prime-minister-netanyahu-of-israel"
+HELSINKI = "wh-2023-07-13-readout-of-president-joe-bidens-meeting-with-president-sauli-niinisto-of-finland"
+FERTILITY = "wh-2024-03-13-readout-of-white-house-state-legislative-convening-on-access-to-fertility-care"
 
 
 def test_a_year_elections_are_held_in_is_no_time_of_the_contact(library):
@@ -115,3 +119,19 @@ def test_analyst_words_for_hostages_and_the_postwar_order(library):
                           "prime ministers?")
     # (before: "nothing in the index mentions postwar"; the readouts say "since World War II")
     assert not answer.refused, answer.text
+
+
+def test_when_was_that_is_of_the_contact_last_quoted(library):
+    answer = ask(library, "And when was that?",
+                 history=["What did Biden tell Finland's president in Helsinki about Sweden's NATO membership?"])
+    # (before: the Helsinki meeting and the May 2022 one with Sweden's prime minister, of Biden's contacts with Finland)
+    assert "2023-07-13" in answer.text, answer.text
+    assert {c.readout_id for c in answer.citations} == {HELSINKI}, answer.citations
+
+
+def test_an_acronym_beside_a_name_is_said_apart(library):
+    answer = ask(library, "What did Klein and Perez hear from state lawmakers about the Alabama IVF decision in March "
+                          "2024?")
+    # (before: "none of the readouts of Klein and Tom Perez mentions Alabama IVF")
+    assert not answer.refused, answer.text
+    assert {c.readout_id for c in answer.citations} == {FERTILITY}, answer.citations
