@@ -7,6 +7,7 @@ import re
 from difflib import SequenceMatcher
 
 from index.countries import country_of, fold
+from index.people import OFFICE_WORDS
 from index.query import GENERIC, STOPWORDS
 
 from .tuning import TUNING
@@ -127,7 +128,8 @@ def given_words(run: str, family: str) -> list[str]:
             continue
         if len(word) < 2 or not word[0].isupper() or word.isupper() or ROMAN.fullmatch(word) or country_of(word) \
                 or any(part in STOPWORDS or part in GENERIC | TITLES | OFFICES or part in PARTICLES
-                       for part in low.split("-")):
+                       or (TUNING.office_not_given and part in OFFICE_WORDS) for part in low.split("-")):
+            # ("National Cyber Director Inglis": "Director" and "Cyber" are his office, not given names)
             break
         out.append(word)
     return out[::-1]

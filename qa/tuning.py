@@ -586,6 +586,8 @@ class Tuning:
     # thirty-sixth session)
     acronym_apart: bool = True  # a capitalised run with an acronym ("Alabama IVF") is said where one readout has each
     # of its words (qa/unsaid.unsaid_name; thirty-sixth session)
+    office_not_given: bool = True  # an office word before a family name ("Cyber Director Inglis") is no given name
+    # that no spelling of the participant's name has (qa/spelling.given_words; thirty-sixth session)
 
     def to_json(self) -> dict:
         return asdict(self)

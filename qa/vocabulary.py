@@ -83,6 +83,9 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "u-turn": ("reverse", "reversal", "reversing", "reversed"),
     "quitting": ("withdraw", "withdrawal", "withdrawing", "exit"),
     "postwar": ("post-war", "world war ii", "second world war"),
+    "warming": ("climate",),  # "global warming"
+    "harvesting": ("collection", "collecting", "collected"),  # "data harvesting"
+    "pill": ("medication", "mifepristone"),  # "the abortion pill": medication abortion
     "abducting": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted", "abduction"),
     "abduction": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted"),
     # words of governing

@@ -15,7 +15,9 @@ refused where no readout found says "first ... X" (Tuning.first_given); the eigh
 "the first foreign leader Biden called" is still answered. The next two check the new entries of the table of official
 words and a phrase of it counted as known (Tuning.official_words). "When was that?" after plain-string turns is of the
 readout the last answered turn cites (Tuning.cited_when); the next test fails with it off. A capitalised run with an
-acronym ("Alabama IVF") is said where one readout has each word (Tuning.acronym_apart); the last fails with it off."""
+acronym ("Alabama IVF") is said where one readout has each word (Tuning.acronym_apart); the next fails with it off. An
+office word before a family name is no given name of someone else's (Tuning.office_not_given); the last fails with it
+off."""
 from __future__ import annotations
 
 from index.query import read_dates
@@ -108,6 +110,8 @@ def test_new_official_words():
     assert "hostages" in official_words("abducting") and "kidnapped" in official_words("abduction")
     assert "nominees" in official_words("picks") and "ceo" in official_words("boss")
     assert "world war ii" in official_words("postwar") and "development banks" in official_words("lenders")
+    assert "climate" in official_words("warming") and "collection" in official_words("harvesting")
+    assert "medication" in official_words("pills")
 
 
 def test_analyst_words_for_hostages_and_the_postwar_order(library):
@@ -135,3 +139,11 @@ def test_an_acronym_beside_a_name_is_said_apart(library):
     # (before: "none of the readouts of Klein and Tom Perez mentions Alabama IVF")
     assert not answer.refused, answer.text
     assert {c.readout_id for c in answer.citations} == {FERTILITY}, answer.citations
+
+
+def test_an_office_before_a_family_name_is_no_given_name(library):
+    answer = ask(library, "Which health official did National Cyber Director Inglis host at his June 2022 hospital "
+                          "cybersecurity forum?")
+    # (before: "nothing in the index mentions Cyber Director Inglis": "Cyber Director" read as his given names)
+    assert not answer.refused, answer.text
+    assert "Inglis" in answer.text, answer.text
