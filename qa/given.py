@@ -1,7 +1,8 @@
 """Two things a readout gives only in so many words: the year something came about ("In what year was NATO
 founded?", "which year did that organization come into being?") and the venue of a contact ("At which hotel did they
 meet?", "which room?"). Such a question is near its readouts whatever they say, so the topic rule lets it through and
-the answer quoted the lead; it is refused where no sentence of the readouts found gives one."""
+the answer quoted the lead; it is refused where no sentence of the readouts found gives one. So too the first holder of
+an office ("Who was NATO's first secretary general?"), where none says "first ... secretary general"."""
 from __future__ import annotations
 
 import re
@@ -44,7 +45,9 @@ def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> st
     asked = scene_and_ask(question.text)[1] or question.text
     year = ASKS_YEAR.search(asked) if not question.people and not _CONTACT.search(question.text) else None
     venue = ASKS_VENUE.search(question.text)
-    first = ASKS_FIRST.search(question.text) if TUNING.first_given and not _CONTACT.search(question.text) \
+    # ("According to the readouts, who was ...?": the question after its frame)
+    first = ASKS_FIRST.search(re.sub(r"^\W*according to [^,?]*,\s*", "", question.text, flags=re.IGNORECASE)) \
+        if TUNING.first_given and not _CONTACT.search(question.text) \
         and not any(not p.inferred for p in question.people) else None
     if not year and not venue and not first:
         return ""

@@ -102,6 +102,8 @@ def test_a_first_holder_of_an_office_no_readout_names_is_refused(library):
     answer = ask(library, "Who was the UN's very first secretary-general?")
     # (before: Blinken's meeting with Secretary-General Guterres)
     assert answer.refused and "first secretary-general" in answer.text, answer.text
+    answer = ask(library, "According to these readouts, who was NATO's founding secretary general?")
+    assert answer.refused and "first secretary general" in answer.text, answer.text
     answer = ask(library, "Who was the first foreign leader Biden called as president?")
     assert not answer.refused and "Trudeau" in answer.text, answer.text
 
