@@ -111,8 +111,8 @@ EVENT_NOUN = (r"(?:general |presidential |parliamentary |midterm )?(?:elections?
 YEAR_OF_CONTACT = re.compile(r"(?<![Ss]ince )(?<!anniversary of )(?<!anniversary of the )\b(20\d\d|19\d\d)\b(?!\s+"
                              + EVENT_NOUN + ")")
 # "six presidents facing elections in 2023": the year an event asked about is held in, said after it
-EVENT_IN = re.compile(r"\b(?:elections?|polls|votes?|midterms|referendum)\s+(?:(?:due|held|scheduled|set)\s+)?(?:in|for)\s+$",
-                      re.IGNORECASE)
+EVENT_IN = re.compile(r"\b(?:elections?|polls|votes?|midterms|referendum)\s+(?:(?:due|held|scheduled|set)\s+)?"
+                      r"(?:in|for)\s+$", re.IGNORECASE)
 
 
 def contact_years(text: str, events_in: bool = False) -> list[str]:

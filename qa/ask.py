@@ -9,7 +9,7 @@ from typing import Any
 
 from index.api import Library, check_k, check_question
 from index.readout_meta import name_counts
-from index.types import Filters, Turn, parse_history
+from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
@@ -19,8 +19,9 @@ from .otherwise import PASSAGES, said_otherwise
 from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
 from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention, rare_hits,
-                     said_most, uncovered, unsaid_when)
+from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention,
+                     rare_hits, said_most, uncovered, unsaid_when)
+from .replay import replayed
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
 from .tuning import TUNING
@@ -145,30 +146,6 @@ class Plan:
         return tuple(s.hit for s in self.scored)
 
 
-# "When was that?", "And when exactly was he there?": the time of the contact the conversation is about
-WHEN_THAT = re.compile(r"^\W*(?:and\s+|so\s+)?when\s+(?:exactly\s+)?(?:was|were|did)\s+(?:that|this|it|they|he|she)\b"
-                       r"[\w\s]{0,24}\?\s*$", re.IGNORECASE)
-
-
-def replayed(library: Library, question: str, turns: tuple[Turn, ...], filters: Any = None,
-             k: int = 5) -> tuple[Turn, ...]:
-    """For "When was that?" after plain-string turns, the turns with what the last answered one cites, as the app showed
-    it: "When was that?" after "What did Biden and the Nordic leaders say in Helsinki about ...?" is of the readout
-    that answer quoted (before: Biden's 15 contacts with Finland and NATO). The turns as they were otherwise. (For any
-    follow-up, dev: 7 answers better, 7 worse.)"""
-    if not turns or turns[-1].cited or not TUNING.cited_when or not WHEN_THAT.match(question):
-        return turns
-    # (a turn refused cites nothing: the one before it, then, as far back as two turns)
-    for at in range(len(turns) - 1, max(-1, len(turns) - 3), -1):
-        if turns[at].cited:
-            break
-        earlier = ask(library, turns[at].question, filters, turns[:at], k, replay=False)
-        if not earlier.refused and earlier.citations:
-            cited = tuple(dict.fromkeys(c.readout_id for c in earlier.citations))
-            return turns[:at] + (Turn(turns[at].question, cited),) + turns[at + 1:]
-    return turns
-
-
 def plan(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
          replay: bool = True) -> Plan:
     """Read the question, gather its evidence and apply the one refusal rule (every answerer goes through here).
@@ -176,7 +153,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
     check_k(k)
     check_question(question)
     turns = parse_history(history)
-    turns = replayed(library, question, turns, filters, k) if replay else turns
+    turns = replayed(ask, library, question, turns, filters, k) if replay else turns
     read = understand(library, question, filters, turns)
     unknown = _unknown_people(library, question, read) if TUNING.unknown_named else []
     if unknown:
@@ -329,7 +306,7 @@ def ask(library: Library, question: str, filters: Any = None, history: Any = Non
     check_k(k)
     check_question(question)
     turns = parse_history(history)
-    turns = replayed(library, question, turns, filters, k) if replay else turns
+    turns = replayed(ask, library, question, turns, filters, k) if replay else turns
     p = plan(library, question, filters, turns, k, replay=False)
     if p.refusal:
         return _trim_hits(compose.refuse(p.question, p.refusal, p.hits), k)

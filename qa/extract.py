@@ -106,7 +106,8 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                    and not ("-" in w and all(count(part) > 0 for part in w.split("-") if len(part) > 2))
                    # ("graft": the index says "corruption", which the topic rule then looks for)
                    # (a phrase of the table counts where the index has each of its words: "world war ii" for "postwar")
-                   and not (TUNING.official_words and any(all(count(part) for part in alt.split()) for alt in official_words(w)))
+                   and not (TUNING.official_words
+                            and any(all(count(part) for part in alt.split()) for alt in official_words(w)))
                    and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))
                    # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
                    and not (TUNING.phrasal_out and before_out(w, question))]

@@ -26,7 +26,8 @@ def narrowed(library: Library, question: Question) -> Filters | None:
     or within days): the event dates would have to be read row by row, ~1 s at 100x the corpus."""
     # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
     # ("at the end of 2023" is the question's own too, though no month or day is named.)
-    own_time = bool(question.dates or read_dates(question.text, TUNING.event_times)[0]) and bool(question.date_from or question.date_to)
+    own_time = bool(question.dates or read_dates(question.text, TUNING.event_times)[0]) \
+        and bool(question.date_from or question.date_to)
     if question.people or question.intent == "compare" or not (own_time or question.countries):
         return None
     filters = question.filters

@@ -28,7 +28,8 @@ MET = re.compile(r"\b(?:did|had)\s+[^?,]+?\s+(?:also\s+)?(?:meet|see|visit|speak
 # What makes a phrase after "was" someone, not a topic ("Was health care in Jamaica among the subjects?")
 SOMEONE = CORE_OFFICES | frozenset("""secretariat commander boss executive delegation team envoy aide adviser advisers
 counterpart counterparts opposition opponents members member chiefs heads ministers officials""".split())
-_ARTICLES = frozenset("the a an his her their its also washington america u.s. us".split())  # (the US side is every contact's)
+# (nor the US side, which is every contact's)
+_ARTICLES = frozenset("the a an his her their its also washington america u.s. us".split())
 
 
 def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:

@@ -69,7 +69,7 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
         return False
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
             and any(all(re.search(rf"\b{re.escape(w)}\b", text) for w in words) for text in texts.values()):
-        return False  # "the Alabama IVF ruling": an acronym beside a name, each in a readout ("in vitro fertilization (IVF)")
+        return False  # "the Alabama IVF ruling": an acronym beside a name, each in a readout ("... fertilization (IVF)")
     # A name spelled another way is still said ("Kerem Shalom" written "Karem Shalom"): one word of it may
     # differ past its first letter, keeping about its length.
     for i, word in enumerate(words):
