@@ -149,6 +149,10 @@ ASKS_LENGTH = re.compile(rf"^\W*how\s+(?:long|many\s+(?:minutes|hours|days|night
 _LENGTH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|half|an?|full|"
                      r"multi)[\s-]+(?:second|minute|hour|day|night)s?\b|\b(?:day|hour|night)-long\b|\ball[\s-]day\b|"
                      r"\bovernight\b", re.IGNORECASE)
+# ... "overnight" only of a contact ("an overnight stay", "talks ran overnight"), not of what happened ("the storms that
+# hit multiple states overnight")
+_OVERNIGHT = re.compile(r"\bovernight\s+(?:stay|visit|trip|talks|session|meeting|negotiations)\b|"
+                        r"\b(?:ran|run|lasted|went|continued|stayed)\s+overnight\b", re.IGNORECASE)
 
 
 # The hour of a contact ("What time of day did they meet?", "at what time ...?") and an hour as readouts give one
@@ -167,11 +171,18 @@ def length_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> s
     length = TUNING.length_given and ASKS_LENGTH.match(asked)
     clock = TUNING.clock_given and ASKS_CLOCK.match(asked)
     found = texts().values() if length or clock else ()
-    if length and found and not any(_LENGTH.search(t) for t in found):
+    if length and found and not any(said_length(t) for t in found):
         return "The readouts do not cover this: the readout found does not say how long it lasted."
     if clock and found and not any(_CLOCK.search(t) for t in found):
         return "The readouts do not cover this: the readout found does not say at what time of day it was."
     return ""
+
+
+def said_length(text: str) -> bool:
+    """Whether a text gives a length of time (see _LENGTH and, with overnight_contact, _OVERNIGHT)."""
+    if not TUNING.overnight_contact:
+        return bool(_LENGTH.search(text))
+    return any(m.group().lower() != "overnight" for m in _LENGTH.finditer(text)) or bool(_OVERNIGHT.search(text))
 
 
 def _names_place(sentence: str, question: str, people: set[str] = frozenset()) -> bool:

@@ -588,6 +588,8 @@ class Tuning:
     # of its words (qa/unsaid.unsaid_name; thirty-sixth session)
     office_not_given: bool = True  # an office word before a family name ("Cyber Director Inglis") is no given name
     # that no spelling of the participant's name has (qa/spelling.given_words; thirty-sixth session)
+    overnight_contact: bool = True  # "overnight" gives how long a contact lasted only of the contact ("an overnight
+    # stay"), not of what happened ("storms ... overnight": qa/details.length_refusal; thirty-sixth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -16,13 +16,15 @@ refused where no readout found says "first ... X" (Tuning.first_given); the eigh
 words and a phrase of it counted as known (Tuning.official_words). "When was that?" after plain-string turns is of the
 readout the last answered turn cites (Tuning.cited_when); the next test fails with it off. A capitalised run with an
 acronym ("Alabama IVF") is said where one readout has each word (Tuning.acronym_apart); the next fails with it off. An
-office word before a family name is no given name of someone else's (Tuning.office_not_given); the last fails with it
+office word before a family name is no given name of someone else's (Tuning.office_not_given); the next fails with it
+off. "Overnight" gives how long a contact lasted only of the contact (Tuning.overnight_contact); the last fails with it
 off."""
 from __future__ import annotations
 
 from index.query import read_dates
 from qa import ask
 from qa.dates import all_dates
+from qa.details import said_length
 from qa.present import present_asked
 from qa.question import Question
 from qa.vocabulary import official_words
@@ -149,3 +151,11 @@ def test_an_office_before_a_family_name_is_no_given_name(library):
     # (before: "nothing in the index mentions Cyber Director Inglis": "Cyber Director" read as his given names)
     assert not answer.refused, answer.text
     assert "Inglis" in answer.text, answer.text
+
+
+def test_overnight_of_what_happened_is_no_length_of_the_call(library):
+    assert not said_length("the extreme weather that impacted multiple states overnight")
+    assert said_length("after an overnight stay in Hanoi") and said_length("a two-hour meeting")
+    answer = ask(library, "How long was Biden's call with Kentucky's governor on December 11, 2021?")
+    # (before: the lead, as "overnight" in it was read as a length)
+    assert answer.refused and "how long" in answer.text, answer.text
