@@ -84,6 +84,9 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "quitting": ("withdraw", "withdrawal", "withdrawing", "exit"),
     "postwar": ("post-war", "world war ii", "second world war"),
     "warming": ("climate",),  # "global warming"
+    "blaze": ("wildfire", "wildfires", "fire", "fires"),
+    "mideast": ("middle east",),
+    "hemispheric": ("western hemisphere", "hemisphere", "inter-american", "americas"),
     "harvesting": ("collection", "collecting", "collected"),  # "data harvesting"
     "pill": ("medication", "mifepristone"),  # "the abortion pill": medication abortion
     "abducting": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted", "abduction"),
@@ -91,6 +94,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     # words of governing
     "rollout": ("implementation", "deployment"),
     "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
+    "luring": ("attract", "attracting", "attraction"),  # "luring foreign capital"
+    "swing": ("trip", "travel", "traveled", "visit"),  # "his swing through the region"
     "boss": ("chief executive", "ceo", "chair and ceo"),
     "overhaul": ("reform", "reforms"),
     "shakeup": ("reform", "reorganization"),

@@ -116,6 +116,9 @@ def test_new_official_words():
     assert "world war ii" in official_words("postwar") and "development banks" in official_words("lenders")
     assert "climate" in official_words("warming") and "collection" in official_words("harvesting")
     assert "medication" in official_words("pills")
+    assert "wildfires" in official_words("blazes") and "middle east" in official_words("Mideast")
+    assert "inter-american" in official_words("hemispheric") and "attracting" in official_words("luring")
+    assert "trip" in official_words("swing")
 
 
 def test_analyst_words_for_hostages_and_the_postwar_order(library):
