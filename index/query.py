@@ -115,10 +115,14 @@ EVENT_IN = re.compile(r"\b(?:elections?|polls|votes?|midterms|referendum)\s+(?:(
                       r"(?:in|for)\s+$", re.IGNORECASE)
 
 
+def held_in(text: str, at: int) -> bool:
+    """Whether the year at `at` in text is one an event is held in, said after it ("facing elections in 2023")."""
+    return bool(EVENT_IN.search(text[max(0, at - 40):at]))
+
+
 def contact_years(text: str, events_in: bool = False) -> list[str]:
-    """The years of YEAR_OF_CONTACT in text; with events_in, not those an event is held in ("elections in 2023")."""
-    return [m.group(1) for m in YEAR_OF_CONTACT.finditer(text)
-            if not (events_in and EVENT_IN.search(text[max(0, m.start() - 40):m.start()]))]
+    """The years of YEAR_OF_CONTACT in text; with events_in, not those an event is held in (held_in)."""
+    return [m.group(1) for m in YEAR_OF_CONTACT.finditer(text) if not (events_in and held_in(text, m.start()))]
 
 
 # A question's first word is capitalised as any word there: one of these names no one ("Phoning Beijing's top

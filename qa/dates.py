@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from index.query import EVENT_IN, EVENT_NOUN, MONTH_RE, YEAR_OF_CONTACT, lexical_terms, read_dates
+from index.query import EVENT_NOUN, MONTH_RE, YEAR_OF_CONTACT, held_in, lexical_terms, read_dates
 
 from .tuning import TUNING
 
@@ -74,7 +74,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
     # said ("the legally binding 2016 decision").
     dated_years = {item[2] for item in found if item[2]}
     for match in YEAR_OF_CONTACT.finditer(text):
-        if TUNING.event_times and EVENT_IN.search(text[max(0, match.start() - 40):match.start()]):
+        if TUNING.event_times and held_in(text, match.start()):
             continue
         if match.group(1) not in dated_years and AS_TIME.search(text[:match.start()]):
             spans.setdefault((f"{match.group(1)}-01-01", f"{match.group(1)}-12-31"), match.start())

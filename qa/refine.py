@@ -206,13 +206,12 @@ def rare_hits(library: Library, read: Question, question: str, turns, scored: li
     missing = [w for w in rare if not any(mentioned([w], s.hit.text) for s in scored)]
     if not missing or len(missing) < len(rare):
         return scored  # (a hit that has one rare word of several is what the answer quotes)
-    allowed = Filters(readouts=frozenset(r.id for r in readouts))
-    ids = {h.readout_id for w in missing for h in library.search(w, filters=allowed, k=3, mode="lexical")}
+    ids = set(refusal.readouts_with(library, missing, readouts))
     if not ids:
         return scored
     wider = library.retrieve(question, compose.restrict(read.filters, tuple(r for r in readouts if r.id in ids)),
                              turns, k=10)
-    extra = [s for s in wider if any(mentioned([w], s.hit.text) for w in missing)
-             and not any(s.hit is t.hit or (s.hit.readout_id, s.hit.paragraph) == (t.hit.readout_id, t.hit.paragraph)
-                         for t in scored)]
+    have = {(s.hit.readout_id, s.hit.paragraph) for s in scored}
+    extra = [s for s in wider if (s.hit.readout_id, s.hit.paragraph) not in have
+             and any(mentioned([w], s.hit.text) for w in missing)]
     return scored + extra[:1]

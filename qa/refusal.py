@@ -62,12 +62,15 @@ def rare_word_texts(library: Library, question: Question, readouts: tuple[Readou
     """For a pair with too many readouts to read whole ("Jake Sullivan": 323): the readouts where the topic's
     rare words are (a lexical search for each, within these readouts, finds any paragraph that has it) and
     those retrieved, so that the one rule can still say that none of them mentions "Rhodes"."""
-    allowed = Filters(readouts=frozenset(r.id for r in readouts))
     rare = [t for t in question.topic if len(t) > 2 and word_counter(library, tuning)(t) <= tuning.rare_paragraphs]
-    ids = [s.hit.readout_id for s in scored[:5]]
-    for term in rare + demonym_places(rare):
-        ids += [h.readout_id for h in library.search(term, filters=allowed, k=3, mode="lexical")]
+    ids = [s.hit.readout_id for s in scored[:5]] + readouts_with(library, rare + demonym_places(rare), readouts)
     return readout_texts(library, ids)
+
+
+def readouts_with(library: Library, words: list[str], readouts) -> list[str]:
+    """The ids of the readouts (of `readouts`) a lexical search for each word finds first, up to three a word."""
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    return [h.readout_id for word in words for h in library.search(word, filters=allowed, k=3, mode="lexical")]
 
 
 def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,
