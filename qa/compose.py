@@ -22,8 +22,8 @@ from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_p
 from .present import present_asked, present_score
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
-from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, lead_beside_many, past_lead, prefer_asked,
-                        sentence_scores, topic_words)
+from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, is_roster, lead_beside_many, past_lead,
+                        prefer_asked, sentence_scores, topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 
@@ -229,8 +229,10 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         chosen = ordinal_given(question, candidates, chosen, tuning)
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)
         chosen = lead_beside_many(question, chosen, tuning)
-    if present is not None and present not in chosen:
-        chosen = [present]  # (not the paragraph past the lead, nor one closer to the contact's description)
+    if present is not None and (present not in chosen or tuning.present_rosters and is_roster(present[4].text)):
+        # (not the paragraph past the lead, nor one closer to the contact's description; and a line of a roster
+        # answers alone: "- Lydia Brown, President and CEO at Autistic Women and Nonbinary Network", not its neighbours)
+        chosen = [present]
     if first is not None:
         sentence = lead_sentence(first)
         chosen = [c for c in chosen if c[3] != sentence or c[4].paragraph != first.paragraph]

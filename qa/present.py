@@ -10,6 +10,7 @@ from index.query import lexical_terms, stem
 
 from .cover import has
 from .question import Question
+from .tuning import TUNING
 
 _SCENE = r"^(?:[^?]*?,\s*)?"
 # (a few words: "Poland's president", "the head of Palestinian intelligence"; not a clause)
@@ -25,9 +26,21 @@ AMONG = re.compile(_SCENE + r"(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?(?:on|a
 MET = re.compile(r"\b(?:did|had)\s+[^?,]+?\s+(?:also\s+)?(?:meet|see|visit|speak to|speak with|talk to|talk with|"
                  r"host|receive)(?:\s+with)?\s+" + _WHO +
                  r"(?=\s+(?:on|during|while|in|at|when|as|before|after|there|too)\b|\s*\?|\s*$)", re.IGNORECASE)
+# "Was South Dakota represented at ...?", "Did the Army's engineers send anyone to ...?": a place or a body asked to
+# have been there (no word of SOMEONE needed)
+SENT = re.compile(_SCENE + r"(?:(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?represented\b|(?:did|had)\s+" + _WHO.replace(
+    "<who>", "<sender>") + r"\s+(?:also\s+)?send\s+(?:anyone|anybody|someone|somebody|a representative|representatives|"
+    r"a delegate|delegates|a delegation|people|officials)\b)", re.IGNORECASE)
+# "Was one of the original plaintiffs from the Prince Edward County case at ...?": one of a group, described at length
+ONE_OF = re.compile(_SCENE + r"(?:was|were)\s+(?P<who>(?:any|one|some|none|anyone|someone)\s+(?:of|from)\s+[^?,]+?)\s+"
+                    r"(?:also\s+)?(?:on|among|at|in|part of|present|there)\s+(?:the|a|an|his|her|their|its|\w+['’]s)\b",
+                    re.IGNORECASE)
 # What makes a phrase after "was" someone, not a topic ("Was health care in Jamaica among the subjects?")
 SOMEONE = CORE_OFFICES | frozenset("""secretariat commander boss executive delegation team envoy aide adviser advisers
 counterpart counterparts opposition opponents members member chiefs heads ministers officials""".split())
+# (with present_forms: a body that sends people, "Was an autistic advocacy group at the table ...?")
+BODIES = frozenset("group groups organization organizations network networks advocates advocacy association union "
+                   "unions representative representatives plaintiff plaintiffs survivors".split())
 # (nor the US side, which is every contact's)
 _ARTICLES = frozenset("the a an his her their its also washington america u.s. us".split())
 
@@ -39,13 +52,19 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
         return [], ()
     text = question.text
     match = JOINED.search(text) or MET.search(text)
+    someone = SOMEONE | BODIES if TUNING.present_forms else SOMEONE
     if not match:
         match = AMONG.search(text)
-        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & SOMEONE):
+        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & someone):
             match = None
+    if not match and TUNING.present_forms:
+        match = SENT.search(text) or ONE_OF.search(text)
     if not match:
         return [], ()
-    who = match.group("who")
+    who = next(group for group in (match.groupdict().get("who"), match.groupdict().get("sender")) if group)
+    if match.re is ONE_OF:
+        # whom it asks about, not what describes them: "the original plaintiffs" (from the Prince Edward County case)
+        who = re.split(r"\s+(?:from|in|at|of|who|that|with|for)\s+", re.sub(r"^\w+\s+(?:of|from)\s+", "", who), 1)[0]
     words = [w for w in lexical_terms(re.sub(r"['’]s\b", "", who)) if w not in _ARTICLES]
     if not words:
         return [], ()

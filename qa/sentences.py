@@ -12,6 +12,7 @@ from index.search import Scored
 
 from .cover import ASKS_THING, has as _has
 from .parts import ASKED_THING, NOT_NOUNS, PLURAL_CONTACTS, asks_one, question_parts, scene_and_ask
+from .present import present_asked
 from .question import Question, sentence_words
 from .readout_sentences import is_pointer
 from .tuning import TUNING, Tuning
@@ -49,7 +50,8 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
         scored = [s for s in scored if best[s.hit.readout_id] >= top - tuning.dense_margin]
     # A roster ("- Melanie Campbell, President and CEO of ...", "- Secretary of the Treasury") says who took part, which
     # only a question about people asks for.
-    rosters_out = tuning.rosters and not ROSTER_ASKED.search(question.text)
+    rosters_out = tuning.rosters and not ROSTER_ASKED.search(question.text) \
+        and not (tuning.present_rosters and present_asked(question)[0])  # ("Was South Dakota represented at ...?")
     for position_in_hits, s in enumerate(scored):
         rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
         if tuning.readout_rank:

@@ -586,6 +586,13 @@ class Tuning:
     # thirty-sixth session)
     acronym_apart: bool = True  # a capitalised run with an acronym ("Alabama IVF") is said where one readout has each
     # of its words (qa/unsaid.unsaid_name; thirty-sixth session)
+    relative_past: bool = True  # a past tense after "that"/"which" is a verb, which says how, not what: "the wildfires
+    # that tore through Colorado" (qa/verbs.says_how; thirty-seventh session)
+    present_forms: bool = True  # ... and so do "Was South Dakota represented at ...?", "Did the Army's engineers send
+    # anyone?", "Was an advocacy group at the table?", "Was one of the original plaintiffs ... at ...?" (qa/present.py;
+    # thirty-seventh session)
+    present_rosters: bool = True  # ... and a bulleted list of who took part may answer them (qa/sentences.
+    # sentence_scores; thirty-seventh session)
     office_not_given: bool = True  # an office word before a family name ("Cyber Director Inglis") is no given name
     # that no spelling of the participant's name has (qa/spelling.given_words; thirty-sixth session)
     overnight_contact: bool = True  # "overnight" gives how long a contact lasted only of the contact ("an overnight

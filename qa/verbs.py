@@ -73,6 +73,13 @@ def says_how(word: str, text: str) -> bool:
         # Not a participle describing the topic ("the stolen documents", "using immobilized assets"); nor an "-ing"
         # form ("evacuating", "normalizing" are topics as often as verbs: "what did they say about evacuating").
         return True
+    if TUNING.relative_past and set(readings) == {"VERB"} and any(
+            at and tokens[at - 1] in ("that", "which") for at, t in enumerate(tokens) if t == lowered):
+        # a past tense after "that"/"which" is a clause's verb: "the wildfires that tore through Colorado" (not a
+        # participle describing the topic, which "the" or "on" comes before: "the stolen documents")
+        from lemminflect import getInflection
+        if any(lowered in getInflection(lemma, "VBD") for lemma in readings["VERB"]):
+            return True
     for at in (i for i, token in enumerate(tokens) if token == lowered):
         if at == 0:
             return True  # opening the question: "Going by the readouts, ..."

@@ -62,6 +62,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "freeze": ("pause", "moratorium", "suspension"),
     "jab": ("vaccine", "vaccination", "vaccines"),
     "shot": ("vaccine", "vaccination", "vaccines", "booster"),
+    "drugstore": ("pharmacy", "pharmacies", "pharmacist", "pharmacists"),
+    "borrowing": ("debt",),  # "the borrowing limit": the debt limit
     # people and movement
     "refugee": ("displaced", "asylum"),
     "evacuee": ("evacuated", "evacuation", "resettle", "relocation"),
@@ -94,6 +96,9 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     # words of governing
     "rollout": ("implementation", "deployment"),
     "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
+    "shortlist": ("potential nominees", "nominees", "candidates", "finalists"),
+    "three-way": ("trilateral",),
+    "beating": ("ending", "end", "defeat", "defeating", "cure"),  # "beating cancer"
     "luring": ("attract", "attracting", "attraction"),  # "luring foreign capital"
     "swing": ("trip", "travel", "traveled", "visit"),  # "his swing through the region"
     "boss": ("chief executive", "ceo", "chair and ceo"),

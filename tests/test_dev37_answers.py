@@ -1,0 +1,94 @@
+"""The thirty-seventh session's blind sets (analyst_dev54 to analyst_dev56) had yes/no questions on whether a place or
+a body was there ("Was South Dakota represented ...?", "Did the Army's engineers send anyone ...?", "Was an autistic
+advocacy group at the table ...?") answered with the lead, while the answer was a line of the readout's list of who
+took part; "the wildfires that tore through Colorado" refused for "tore"; and analyst words ("beating cancer", "the
+borrowing limit", "the shortlist", "corner drugstores", "three-way meetings") refused. These tests ask the same kinds
+of thing in other words and of other readouts, on the real corpus index with the bundled model.
+
+A yes/no asking whether a place or a body was represented, sent anyone, or was there ("one of the union presidents
+from ...") asks who was there (Tuning.present_forms); the first two tests fail with it off. A bulleted list of who
+took part answers such a question, its one line naming them alone (Tuning.present_rosters); the third fails with it
+off. A past tense after "that" or "which" is a verb, which says how, not what (Tuning.relative_past); the fourth fails
+with it off. The last two check the new entries of the table of official words (Tuning.official_words); the last
+fails with it off."""
+from __future__ import annotations
+
+from qa import ask
+from qa.present import present_asked
+from qa.question import Question
+from qa.verbs import says_how
+from qa.vocabulary import official_words
+
+EVICTION = "wh-2021-07-21-readout-of-the-second-white-house-eviction-prevention-convening"
+POLICING = "wh-2021-10-31-readout-of-white-house-meetings-with-leaders-of-law-enforcement-groups-on-police-reform"
+LABOR = "wh-2021-02-17-readout-of-labor-leaders-meeting-to-discuss-the-american-rescue-plan-and-infrastructure"
+STORMS = "wh-2021-12-11-readout-of-president-bidens-call-with-governors-of-states-impacted-by-severe-weather"
+MCCARTHY = "wh-2023-02-01-readout-of-president-bidens-meeting-with-speaker-mccarthy"
+JUDICIARY = ("wh-2022-02-01-readout-of-the-presidents-meeting-with-senate-judiciary-committee-chair-durbin-and-"
+             "ranking-member-grassley")
+
+
+def _asked(text: str) -> list[str]:
+    return present_asked(Question(text=text, intent="yes_no"))[0]
+
+
+def test_whom_a_place_or_a_body_asks_was_there():
+    assert _asked("Was Ohio represented at the governors' meeting?") == ["ohio"]
+    assert _asked("Did the Navy send anyone to the summit?") == ["navy"]
+    assert _asked("Was a veterans group at the table when she met them?") == ["veteran", "group"]
+    # (whom it asks about, not what describes them)
+    assert _asked("Was one of the striking nurses from the Boston hospital at the roundtable?") == ["strik", "nurs"]
+    # (still a topic, not someone: "Was climate represented in the talks?" names nothing that sends people)
+    assert _asked("Did trade come up at the summit?") == []
+
+
+def test_a_place_or_a_body_there_is_quoted_by_name(library):
+    answer = ask(library, "Was Milwaukee represented at the second White House eviction prevention convening in "
+                          "July 2021?")
+    # (before: "Yes" and a sentence on the June summit that the convening built on)
+    assert answer.text.startswith("Yes.") and "City of Milwaukee" in answer.text, answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(EVICTION, 5)}, answer.citations
+    answer = ask(library, "Did the Major Cities Chiefs Association send anyone to the White House meetings with law "
+                          "enforcement groups on policing in October 2021?")
+    assert "Chief Jeri Williams" in answer.text, answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(POLICING, 5)}, answer.citations
+    answer = ask(library, "Was one of the union presidents from the Operating Engineers at the February 2021 labor "
+                          "leaders meeting on the American Rescue Plan?")
+    assert "James T. Callahan" in answer.text, answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(LABOR, 5)}, answer.citations
+
+
+def test_a_line_of_who_took_part_answers_alone(library):
+    answer = ask(library, "Was Milwaukee's mayor among the officials at the second White House eviction prevention "
+                          "convening?")
+    # (before: the paragraphs on panels "on how mayors ... can champion local efforts", the roster left out)
+    assert answer.text == "Yes. - Mayor Tom Barrett, City of Milwaukee [1]", answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(EVICTION, 5)}, answer.citations
+
+
+def test_a_past_tense_after_that_is_a_verb(library):
+    assert says_how("battered", "the storms that battered their states")
+    assert not says_how("battered", "the battered economy")  # (a participle describing the topic)
+    answer = ask(library, "When did Biden call the governors about the storms that battered their states in "
+                          "December 2021?")
+    # (before: "none of them mentions battered")
+    assert not answer.refused, answer.text
+    assert answer.text.startswith("On 2021-12-11:") and {c.readout_id for c in answer.citations} == {STORMS}
+
+
+def test_new_official_words():
+    assert "debt" in official_words("borrowing")
+    assert "pharmacies" in official_words("drugstores")
+    assert "trilateral" in official_words("three-way")
+    assert "nominees" in official_words("shortlist")
+    assert "end" in official_words("beating")
+
+
+def test_analyst_words_for_the_debt_limit_and_a_shortlist(library):
+    answer = ask(library, "What did Biden tell Speaker McCarthy about the borrowing limit?")
+    # (before: "none of them mentions borrowing limit")
+    assert not answer.refused, answer.text
+    assert MCCARTHY in {c.readout_id for c in answer.citations}, answer.citations
+    answer = ask(library, "Who was on the shortlist Biden discussed with the Senate Judiciary Committee leaders?")
+    assert not answer.refused, answer.text
+    assert {c.readout_id for c in answer.citations} == {JUDICIARY}, answer.citations
