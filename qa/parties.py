@@ -86,6 +86,8 @@ def described_countries(text: str) -> list[tuple[str, set[str]]]:
 # The first word of an office ("South Korea's Foreign Minister", "Saudi Arabia's crown prince", "New Zealand's top diplomat")
 OFFICE_START = (r"(?:prime|foreign|president|vice|king|queen|crown|emir|amir|sultan|chancellor|premier|defen[cs]e|"
                  r"finance|national security|deputy|ambassador|envoy|leaders?|head|top|chief|ministers?|secretary|government)")
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(r"(?:['’]s?)?\s+(?:new\s+|then[- ]|former\s+)?" + OFFICE_START + r"\b", re.IGNORECASE)
 _WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
 
 
@@ -96,6 +98,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     # "besides the war in Ukraine": what is left out names no country of the contact
     text = re.sub(ASIDE.pattern, "", text)  # (as written: a capital "Besides" opening the question stays)
     venues: set[str] = set()  # countries named only by their capital as where a contact was
+    topical: set[str] = set()  # countries named as what the contact was about ("about Ukraine")
+    parties: set[str] = set()  # ... and as a party ("with Ukraine", "Ukraine's foreign minister")
     named: set[str] = set(out)
     for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
         # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
@@ -117,7 +121,11 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
             continue  # "Which European counterparts did Sherman call?": the French, German, Italian and UK ones
         if country and TUNING.topic_country and (_ON.search(text, 0, found.start()) or TUNING.topic_list
                                                  and _ON_LIST.search(text, 0, found.start())):  # (endpos: just before it)
+            topical.add(country)
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
+        at = text.find(word, found.start()) + len(word)  # (after the country's word: "Japanese| Prime Minister Mori")
+        if country and (_WITH.search(text, 0, found.start()) or _OFFICE_AFTER.match(text, at)):
+            parties.add(country)
         if country in ORGANISATIONS and TUNING.event_org and _EVENT.match(text, found.end()):
             continue  # "the host of the 2022 UN climate summit": the gathering's, not a party to the contact
         if country in ORGANISATIONS and TUNING.assembly_venue and (run == "UNGA" or run.endswith("General Assembly")) \
@@ -143,6 +151,10 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     # with no other country named, its host is the party ("her stop in the Spanish capital").
     if venues - named and set(out) - venues:
         out = [c for c in out if c not in venues or c in named]
+    if TUNING.topic_country_once:
+        # "call with allies about Ukraine, did they talk about fixing Ukraine's power grid?": a country the question
+        # names as what was discussed is that again elsewhere in it, unless named as a party there too
+        out = [c for c in out if c not in topical or c in parties]
     return tuple(out)
 
 

@@ -41,6 +41,8 @@ counterpart counterparts opposition opponents members member chiefs heads minist
 # (with present_forms: a body that sends people, "Was an autistic advocacy group at the table ...?")
 BODIES = frozenset("group groups organization organizations network networks advocates advocacy association union "
                    "unions representative representatives plaintiff plaintiffs survivors".split())
+# ... or someone named: "Was Mark Carney among the participants?" (a name as written, two or three capitalised words)
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
 # (nor the US side, which is every contact's)
 _ARTICLES = frozenset("the a an his her their its also washington america u.s. us".split())
 
@@ -55,7 +57,8 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
     someone = SOMEONE | BODIES if TUNING.present_forms else SOMEONE
     if not match:
         match = AMONG.search(text)
-        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & someone):
+        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & someone) \
+                and not (TUNING.present_forms and _NAME.fullmatch(match.group("who"))):
             match = None
     if not match and TUNING.present_forms:
         match = SENT.search(text) or ONE_OF.search(text)

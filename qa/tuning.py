@@ -588,6 +588,9 @@ class Tuning:
     # of its words (qa/unsaid.unsaid_name; thirty-sixth session)
     relative_past: bool = True  # a past tense after "that"/"which" is a verb, which says how, not what: "the wildfires
     # that tore through Colorado" (qa/verbs.says_how; thirty-seventh session)
+    topic_country_once: bool = True  # a country named as what was discussed ("a call with allies about Ukraine") is no
+    # party where the question names it again ("fixing Ukraine's power grid"), unless as one there ("with Ukraine",
+    # "Ukraine's foreign minister"; qa/parties.countries_of; thirty-seventh session)
     present_forms: bool = True  # ... and so do "Was South Dakota represented at ...?", "Did the Army's engineers send
     # anyone?", "Was an advocacy group at the table?", "Was one of the original plaintiffs ... at ...?" (qa/present.py;
     # thirty-seventh session)

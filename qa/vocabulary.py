@@ -93,8 +93,10 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "pill": ("medication", "mifepristone"),  # "the abortion pill": medication abortion
     "abducting": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted", "abduction"),
     "abduction": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted"),
+    "kidnapping": ("abduction", "abductions", "abducted", "hostage", "hostages"),
     # words of governing
     "rollout": ("implementation", "deployment"),
+    "fixing": ("repair", "repairing", "restore", "restoring", "rebuild", "rebuilding"),  # "fixing the power grid"
     "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
     "shortlist": ("potential nominees", "nominees", "candidates", "finalists"),
     "three-way": ("trilateral",),

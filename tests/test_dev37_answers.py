@@ -8,12 +8,16 @@ of thing in other words and of other readouts, on the real corpus index with the
 A yes/no asking whether a place or a body was represented, sent anyone, or was there ("one of the union presidents
 from ...") asks who was there (Tuning.present_forms); the first two tests fail with it off. A bulleted list of who
 took part answers such a question, its one line naming them alone (Tuning.present_rosters); the third fails with it
-off. A past tense after "that" or "which" is a verb, which says how, not what (Tuning.relative_past); the fourth fails
+off. So too "Was Tom Barrett among those at ...?", someone named as written (Tuning.present_forms); the fourth fails
+with it off. A country the question names as what was discussed ("a call with allies about Ukraine") is no party where
+it is named again ("Ukraine's economy"), unless as one there (Tuning.topic_country_once); the fifth fails with it
+off. A past tense after "that" or "which" is a verb, which says how, not what (Tuning.relative_past); the sixth fails
 with it off. The last two check the new entries of the table of official words (Tuning.official_words); the last
 fails with it off."""
 from __future__ import annotations
 
 from qa import ask
+from qa.parties import countries_of
 from qa.present import present_asked
 from qa.question import Question
 from qa.verbs import says_how
@@ -22,6 +26,9 @@ from qa.vocabulary import official_words
 EVICTION = "wh-2021-07-21-readout-of-the-second-white-house-eviction-prevention-convening"
 POLICING = "wh-2021-10-31-readout-of-white-house-meetings-with-leaders-of-law-enforcement-groups-on-police-reform"
 LABOR = "wh-2021-02-17-readout-of-labor-leaders-meeting-to-discuss-the-american-rescue-plan-and-infrastructure"
+TRANSATLANTIC = "wh-2022-02-18-readout-of-president-bidens-call-with-transatlantic-leaders"
+UNIONS = ("wh-2023-07-03-readout-of-white-house-listening-session-with-union-leaders-on-advancing-responsible-"
+          "artificial-intelligence-innovation")
 STORMS = "wh-2021-12-11-readout-of-president-bidens-call-with-governors-of-states-impacted-by-severe-weather"
 MCCARTHY = "wh-2023-02-01-readout-of-president-bidens-meeting-with-speaker-mccarthy"
 JUDICIARY = ("wh-2022-02-01-readout-of-the-presidents-meeting-with-senate-judiciary-committee-chair-durbin-and-"
@@ -64,6 +71,27 @@ def test_a_line_of_who_took_part_answers_alone(library):
     # (before: the paragraphs on panels "on how mayors ... can champion local efforts", the roster left out)
     assert answer.text == "Yes. - Mayor Tom Barrett, City of Milwaukee [1]", answer.text
     assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(EVICTION, 5)}, answer.citations
+
+
+def test_someone_named_among_those_there_is_quoted_by_name(library):
+    assert _asked("Was Jane Doe among the guests at the dinner?") == ["jane", "doe"]
+    answer = ask(library, "Was Randi Weingarten among the union leaders at the White House listening session in "
+                          "July 2023?")
+    # (before: "Yes" and the paragraph on which offices attended)
+    assert answer.text == "Yes. - Randi Weingarten, President, AFT [1]", answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(UNIONS, 7)}, answer.citations
+
+
+def test_a_country_discussed_is_no_party_where_named_again(library):
+    assert countries_of("On the call with allies about Ukraine, did they discuss rebuilding Ukraine's ports?", ()) == ()
+    # (a party where named as one: "with Ukraine's foreign minister")
+    assert countries_of("What did Blinken say about Ukraine when he met Ukraine's foreign minister?", ()) == \
+        ("Ukraine",)
+    answer = ask(library, "On Biden's February 2022 call with transatlantic leaders about Ukraine, did they talk "
+                          "about economic help for Ukraine's economy?")
+    # (before: his calls with Zelenskyy, the party a second "Ukraine" made of the question)
+    assert answer.text.startswith("Yes."), answer.text
+    assert {c.readout_id for c in answer.citations} == {TRANSATLANTIC}, answer.citations
 
 
 def test_a_past_tense_after_that_is_a_verb(library):
