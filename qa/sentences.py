@@ -28,7 +28,7 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     # ("graft" is found as "corruption": a readout's word for a topic word that none of the passages has counts as it)
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
                 if not any(_has(s.hit.text, [stem(t)]) for s in scored)} \
-        if tuning.official_sentences and question.intent == "yes_no" else {}
+        if tuning.official_sentences and (question.intent == "yes_no" or tuning.official_all) else {}
     # (... and one said in several words: "Northern Ireland" for "Ulster", "extended deterrence" for "umbrella")
     phrases = {stem(t): tuple(a for a in official_words(t) if " " in a) for t in question.topic
                if stem(t) in official} if tuning.official_phrases else {}

@@ -591,6 +591,8 @@ class Tuning:
     topic_country_once: bool = True  # a country named as what was discussed ("a call with allies about Ukraine") is no
     # party where the question names it again ("fixing Ukraine's power grid"), unless as one there ("with Ukraine",
     # "Ukraine's foreign minister"; qa/parties.countries_of; thirty-seventh session)
+    official_all: bool = True  # ... and so does any answer, not only a "Yes" ("how many three-way meetings": the sentence
+    # with "trilateral"; qa/sentences.sentence_scores; thirty-seventh session)
     present_forms: bool = True  # ... and so do "Was South Dakota represented at ...?", "Did the Army's engineers send
     # anyone?", "Was an advocacy group at the table?", "Was one of the original plaintiffs ... at ...?" (qa/present.py;
     # thirty-seventh session)

@@ -12,7 +12,8 @@ off. So too "Was Tom Barrett among those at ...?", someone named as written (Tun
 with it off. A country the question names as what was discussed ("a call with allies about Ukraine") is no party where
 it is named again ("Ukraine's economy"), unless as one there (Tuning.topic_country_once); the fifth fails with it
 off. A past tense after "that" or "which" is a verb, which says how, not what (Tuning.relative_past); the sixth fails
-with it off. The last two check the new entries of the table of official words (Tuning.official_words); the last
+with it off. A readout's word for an analyst's word no passage has counts for the sentences of any answer, not only
+a "Yes" (Tuning.official_all); the seventh fails with it off. The last two check the new entries of the table of official words (Tuning.official_words); the last
 fails with it off."""
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ LABOR = "wh-2021-02-17-readout-of-labor-leaders-meeting-to-discuss-the-american-
 TRANSATLANTIC = "wh-2022-02-18-readout-of-president-bidens-call-with-transatlantic-leaders"
 UNIONS = ("wh-2023-07-03-readout-of-white-house-listening-session-with-union-leaders-on-advancing-responsible-"
           "artificial-intelligence-innovation")
+VIETNAM = "wh-2024-09-25-readout-of-president-joe-bidens-meeting-with-general-secretary-to-lam-of-vietnam"
 STORMS = "wh-2021-12-11-readout-of-president-bidens-call-with-governors-of-states-impacted-by-severe-weather"
 MCCARTHY = "wh-2023-02-01-readout-of-president-bidens-meeting-with-speaker-mccarthy"
 JUDICIARY = ("wh-2022-02-01-readout-of-the-presidents-meeting-with-senate-judiciary-committee-chair-durbin-and-"
@@ -104,6 +106,14 @@ def test_a_past_tense_after_that_is_a_verb(library):
     assert answer.text.startswith("On 2021-12-11:") and {c.readout_id for c in answer.citations} == {STORMS}
 
 
+def test_an_official_word_picks_the_sentence_of_any_answer(library):
+    answer = ask(library, "What did Biden say about chips when he met Vietnam's General Secretary To Lam in New York "
+                          "in September 2024?")
+    # (before: the lead, on the partnership's one-year milestone)
+    assert "semiconductor supply chains" in answer.text, answer.text
+    assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(VIETNAM, 3)}, answer.citations
+
+
 def test_new_official_words():
     assert "debt" in official_words("borrowing")
     assert "pharmacies" in official_words("drugstores")
@@ -117,6 +127,7 @@ def test_analyst_words_for_the_debt_limit_and_a_shortlist(library):
     # (before: "none of them mentions borrowing limit")
     assert not answer.refused, answer.text
     assert MCCARTHY in {c.readout_id for c in answer.citations}, answer.citations
-    answer = ask(library, "Who was on the shortlist Biden discussed with the Senate Judiciary Committee leaders?")
+    answer = ask(library, "What did Biden tell Durbin and Grassley about his shortlist for the Supreme Court in early "
+                          "February 2022?")
     assert not answer.refused, answer.text
     assert {c.readout_id for c in answer.citations} == {JUDICIARY}, answer.citations
