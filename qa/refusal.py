@@ -31,6 +31,10 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     r"roundtables?|listening sessions?|task force|governors?|mayors?|legislators?|lawmakers?|senators?|"
                     r"congress\w*|first lady|second gentleman|vice president|hosted|convened|briefed|advis[eo]rs?)\b",
                     re.IGNORECASE)
+# A fact of the world, not of a contact ("What is the official capital of Côte d'Ivoire?": "official" is no word of
+# diplomacy there), naming no participant
+WORLD_FACT = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:official\s+|national\s+)?(?:capital|"
+                        r"currency|population|languages?|anthem|flag|largest city|highest|tallest|longest)\b", re.IGNORECASE)
 # ... and a person described by office ("the disaster agency head", "the state's chief legal officer")
 OFFICE_DOMAIN = re.compile(r"\b(heads?|chiefs?|officers?|administrators?|directors?|commissioners?|attorneys? general|"
                            r"agency|agencies|departments?|cabinet)\b", re.IGNORECASE)
@@ -365,7 +369,9 @@ def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
     """A question that names no participant, uses no word of diplomacy and is not close to any passage."""
-    if question.people or question.cited or DOMAIN.search(question.text) or best_cosine >= tuning.domain_cosine \
-            or tuning.office_domain and OFFICE_DOMAIN.search(question.text):
+    world = tuning.world_facts and not question.people and not question.cited and WORLD_FACT.search(question.text)
+    if not world and (question.people or question.cited or DOMAIN.search(question.text)
+                      or best_cosine >= tuning.domain_cosine
+                      or tuning.office_domain and OFFICE_DOMAIN.search(question.text)):
         return ""
     return "The readouts in this index are about diplomatic contacts; they do not cover this question."

@@ -13,7 +13,10 @@ with it off. A country the question names as what was discussed ("a call with al
 it is named again ("Ukraine's economy"), unless as one there (Tuning.topic_country_once); the fifth fails with it
 off. A past tense after "that" or "which" is a verb, which says how, not what (Tuning.relative_past); the sixth fails
 with it off. A readout's word for an analyst's word no passage has counts for the sentences of any answer, not only
-a "Yes" (Tuning.official_all); the seventh fails with it off. The last two check the new entries of the table of official words (Tuning.official_words); the last
+a "Yes" (Tuning.official_all); the seventh fails with it off. "What is the official currency of ...?" is out of the
+readouts' domain, "official" no word of diplomacy there (Tuning.world_facts); the eighth fails with it off. A year
+asked for is given only by a sentence with every name asked about (Tuning.year_of_subject); the ninth fails with it
+off. The last two check the new entries of the table of official words (Tuning.official_words); the last
 fails with it off."""
 from __future__ import annotations
 
@@ -112,6 +115,19 @@ def test_an_official_word_picks_the_sentence_of_any_answer(library):
     # (before: the lead, on the partnership's one-year milestone)
     assert "semiconductor supply chains" in answer.text, answer.text
     assert {(c.readout_id, c.paragraph) for c in answer.citations} == {(VIETNAM, 3)}, answer.citations
+
+
+def test_a_fact_of_the_world_is_refused(library):
+    answer = ask(library, "What is the official currency of Ghana?")
+    # (before: "official" was read as a word of diplomacy, and the answer quoted Harris's meeting in Accra)
+    assert answer.refused and "about diplomatic contacts" in answer.text, answer.text
+    assert not ask(library, "What did Harris say about Ghana's official lenders?").refused  # (a question of a contact)
+
+
+def test_a_year_is_given_of_what_is_asked_about(library):
+    answer = ask(library, "In what year was the Lower Mekong Initiative created?")
+    # (before: "since 2009", of U.S. grant assistance to the Mekong sub-region, counted as a year given)
+    assert answer.refused and "year asked for" in answer.text, answer.text
 
 
 def test_new_official_words():
