@@ -596,7 +596,7 @@ class Tuning:
     world_facts: bool = True  # "What is the (official) capital/currency/population of ...?", naming no one, is out of
     # the readouts' domain whatever word of diplomacy it has (qa/refusal.out_of_domain; thirty-seventh session)
     year_of_subject: bool = True  # a year asked for ("In what year was the Mekong River Commission founded?") is given
-    # only by a sentence with every name the question asks about (qa/given.py; thirty-seventh session)
+    # only by a sentence with at least half the words of the name asked about (qa/given.py; thirty-seventh session)
     present_forms: bool = True  # ... and so do "Was South Dakota represented at ...?", "Did the Army's engineers send
     # anyone?", "Was an advocacy group at the table?", "Was one of the original plaintiffs ... at ...?" (qa/present.py;
     # thirty-seventh session)

@@ -15,7 +15,7 @@ off. A past tense after "that" or "which" is a verb, which says how, not what (T
 with it off. A readout's word for an analyst's word no passage has counts for the sentences of any answer, not only
 a "Yes" (Tuning.official_all); the seventh fails with it off. "What is the official currency of ...?" is out of the
 readouts' domain, "official" no word of diplomacy there (Tuning.world_facts); the eighth fails with it off. A year
-asked for is given only by a sentence with every name asked about (Tuning.year_of_subject); the ninth fails with it
+asked for is given only by a sentence with at least half the name asked about (Tuning.year_of_subject); the ninth fails with it
 off. The last two check the new entries of the table of official words (Tuning.official_words); the last
 fails with it off."""
 from __future__ import annotations
