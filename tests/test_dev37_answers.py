@@ -136,6 +136,8 @@ def test_new_official_words():
     assert "trilateral" in official_words("three-way")
     assert "nominees" in official_words("shortlist")
     assert "end" in official_words("beating")
+    assert "abductions" in official_words("kidnapping")
+    assert "repair" in official_words("fixing")
 
 
 def test_analyst_words_for_the_debt_limit_and_a_shortlist(library):
