@@ -55,11 +55,8 @@ def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> st
     if first and not any(re.search(rf"\b(?:first|founding|original|inaugural)\s+(?:[\w-]+\s+){{0,3}}?"
                                    rf"{re.escape(first.group(1).split()[-1])}", s, re.IGNORECASE) for s in sentences):
         return f"The readouts do not cover this: no readout found names the first {first.group(1).lower()}."
-    # (of what is asked about: "the Mekong River Commission founded", not "assistance to the Mekong ... since 2009";
-    # most of its name, as a readout names it again by its head: "The Task Force, launched in 2021")
     names = [t for t in question.topic if capitalised(t, question.text)] if TUNING.year_of_subject else []
-    if year and not any(_gives_year(s, question.text) and 2 * sum(bool(re.search(rf"\b{re.escape(n)}\b", s, re.IGNORECASE))
-                                                                   for n in names) >= len(names) for s in sentences):
+    if year and not any(_gives_year(s, question.text) and _names_half(s, names) for s in sentences):
         return "The readouts do not cover this: no readout found gives the year asked for."
     if venue and not any(re.search(rf"\b{venue.group(1)}s?\b", s, re.IGNORECASE) for s in sentences):
         return f"The readouts do not cover this: no readout found names the {venue.group(1).lower()}."
@@ -70,3 +67,10 @@ def _gives_year(sentence: str, question: str) -> bool:
     """Whether a sentence gives a year the question does not say as when something came about ("launched in 2021")."""
     said = set(_YEAR.findall(question))
     return any(y not in said for m in _GIVEN_YEAR.finditer(sentence) for y in m.groups() if y)
+
+
+def _names_half(sentence: str, names: list[str]) -> bool:
+    """Whether a sentence has at least half the words of the name asked about: it is of what is asked ("the Mekong River
+    Commission founded", not "assistance to the Mekong ... since 2009"), which a readout names again by its head ("The
+    Task Force, launched in 2021")."""
+    return 2 * sum(bool(re.search(rf"\b{re.escape(n)}\b", sentence, re.IGNORECASE)) for n in names) >= len(names)

@@ -28,9 +28,9 @@ MET = re.compile(r"\b(?:did|had)\s+[^?,]+?\s+(?:also\s+)?(?:meet|see|visit|speak
                  r"(?=\s+(?:on|during|while|in|at|when|as|before|after|there|too)\b|\s*\?|\s*$)", re.IGNORECASE)
 # "Was South Dakota represented at ...?", "Did the Army's engineers send anyone to ...?": a place or a body asked to
 # have been there (no word of SOMEONE needed)
-SENT = re.compile(_SCENE + r"(?:(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?represented\b|(?:did|had)\s+" + _WHO.replace(
-    "<who>", "<sender>") + r"\s+(?:also\s+)?send\s+(?:anyone|anybody|someone|somebody|a representative|representatives|"
-    r"a delegate|delegates|a delegation|people|officials)\b)", re.IGNORECASE)
+REPRESENTED = re.compile(_SCENE + r"(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?represented\b", re.IGNORECASE)
+SENT = re.compile(_SCENE + r"(?:did|had)\s+" + _WHO + r"\s+(?:also\s+)?send\s+(?:anyone|anybody|someone|somebody|"
+                  r"a representative|representatives|a delegate|delegates|a delegation|people|officials)\b", re.IGNORECASE)
 # "Was one of the original plaintiffs from the Prince Edward County case at ...?": one of a group, described at length
 ONE_OF = re.compile(_SCENE + r"(?:was|were)\s+(?P<who>(?:any|one|some|none|anyone|someone)\s+(?:of|from)\s+[^?,]+?)\s+"
                     r"(?:also\s+)?(?:on|among|at|in|part of|present|there)\s+(?:the|a|an|his|her|their|its|\w+['’]s)\b",
@@ -61,10 +61,10 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
                 and not (TUNING.present_forms and _NAME.fullmatch(match.group("who"))):
             match = None
     if not match and TUNING.present_forms:
-        match = SENT.search(text) or ONE_OF.search(text)
+        match = REPRESENTED.search(text) or SENT.search(text) or ONE_OF.search(text)
     if not match:
         return [], ()
-    who = next(group for group in (match.groupdict().get("who"), match.groupdict().get("sender")) if group)
+    who = match.group("who")
     if match.re is ONE_OF:
         # whom it asks about, not what describes them: "the original plaintiffs" (from the Prince Edward County case)
         who = re.split(r"\s+(?:from|in|at|of|who|that|with|for)\s+", re.sub(r"^\w+\s+(?:of|from)\s+", "", who), 1)[0]
