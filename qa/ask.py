@@ -20,7 +20,7 @@ from .passages import closeness, cosines, event_refusal, part_hits, top_texts, u
 from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention,
-                     rare_hits, said_most, uncovered, unsaid_when)
+                     official_hits, rare_hits, said_most, uncovered, unsaid_when)
 from .replay import replayed
 from .texts import lead_hit, readout_texts
 from .thread import COUNTED
@@ -216,6 +216,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
                 found, scored = evidence.Evidence(moved[0], True), moved[1]
         if TUNING.rare_hits:
             scored = rare_hits(library, read, question, turns, scored, found.readouts)
+        scored = official_hits(library, read, question, turns, scored)  # "relief money": "ARP funds"
         if read.intent in METADATA_INTENTS:
             named = named_contacts(library, read, found) if TUNING.named_contacts else found
             if read.subject and TUNING.subject_contacts:
@@ -267,6 +268,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         scored = unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
         scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
         reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+        scored = official_hits(library, read, question, turns, scored) if not reason else scored
         if not reason and TUNING.unsaid_names and scored:
             # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
             # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.

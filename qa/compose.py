@@ -22,8 +22,8 @@ from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_p
 from .present import present_asked, present_score
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
-from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, is_roster, lead_beside_many, past_lead,
-                        prefer_asked, sentence_scores, topic_words)
+from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, is_list, is_roster, lead_beside_many,
+                        past_lead, prefer_asked, sentence_scores, topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 
@@ -267,7 +267,8 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             # Too far apart to quote as one span: the best of them (first chosen), not the first in the text.
             said = next(c[3] for c in chosen if c in group)
         if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph \
-                and not (hit.paragraph == 1 and hit.text.startswith(group[0][3]) and not tuning.whole_lead):
+                and not (hit.paragraph == 1 and hit.text.startswith(group[0][3]) and not tuning.whole_lead) \
+                and not (tuning.bullets_apart and is_list(hit.text) and not is_roster(hit.text)):  # (each item apart)
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated and not (when and parts) else ""  # (one readout: dated once)

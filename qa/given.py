@@ -1,8 +1,9 @@
-"""Two things a readout gives only in so many words: the year something came about ("In what year was NATO
-founded?", "which year did that organization come into being?") and the venue of a contact ("At which hotel did they
-meet?", "which room?"). Such a question is near its readouts whatever they say, so the topic rule lets it through and
-the answer quoted the lead; it is refused where no sentence of the readouts found gives one. So too the first holder of
-an office ("Who was NATO's first secretary general?"), where none says "first ... secretary general"."""
+"""Three things a readout gives only in so many words: the year something came about ("In what year was NATO
+founded?", "which year did that organization come into being?"), the venue of a contact ("At which hotel did they
+meet?", "which room?") and what was signed ("What did they sign?"). Such a question is near its readouts whatever they
+say, so the topic rule lets it through and the answer quoted the lead; it is refused where no sentence of the readouts
+found gives one. So too the first holder of an office ("Who was NATO's first secretary general?"), where none says
+"first ... secretary general"."""
 from __future__ import annotations
 
 import re
@@ -30,6 +31,19 @@ _CONTACT = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|
 ASKS_VENUE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|resort|lodge|cabin|room|venue|"
                         r"building|stadium|hall|palace)s?\b(?=\s*(?:[,?]|(?:did|do|does|was|were|is|are|had|has|have)\b))",
                         re.IGNORECASE)
+# ... and of a place named after it ("In which room of the White House did ...?", "which hall at the Kremlin was ...")
+ASKS_VENUE_OF = re.compile(ASKS_VENUE.pattern.replace(r"(?=\s*(?:", r"(?=\s*(?:(?:of|at|in)\s+(?:the\s+)?"
+                                                      r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s*[,?]?\s*"
+                                                      r"(?:did|do|does|was|were|is|are|had|has|have)\b|", 1), re.IGNORECASE)
+# What was signed ("What did they sign at ...?", "Which accord did the two sign?"): a readout says so in so many words
+# ("signed", "signing", "signature"), however it names the document.
+# (the verb, not "as a sign of", nor "sign off on", an approval)
+ASKS_SIGNED = re.compile(r"^\W*(?:what|which)\b[^?]*\b(?:did|do|does|will|would)\b[^?]*"
+                         r"(?<![Aa] )(?<!the )\bsign\b(?!\s+off)", re.IGNORECASE)
+_SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s|ature|atures|atory|atories)?|countersigned|inked)\b", re.IGNORECASE)
+# A clause that describes whom a question names ("Malawi, whose President Chakwera met Blinken in Washington,"): the
+# scene, not what is asked ("gain independence"), so its contact is not the one asked about.
+_ASIDE = re.compile(r",\s*(?:whose|who|which|where)\b[^,?]*,", re.IGNORECASE)
 
 
 # "Who was NATO's first secretary general?": a first holder of an office, which readouts of contacts give only in so
@@ -42,14 +56,18 @@ def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> st
     """Why the readouts found (`texts()`, read only for a question asking it) give no year or venue asked for, or ""."""
     if not TUNING.year_venue_given:
         return ""
-    asked = scene_and_ask(question.text)[1] or question.text
-    year = ASKS_YEAR.search(asked) if not question.people and not _CONTACT.search(question.text) else None
-    venue = ASKS_VENUE.search(question.text)
+    core = _ASIDE.sub(",", question.text) if TUNING.year_aside else question.text
+    asked = scene_and_ask(core)[1] or core
+    unnamed = not any(p.words.lower() in core.lower() for p in question.people) if TUNING.year_aside \
+        else not question.people
+    year = ASKS_YEAR.search(asked) if unnamed and not _CONTACT.search(core) else None
+    venue = (ASKS_VENUE_OF if TUNING.venue_of_place else ASKS_VENUE).search(question.text)
     # ("According to the readouts, who was ...?": the question after its frame)
     first = ASKS_FIRST.search(re.sub(r"^\W*according to [^,?]*,\s*", "", question.text, flags=re.IGNORECASE)) \
         if TUNING.first_given and not _CONTACT.search(question.text) \
         and not any(not p.inferred for p in question.people) else None
-    if not year and not venue and not first:
+    signed = ASKS_SIGNED.search(core) if TUNING.signed_given else None
+    if not year and not venue and not first and not signed:
         return ""
     sentences = [s for text in texts().values() for s in split_sentences(text)]
     if first and not any(re.search(rf"\b(?:first|founding|original|inaugural)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -60,6 +78,8 @@ def given_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> st
         return "The readouts do not cover this: no readout found gives the year asked for."
     if venue and not any(re.search(rf"\b{venue.group(1)}s?\b", s, re.IGNORECASE) for s in sentences):
         return f"The readouts do not cover this: no readout found names the {venue.group(1).lower()}."
+    if signed and not any(_SIGNED.search(s) for s in sentences):
+        return "The readouts do not cover this: no readout found says anything was signed."
     return ""
 
 

@@ -148,6 +148,13 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         # Counternarcotics Working Group" "... U.S.-PRC Bilateral Counternarcotics Working Group ...": the name's
         # last words, as long as they stay a name of two words or more)
         names = [" ".join(words[i:]) for i in range(len(words) - 1 if TUNING.name_suffix else 1)]
+        if TUNING.event_format:
+            # (the last words of "House's virtual roundtable" or "U.S. foreign ministers' meeting" describe a meeting,
+            # as many titles do; a name has a capital, or is a body's: "competition council meeting")
+            names = [n for n in names if any(w[:1].isupper() for w in n.split()) or BODY_WORDS.search(n)
+                     and not set(BODY_WORDS.sub(" ", EVENT_WORDS.sub(" ", n)).lower().split()) <= _FORMAT_WORDS]
+            if not names:
+                continue
         if TUNING.event_reordered:
             names = _reordered(names)
         said_as = [v for name in names for v in ((name, name.replace("U.S.", "United States"))
@@ -177,6 +184,12 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+# Words that say how a body met, not which one it is ("a virtual council session", "the first joint commission").
+_FORMAT_WORDS = frozenset("virtual in-person annual joint special informal formal high-level closed-door private public "
+                          "open bilateral trilateral multilateral inaugural first second third last final regular "
+                          "extraordinary emergency hybrid online".split())
 
 
 _EVENT_END = re.compile(rf"\s+{_EVENT_NOUN}$", re.IGNORECASE)

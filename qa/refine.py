@@ -17,6 +17,7 @@ from .people import full_name_words
 from .question import Question, capitalised
 from .texts import readout_texts, titled_words
 from .tuning import TUNING
+from .vocabulary import official_words, said_officially
 
 TOPIC_TEXTS = 60  # readouts read whole to check a topic; more than this: those the topic's rare words find
 
@@ -215,3 +216,24 @@ def rare_hits(library: Library, read: Question, question: str, turns, scored: li
     extra = [s for s in wider if (s.hit.readout_id, s.hit.paragraph) not in have
              and any(mentioned([w], s.hit.text) for w in missing)]
     return scored + extra[:1]
+
+
+def official_hits(library: Library, read: Question, question: str, turns, scored: list) -> list:
+    """The hits with, where none of them has a word of the question that the table of official words has ("relief
+    money" of the school chiefs' meeting: its "ARP funds" paragraph not among them), the best two passages of the hits'
+    readouts that have the readouts' word for it, found by asking with those words too. (Of the hits' readouts, not
+    all the matching ones: "global warming" at the ASEAN ministers' meeting is not Blinken's call with Indonesia.)"""
+    if not TUNING.official_retrieval or not scored:
+        return scored
+    missing = [t for t in read.topic if official_words(t) and not any(mentioned([t], s.hit.text) for s in scored)]
+    if not missing:
+        return scored
+    said = " ".join(dict.fromkeys(a for t in missing for a in official_words(t)))
+    ids = frozenset(s.hit.readout_id for s in scored)
+    filters = replace(read.filters, readouts=ids, date_from=None, date_to=None, participant=None, country=None,
+                      kind=None)
+    wider = library.retrieve(f"{question} {said}", filters, turns, k=10)
+    have = {(s.hit.readout_id, s.hit.paragraph) for s in scored}
+    extra = [s for s in wider
+             if (s.hit.readout_id, s.hit.paragraph) not in have and said_officially(missing, s.hit.text)]
+    return scored + extra[:2]

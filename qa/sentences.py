@@ -106,6 +106,13 @@ def is_roster(text: str) -> bool:
                                for line in lines)
 
 
+def is_list(text: str) -> bool:
+    """Whether a paragraph is a list: two or more lines, each a bullet ("- The Department of Agriculture explained
+    ...", "- The Consumer Financial Protection Bureau announced ...")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(line.startswith(("- ", "• ")) for line in lines)
+
+
 def topic_words(question: Question, sentence: str) -> set[str]:
     """The question's topic words (stemmed) that a sentence has."""
     return _has(sentence, [stem(t) for t in question.topic])

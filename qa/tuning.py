@@ -606,6 +606,20 @@ class Tuning:
     # that no spelling of the participant's name has (qa/spelling.given_words; thirty-sixth session)
     overnight_contact: bool = True  # "overnight" gives how long a contact lasted only of the contact ("an overnight
     # stay"), not of what happened ("storms ... overnight": qa/details.length_refusal; thirty-sixth session)
+    comparatives: bool = True  # an adjective's comparative or superlative ("make voting harder") says how, not what was
+    # asked about (qa/verbs.comparative; thirty-eighth session)
+    venue_of_place: bool = True  # "In which room of the White House did they meet?" asks for a venue as "which room
+    # did ...?" does (qa/given.ASKS_VENUE_OF; thirty-eighth session)
+    year_aside: bool = True  # "In what year did Malawi, whose President Chakwera met Blinken, gain independence?": the
+    # contact and the people of a describing clause are not what is asked (qa/given._ASIDE; thirty-eighth session)
+    signed_given: bool = True  # "What did they sign at ...?" is refused where no readout found says "signed" (qa/given.
+    # ASKS_SIGNED; thirty-eighth session)
+    official_retrieval: bool = True  # where no passage found has a word of the table of official words, the best two
+    # of their readouts' passages with the readouts' word for it join them (qa/refine.official_hits; thirty-eighth session)
+    bullets_apart: bool = True  # a short paragraph of "- " items is not quoted whole for a discuss: the items chosen are
+    # (qa/compose.by_topic; thirty-eighth session)
+    event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
+    # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -13,6 +13,7 @@ from .parties import described_words
 from .question import Question, capitalised as _capitalised
 from .roles import REGIONS
 from .tuning import TUNING
+from .verbs import comparative
 from .vocabulary import said_officially
 
 
@@ -113,6 +114,10 @@ def modifiers_only(words: list[str], text: str, texts: dict[str, str], tuning=TU
 _NOT_HEADS = frozenset("with that than from into about over were have been also when while which".split())
 
 
+# Verbs of a subject that say nothing of what it is ("making voting harder", "getting aid faster").
+_LIGHT = frozenset("make makes making made get gets getting got keep keeping take taking give giving".split())
+
+
 def unnamed_yes_refusal(question: Question, top: dict[str, str], count) -> str:
     """"During 2022, did U.S. officials and Bahrain's crown prince talk about small modular reactors?": why a yes/no
     naming no one the index knows is not answered "Yes" from the readouts found (`top`), or "": none of them has a word
@@ -120,6 +125,15 @@ def unnamed_yes_refusal(question: Question, top: dict[str, str], count) -> str:
     if not TUNING.unnamed_yes or question.intent != "yes_no" or not question.subject:
         return ""
     rare = [t for t in question.subject if len(t) > 3 and 0 < count(t) <= TUNING.rare_paragraphs]
+    if TUNING.comparatives and any(comparative(t) for t in rare):
+        # "efforts to make voting harder": the degree is how it is put ("attempts to restrict access to the polls"),
+        # where a readout found has what it is of ("voting", said "polls"); not "making trains safer" of a readout with
+        # no trains, which it still refuses.
+        things = [t for t in question.subject if len(t) > 3 and not comparative(t) and t not in _LIGHT]
+        # (as a whole word or the table's, not by its stem: "trains" is not "training")
+        if any(re.search(rf"\b{re.escape(t)}\b", text, re.IGNORECASE) or TUNING.official_words and said_officially([t], text)
+               for t in things for text in top.values()):
+            rare = [t for t in rare if not comparative(t)]
     if rare and not any(said(rare, text) for text in top.values()):
         return f"The readouts in this index do not cover this question: no readout found mentions {', '.join(rare)}."
     return ""

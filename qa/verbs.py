@@ -48,6 +48,17 @@ def before_out(word: str, text: str) -> bool:
     return any(t == word.lower() and after == "out" for t, after in zip(tokens, tokens[1:]))
 
 
+def comparative(word: str) -> bool:
+    """Whether a word is only an adjective's comparative or superlative ("harder", "cheaper", "broadest"): the degree
+    of what is asked about ("efforts to make voting harder"), which a readout says in its own words ("attempts to
+    restrict access to the polls"); not one that is a noun too ("closer", "better")."""
+    from lemminflect import getAllLemmas
+
+    lowered = word.lower()
+    readings = getAllLemmas(lowered) if lowered.isalpha() and lowered.endswith(("er", "est")) else {}
+    return "ADJ" in readings and "NOUN" not in readings and lowered not in readings["ADJ"]
+
+
 def says_how(word: str, text: str) -> bool:
     """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
     lemminflect's English dictionary ("jointly"), or a verb form where it stands: opening the question ("Going by ..."),
@@ -58,6 +69,8 @@ def says_how(word: str, text: str) -> bool:
     lowered = word.lower()
     readings = getAllLemmas(lowered) if " " not in lowered else {}
     if readings and set(readings) == {"ADV"}:
+        return True
+    if TUNING.comparatives and comparative(lowered):
         return True
     tokens = re.findall(r"[\w'’-]+", text.lower())
     if TUNING.as_well and lowered == "well" and any(t == "as" and after == "well" for t, after in zip(tokens, tokens[1:])):

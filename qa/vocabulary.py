@@ -38,6 +38,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "hacker": ("cyber", "malicious cyber"),
     "hack": ("cyber", "cyberattack", "intrusion"),
     "cyberattack": ("cyber", "ransomware", "malicious cyber"),
+    "punishing": ("sanctions", "sanction", "sanctioned", "accountable", "accountability", "costs", "penalties"),
+    "punish": ("sanctions", "sanction", "sanctioned", "accountable", "accountability", "costs", "penalties"),
     "cartel": ("transnational criminal organizations", "traffickers", "trafficking"),
     "smuggling": ("trafficking", "smugglers"),
     # economy and energy
@@ -64,6 +66,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "shot": ("vaccine", "vaccination", "vaccines", "booster"),
     "drugstore": ("pharmacy", "pharmacies", "pharmacist", "pharmacists"),
     "borrowing": ("debt",),  # "the borrowing limit": the debt limit
+    "meatpacker": ("meat processing", "meat and poultry processing", "meatpacking", "packers", "processors"),
+    "hunger": ("food insecurity", "food security", "famine", "malnutrition", "food crisis"),
     # people and movement
     "refugee": ("displaced", "asylum"),
     "evacuee": ("evacuated", "evacuation", "resettle", "relocation"),
@@ -95,6 +99,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "abduction": ("hostage", "hostages", "kidnapped", "kidnapping", "abducted"),
     "kidnapping": ("abduction", "abductions", "abducted", "hostage", "hostages"),
     # words of governing
+    "voting": ("vote", "votes", "voters", "ballot", "ballots", "polls", "elections", "electoral"),
     "rollout": ("implementation", "deployment"),
     "fixing": ("repair", "repairing", "restore", "restoring", "rebuild", "rebuilding"),  # "fixing the power grid"
     "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
