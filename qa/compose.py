@@ -23,7 +23,7 @@ from .present import present_asked, present_score
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, is_list, is_roster, lead_beside_many,
-                        past_lead, prefer_asked, sentence_scores, topic_words)
+                        past_lead, prefer_asked, prefer_role, ROLE_ASKED, sentence_scores, topic_words)
 from .tuning import TUNING, Tuning
 from .types import Answer, span_quote
 
@@ -79,6 +79,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if one_readout and tuning.readout_cover and rarity is not None and len(question_parts(question.text)) >= 2:
         candidates = covering_readout(question, candidates, tuning, rarity)
     candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
+    candidates = prefer_role(question, candidates, tuning)  # "Who moderated ...?"
     present = _present_first(question, candidates) if tuning.yes_present else None
     candidates = [present] + [c for c in candidates if c is not present] if present else candidates
     best = candidates[0]
@@ -272,7 +273,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence
         n = cited.add(hit, said)
         prefix = f"On {hit.event_date or hit.date}: " if dated and not (when and parts) else ""  # (one readout: dated once)
-        speaker = _who_said(group, hit) if question.intent == "who_said" else None
+        # (not for a part played: "Who moderated ...?" is answered by the sentence, whoever it is said of)
+        speaker = _who_said(group, hit) if question.intent == "who_said" \
+            and not (tuning.role_asked and ROLE_ASKED.search(question.text)) else None
         if speaker:
             prefix = f"{prefix}{'Both sides' if speaker == 'both' else speaker}: "
         parts.append(f"{prefix}{said} [{n}]")

@@ -136,6 +136,29 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int
     return out[:most]
 
 
+# "Who moderated ...?", "Who kicked off ...?": a part someone played at a meeting, which a readout says with the verb
+# or its noun ("a discussion moderated by ...", "the moderator", "opened the discussion"), each as said there.
+ROLE_ASKED = re.compile(r"^\W*who\s+(?:co-?)?(moderated|hosted|chaired|convened|headed|led off|led|ran|opened|kicked off|"
+                        r"facilitated|introduced|presided)\b", re.IGNORECASE)
+_ROLE_SAID = {"moderated": r"moderat\w*", "hosted": r"(?:co-?)?host(?:ed|s|ing)?", "chaired": r"(?:co-?)?chair\w*",
+              "convened": r"conven\w*", "headed": r"head(?:ed|s|ing)?", "led": r"led|lead(?:s|ing)?",
+              "ran": r"ran|run|led|moderat\w*", "opened": r"open(?:ed|ing)|kicked off|began|started",
+              "kicked off": r"kick(?:ed)? off|open(?:ed|ing)|began", "led off": r"led off|open(?:ed|ing)|began|kick(?:ed)? off",
+              "facilitated": r"facilitat\w*",
+              "introduced": r"introduc\w*", "presided": r"presid(?:ed|ing)"}
+
+
+def prefer_role(question: Question, candidates: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+    """The candidates with, first, those that say the part asked about ("The convening included a discussion
+    moderated by Senior Advisor to the President Cedric Richmond"), not the lead's "the White House hosted a
+    historic convening of Black Cabinet members" for "Who moderated the Black Cabinet discussion?"."""
+    asked = ROLE_ASKED.search(question.text) if tuning.role_asked else None
+    if not asked:
+        return candidates
+    said = re.compile(rf"\b(?:{_ROLE_SAID[asked.group(1).lower()]})\b", re.IGNORECASE)
+    return sorted(candidates, key=lambda c: not (c[5] and said.search(c[3])))
+
+
 def prefer_asked(question: Question, candidates: list[tuple], nouns: list[str], tuning: Tuning = TUNING) -> list[tuple]:
     """The best readout's sentences that name what the question asks for ("What new dialogue did they propose?":
     "... the C5+1 Critical Minerals Dialogue") before its others, where one does; candidates stay best first."""

@@ -618,6 +618,10 @@ class Tuning:
     # of their readouts' passages with the readouts' word for it join them (qa/refine.official_hits; thirty-eighth session)
     bullets_apart: bool = True  # a short paragraph of "- " items is not quoted whole for a discuss: the items chosen are
     # (qa/compose.by_topic; thirty-eighth session)
+    did_subject: bool = True  # a base form after "did" and its subject, an object after it, is the question's verb ("What
+    # did the readout tie that event to?"): how, not what (qa/verbs._after_subject; thirty-eighth session)
+    role_asked: bool = True  # "Who moderated/hosted/kicked off ...?": a sentence saying that part first, with no
+    # speaker's name put before it (qa/sentences.prefer_role; thirty-eighth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

@@ -59,6 +59,25 @@ def comparative(word: str) -> bool:
     return "ADJ" in readings and "NOUN" not in readings and lowered not in readings["ADJ"]
 
 
+# Words after which a verb's object or particle comes ("tie that event to", "bring it up"), where a noun of a
+# compound would not ("the trade representative").
+_OBJECT_NEXT = frozenset("that this these those the a an it them him her to on with about up out in into for from his "
+                         "their its back down over off".split())
+
+
+def _after_subject(tokens: list[str], word: str) -> bool:
+    """Whether a base form stands as the verb after "did"/"does"/"do" and a subject of one to three words, an object
+    or a particle after it ("did the readout tie that event to", "did the envoy bring it up")."""
+    for at in (i for i, token in enumerate(tokens) if token == word):
+        after = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if (not after or after in _OBJECT_NEXT) and any(tokens[j] in ("did", "does", "do")
+                                                        for j in range(max(0, at - 4), at - 1)) \
+                and not any(t in _VERB_BEFORE - {"they", "he", "she", "we", "i", "you", "it"} for t in tokens[at - 3:at]
+                            if t not in ("did", "does", "do")):
+            return True
+    return False
+
+
 def says_how(word: str, text: str) -> bool:
     """Whether a word of the question (`text`) says how something was done, not what it was about: an adverb by
     lemminflect's English dictionary ("jointly"), or a verb form where it stands: opening the question ("Going by ..."),
@@ -93,6 +112,8 @@ def says_how(word: str, text: str) -> bool:
         from lemminflect import getInflection
         if any(lowered in getInflection(lemma, "VBD") for lemma in readings["VERB"]):
             return True
+    if TUNING.did_subject and lowered in readings["VERB"] and _after_subject(tokens, lowered):
+        return True  # "What framework did the readout tie that event to?"
     for at in (i for i, token in enumerate(tokens) if token == lowered):
         if at == 0:
             return True  # opening the question: "Going by the readouts, ..."

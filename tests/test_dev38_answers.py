@@ -14,14 +14,16 @@ met Y, ...?" for a year, not a contact (Tuning.year_aside), and "What did they s
 official words, the best passages of the same readouts with the readouts' word for it join them
 (Tuning.official_retrieval): the sixth fails with it off. A list's items chosen are quoted, not the whole list
 (Tuning.bullets_apart), and the table's new entries find what they name (Tuning.official_words): the seventh fails with
-either off."""
+either off. "Who moderated ...?" asks for a part played, which the sentence that says it answers, with no speaker's name
+put before it (Tuning.role_asked): the eighth fails with it off. A base form after "did" and its subject, with an
+object after it, is the question's verb (Tuning.did_subject): the last fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
 
 from qa import ask
 from qa.given import ASKS_SIGNED
-from qa.verbs import comparative
+from qa.verbs import comparative, says_how
 from qa.vocabulary import official_words
 
 BUSINESS = "wh-2021-06-24-readout-of-meeting-with-senior-advisor-cedric-richmond-and-key-business-groups-on-historic-infra"
@@ -96,3 +98,22 @@ def test_one_item_of_a_list_is_quoted_by_the_readouts_word(library):
         answer.text
     assert "Consumer Financial Protection Bureau" not in answer.text, answer.text
     assert cited(answer, COMPETITION) == {(COMPETITION, 7)}, answer.citations
+
+
+GOVERNORS = "wh-2022-07-01-readout-of-president-bidens-meeting-with-governors-on-reproductive-rights"
+
+
+def test_a_part_played_is_answered_by_the_sentence_that_says_it(library):
+    answer = ask(library, "Who moderated Biden's July 2022 meeting with governors on reproductive rights?")
+    # (before: "Joe Biden: The President thanked the Governors ...", the moderator's sentence after it labelled his)
+    assert "moderated by Jennifer Klein" in answer.text and not answer.text.startswith("Joe Biden:"), answer.text
+    assert (GOVERNORS, 4) in cited(answer, GOVERNORS), answer.citations
+
+
+def test_the_verb_after_a_subject_says_how(library):
+    assert says_how("tie", "Which regional framework did the readout tie that event to?")
+    assert not says_how("trade", "What did the US trade representative say?")
+    # (before: refused, "Antony Blinken appears in 62 readouts of 2021, and none of them mentions tie")
+    answer = ask(library, "Which strategy did the readout tie the call to?",
+                 history=["When did Blinken call the Mongolian foreign minister in 2021?"])
+    assert "mentions tie" not in answer.text, answer.text
