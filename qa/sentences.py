@@ -140,12 +140,11 @@ def candidate_sentences(scored: list[Scored], tuning: Tuning = TUNING, most: int
 # or its noun ("a discussion moderated by ...", "the moderator", "opened the discussion"), each as said there.
 ROLE_ASKED = re.compile(r"^\W*who\s+(?:co-?)?(moderated|hosted|chaired|convened|headed|led off|led|ran|opened|kicked off|"
                         r"facilitated|introduced|presided)\b", re.IGNORECASE)
+_OPENED = r"open(?:ed|ing)|kick(?:ed)? off|led off|began|started"
 _ROLE_SAID = {"moderated": r"moderat\w*", "hosted": r"(?:co-?)?host(?:ed|s|ing)?", "chaired": r"(?:co-?)?chair\w*",
               "convened": r"conven\w*", "headed": r"head(?:ed|s|ing)?", "led": r"led|lead(?:s|ing)?",
-              "ran": r"ran|run|led|moderat\w*", "opened": r"open(?:ed|ing)|kicked off|began|started",
-              "kicked off": r"kick(?:ed)? off|open(?:ed|ing)|began", "led off": r"led off|open(?:ed|ing)|began|kick(?:ed)? off",
-              "facilitated": r"facilitat\w*",
-              "introduced": r"introduc\w*", "presided": r"presid(?:ed|ing)"}
+              "ran": r"ran|run|led|moderat\w*", "opened": _OPENED, "kicked off": _OPENED, "led off": _OPENED,
+              "facilitated": r"facilitat\w*", "introduced": r"introduc\w*", "presided": r"presid(?:ed|ing)"}
 
 
 def prefer_role(question: Question, candidates: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:

@@ -65,15 +65,19 @@ _OBJECT_NEXT = frozenset("that this these those the a an it them him her to on w
                          "their its back down over off".split())
 
 
+_DO = frozenset("did does do".split())
+# (a modal or an auxiliary between says another verb comes first: "did they want to ...")
+_AUXILIARIES = _VERB_BEFORE - _DO - frozenset("they he she we i you it them not who".split())
+
+
 def _after_subject(tokens: list[str], word: str) -> bool:
     """Whether a base form stands as the verb after "did"/"does"/"do" and a subject of one to three words, an object
     or a particle after it ("did the readout tie that event to", "did the envoy bring it up")."""
     for at in (i for i, token in enumerate(tokens) if token == word):
         after = tokens[at + 1] if at + 1 < len(tokens) else ""
-        if (not after or after in _OBJECT_NEXT) and any(tokens[j] in ("did", "does", "do")
-                                                        for j in range(max(0, at - 4), at - 1)) \
-                and not any(t in _VERB_BEFORE - {"they", "he", "she", "we", "i", "you", "it"} for t in tokens[at - 3:at]
-                            if t not in ("did", "does", "do")):
+        before = tokens[max(0, at - 4):at - 1]  # ("did" one to three words before it)
+        if (not after or after in _OBJECT_NEXT) and _DO & set(before) \
+                and not _AUXILIARIES & set(tokens[max(0, at - 3):at]):
             return True
     return False
 
