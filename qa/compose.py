@@ -312,5 +312,9 @@ def _who_said(group: list, hit: Hit) -> str | None:
 
 def restrict(filters, readouts: tuple[ReadoutSummary, ...]):
     """The question's filters narrowed to the matching readouts (so retrieval ranks only within them)."""
-    return replace(filters, readouts=frozenset(r.id for r in readouts), date_from=None, date_to=None,
-                   participant=None, country=None, kind=None)
+    return restrict_ids(filters, frozenset(r.id for r in readouts))
+
+
+def restrict_ids(filters, ids: frozenset[str]):
+    """The question's filters narrowed to the readouts of these ids."""
+    return replace(filters, readouts=ids, date_from=None, date_to=None, participant=None, country=None, kind=None)

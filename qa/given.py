@@ -28,13 +28,13 @@ _YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
 _CONTACT = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|"
                       r"held|host\w*|convened?|sessions?|conversations?)\b", re.IGNORECASE)
 # A venue asked for by its kind ("which hotel did ...", "which room, or ...": not "which resort city", a place).
-ASKS_VENUE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|resort|lodge|cabin|room|venue|"
-                        r"building|stadium|hall|palace)s?\b(?=\s*(?:[,?]|(?:did|do|does|was|were|is|are|had|has|have)\b))",
-                        re.IGNORECASE)
+_VENUE = (r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|resort|lodge|cabin|room|venue|building|stadium|hall|"
+          r"palace)s?\b")
+_VERB_NEXT = r"(?:did|do|does|was|were|is|are|had|has|have)\b"
+ASKS_VENUE = re.compile(rf"{_VENUE}(?=\s*(?:[,?]|{_VERB_NEXT}))", re.IGNORECASE)
 # ... and of a place named after it ("In which room of the White House did ...?", "which hall at the Kremlin was ...")
-ASKS_VENUE_OF = re.compile(ASKS_VENUE.pattern.replace(r"(?=\s*(?:", r"(?=\s*(?:(?:of|at|in)\s+(?:the\s+)?"
-                                                      r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s*[,?]?\s*"
-                                                      r"(?:did|do|does|was|were|is|are|had|has|have)\b|", 1), re.IGNORECASE)
+ASKS_VENUE_OF = re.compile(rf"{_VENUE}(?=\s*(?:(?:of|at|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*"
+                           rf"\s*[,?]?\s*{_VERB_NEXT}|[,?]|{_VERB_NEXT}))", re.IGNORECASE)
 # What was signed ("What did they sign at ...?", "Which accord did the two sign?"): a readout says so in so many words
 # ("signed", "signing", "signature"), however it names the document.
 # (the verb, not "as a sign of", nor "sign off on", an approval)

@@ -230,9 +230,7 @@ def official_hits(library: Library, read: Question, question: str, turns, scored
         return scored
     said = " ".join(dict.fromkeys(a for t in missing for a in official_words(t)))
     ids = frozenset(s.hit.readout_id for s in scored)
-    filters = replace(read.filters, readouts=ids, date_from=None, date_to=None, participant=None, country=None,
-                      kind=None)
-    wider = library.retrieve(f"{question} {said}", filters, turns, k=10)
+    wider = library.retrieve(f"{question} {said}", compose.restrict_ids(read.filters, ids), turns, k=10)
     have = {(s.hit.readout_id, s.hit.paragraph) for s in scored}
     extra = [s for s in wider
              if (s.hit.readout_id, s.hit.paragraph) not in have and said_officially(missing, s.hit.text)]
