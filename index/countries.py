@@ -51,7 +51,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Colombia": ("Colombian",),
     "Comoros": ("Comoran", "Comorian"),
     "Costa Rica": ("Costa Rican",),
-    "Cote d'Ivoire": ("Côte d'Ivoire", "Ivorian", "Ivory Coast"),
+    "Cote d'Ivoire": ("Côte d'Ivoire", "Ivorian", "Ivoirian", "Ivory Coast"),  # ("Ivoirian": the State Department's)
     "Croatia": ("Croatian",),
     "Cuba": ("Cuban",),
     "Cyprus": ("Cypriot", "Republic of Cyprus"),

@@ -140,11 +140,19 @@ def measure_refusal(question: Question, evidence: Evidence | None, texts: dict[s
 # How long a contact or an event lasted ("How long did the call last?", "how many days did the summit run?"; not
 # "how many days after the attack ...", a date), and a length as readouts give one ("a 45-minute call", "the
 # day-long summit", "two hours").
-_CONTACT = (r"(?:call|meeting|talks|conversation|visit|trip|summit|convening|session|event|roundtable|discussion|"
-            r"conference|gathering|forum|dialogue)")
-ASKS_LENGTH = re.compile(rf"^\W*how\s+(?:long|many\s+(?:minutes|hours|days|nights))\s+(?:(?:did|would)\s+[^?]*?\b{_CONTACT}\b"
-                         rf"[^?]*\b(?:last|run|go\s+on|take)|(?:was|were)\s+(?:[\w'’-]+\s+){{0,6}}?{_CONTACT}\b)"
-                         rf"(?![^?]*\b(?:after|before|later|earlier|since|until)\b)", re.IGNORECASE)
+_CONTACT = (r"call|meeting|talks|conversation|visit|trip|summit|convening|session|event|roundtable|discussion|"
+            r"conference|gathering|forum|dialogue")
+_MEAL = r"breakfast|lunch|luncheon|dinner|reception|ceremony"  # (a blind set asked how long a breakfast lasted)
+
+
+def _asks_length(contact: str) -> re.Pattern:
+    return re.compile(rf"^\W*how\s+(?:long|many\s+(?:minutes|hours|days|nights))\s+(?:(?:did|would)\s+[^?]*?"
+                      rf"\b(?:{contact})\b[^?]*\b(?:last|run|go\s+on|take)|(?:was|were)\s+(?:[\w'’-]+\s+){{0,6}}?"
+                      rf"(?:{contact})\b)(?![^?]*\b(?:after|before|later|earlier|since|until)\b)", re.IGNORECASE)
+
+
+ASKS_LENGTH = _asks_length(_CONTACT)
+_ASKS_MEAL_LENGTH = _asks_length(f"{_CONTACT}|{_MEAL}")
 # (in minutes, hours or days: "the first hurricane in 30 years" is no length of a call)
 _LENGTH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|half|an?|full|"
                      r"multi)[\s-]+(?:second|minute|hour|day|night)s?\b|\b(?:day|hour|night)-long\b|\ball[\s-]day\b|"
@@ -168,7 +176,7 @@ def length_refusal(question: Question, texts: Callable[[], dict[str, str]]) -> s
     day). (A readout says on which day a contact took place, nearly never for how long or at what hour: three blind
     sets asked it, and were answered with the lead.)"""
     asked = scene_and_ask(question.text)[1] or question.text
-    length = TUNING.length_given and ASKS_LENGTH.match(asked)
+    length = TUNING.length_given and (_ASKS_MEAL_LENGTH if TUNING.meal_length else ASKS_LENGTH).match(asked)
     clock = TUNING.clock_given and ASKS_CLOCK.match(asked)
     found = texts().values() if length or clock else ()
     if length and found and not any(said_length(t) for t in found):

@@ -91,6 +91,10 @@ _OFFICE_AFTER = re.compile(r"(?:['’]s?)?\s+(?:new\s+|then[- ]|former\s+)?" + O
 _WATERS = frozenset("Sea Seas Strait Straits Gulf Ocean Canal".split())
 
 
+# A run of up to three capitalised words, "d'" before one of them ("Côte d'Ivoire's prime minister")
+_CAPITALISED_RUN = r"\b[A-Z][\w'’-]+(?: (?:d['’])?[A-Z][\w'’-]+){0,2}"
+
+
 def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     """The countries a question names as parties to the contact, in order (not the topic's, the waters' or a
     gathering's; the United States aside)."""
@@ -101,7 +105,8 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
     topical: set[str] = set()  # countries named as what the contact was about ("about Ukraine")
     parties: set[str] = set()  # ... and as a party ("with Ukraine", "Ukraine's foreign minister")
     named: set[str] = set(out)
-    for found in re.finditer(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", text):
+    for found in re.finditer(_CAPITALISED_RUN if TUNING.country_particle else r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}",
+                             text):
         # "Papua New Guinea", "Saudi Arabia", else each word ("Qatar's Deputy Prime Minister": Qatar)
         run, words = found.group(), found.group().split()
         if TUNING.sea_not_country and re.sub(r"['’]s?$", "", words[-1]) in _WATERS:

@@ -2,6 +2,7 @@
 or titled event), and the model's closeness of a question to candidate sentences."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from index.api import Library
@@ -9,15 +10,44 @@ from index.types import Filters
 
 from . import extract, places, refusal
 from .evidence import Evidence
-from .question import Question, scene_and_ask
+from .question import Question, capitalised, scene_and_ask
 from .sentences import candidate_sentences
 from .texts import readout_texts
 from .tuning import TUNING, Tuning
 
 
+def _named_runs(read: Question) -> list[str]:
+    """The runs of topic words the question writes with a capital ("national security council"), lower case."""
+    runs, run = [], []
+    for word in read.topic:
+        if capitalised(word, read.text) and run and re.search(rf"\b{re.escape(run[-1])}\W+{re.escape(word)}\b", read.text,
+                                                             re.IGNORECASE):
+            run.append(word)
+        else:
+            if run:
+                runs.append(" ".join(run))
+            run = [word] if capitalised(word, read.text) else []
+    return runs + ([" ".join(run)] if run else [])
+
+
+def _has_run(run: str, text: str) -> bool:
+    """Whether a text has the words of a run together, whole ("Middle East", not "Middle Eastern")."""
+    return re.search(r"\b" + r"\W+".join(re.escape(w) for w in run.split()) + r"\b", text, re.IGNORECASE) is not None
+
+
 def unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
     """Passages for a question naming no known participant, within its time and countries ([] when it names
     neither, or nothing passes: the whole index is searched then)."""
+    if TUNING.unnamed_thread and read.cited and not (read.people or read.countries or read.named):
+        # "Who from the National Security Council took part?" after answers from the Salvadoran-American briefing:
+        # that readout, when it mentions the topic (not the NSC's other meetings)
+        thread = library.retrieve(question, replace(read.filters, readouts=frozenset(read.cited)), turns, k=k)
+        texts = readout_texts(library, list(dict.fromkeys(read.cited)))
+        # (asked by a name, which the thread's readouts have as written: "National Security Council", not "the
+        # Middle East" of readouts with "middle" and "east" apart; a common word is read over the index as before)
+        named = _named_runs(read)
+        if thread and named and all(any(_has_run(n, t) for t in texts.values()) for n in named):
+            return thread
     allowed = places.narrowed(library, read)
     event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()
     if not event and turns and TUNING.event_of_turn and not (read.people or read.date_from or read.countries or read.carried):

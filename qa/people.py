@@ -166,6 +166,9 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
         if TUNING.boss_not_party and match.end() == len(run) and re.search(r"['’]s$", match.group()) \
                 and (AIDE_ANY if TUNING.aide_any else AIDE).match(text, text.find(run) + len(run)):
             continue  # "Zelenskyy's chief of staff", "Meloni's diplomatic adviser": the aide took part, not the boss
+        if TUNING.administration_of and match.end() == len(run) and not re.search(r"['’]s$", match.group()) \
+                and _ADMINISTRATION.match(text, text.find(run) + len(run)):
+            continue  # "Biden officials", "the Biden administration": the government of the time, not the man
         if re.search(r"\w\s+Day$", place):
             continue  # an occasion ("Independence Day", "Victory Day"), not Rear Admiral Michael Day
         if capital_country(place) and not any(name_words(n)[-1:] == [fold(place).lower()]
@@ -225,6 +228,10 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
 # "under Biden", "under President Biden": an administration's time, not a party to the contact (at the end of the
 # text searched, which stops where the name starts)
 _UNDER = re.compile(r"\bunder\s+(?:(?:the\s+)?(?:President|Vice President|Secretary|Prime Minister)\s+)?$")
+
+
+# After a bare surname: the government of its time ("senior Biden officials", "Biden administration officials")
+_ADMINISTRATION = re.compile(r"(?:-Harris)?\s+(?:administration|officials|aides|appointees|team|staff(?:ers)?)\b")
 
 
 # After "Zelenskyy's": an aide or minister of theirs, who took part in their stead.

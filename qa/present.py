@@ -22,6 +22,9 @@ JOINED = re.compile(_SCENE + r"(?:did|had)\s+" + _WHO + r"\s+(?:also\s+|personal
 # "Was X on the call / among those who spoke / at the meeting / part of the delegation ..."
 AMONG = re.compile(_SCENE + r"(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?(?:on|among|at|in|part of|present|there)\b",
                    re.IGNORECASE)
+# "Was the Farm Bureau one of them?" (a follow-up on who took part)
+AMONG_ONE = re.compile(_SCENE + r"(?:was|were)\s+" + _WHO + r"\s+(?:also\s+)?(?:on|among|at|in|part of|present|there|"
+                       r"(?:one|any|some)\s+of\s+(?:them|those|these|the\s+[\w-]+))\b", re.IGNORECASE)
 # "did he also see Petro's running mate?", "did it meet the Palestinian spy chief?"
 MET = re.compile(r"\b(?:did|had)\s+[^?,]+?\s+(?:also\s+)?(?:meet|see|visit|speak to|speak with|talk to|talk with|"
                  r"host|receive)(?:\s+with)?\s+" + _WHO +
@@ -55,10 +58,14 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
     text = question.text
     match = JOINED.search(text) or MET.search(text)
     someone = SOMEONE | BODIES if TUNING.present_forms else SOMEONE
+    if not match and TUNING.one_of_them:
+        # ("Was the painters' union represented at ...": represented, not "the painters' union represented" at it)
+        match = REPRESENTED.search(text)
     if not match:
-        match = AMONG.search(text)
-        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", match.group("who"))) & someone) \
-                and not (TUNING.present_forms and _NAME.fullmatch(match.group("who"))):
+        match = (AMONG_ONE if TUNING.one_of_them else AMONG).search(text)
+        who = re.sub(r"^the\s+", "", match.group("who")) if match and TUNING.one_of_them else match and match.group("who")
+        if match and not (set(w.lower() for w in re.findall(r"[\w-]+", who)) & someone) \
+                and not (TUNING.present_forms and _NAME.fullmatch(who)):  # ("the Farm Bureau")
             match = None
     if not match and TUNING.present_forms:
         match = REPRESENTED.search(text) or SENT.search(text) or ONE_OF.search(text)

@@ -19,7 +19,7 @@ from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP
 from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words, holder_words
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
-from .thread import (FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
+from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
                      SAID_WHEN, time_from_thread)
 from .tuning import TUNING
 from .verbs import IRREGULAR
@@ -366,6 +366,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # no citations of its own, and the thread is still about that readout.
     last_cited = next((turn for turn in reversed(history) if turn.cited), None)
     cited = tuple(dict.fromkeys(last_cited.cited)) if last_cited else ()
+    if TUNING.thread_things and cited and not named and intent in ("list", "how_many") and not CONTACTS_ASKED.search(text):
+        # "Which countries only attended as observers?" after a turn answered from the alliance's launch: what that
+        # readout says, not a list of the people's contacts
+        intent = "discuss"
     # A date the filters set wins over one the question implies (filters are what the user chose).
     # Not for another contact ("Whom did he call right afterwards?"): its country is what is asked.
     other = RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)

@@ -93,9 +93,10 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         question = replace(question, intent="discuss", topic=question.subject)
     if not question.topic or not evidence.readouts:
         return ""
-    if any(p.inferred for p in question.people):
+    if any(p.inferred and not (tuning.inferred_names and _written(p, question.text)) for p in question.people):
         # A question that describes people by office ("Oslo's top diplomat") paraphrases, so its words need not
-        # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there.
+        # be the readouts' words; a name of several words ("Second Thomas Shoal") still must be there. (Not one
+        # that writes the name as well: "Côte d'Ivoire's Prime Minister Patrick Achi".)
         unsaid = unsaid_names(question, texts) if tuning.unsaid_names else []
         return _refusal(question, evidence, unsaid, tuning) if unsaid else ""
     parts = question_parts(question.text) if whole and tuning.parts_refuse else []
@@ -375,3 +376,8 @@ def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNIN
                       or tuning.office_domain and OFFICE_DOMAIN.search(question.text)):
         return ""
     return "The readouts in this index are about diplomatic contacts; they do not cover this question."
+
+
+def _written(person, text: str) -> bool:
+    """Whether the question writes the surname of a person it describes by office, as well as the office."""
+    return any(name.split() and re.search(rf"\b{re.escape(name.split()[-1])}\b", text) for name in person.names)

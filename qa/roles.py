@@ -372,9 +372,12 @@ def add_described(question: Question, rows) -> Question:
         names = holders(rows() if callable(rows) else rows, office, question.date_from, question.date_to)
         if not names or set(names) & taken:
             continue  # named already ("Israeli Defense Minister Benny Gantz"), or no one holds it here
+        # "Côte d'Ivoire's Prime Minister Patrick Achi": a name written after the office is who, too
+        written = {w.lower() for name in names for w in name.split() if re.search(rf"\b{re.escape(w)}\b", question.text)} \
+            if TUNING.inferred_names else set()
         people.append(Person(office.words, names, inferred=True))
         taken |= set(names)
-        used |= set(lexical_terms(office.words))
+        used |= set(lexical_terms(office.words)) | written
     topic = tuple(w for w in question.topic if w not in used)
     low = question.text.lower()
     for region, countries in REGIONS.items():

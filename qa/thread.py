@@ -117,3 +117,9 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
     if at_to and RELATIVE_BEFORE.search(text):
         return None, shift_day(at_from or at_to, -1), "last", True
     return date_from, date_to, order, False
+
+
+# A contact asked about in a list or a count ("Which leaders did he call next?", "How many times did they meet?"),
+# not a thing the readout found says ("Which countries only attended as observers?")
+CONTACTS_ASKED = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|"
+                            r"contacts?|times|readouts?|conversations?|sessions?|host\w*|convened?)\b", re.IGNORECASE)

@@ -622,6 +622,27 @@ class Tuning:
     # did the readout tie that event to?"): how, not what (qa/verbs._after_subject; thirty-eighth session)
     role_asked: bool = True  # "Who moderated/hosted/kicked off ...?": a sentence saying that part first, with no
     # speaker's name put before it (qa/sentences.prefer_role; thirty-eighth session)
+    meal_length: bool = True  # "How long did the breakfast/dinner/reception last?" asks a length like "how long did the
+    # call last?" (qa/details.length_refusal; thirty-ninth session)
+    country_particle: bool = True  # "Côte d'Ivoire's prime minister" names a country of the contact: a capitalised run
+    # may have "d'" before a word (qa/parties.countries_of; thirty-ninth session)
+    one_of_them: bool = True  # "Was the Farm Bureau one of them?" asks who was there, as "among them" does; "Was the
+    # painters' union represented at ...?" asks it of the union, not of "the union represented" (qa/present.present_asked;
+    # thirty-ninth session)
+    inferred_names: bool = True  # "Côte d'Ivoire's Prime Minister Patrick Achi", resolved from the office: the name
+    # written too is who, not a topic word, and the topic rule holds as for a name (qa/roles, qa/refusal.topic_refusal;
+    # thirty-ninth session)
+    beyond_lead: bool = True  # a discuss question answered only by one readout's lead ("met with the historic five Black
+    # Speakers of the House"): the best sentence of each of the next paragraphs with a topic word joins it (qa/onward;
+    # thirty-ninth session)
+    beyond_paragraphs: int = 2  # ... of at most this many paragraphs
+    administration_of: bool = True  # "senior Biden officials", "Biden administration officials": the government of
+    # the time, not a party to the contact (qa/people.people_in; thirty-ninth session)
+    thread_things: bool = True  # a follow-up list or count that asks no contact ("Which countries only attended as
+    # observers?") asks what the readout last cited says (qa/question.read_question; thirty-ninth session)
+    unnamed_thread: bool = True  # a follow-up naming no one and no country ("Who from the National Security
+    # Council took part?") is asked of the readouts the thread last cited, where they have every topic word
+    # (qa/passages.unnamed_passages; thirty-ninth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 
