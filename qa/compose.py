@@ -18,7 +18,7 @@ from index.types import Hit
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
 from .focus import covering_readout, number_given, ordinal_given
-from .onward import beyond_lead
+from .onward import beyond_lead, roster_lines
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .present import present_asked, present_score
 from .question import Question
@@ -226,7 +226,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if tuning.count_given and question.intent == "discuss" and part_meaning is not None and chosen \
             and asks_number(question.text):
         chosen = number_given(question, candidates, chosen, part_meaning, tuning)
-    chosen = past_lead(question, beyond_lead(question, candidates, chosen, part_hits, tuning) if not speakers else chosen, tuning)
+    if not speakers:
+        chosen = roster_lines(question, beyond_lead(question, candidates, chosen, part_hits, tuning), part_hits, tuning)
+    chosen = past_lead(question, chosen, tuning)
     if question.intent != "compare":
         chosen = ordinal_given(question, candidates, chosen, tuning)
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)

@@ -1,21 +1,34 @@
 """Past a lead that only says a meeting took place: "What did Rice and Rodriguez discuss with the five Black state
 House speakers?" is answered by the lead's "met with the historic five Black Speakers of the House ...", which has
 every word of the question and says nothing of what was discussed; the paragraphs after it do ("During the meeting,
-the Speakers discussed ...")."""
+the Speakers discussed ..."). And "Which state senators were among the speakers?" is answered by the readout's list
+of speakers, which the hits of a question naming the people (its lead) leave out."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
+from index.query import stem
 from index.search import Scored
 
+from .cover import has
 from .parts import scene_and_ask
 from .question import Question
 from .sentences import ASKS_LEAD, ASKS_WHO_OR_WHERE, is_roster, sentence_scores
 from .tuning import TUNING, Tuning
 
+# Who of a kind was among those who took part ("Which state senators were among the speakers?", "Who else attended?")
+_AMONG = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?P<kind>[\w-]+s)\s+(?:were|was)\s+(?:among|on|part\s+of|at|"
+                    r"in\s+attendance)\b|"
+                    r"\bwho\s+(?:else\s+)?(?:attended|took\s+part|participated|(?:was|were)\s+among)\b", re.IGNORECASE)
 # What the lead says, asked for: who took part, when, where (qa/sentences), and what the meeting was on as a whole
 _OF_THE_MEETING = re.compile(r"\b(?:topic|purpose|occasion|focus|theme|subject)\s+of\b", re.IGNORECASE)
+
+
+def _one_lead(chosen: list[tuple]) -> bool:
+    """Whether the chosen sentences are all of one readout's lead paragraph."""
+    return bool(chosen) and all(c[4].paragraph == 1 for c in chosen) and len({c[4].readout_id for c in chosen}) == 1
 
 
 def beyond_lead(question: Question, candidates: list[tuple], chosen: list[tuple],
@@ -26,7 +39,7 @@ def beyond_lead(question: Question, candidates: list[tuple], chosen: list[tuple]
     topic). `part_hits(text, readout ids)` retrieves that readout's passages when the candidates have none past its
     lead (the hits of a question naming the people are mostly leads)."""
     if not tuning.beyond_lead or question.intent != "discuss" or not question.topic or question.exclude \
-            or not chosen or any(c[4].paragraph != 1 for c in chosen) or len({c[4].readout_id for c in chosen}) > 1:
+            or not _one_lead(chosen):
         return chosen
     asked = scene_and_ask(question.text)[1] or question.text
     if ASKS_LEAD.search(asked) or ASKS_WHO_OR_WHERE.search(asked) or _OF_THE_MEETING.search(asked):
@@ -42,3 +55,20 @@ def beyond_lead(question: Question, candidates: list[tuple], chosen: list[tuple]
         return chosen
     added = [onward[p] for p in sorted(onward)[: tuning.beyond_paragraphs]]
     return chosen + added
+
+
+def roster_lines(question: Question, chosen: list[tuple], part_hits: Callable[[str, frozenset], list[Scored]] | None,
+                 tuning: Tuning = TUNING) -> list[tuple]:
+    """Chosen sentences, or the lines of the readout's roster of the kind asked for, where the question asks who of a
+    kind was among those there and the sentences are all of one readout's lead ("- Senator Pat Spearman")."""
+    among = _AMONG.search(question.text) if tuning.roster_fetched and part_hits is not None else None
+    if not among or not _one_lead(chosen):
+        return chosen
+    # (the kind asked for, "senators" of "Senator Pat Spearman"; any line for "who else attended?")
+    kind = [stem(among.group("kind"))] if among.group("kind") else []
+    readout = chosen[0][4].readout_id
+    # (every sentence of the readout's passages, its roster's too: sentence_scores leaves a roster out otherwise)
+    found = sentence_scores(question, part_hits(question.text, frozenset({readout})), (), replace(tuning, rosters=False))
+    lines = [c for c in found if c[4].readout_id == readout and is_roster(c[4].text) and c[3].startswith(("- ", "• "))
+             and (not kind or has(c[3], kind))]
+    return sorted(lines, key=lambda c: (c[4].paragraph, c[2])) or chosen

@@ -38,15 +38,15 @@ def _has_run(run: str, text: str) -> bool:
 def unnamed_passages(library: Library, read: Question, question: str, turns, k: int) -> list:
     """Passages for a question naming no known participant, within its time and countries ([] when it names
     neither, or nothing passes: the whole index is searched then)."""
-    if TUNING.unnamed_thread and read.cited and not (read.people or read.countries or read.named):
+    # (asked by a name, which the thread's readouts have as written: "National Security Council", not "the Middle
+    # East" of readouts that only say "Middle Eastern"; a question in common words is read over the index as before)
+    named = _named_runs(read) if TUNING.unnamed_thread and read.cited and not (read.people or read.countries
+                                                                                 or read.named) else []
+    if named and all(any(_has_run(n, t) for t in readout_texts(library, list(read.cited)).values()) for n in named):
         # "Who from the National Security Council took part?" after answers from the Salvadoran-American briefing:
-        # that readout, when it mentions the topic (not the NSC's other meetings)
+        # that readout (not the NSC's other meetings)
         thread = library.retrieve(question, replace(read.filters, readouts=frozenset(read.cited)), turns, k=k)
-        texts = readout_texts(library, list(dict.fromkeys(read.cited)))
-        # (asked by a name, which the thread's readouts have as written: "National Security Council", not "the
-        # Middle East" of readouts with "middle" and "east" apart; a common word is read over the index as before)
-        named = _named_runs(read)
-        if thread and named and all(any(_has_run(n, t) for t in texts.values()) for n in named):
+        if thread:
             return thread
     allowed = places.narrowed(library, read)
     event = places.titled_event(library, read) if TUNING.titled_event and not read.carried else frozenset()

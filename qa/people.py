@@ -333,6 +333,8 @@ def unresolved_names(text: str, people: tuple[Person, ...], names: Names) -> tup
         if TUNING.placed_names else []
     for m in [*_TITLED_NAME.finditer(text), *placed]:
         name = re.sub(r"['’]s$", "", m.group(m.lastindex))
+        if TUNING.possessive_split and re.search(r"['’]s\s", name):
+            continue  # "the Vice President's Las Vegas convening": an office's possessive, then a place
         words = name.split()
         if any(w.lower() in said for w in words) or any(country_of(w) for w in words) \
                 or any(w.lower() in GENERIC or w.lower() in STOPWORDS for w in words) or names.family_like(words[-1]):

@@ -19,8 +19,8 @@ from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP
 from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words, holder_words
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
-from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT, RELATIVE_WORDS,
-                     SAID_WHEN, time_from_thread)
+from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT,
+                     RELATIVE_WORDS, SAID_WHEN, time_from_thread)
 from .tuning import TUNING
 from .verbs import IRREGULAR
 

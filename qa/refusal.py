@@ -14,6 +14,7 @@ from index.types import Filters
 from .evidence import Evidence, none_of_them, time_said
 from .texts import readout_texts, titled_words
 from .parts import question_parts
+from .people import Person
 from .question import Question, capitalised as _capitalised, sentence_words
 from .tuning import TUNING, Tuning
 from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_name, unsaid_names
@@ -378,6 +379,6 @@ def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNIN
     return "The readouts in this index are about diplomatic contacts; they do not cover this question."
 
 
-def _written(person, text: str) -> bool:
+def _written(person: Person, text: str) -> bool:
     """Whether the question writes the surname of a person it describes by office, as well as the office."""
     return any(name.split() and re.search(rf"\b{re.escape(name.split()[-1])}\b", text) for name in person.names)

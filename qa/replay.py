@@ -30,7 +30,8 @@ def replayed(ask: Callable[..., Answer], library: Library, question: str, turns:
     """For "When was that?" after plain-string turns, the turns with what the last answered one cites, as the app showed
     it: "When was that?" after "What did Biden and the Nordic leaders say in Helsinki about ...?" is of the readout
     that answer quoted (before: Biden's 15 contacts with Finland and NATO). The turns as they were otherwise. (For any
-    follow-up, dev: 7 answers better, 7 worse.) `ask` is qa.ask.ask, which calls this."""
+    follow-up, dev: 7 answers better, 7 worse.) So too for a list or count of things naming no one ("Which countries
+    only attended as observers?"), asked of that readout (Tuning.thread_things). `ask` is qa.ask.ask, which calls this."""
     if not turns or turns[-1].cited or not (TUNING.cited_when and WHEN_THAT.match(question)
                                             or TUNING.thread_things and _asks_things(question)):
         return turns

@@ -643,6 +643,11 @@ class Tuning:
     unnamed_thread: bool = True  # a follow-up naming no one and no country ("Who from the National Security
     # Council took part?") is asked of the readouts the thread last cited, where they have every topic word
     # (qa/passages.unnamed_passages; thirty-ninth session)
+    roster_fetched: bool = True  # "Which state senators were among the speakers?" answered by one readout's lead: its
+    # roster's lines with a topic word, fetched (qa/onward.roster_lines; thirty-ninth session)
+    possessive_split: bool = True  # "the Vice President's Las Vegas convening": a possessive inside a capitalised run
+    # ends one name, not "President's Las Vegas" refused as unsaid or as no one's name (qa/unsaid.unsaid_names,
+    # qa/people.unresolved_names; thirty-ninth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

@@ -46,6 +46,9 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
     if TUNING.possessive_names:
         # "the Inflation Reduction Act's impact": the name is "Inflation Reduction Act"
         runs = [re.sub(r"['’]s$", "", run) for run in runs]
+    if TUNING.possessive_split:
+        # "the Vice President's Las Vegas convening": two names, "Vice President" and "Las Vegas"
+        runs = [piece for run in runs for piece in re.split(r"['’]s\s+", run)]
     unsaid = [run for run in runs if unsaid_name(run, named, texts)] if texts else []
     if TUNING.unsaid_place_words and texts:
         # ... and a place of one word asked about ("about economic growth in Africa"), no country (a country is

@@ -19,7 +19,10 @@ resolves is who, and the topic rule holds for it as for a name (Tuning.inferred_
 "Biden officials" are the government of the time, not Biden (Tuning.administration_of): the seventh fails with it off. A
 follow-up list of things, naming no one and no contact ("Which countries were represented?"), asks what the readout last
 quoted says (Tuning.thread_things): the eighth fails with it off. A follow-up naming no one is asked of the readouts
-the thread cited, where they have its name (Tuning.unnamed_thread): the last fails with it off."""
+the thread cited, where they have its name (Tuning.unnamed_thread): the ninth fails with it off. "Which senators were
+among the speakers?" of a readout found by its lead takes its roster's lines (Tuning.roster_fetched): the tenth fails
+with it off. A possessive inside a capitalised run ends a name ("the Vice President's Las Vegas convening"; Tuning.
+possessive_split): the last fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -142,6 +145,23 @@ def test_a_follow_up_naming_no_one_is_asked_of_the_thread(library):
                            "cited": [latino]}])
     assert "Deputy Director of the Office of Gun Violence Prevention" in answer.text, answer.text
     assert {readout for readout, _ in answer_citations(answer)} == {latino}, answer.citations
+
+
+def test_who_of_a_kind_was_among_them_is_read_from_the_roster(library):
+    nevada = "wh-2022-08-11-readout-of-vice-president-kamala-harriss-meeting-with-nevada-state-legislators-and-advocates"
+    # (before: the lead, "Yesterday, Vice President Kamala Harris convened state legislators and advocates ...")
+    answer = ask(library, "Which senators were among the speakers?",
+                 history=["What did the Vice President discuss with Nevada legislators and advocates in Las Vegas in "
+                          "August 2022?"])
+    assert "Senator Pat Spearman" in answer.text and "Senator Melanie Scheible" in answer.text, answer.text
+    assert cited(answer, nevada) == {(nevada, 5)}, answer.citations
+
+
+def test_an_offices_possessive_ends_a_name(library):
+    # (before: refused, "nothing in the index mentions President's Las Vegas")
+    answer = ask(library, "Which senators were among the speakers at the Vice President's Las Vegas convening in "
+                          "August 2022?")
+    assert not answer.refused and "Senator Pat Spearman" in answer.text, answer.text
 
 
 def answer_citations(answer) -> set[tuple[str, int]]:
