@@ -164,7 +164,8 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
                 and not re.search(r"['’]s$", match.group()):
             continue  # "the first meeting of the council under Biden": whose time, not who took part
         if TUNING.boss_not_party and match.end() == len(run) and re.search(r"['’]s$", match.group()) \
-                and (AIDE_ANY if TUNING.aide_any else AIDE).match(text, text.find(run) + len(run)):
+                and (AIDE_RANKED if TUNING.aide_rank else AIDE_ANY if TUNING.aide_any else AIDE).match(
+                    text, text.find(run) + len(run)):
             continue  # "Zelenskyy's chief of staff", "Meloni's diplomatic adviser": the aide took part, not the boss
         if TUNING.administration_of and match.end() == len(run) and not re.search(r"['’]s$", match.group()) \
                 and _ADMINISTRATION.match(text, text.find(run) + len(run)):
@@ -242,9 +243,11 @@ _AIDES = (r"chief of staff|(?:(?:national|homeland) security|diplomatic|foreign[
 AIDE = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES})\b", re.IGNORECASE)
 # ... and any adviser or second of theirs ("Biden's climate adviser", "Biden's number two", "the President's press
 # secretary"): one who took part in their stead
-AIDE_ANY = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES}|[a-z]+[- ](?:advis[eo]rs?|aides?|czars?|envoys?|coordinators?)|"
-                      r"number two|second[- ]in[- ]command|deputy|vice president|running mate|press secretary)\b",
-                      re.IGNORECASE)
+_ANY_AIDE = (r"[a-z]+[- ](?:advis[eo]rs?|aides?|czars?|envoys?|coordinators?)|number two|second[- ]in[- ]command|deputy|"
+             r"vice president|running mate|press secretary")
+AIDE_ANY = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES}|{_ANY_AIDE})\b", re.IGNORECASE)
+# ... with a rank before it ("Biden's principal deputy national security adviser", "her assistant press secretary")
+AIDE_RANKED = re.compile(rf"{_AIDE_BEFORE}(?:(?:principal|assistant)\s+)?(?:{_AIDES}|{_ANY_AIDE})\b", re.IGNORECASE)
 
 
 def _strangers(run: str, word: str, full: tuple[str, ...]) -> bool:

@@ -648,6 +648,8 @@ class Tuning:
     possessive_split: bool = True  # "the Vice President's Las Vegas convening": a possessive inside a capitalised run
     # ends one name, not "President's Las Vegas" refused as unsaid or as no one's name (qa/unsaid.unsaid_names,
     # qa/people.unresolved_names; thirty-ninth session)
+    aide_rank: bool = True  # "Biden's principal deputy national security adviser": an aide with a rank before the
+    # office took part, not Biden (qa/people.people_in; thirty-ninth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

@@ -22,7 +22,9 @@ quoted says (Tuning.thread_things): the eighth fails with it off. A follow-up na
 the thread cited, where they have its name (Tuning.unnamed_thread): the ninth fails with it off. "Which senators were
 among the speakers?" of a readout found by its lead takes its roster's lines (Tuning.roster_fetched): the tenth fails
 with it off. A possessive inside a capitalised run ends a name ("the Vice President's Las Vegas convening"; Tuning.
-possessive_split): the last fails with it off."""
+possessive_split): the twelfth fails with it off. An aide with a rank before the office ("Biden's principal deputy
+national security adviser") took part, not Biden (Tuning.aide_rank, read from dev59 after its blind figure was taken):
+the last fails with it off."""
 from __future__ import annotations
 
 from conftest import cited
@@ -162,6 +164,15 @@ def test_an_offices_possessive_ends_a_name(library):
     answer = ask(library, "Which senators were among the speakers at the Vice President's Las Vegas convening in "
                           "August 2022?")
     assert not answer.refused and "Senator Pat Spearman" in answer.text, answer.text
+
+
+def test_a_ranked_aide_took_part_not_the_president(library):
+    finer = "wh-2024-02-05-readout-of-principal-deputy-national-security-advisor-jon-finers-travel-to-guyana-and-colombia"
+    # (before: refused, "the one readout of Biden and President Ali ... does not mention Guyana")
+    answer = ask(library, "What did Biden's principal deputy national security adviser discuss with Guyana's President "
+                          "Ali in February 2024?")
+    assert not answer.refused and "Finer" in answer.text, answer.text
+    assert {readout for readout, _ in answer_citations(answer)} == {finer}, answer.citations
 
 
 def answer_citations(answer) -> set[tuple[str, int]]:
