@@ -13,6 +13,7 @@ from index.chunk import split_sentences
 
 from .parts import scene_and_ask
 from .question import Question, capitalised
+from .thread import CONTACT_WORDS
 from .tuning import TUNING
 
 ASKS_YEAR = re.compile(r"(?:^|[,;:])\W*(?:(?:in|by|since)\s+)?(?:what|which)\s+year\b|^\W*when\s+(?:was|were)\b[^?]*?\b(?:founded|"
@@ -25,8 +26,7 @@ _GIVEN_YEAR = re.compile(r"\b(?:\w+ed|built|set\s+up|begun|born|held|made|won)\s
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
 # ... of a contact, which its readout's date gives ("In which year did Blinken first visit Kyiv?", "What year was the
 # Quad summit held in Tokyo?"): not asked here.
-_CONTACT = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|"
-                      r"held|host\w*|convened?|sessions?|conversations?)\b", re.IGNORECASE)
+_CONTACT = re.compile(rf"\b(?:{CONTACT_WORDS}|held)\b", re.IGNORECASE)
 # A venue asked for by its kind ("which hotel did ...", "which room, or ...": not "which resort city", a place).
 _VENUE = (r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|resort|lodge|cabin|room|venue|building|stadium|hall|"
           r"palace)s?\b")

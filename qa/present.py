@@ -63,9 +63,11 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
         match = REPRESENTED.search(text)
     if not match:
         match = (AMONG_ONE if TUNING.one_of_them else AMONG).search(text)
-        who = re.sub(r"^the\s+", "", match.group("who")) if match and TUNING.one_of_them else match and match.group("who")
+        who = match.group("who") if match else ""
+        if TUNING.one_of_them:
+            who = re.sub(r"^the\s+", "", who)  # ("the Farm Bureau": a name)
         if match and not (set(w.lower() for w in re.findall(r"[\w-]+", who)) & someone) \
-                and not (TUNING.present_forms and _NAME.fullmatch(who)):  # ("the Farm Bureau")
+                and not (TUNING.present_forms and _NAME.fullmatch(who)):
             match = None
     if not match and TUNING.present_forms:
         match = REPRESENTED.search(text) or SENT.search(text) or ONE_OF.search(text)

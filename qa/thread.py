@@ -119,7 +119,9 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
     return date_from, date_to, order, False
 
 
+# Words that say a contact took place ("met", "called", "the trip", "hosted"; qa/given reads them too)
+CONTACT_WORDS = (r"met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|host\w*|"
+                 r"convened?|sessions?|conversations?")
 # A contact asked about in a list or a count ("Which leaders did he call next?", "How many times did they meet?"),
 # not a thing the readout found says ("Which countries only attended as observers?")
-CONTACTS_ASKED = re.compile(r"\b(?:met|meet\w*|call\w*|phon\w+|spoke|speak\w*|talk\w*|visit\w*|trips?|travel\w*|summits?|"
-                            r"contacts?|times|readouts?|conversations?|sessions?|host\w*|convened?)\b", re.IGNORECASE)
+CONTACTS_ASKED = re.compile(rf"\b(?:{CONTACT_WORDS}|contacts?|times|readouts?)\b", re.IGNORECASE)

@@ -641,10 +641,10 @@ class Tuning:
     thread_things: bool = True  # a follow-up list or count that asks no contact ("Which countries only attended as
     # observers?") asks what the readout last cited says (qa/question.read_question; thirty-ninth session)
     unnamed_thread: bool = True  # a follow-up naming no one and no country ("Who from the National Security
-    # Council took part?") is asked of the readouts the thread last cited, where they have every topic word
+    # Council took part?") is asked of the readouts the thread last cited, where they have its name as written
     # (qa/passages.unnamed_passages; thirty-ninth session)
     roster_fetched: bool = True  # "Which state senators were among the speakers?" answered by one readout's lead: its
-    # roster's lines with a topic word, fetched (qa/onward.roster_lines; thirty-ninth session)
+    # roster's lines of the kind asked for, fetched (qa/onward.roster_lines; thirty-ninth session)
     possessive_split: bool = True  # "the Vice President's Las Vegas convening": a possessive inside a capitalised run
     # ends one name, not "President's Las Vegas" refused as unsaid or as no one's name (qa/unsaid.unsaid_names,
     # qa/people.unresolved_names; thirty-ninth session)
