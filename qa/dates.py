@@ -139,6 +139,12 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
         day = _event_day(match.group("event"), text)
         if day is not None and not (day.month == 2 and day.day == 29):
             on = day.replace(year=day.year + _YEARS[match.group("n").lower()])
+            near = NEAR.search(text[:match.start()]) if TUNING.near_anniversary else None
+            if near:  # "just ahead of the first anniversary": the days before it, not the day
+                way = -1 if near.group("way").lower() in ("ahead of", "before", "in the run-up to") else 1
+                lo, hi = sorted((on + _dt.timedelta(days=way), on + _dt.timedelta(days=way * NEAR_DAYS)))
+                out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+                continue
             out.append(((on.isoformat(), on.isoformat()), match.start()))
     for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
         holiday = HOLIDAY.match(text, match.end())
@@ -285,6 +291,10 @@ EVE_DAYS = 3  # "on the eve of": up to this many days before
 # "On the first anniversary of the Hamas assault": the day of a known event, so many years on
 ANNIVERSARY = re.compile(r"\b(?:the\s+)?(?P<n>first|second|third|one-year|two-year|1st|2nd|3rd)\s+anniversary\s+of\s+"
                          r"(?P<event>[\w'’ -]{5,60})", re.I)
+# ... said as "just ahead of", "shortly after": a few days one side of it
+NEAR = re.compile(r"\b(?:(?:just|shortly|right|days|a few days)\s+)?(?P<way>ahead of|before|after|following|"
+                  r"in the run-up to)\s+$", re.I)
+NEAR_DAYS = 7
 _YEARS = {"first": 1, "one-year": 1, "1st": 1, "second": 2, "two-year": 2, "2nd": 2, "third": 3, "3rd": 3}
 SPAN_OF_EVENT = re.compile(r"\b(?:(?P<under>less than|under|within|fewer than)\s+)?(?:(?:about|some|nearly|almost|just)\s+)?"
                            r"(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"

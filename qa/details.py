@@ -30,6 +30,7 @@ ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|w
 _NOT_COUNTED = frozenset("such additional more new other further separate different".split())
 # Units a number is written with ("a 45-minute call", "three days"; not money or a share, written "$2 billion",
 # "40%"), as crude stems (index.query.stem).
+_ANYONE = frozenset(stem(w) for w in "people persons individuals".split())
 _UNITS = frozenset(stem(w) for w in
                    "second minute hour day week month year mile kilometer ton barrel gallon acre".split())
 _LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
@@ -90,6 +91,10 @@ def detail_refusal(question: Question, evidence: Evidence, texts: dict[str, str]
         # "how many hostages": the sentences that name what is counted (where none does, it is said in other words:
         # "locations" of "four new sites", and nothing decides)
         on_topic = [s for s in sentences if has(s, counted)]
+        if TUNING.people_counted and not on_topic and counted and counted[0] in _ANYONE:
+            # "how many people died in the landslide": persons are counted by what befell them, so the sentences
+            # on the rest of the topic ("the tragic loss of life resulting from a landslide") give the number or not
+            on_topic = [s for s in sentences if has(s, [stem(t) for t in question.topic if stem(t) not in counted])]
         if TUNING.count_named and count is not None and on_topic:
             # "how many young people did he say a mid-July strike on Vinnytsya had killed": the sentence naming
             # the strike counts what it killed in other words ("killed three children")

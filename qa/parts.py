@@ -56,6 +56,8 @@ def scene_and_ask(text: str) -> tuple[str, str]:
 # What was asked about starts here ("about Second Thomas Shoal", "regarding the hostages").
 ABOUT = r"\b(?:about|regarding|concerning)\s+"
 SUBJECT = re.compile(r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|rais(?:e|ed|es|ing)|mention(?:ed|s)?|"
+                     # "did Blinken bring up Myanmar": raised, as "raise" says (Tuning.raised_place)
+                     + (r"(?:bring|brings|bringing|brought)\s+up|" if TUNING.raised_place else "") +
                      r"come up|came up|views? on|positions? on|touch(?:ed|es)? on|"
                      # "accounts of Hong Kong", not "the account of Blinken's separate May 2022 calls" (a contact)
                      r"(?:accounts?|views?) of(?![^?,;]*\b(?:calls?|meetings?|visits?|trips?|talks|conversations?|"

@@ -59,7 +59,7 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
         # countries of its name ("Venezuelan Day") are no contact's.
         timed = places.narrowed(library, replace(read, countries=()))
         scored = library.retrieve(question, replace(timed or read.filters, readouts=event), turns, k=k)
-        if not scored and timed and TUNING.event_over_time:
+        if not scored and timed and TUNING.event_over_time and not (TUNING.scene_time and _time_in_scene(read.text)):
             # "How did NOAA rank the U.S. summer of 2024, according to the readout of the White House Summit on
             # Extreme Heat?": a time the question names may be of what is asked about, not of the event (in
             # September); the event's passages then, when closer than those of the time ("Which organizations took
@@ -85,6 +85,18 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
         wider = library.retrieve(question, timed, turns, k=k) if timed else []
         scored = wider if best_dense(wider) > best_dense(scored) else scored
     return scored
+
+
+# A scene said before what is asked: "At the first meeting of ... in autumn 2022, what new body ...?"
+_SCENE_TIME = re.compile(r"^[^?]*?\b(?:19|20)\d\d\b[^?]*?,\s+(?:what|which|how|who|whom|where|when|why)\b",
+                         re.IGNORECASE)
+
+
+def _time_in_scene(text: str) -> bool:
+    """Whether the question's year is said in a scene before the question proper, so it dates the event named there
+    ("At the first meeting of the ... roundtable in autumn 2022, what ...?"), not what is asked ("How did NOAA rank
+    the summer of 2024, according to the readout of ...?")."""
+    return bool(_SCENE_TIME.match(text))
 
 
 def event_readouts(library: Library, read: Question) -> tuple:

@@ -16,7 +16,8 @@ from index.types import Filters, Turn
 
 from .dates import all_dates, event_words
 from .intent import ALONE, EACH_CONTACT, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, intent_of, kind_of, order_of, setting_of
-from .parties import ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words, holder_words
+from .parties import (ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_countries, described_words,
+                      describes_thing, holder_words, office_countries)
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
 from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT,
@@ -42,7 +43,8 @@ government governments country countries differ difference differences compare v
 each other days week weeks months years one account accounts dr mr mrs ms kind sort
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
-""".split()) | frozenset(KIND_WORDS)
+""".split()) | frozenset(KIND_WORDS) \
+    | (frozenset(("format",)) if TUNING.format_word else frozenset())  # "the C5+1 format": the group is the topic
 _US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
 ASKING = re.compile(r"\b(bring|brings|bringing|brought|touch|touches|touching|touched)\s+(?:up|on|upon)\b|"
                     r"\b(occasion|purpose|reason|aim|objective)s?\s+(?:of|for|behind)\s+(?:the|that|this|his|her|their)\s+"
@@ -241,7 +243,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # Demonyms describe who ("the Ukrainian foreign minister"); a country's own name may be the topic ("Taiwan").
     country_words = {w.lower() for w in re.findall(r"[\w'’-]+", text)  # not "IMF": a body's own name
                      if country_of(w) and fold(country_of(w)).lower() != fold(w).lower() and not w.isupper()
-                     and not (TUNING.alias_topic and w.lower() in said_about and _place_noun(w, text))} \
+                     and not (TUNING.alias_topic and w.lower() in said_about and _place_noun(w, text))
+                     and not (TUNING.demonym_thing and describes_thing(w, text))} \
         | {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’-]+", text)
            if (capital_country(bare := re.sub(r"['’]s$", "", w)) or TUNING.washington_actor and bare == "Washington")
            # a capital is its government ("Kyiv's needs", "Washington and Jerusalem"), except as what was
@@ -249,6 +252,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
            and not (w.lower() in said_about and not re.search(r"['’]s$", w))}
     if TUNING.described_countries:
         country_words |= {w for _, words in described_countries(text) for w in words}
+    if TUNING.office_country:
+        # "Thailand's Foreign Minister Don Pramudwinai", "Israel's national security adviser Tzachi Hanegbi": whose
+        # office, as "South Korea's" below (not "Taiwan's defense when he met Xi")
+        country_words |= {c for p in people for c in office_countries(p.words, text)}
     # Two-word names: "South Korean" describes who (both words go), "North Korea" is a country's own name (both stay).
     for first, second in re.findall(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)", text):
         country = country_of(f"{first} {second}")
@@ -384,8 +391,14 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
 def _place_noun(word: str, text: str) -> bool:
     """Whether a country's other name stands as a place in the question ("the crisis in Myanmar", "about Türkiye"),
     not as an adjective before a noun ("Burmese refugees")."""
-    return re.search(rf"\b(?:in|about|on|regarding|concerning|over|toward|towards)\s+{re.escape(word)}(?:['’]s)?"
-                     rf"(?![\w'’-]|\s+[a-z])", text) is not None
+    raised = r"|(?:bring|brings|bringing|brought)\s+up|raise|raises|raised|raising|mention|mentions|mentioned" \
+        if TUNING.raised_place else ""
+    # a lower-case word after it makes the name an adjective ("Burmese refugees"), but not a word that ends the
+    # phrase ("bring up Myanmar when he met ...")
+    follows = r"(?!(?:when|while|with|at|in|on|during|and|or|to|for|before|after|as|since)\b)" \
+        if TUNING.raised_place else ""
+    return re.search(rf"\b(?:in|about|on|regarding|concerning|over|toward|towards{raised})\s+{re.escape(word)}"
+                     rf"(?:['’]s)?(?![\w'’-]|\s+{follows}[a-z])", text) is not None
 
 
 def capitalised(word: str, text: str) -> bool:

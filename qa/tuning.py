@@ -650,6 +650,23 @@ class Tuning:
     # qa/people.unresolved_names; thirty-ninth session)
     aide_rank: bool = True  # "Biden's principal deputy national security adviser": an aide with a rank before the
     # office took part, not Biden (qa/people.people_in; thirty-ninth session)
+    raised_place: bool = True  # "did Blinken bring up Myanmar", "raise Burma": a country's other name raised is the
+    # topic, as after "about" (qa/question._place_noun; fortieth session)
+    office_country: bool = True  # "Thailand's Foreign Minister Don Pramudwinai": a one-word country before an office
+    # and a name says whose office, not topic, as "South Korea's" does (qa/parties.office_countries; fortieth session)
+    place_names: bool = True  # a country's other name or capital asked about is found as the country's names ("bring
+    # up Myanmar": "Burma's path"; "working with Seoul": "the Republic of Korea") (qa/vocabulary; fortieth session)
+    format_word: bool = True  # "did Blinken highlight the C5+1 format": the group is the topic, "format" frames it
+    # (qa/question.FRAME; fortieth session)
+    demonym_thing: bool = True  # a demonym before a noun of no one ("help with Afghan evacuees", "Russian oil") is a
+    # topic word, not who took part (qa/parties.describes_thing; fortieth session)
+    people_counted: bool = True  # "how many people died in the landslide" of a readout without "people": the
+    # sentences on the rest of the topic must give a number (qa/details.detail_refusal; fortieth session)
+    scene_time: bool = True  # event_over_time, not where the year is said in the scene before the question proper
+    # ("At the first meeting of the ... roundtable in autumn 2022, what ...?"): it dates the event, and the body's
+    # meeting of another year is not it (qa/passages; fortieth session)
+    near_anniversary: bool = True  # "just ahead of the first anniversary of the invasion": the days before it, not
+    # the day (qa/dates; fortieth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

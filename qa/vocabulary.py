@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from index.countries import capital_country, country_names, country_of, fold
+
+from .tuning import TUNING
+
 # word asked (lower case, singular) -> words or phrases readouts use for it
 OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     # institutions and parties
@@ -24,6 +28,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "ammo": ("ammunition", "munitions"),
     "nuke": ("nuclear weapon", "nuclear weapons", "nuclear"),
     "peacekeeper": ("peacekeeping", "peacekeepers"),
+    "monarchy": ("kingdom", "king", "crown prince", "royal"),
+    "outer": ("space",),  # "outer space"
     "monarch": ("queen", "king", "his majesty", "her majesty"),
     "junta": ("military regime", "coup", "military government", "military takeover"),
     "putsch": ("coup",),
@@ -31,6 +37,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "ceasefire": ("cease-fire", "truce", "cessation of hostilities"),
     "drone": ("uav", "uavs", "unmanned aerial"),
     "rotary-wing": ("helicopter", "helicopters"),
+    "detention": ("detained", "detainee", "detainees", "imprisoned", "prisoners", "political prisoners", "release"),
     "prisoner": ("detainee", "detainees", "detained", "detention"),
     "captive": ("hostage", "hostages", "detained", "detainee"),
     "spy": ("intelligence", "espionage"),
@@ -42,8 +49,14 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "punish": ("sanctions", "sanction", "sanctioned", "accountable", "accountability", "costs", "penalties"),
     "cartel": ("transnational criminal organizations", "traffickers", "trafficking"),
     "smuggling": ("trafficking", "smugglers"),
+    "meddling": ("interference", "interfere", "interfering"),  # "foreign meddling in votes"
+    "sparing": ("protecting", "protect", "protection", "safeguarding"),  # "sparing civilians"
+    "frontier": ("border", "borders", "boundary", "blue line"),
+    "drug": ("narcotics", "narcotic", "counternarcotics", "counter narcotics"),  # "the drug trade"
+    "anti-jewish": ("antisemitism", "antisemitic", "anti-semitism"),
     "shooting": ("gun violence", "gun safety", "firearm", "firearms", "gunfire", "mass shooting"),
     "gunman": ("shooter", "gun violence", "shooting"),
+    "massacre": ("mass shooting", "shooting", "killings", "killed", "murdered"),
     # economy and energy
     "chip": ("semiconductor", "semiconductors"),
     "chipmaker": ("semiconductor",),
@@ -60,17 +73,26 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "pact": ("agreement", "accord", "treaty", "arrangement", "compact"),
     "deal": ("agreement", "accord", "arrangement"),
     "tariff": ("duties", "trade barriers"),
+    "worldwide": ("global", "globally"),  # "a worldwide floor on corporate taxes": a global minimum tax
+    "floor": ("minimum",),
+    "spending": ("investment", "investments", "budget", "budgets", "funding"),  # "military spending"
     "lender": ("creditor", "creditors", "lending", "development banks", "development bank"),
     "ev": ("electric vehicle", "electric vehicles"),
     "lng": ("liquefied natural gas",),
     "crude": ("oil",),
     "moratorium": ("pause", "suspension"),
     "freeze": ("pause", "moratorium", "suspension"),
+    "strain": ("variant", "variants"),  # "the new strain" of a virus
     "jab": ("vaccine", "vaccination", "vaccines"),
     "shot": ("vaccine", "vaccination", "vaccines", "booster"),
     "drugstore": ("pharmacy", "pharmacies", "pharmacist", "pharmacists"),
     "borrowing": ("debt",),  # "the borrowing limit": the debt limit
+    "ceiling": ("limit", "default"),  # "the debt ceiling": the debt limit, a default
+    "defaulting": ("default", "debt limit", "full faith and credit"),
+    "civic": ("civil society",),  # "civic groups"
     "meatpacker": ("meat processing", "meat and poultry processing", "meatpacking", "packers", "processors"),
+    "farm": ("agricultural", "agriculture", "farmers"),  # "farm output": agricultural production
+    "output": ("production", "productivity"),
     "hunger": ("food insecurity", "food security", "famine", "malnutrition", "food crisis"),
     # people and movement
     "refugee": ("displaced", "asylum"),
@@ -107,6 +129,11 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     # words of governing
     "voting": ("vote", "votes", "voters", "ballot", "ballots", "polls", "elections", "electoral"),
     "rollout": ("implementation", "deployment"),
+    "crackdown": ("repression", "repressive", "suppression", "persecution"),  # "a crackdown on the opposition"
+    "capping": ("no more than", "cap", "caps", "limit", "limiting"),  # "capping what families pay"
+    "schooling": ("education", "school", "schools"),
+    "nonbeliever": ("not to believe", "non-believers", "atheist", "atheists", "humanists"),
+    "restriction": ("restrictive", "restrict", "restricting", "anti-voter", "voter suppression"),  # voting restrictions
     "fixing": ("repair", "repairing", "restore", "restoring", "rebuild", "rebuilding"),  # "fixing the power grid"
     "pick": ("nominee", "nominees", "nomination", "nominations"),  # "his picks for office"
     "shortlist": ("potential nominees", "nominees", "candidates", "finalists"),
@@ -116,6 +143,16 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "swing": ("trip", "travel", "traveled", "visit"),  # "his swing through the region"
     "boss": ("chief executive", "ceo", "chair and ceo"),
     "overhaul": ("reform", "reforms"),
+    "deadlock": ("impasse", "stalemate"),
+    "thaw": ("rapprochement", "improved relations", "improving relations", "improvement"),  # "the thaw between ..."
+    "helm": ("chair", "chairmanship", "chairing", "presidency", "leadership"),  # "at the helm of the bloc"
+    "knock-on": ("impact", "impacts", "consequences", "effects", "spillover"),
+    "guarantee": ("commitment", "commitments", "extended deterrence", "deterrence"),  # "security guarantees"
+    "restraint": ("checks and balances", "checks"),  # "restraints on power"
+    "confidentiality": ("privacy",),  # "medical confidentiality": patient privacy
+    "bargain": ("commitment", "commitments"),  # "its own end of the bargain"
+    "statistics": ("data",),
+    "race": ("competition", "compete", "competitiveness"),  # "the chips race"
     "shakeup": ("reform", "reorganization"),
 }
 # one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
@@ -136,13 +173,29 @@ def _entry(word: str) -> str | None:
 def official_words(word: str) -> tuple[str, ...]:
     """The readouts' words for a word asked (any case, singular or plural), or ()."""
     entry = _entry(word)
-    return OFFICIAL_WORDS[entry] if entry else ()
+    return OFFICIAL_WORDS[entry] if entry else _place_names(word)
 
 
 def said_officially(words: list[str], text: str) -> bool:
     """Whether a text has a readout's word for any of the words (a phrase as written, case aside)."""
     entries = [e for w in words if (e := _entry(w))]
-    if not entries:
+    places = [n for w in words if not _entry(w) for n in _place_names(w)]
+    if not entries and not places:
         return False
     lowered = text.lower()
-    return any(_SAID[e].search(lowered) for e in entries)
+    return any(_SAID[e].search(lowered) for e in entries) \
+        or any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in places)
+
+
+def _place_names(word: str) -> tuple[str, ...]:
+    """A country's names (lower case) for another name of it asked ("Myanmar" is said "Burma") or its capital standing
+    for it ("working with Seoul": "the Republic of Korea"); () for a country's own name or any other word."""
+    if not TUNING.place_names:
+        return ()
+    bare = re.sub(r"['’]s$", "", word.strip("’'"))
+    # (a people said in the plural: "the Emiratis", "Trinidadians"; not "the Americans", a side of every contact)
+    plural = country_of(bare[:-1]) if bare.endswith("s") else None
+    country = capital_country(bare) or country_of(bare) or (plural if plural != "United States" else None)
+    if not country or fold(country).lower() == fold(bare).lower() or bare.lower() == "us":
+        return ()  # (not "us", the pronoun)
+    return tuple(dict.fromkeys(n.lower() for n in country_names(country) if n.lower() != bare.lower()))
