@@ -16,9 +16,11 @@ from .tuning import TUNING, Tuning
 _SCENE = (r"^\s*(?:(?:and|but|so)\s+)?(?:when|in|at|on|during|after|before|ahead of)\b[^?]*?,\s*"
           r"(?=(?:(?:for|in|on|at|about|with|to|from|of|by|since|under|through|over|against|toward|towards|into|among|"
           r"between|after|before|during|within|beyond) )?(?:what|which|how|who|whom|whose|did|does|do|was|were|where{})\b)")
-SCENE = re.compile(_SCENE.format(""), re.IGNORECASE)
+# ... or by the readout or contact that tells it ("According to Finer's call with Rosso, how many people ...?")
+_TOLD = _SCENE.replace("ahead of)", "ahead of|according to)", 1) if TUNING.according_scene else _SCENE
+SCENE = re.compile(_TOLD.format(""), re.IGNORECASE)
 # ... and one before a question opening with another auxiliary ("When Biden sat down with Kishida, had they ...?")
-SCENE_AUX = re.compile(_SCENE.format("|has|have|had|is|are"), re.IGNORECASE)
+SCENE_AUX = re.compile(_TOLD.format("|has|have|had|is|are"), re.IGNORECASE)
 # ... and one opened by a time counted from an event ("The morning after the Kabul airport bombing, did ...?", "Two
 # weeks before the summit, what ...?", "Days after the attack, ...")
 _COUNTED = (r"(?:(?:the|a|one|two|three|four|five|six|several|a\s+few|some)\s+)?(?:morning|afternoon|evening|night|"

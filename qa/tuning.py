@@ -665,6 +665,8 @@ class Tuning:
     scene_time: bool = True  # event_over_time, not where the year is said in the scene before the question proper
     # ("At the first meeting of the ... roundtable in autumn 2022, what ...?"): it dates the event, and the body's
     # meeting of another year is not it (qa/passages; fortieth session)
+    according_scene: bool = True  # "According to Finer's call with Rosso, how many ...?": the clause sets the scene,
+    # and what follows is the question proper (qa/parts.SCENE; fortieth session)
     near_anniversary: bool = True  # "just ahead of the first anniversary of the invasion": the days before it, not
     # the day (qa/dates; fortieth session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White

@@ -14,14 +14,16 @@ the bundled model.
 Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": false}'): the table of official words
 (Tuning.official_words), a country's other names (place_names), "bring up" as raising (raised_place), "format"
 (format_word), the days near an anniversary (near_anniversary), a country before an office (office_country), a demonym
-before a thing (demonym_thing), persons counted by what befell them (people_counted), and a year in the scene
-(scene_time)."""
+before a thing (demonym_thing), persons counted by what befell them (people_counted), a year in the scene
+(scene_time), and "According to ..." as a scene (according_scene, read from the older dev sets' "According to the
+readout of ..., how many ...?")."""
 from __future__ import annotations
 
 from conftest import cited
 
 from qa import ask
 from qa.ask import understand
+from qa.parts import scene_and_ask
 
 CAMBODIA = "sd-secretary-blinkens-meeting-with-cambodian-deputy-prime-minister-foreign-minister-sokhonn"
 JAISHANKAR = "sd-secretary-blinkens-meeting-with-indian-external-affairs-minister-jaishankar-2"
@@ -112,3 +114,14 @@ def test_a_year_in_the_opening_scene_dates_the_event(library):
                           "in autumn 2022, what had the executive order called on the CEA and OMB to identify?")
     assert not answer.refused and {readout for readout, _ in cited(answer, ROUNDTABLE)} == {ROUNDTABLE}, \
         answer.citations
+
+
+def test_according_to_a_contact_sets_the_scene(library):
+    # (before: "According to ..., how many ...?" was no scene, so "how many" did not open the question proper and the
+    # call's lead, which gives no number, answered)
+    scene, asked = scene_and_ask("According to Finer's call with Papua New Guinea's deputy prime minister in May 2024, "
+                                 "how many people were killed by the landslide?")
+    assert scene.startswith("According to") and asked == "how many people were killed by the landslide?", (scene, asked)
+    answer = ask(library, "According to Finer's call with Papua New Guinea's deputy prime minister in May 2024, how many "
+                          "people were killed by the landslide?")
+    assert answer.refused and "number" in answer.text, answer.text
