@@ -291,9 +291,8 @@ EVE_DAYS = 3  # "on the eve of": up to this many days before
 # "On the first anniversary of the Hamas assault": the day of a known event, so many years on
 ANNIVERSARY = re.compile(r"\b(?:the\s+)?(?P<n>first|second|third|one-year|two-year|1st|2nd|3rd)\s+anniversary\s+of\s+"
                          r"(?P<event>[\w'’ -]{5,60})", re.I)
-# ... said as "just ahead of", "shortly after": a few days one side of it
-NEAR = re.compile(r"\b(?:(?:just|shortly|right|days|a few days)\s+)?(?P<way>ahead of|before|after|following|"
-                  r"in the run-up to)\s+$", re.I)
+# ... said as "(just) ahead of", "(shortly) after": a few days one side of it
+NEAR = re.compile(r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+$", re.I)
 NEAR_DAYS = 7
 _YEARS = {"first": 1, "one-year": 1, "1st": 1, "second": 2, "two-year": 2, "2nd": 2, "third": 3, "3rd": 3}
 SPAN_OF_EVENT = re.compile(r"\b(?:(?P<under>less than|under|within|fewer than)\s+)?(?:(?:about|some|nearly|almost|just)\s+)?"

@@ -30,9 +30,10 @@ ASKS_NUMBER = re.compile(r"^\W*how\s+(many|much)\b((?:\s+(?!(?:did|does|do|was|w
 _NOT_COUNTED = frozenset("such additional more new other further separate different".split())
 # Units a number is written with ("a 45-minute call", "three days"; not money or a share, written "$2 billion",
 # "40%"), as crude stems (index.query.stem).
-_ANYONE = frozenset(stem(w) for w in "people persons individuals".split())
 _UNITS = frozenset(stem(w) for w in
                    "second minute hour day week month year mile kilometer ton barrel gallon acre".split())
+# Persons counted, said in no other words ("how many people died ...": counted by what befell them).
+_ANYONE = frozenset(stem(w) for w in "people persons individuals".split())
 _LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
 _BEFORE_COUNT = re.compile(r"^\W*(?:in|within|for|by|on|at|to|from|over|after|of)\s+(?=how\s+(?:many|much)\b)", re.IGNORECASE)
 ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"

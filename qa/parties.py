@@ -203,24 +203,30 @@ def holder_words(text: str) -> set[str]:
             for w in {m.group(1).lower()} | ({"elected"} & set(m.group(0).lower().split()))}
 
 
+# Words that may stand in an office between a country's possessive and a name ("Israel's national security adviser")
+_OFFICE_RUN = OFFICE_WORDS | WHO_WORDS | {"and", "of", "for", "national", "security"}
+
+
 def office_countries(words: str, text: str) -> set[str]:
     """The one-word countries (lower case) written with a possessive before an office that runs up to a person's
     name or is part of it ("Thailand's Foreign Minister Don Pramudwinai")."""
     out = set()
-    for at in (m.start() for m in re.finditer(re.escape(words), text)):
-        office = re.search(rf"\b([A-Z][a-z]+)['’]s\s+((?:[\w-]+\s+){{0,6}})$", text[:at])
-        said = (office.group(2) if office else "").split() + words.split()
-        if office and re.match(OFFICE_START, " ".join(said), re.IGNORECASE) \
-                and all(w.lower() in OFFICE_WORDS | WHO_WORDS | {"and", "of", "for", "national", "security"}
-                        for w in office.group(2).split()) \
+    for name in re.finditer(re.escape(words), text):
+        office = re.search(rf"\b([A-Z][a-z]+)['’]s\s+((?:[\w-]+\s+){{0,6}})$", text[:name.start()])
+        if not office:
+            continue
+        between = office.group(2).split()
+        if re.match(OFFICE_START, " ".join(between + words.split()), re.IGNORECASE) \
+                and all(w.lower() in _OFFICE_RUN for w in between) \
                 and fold(country_of(office.group(1)) or "").lower() == office.group(1).lower():
             out.add(office.group(1).lower())
     return out
 
 
 # Nouns after a demonym that say who, not what ("Afghan officials", "the Chinese side", "the Ukrainian people").
-_WHO_NOUNS = frozenset("""people peoples government governments side sides authorities authority leadership officials
-delegation delegations nationals counterpart counterparts military forces regime troops activists""".split())
+_WHO_NOUNS = OFFICE_WORDS | WHO_WORDS | frozenset("""people peoples government governments side sides authorities
+authority leadership officials delegation delegations nationals counterpart counterparts military forces regime troops
+activists""".split())
 
 
 def describes_thing(word: str, text: str) -> bool:
@@ -230,6 +236,5 @@ def describes_thing(word: str, text: str) -> bool:
     run = after.group(1).split() if after else []
     # (the words up to a noun of people: "Burmese opposition leaders" are who; not "American": "American firms",
     # "Asian American caucus" say whose, the United States being party to each)
-    return bool(run) and len(run[0]) > 2 and country_of(word) != US \
-        and not any(w in OFFICE_WORDS | WHO_WORDS | _WHO_NOUNS for w in run) \
+    return bool(run) and len(run[0]) > 2 and country_of(word) != US and not any(w in _WHO_NOUNS for w in run) \
         and not re.match(r"(?:and|or|with|who|whom|when|while|about|during|after|before)$", run[0])

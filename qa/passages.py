@@ -87,16 +87,11 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
     return scored
 
 
-# A scene said before what is asked: "At the first meeting of ... in autumn 2022, what new body ...?"
-_SCENE_TIME = re.compile(r"^[^?]*?\b(?:19|20)\d\d\b[^?]*?,\s+(?:what|which|how|who|whom|where|when|why)\b",
-                         re.IGNORECASE)
-
-
 def _time_in_scene(text: str) -> bool:
-    """Whether the question's year is said in a scene before the question proper, so it dates the event named there
+    """Whether the question's year is said in the scene before the question proper, so it dates the event named there
     ("At the first meeting of the ... roundtable in autumn 2022, what ...?"), not what is asked ("How did NOAA rank
     the summer of 2024, according to the readout of ...?")."""
-    return bool(_SCENE_TIME.match(text))
+    return re.search(r"\b(?:19|20)\d\d\b", scene_and_ask(text)[0]) is not None
 
 
 def event_readouts(library: Library, read: Question) -> tuple:

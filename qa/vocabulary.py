@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.countries import capital_country, country_names, country_of, fold
+from index.countries import capital_country, country_names, country_of, country_pattern, fold
 
 from .tuning import TUNING
 
@@ -179,23 +179,30 @@ def official_words(word: str) -> tuple[str, ...]:
 def said_officially(words: list[str], text: str) -> bool:
     """Whether a text has a readout's word for any of the words (a phrase as written, case aside)."""
     entries = [e for w in words if (e := _entry(w))]
-    places = [n for w in words if not _entry(w) for n in _place_names(w)]
-    if not entries and not places:
+    countries = [c for w in words if not _entry(w) and (c := _place_country(w))]
+    if not entries and not countries:
         return False
     lowered = text.lower()
-    return any(_SAID[e].search(lowered) for e in entries) \
-        or any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in places)
+    return any(_SAID[e].search(lowered) for e in entries) or any(country_pattern(c).search(text) for c in countries)
 
 
 def _place_names(word: str) -> tuple[str, ...]:
     """A country's names (lower case) for another name of it asked ("Myanmar" is said "Burma") or its capital standing
     for it ("working with Seoul": "the Republic of Korea"); () for a country's own name or any other word."""
+    country = _place_country(word)
+    bare = re.sub(r"['’]s$", "", word.strip("’'")).lower()
+    return tuple(dict.fromkeys(n.lower() for n in country_names(country) if n.lower() != bare)) if country else ()
+
+
+def _place_country(word: str) -> str | None:
+    """The country a word asked names by another of its names, its capital or its people in the plural, or None (for
+    a country's own name, the pronoun "us" and any other word)."""
     if not TUNING.place_names:
-        return ()
+        return None
     bare = re.sub(r"['’]s$", "", word.strip("’'"))
     # (a people said in the plural: "the Emiratis", "Trinidadians"; not "the Americans", a side of every contact)
     plural = country_of(bare[:-1]) if bare.endswith("s") else None
     country = capital_country(bare) or country_of(bare) or (plural if plural != "United States" else None)
-    if not country or fold(country).lower() == fold(bare).lower() or bare.lower() == "us":
-        return ()  # (not "us", the pronoun)
-    return tuple(dict.fromkeys(n.lower() for n in country_names(country) if n.lower() != bare.lower()))
+    if not country or fold(country).lower() == fold(bare).lower() or bare.lower() == "us" or not country_names(country):
+        return None  # (nor an organisation: "NATO" has no other names here)
+    return country
