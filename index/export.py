@@ -6,6 +6,7 @@ normalisation, so a runtime returns the sentence vectors directly.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -31,11 +32,32 @@ def cache_root() -> Path:
 
 
 def export_folder(location: str, backend: str) -> Path:
-    """The cache folder for one model folder and backend; a changed weights file gives a new folder."""
-    weights = sorted(Path(location).glob("*.safetensors")) + sorted(Path(location).glob("*.bin"))
-    stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in weights) or location
-    digest = hashlib.sha256(stamp.encode()).hexdigest()[:12]
-    return cache_root() / "exports" / f"{Path(location).name}-{digest}" / backend
+    """The cache folder for one model's contents and a backend; changed weights or config give a new folder."""
+    return cache_root() / "exports" / f"{Path(location).name}-{model_digest(location)}" / backend
+
+
+def model_digest(location: str) -> str:
+    """A digest of the model folder's weights and config files, by content.
+
+    Keyed by content, not by path: each virtual environment (every clean clone, every reinstall) holds
+    the bundled model at a new path, and a path key left one ~170 MB export per environment in the
+    cache for good (5 GB on a build machine before this). Hashing the 90 MB weights takes ~0.1 s, once
+    per process for a given file state.
+    """
+    folder = Path(location)
+    files = sorted(p for pattern in ("*.safetensors", "*.bin", "*.json", "*/*.json") for p in folder.glob(pattern))
+    stamp = tuple((str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _content_digest(stamp) if files else hashlib.sha256(str(location).encode()).hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=8)
+def _content_digest(stamp: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for path, _, _ in stamp:
+        digest.update(Path(path).name.encode() + b"\0")
+        with open(path, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()[:12]
 
 
 def find_export(location: str, backend: str) -> Path | None:

@@ -169,3 +169,19 @@ def test_a_lone_query_runs_on_two_threads_and_matches_one_thread(embedder):
     for text, vector in zip(texts[1:], together):
         assert float(vector @ single(embedder.tokens.batch([text]))[0]) > 0.99999
     assert embedder._encoding == 0
+
+
+def test_export_cache_is_keyed_by_the_models_contents(tmp_path):
+    """Every clean clone or reinstall holds the bundled model at a new path; a path key left one export per
+    environment in the cache for good (5 GB of them filled a build machine's disk). The same contents at
+    another path find the same export; a changed config file (pooling, say) gets a new one."""
+    from index.embed import resolve_model
+    from index.export import export_folder
+
+    _, bundled = resolve_model(None)
+    copy = shutil.copytree(bundled, tmp_path / Path(bundled).name)
+    assert export_folder(str(copy), "onnx") == export_folder(bundled, "onnx")
+    pooling = copy / "1_Pooling" / "config.json"
+    settings = json.loads(pooling.read_text())
+    pooling.write_text(json.dumps(settings | {"pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
+    assert export_folder(str(copy), "onnx") != export_folder(bundled, "onnx")
