@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .countries import capital_country, country_of
+from .countries import capital_country, country_of, fold
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -177,8 +177,9 @@ def lexical_terms(question: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem, enough to match 'discussed'/'discussion' or 'sanctions'/'sanctioned'."""
-    word = word.lower()
+    """A crude stem, enough to match 'discussed'/'discussion' or 'sanctions'/'sanctioned'; accents folded, so that
+    "Darién" finds the readout's "Darien" (and "Türkiye" "Turkiye")."""
+    word = fold(word)
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -195,7 +196,7 @@ def _word_start(term: str) -> re.Pattern:
 
 def mentions(term: str, text: str) -> bool:
     """Whether text has a word starting with the term's stem ("zelensky" finds "Zelenskyy", "xi" not "anxiety")."""
-    return _word_start(term).search(text) is not None
+    return _word_start(term).search(fold(text)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -229,7 +230,7 @@ def mention_finder(terms: tuple[str, ...]):
         # The alternation tries longer stems first, so each match is the longest stem found at its position;
         # the shorter stems it starts with are found there too.
         found: set[str] = set()
-        for match in set(findall(text.lower())):
+        for match in set(findall(fold(text))):
             found |= prefixes.get(match, {match})
         return {term for term, s in stems.items() if s in found}
     return find

@@ -113,6 +113,10 @@ def asks_one(text: str) -> bool:
     return len(question_parts(text)) == 1 and not SECOND_PREPOSED.search(scene_and_ask(text)[1] or text)
 
 
+_CLAUSE = re.compile(r",\s*(?:and\s+)?(?:what|which|how|who|whom|where|why|when|did|does|do|was|were|is|are|has|have|"
+                     r"had)\b", re.IGNORECASE)
+
+
 def subject_parts(text: str) -> list[str]:
     """The things a question asks about, where it joins several ("about technology cooperation and security
     concerns", "discuss with Bangladeshi officials and civil society"); one or none for most."""
@@ -121,9 +125,18 @@ def subject_parts(text: str) -> list[str]:
         return []
     # The last says what ("discuss with Indian officials ... about technology cooperation and security concerns");
     # where and when end it ("about Afghanistan in their May and July 2022 phone calls" is about one thing).
-    said = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
-                    r"(?:when|while)\b)", re.split(ABOUT, found[-1].group(1))[-1])[0]
-    return [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", said) if lexical_terms(p)]
+    last = found[-1]
+    pieces = re.split(ABOUT, last.group(1))
+    # "about Tehran and about Israel's ties with its neighbors": each "about" opens one (what stands between "discuss"
+    # and the first is who it was discussed with: "discuss with Indian officials about ...").
+    own = 0 if re.match(ABOUT, last.group(0)) else 1
+    # (an "about" of a scene before the question proper is none: "After talking about Ukraine, did Biden say ...")
+    own = max([own] + [i + 1 for i, p in enumerate(pieces) if _CLAUSE.search(p)])
+    pieces = [re.sub(r"(?:,?\s*(?:and|as well as)|,)\s*$", "", p) for p in pieces[own:]] \
+        if len(pieces) > own + 1 and TUNING.each_about else pieces[-1:]
+    said = pieces[:-1] + [re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|"
+                                   r"[A-Z]|\d)|(?:when|while)\b)", pieces[-1])[0]]
+    return [p.strip() for piece in said for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", piece) if lexical_terms(p)]
 
 
 # "What new dialogue did the United States propose ...", "what action plan was signed ...": the noun says what kind

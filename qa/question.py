@@ -20,8 +20,8 @@ from .parties import (ASIDE, OFFICE_START, WHO_WORDS, countries_of, described_co
                       describes_thing, holder_words, office_countries)
 from .parts import ABOUT, scene_and_ask, subject_of, subject_words  # scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
-from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE, RELATIVE_NEXT,
-                     RELATIVE_WORDS, SAID_WHEN, time_from_thread)
+from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE,
+                     RELATIVE_WORDS, SAID_WHEN, next_contact, time_from_thread)
 from .tuning import TUNING
 from .verbs import IRREGULAR
 
@@ -44,7 +44,9 @@ each other days week weeks months years one account accounts dr mr mrs ms kind s
 besides else much held ahead argue argued argues point pointed points insisted insist came come comes highlight highlighted highlights changed address addressed addresses
 prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
 """.split()) | frozenset(KIND_WORDS) \
-    | (frozenset(("format",)) if TUNING.format_word else frozenset())  # "the C5+1 format": the group is the topic
+    | (frozenset(("format",)) if TUNING.format_word else frozenset()) \
+    | (frozenset(("audience",)) if TUNING.audience_word else frozenset())
+# ("the C5+1 format": the group is the topic; "his audience with Pope Francis": the contact itself, as "meeting" is)
 _US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
 ASKING = re.compile(r"\b(bring|brings|bringing|brought|touch|touches|touching|touched)\s+(?:up|on|upon)\b|"
                     r"\b(occasion|purpose|reason|aim|objective)s?\s+(?:of|for|behind)\s+(?:the|that|this|his|her|their)\s+"
@@ -104,7 +106,7 @@ LINKS = frozenset("of for the on de".split())
 def sentence_words(sentence: str) -> set[str]:
     """A sentence's words (stemmed) and the initials of its runs of capitalised words, so that "IMF" in a
     question finds "the International Monetary Fund"."""
-    said = sentence.lower().replace("’", "'").split()
+    said = fold(sentence).split()
     words = {stem(w) for w in said}
     if TUNING.opening_marks:
         # "(Pennsylvania)", "the “Compact”": a word after an opening bracket or quote (words are matched by their start)
@@ -291,7 +293,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         intent = "discuss" if intent in ("list", "how_many") else intent  # "Which upcoming meetings did they welcome?"
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
                   and w not in country_words and (w not in answer_type or w in kept)
-                  and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS)
+                  and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS
+                  and not (TUNING.hyphen_time and "-" in w and all(p in _MONTHS or p.isdigit() for p in w.split("-"))))
     if not topic and answer_type and not people and TUNING.type_topic:
         # "What record did the officials point to?", naming no one: the kind of thing asked for is all there is to find
         topic = tuple(w for w in words if w in answer_type and w not in FRAME)
@@ -379,7 +382,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         intent = "discuss"
     # A date the filters set wins over one the question implies (filters are what the user chose).
     # Not for another contact ("Whom did he call right afterwards?"): its country is what is asked.
-    other = RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)
+    other = next_contact(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)
     countries = countries_of(text, people) or (tuple(turn_countries) if TUNING.turn_countries and not other else ())
     return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,

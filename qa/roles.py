@@ -51,6 +51,9 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|"
      r"foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),
+    # "the President's homeland security adviser" (Sherwood-Randall), before "security adviser" (Sullivan)
+    *(((r"homeland security (?:advis[eo]rs?|chief|aide)", ("homeland security advis",)),) if TUNING.homeland_adviser
+      else ()),
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
     # "Hanoi's Communist Party chief": the party's general secretary (before "leader", "chief")
     (PARTY_CHIEF := r"(?:communist )?party (?:chief|leader|head|boss)|general secretary", ("general secretary",)),
@@ -90,7 +93,7 @@ PRESIDENTS = re.compile(r"\b(?:biden|trump)['’]s(?:\s+(?:chief|top|senior|lead
 # Offices that, with no place named, mean the US one in a corpus of US readouts.
 US_DEFAULT = ("national security advis", "secretary of state", "vice president", "deputy secretary",
               "national security advisor to the vice president", "principal deputy national security advis",
-              "deputy national security advis")
+              "deputy national security advis", "homeland security advis")
 REGIONS = {
     "horn of africa": ("Djibouti", "Somalia", "Ethiopia", "Eritrea"),
     "baltic": ("Estonia", "Latvia", "Lithuania"),

@@ -25,6 +25,17 @@ _NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
                   r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
 RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following(?! up\b)|subsequent|thereafter)\b" + _NOT_A_CONTACT
                            + rf"|\b(next|following|subsequent|later|after that)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
+# "next" that ends a plan made in the contact ("Where were the two leaders to review progress next?", "when would the
+# committee meet next?", "what did they agree to do next?"): what comes next in that readout, not the next contact.
+PLANNED_NEXT = re.compile(r"\b(?:to|would|will|should|was|were|is|are)\s+(?:[\w'’-]+\s+){0,4}?next\s*(?=[?,.;]|$)",
+                          re.IGNORECASE)
+
+
+def next_contact(text: str):
+    """RELATIVE_NEXT's match where the question asks about a contact after the one cited, not a plan (PLANNED_NEXT)."""
+    return RELATIVE_NEXT.search(PLANNED_NEXT.sub(" ", text) if TUNING.planned_next else text)
+
+
 RELATIVE_BEFORE = re.compile(r"\b(previous|before that|earlier|prior|preceding)\b" + _NOT_A_CONTACT
                              + rf"|\b(previous|earlier|prior|preceding|before that)\b(?=\s+(?:{_CONTACT_WORDS})\b)",
                              re.IGNORECASE)
@@ -91,7 +102,7 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
             return lo, hi, order, True
         if lo and RELATIVE_BEFORE.search(text) and at_from:
             return lo, min(hi, shift_day(at_from, -1)), "last", True
-        if lo and RELATIVE_NEXT.search(text) and at_to:
+        if lo and next_contact(text) and at_to:
             return max(lo, shift_day(at_to)), hi, "first", True
         if lo:
             return lo, hi, order, True
@@ -111,7 +122,7 @@ def time_from_thread(text: str, date_from: str | None, date_to: str | None, orde
         # "Whom had he met two days earlier?" after a question about January 11: January 9.
         day_of = shift_day(at_from, day_offset(RELATIVE_DAY.search(text)))
         return day_of, day_of, order, True
-    if (at_to or at_from) and RELATIVE_NEXT.search(text):
+    if (at_to or at_from) and next_contact(text):
         # "And in their next phone call?", "a few days later": the first contact after the one asked about.
         return shift_day(at_to or at_from), None, "first", True
     if at_to and RELATIVE_BEFORE.search(text):

@@ -669,6 +669,23 @@ class Tuning:
     # and what follows is the question proper (qa/parts.SCENE; fortieth session)
     near_anniversary: bool = True  # "just ahead of the first anniversary of the invasion": the days before it, not
     # the day (qa/dates; fortieth session)
+    each_about: bool = True  # "discuss about Tehran and about Israel's ties with its neighbors": each "about" names a
+    # thing asked about, not the last one only (qa/parts.subject_parts; forty-first session)
+    part_meant: int = 1  # a thing asked about in other words ("about people fleeing Ukraine"): answered by the sentence
+    # closest to it in meaning; 1: only where one already chosen is closest (nothing added); 2: else the closest
+    # is added; 0: off (qa/cover.cover_questions; forty-first session)
+    meant_sentences: int = 8  # ... among those chosen and this many more
+    planned_next: bool = True  # "Where were the two leaders to review progress next?": a plan made in the contact cited,
+    # not the next contact (qa/thread.PLANNED_NEXT; forty-first session)
+    homeland_adviser: bool = True  # "the President's homeland security adviser" is the office of that name (Sherwood-
+    # Randall), not the national security adviser (qa/roles.OFFICES; forty-first session)
+    hyphen_time: bool = True  # "in mid-June 2022", "early-December": a time, not a topic word (qa/question; forty-first
+    # session)
+    audience_word: bool = True  # "his audience with Pope Francis": a contact, not a topic word (qa/question.FRAME;
+    # forty-first session)
+    tie_meaning: int = 8  # of the best readout's sentences with as many topic words as the best, up to this many are
+    # embedded and the closest in meaning to the question proper leads (0: off; qa/compose; forty-first session)
+    tie_margin: float = 0.05  # ... if closer than the best by at least this cosine
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

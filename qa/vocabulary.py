@@ -50,6 +50,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "cartel": ("transnational criminal organizations", "traffickers", "trafficking"),
     "smuggling": ("trafficking", "smugglers"),
     "meddling": ("interference", "interfere", "interfering"),  # "foreign meddling in votes"
+    "hardliner": ("extremist", "extremists", "extremism", "hardline"),  # "hardliners who preach hate"
     "sparing": ("protecting", "protect", "protection", "safeguarding"),  # "sparing civilians"
     "frontier": ("border", "borders", "boundary", "blue line"),
     "drug": ("narcotics", "narcotic", "counternarcotics", "counter narcotics"),  # "the drug trade"
@@ -69,6 +70,9 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "bankrolling": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "bankroll": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "aid": ("assistance",),
+    "tranche": ("package", "drawdown", "assistance"),  # "the military aid tranche"
+    "billion-dollar": ("billion",),  # "the billion-dollar package": "$1 billion in security assistance"
+    "million-dollar": ("million",),
     "handout": ("assistance", "grant", "grants"),
     "pact": ("agreement", "accord", "treaty", "arrangement", "compact"),
     "deal": ("agreement", "accord", "arrangement"),

@@ -113,11 +113,13 @@ def test_earlier_before_a_noun_that_is_no_contact_stays_in_the_cited_readout(lib
     ("And in their next phone call?", True),
     ("What earlier tests did it follow?", False),
     ("What were the following steps?", False),
+    ("Where were the two leaders to review progress next?", False),  # a plan made in the contact (Tuning.planned_next)
+    ("Whom did he call next?", True),
 ])
 def test_next_and_earlier_move_to_another_contact_only_when_they_say_a_contact(text, moves):
-    from qa.question import RELATIVE_BEFORE, RELATIVE_NEXT
+    from qa.thread import RELATIVE_BEFORE, next_contact
 
-    assert bool(RELATIVE_NEXT.search(text) or RELATIVE_BEFORE.search(text)) == moves
+    assert bool(next_contact(text) or RELATIVE_BEFORE.search(text)) == moves
 
 
 
