@@ -17,9 +17,9 @@ from index.types import Hit
 
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
 from .details import asks_number
-from .focus import covering_readout, number_given, ordinal_given
+from .focus import closest_of_tied, covering_readout, number_given, ordinal_given
 from .onward import beyond_lead, roster_lines
-from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, scene_and_ask, subject_parts
+from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .present import present_asked, present_score
 from .question import Question
 from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
@@ -82,7 +82,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     candidates = prefer_asked(question, candidates, asked_nouns(question.text), tuning)
     candidates = prefer_role(question, candidates, tuning)  # "Who moderated ...?"
     if tuning.tie_meaning and part_meaning is not None and candidates[0][5] >= 1:  # (a whole topic word, not a title's)
-        candidates = _closest_of_tied(question, candidates, part_meaning, tuning)
+        candidates = closest_of_tied(question, candidates, part_meaning, tuning)
     present = _present_first(question, candidates) if tuning.yes_present else None
     candidates = [present] + [c for c in candidates if c is not present] if present else candidates
     best = candidates[0]
@@ -299,25 +299,6 @@ def _present_first(question: Question, candidates: list) -> tuple | None:
     scores = [present_score(c[3], asked, names) for c in candidates]
     top = max(range(len(candidates)), key=lambda i: (scores[i], -i))
     return candidates[top] if scores[top] > scores[0] or (top == 0 and scores[0] > 0) else None
-
-
-def _closest_of_tied(question: Question, candidates: list, part_meaning: Callable[[str, list[str]], list[float]],
-                     tuning: Tuning) -> list:
-    """The candidates with, first, the one closest in meaning to the question proper of those of the best one's readout
-    that have as many topic words: five sentences of Harris's meeting with Gantz name Hamas, and "She called on Hamas
-    to accept the terms on the table" is the one that answers "who urged Hamas to take the deal on offer?" (the first
-    of them in the paragraph was quoted before)."""
-    best = candidates[0]
-    # (not the lead that says who met where: the question's own scene makes it close to any question on the contact)
-    tied = [c for c in candidates if c[5] == best[5] and c[4].readout_id == best[4].readout_id
-            and not (c[4].paragraph == 1 and c[2] == 0)][:tuning.tie_meaning]
-    if len(tied) < 2 or tied[0] is not best:
-        return candidates
-    cosines = part_meaning(scene_and_ask(question.text)[1] or question.text, [c[3] for c in tied])
-    top = max(range(len(tied)), key=cosines.__getitem__)
-    if cosines[top] - cosines[0] < tuning.tie_margin:
-        return candidates  # (as close as the best, within the noise of the measure: the words' order stands)
-    return [tied[top]] + [c for c in candidates if c is not tied[top]]
 
 
 def _closest(candidates: list, closeness: dict[str, float], tuning: Tuning) -> list:

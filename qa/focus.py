@@ -1,5 +1,6 @@
 """Answers about one contact narrowed to what was asked: the readout that holds the whole of a question of several
-parts, and the sentences that give the number a "how many" asks for. Candidates are the tuples of
+parts, the sentences that give the number a "how many" asks for, and of sentences tied on the topic's words the one
+closest in meaning. Candidates are the tuples of
 qa/sentences.sentence_scores (score, rank, position, sentence, hit, topic overlap, speaker)."""
 from __future__ import annotations
 
@@ -84,3 +85,22 @@ def ordinal_given(question: Question, candidates: list[tuple], chosen: list[tupl
         return giving
     readout = chosen[0][4].readout_id
     return next(([c] for c in candidates if c[4].readout_id == readout and ORDINAL.search(c[3])), chosen)
+
+
+def closest_of_tied(question: Question, candidates: list, part_meaning: Callable[[str, list[str]], list[float]],
+                     tuning: Tuning) -> list:
+    """The candidates with, first, the one closest in meaning to the question proper of those of the best one's readout
+    that have as many topic words: five sentences of Harris's meeting with Gantz name Hamas, and "She called on Hamas
+    to accept the terms on the table" is the one that answers "who urged Hamas to take the deal on offer?" (the first
+    of them in the paragraph was quoted before)."""
+    best = candidates[0]
+    # (not the lead that says who met where: the question's own scene makes it close to any question on the contact)
+    tied = [c for c in candidates if c[5] == best[5] and c[4].readout_id == best[4].readout_id
+            and not (c[4].paragraph == 1 and c[2] == 0)][:tuning.tie_meaning]
+    if len(tied) < 2 or tied[0] is not best:
+        return candidates
+    cosines = part_meaning(scene_and_ask(question.text)[1] or question.text, [c[3] for c in tied])
+    top = max(range(len(tied)), key=cosines.__getitem__)
+    if cosines[top] - cosines[0] < tuning.tie_margin:
+        return candidates  # (as close as the best, within the noise of the measure: the words' order stands)
+    return [tied[top]] + [c for c in candidates if c is not tied[top]]

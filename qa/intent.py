@@ -27,7 +27,10 @@ INTENT_RULES = (
                         re.IGNORECASE)),
     # "When ...", "What was the date of ...", "... was on which date?"
     ("when", re.compile(r"^\s*(when|on (what|which) (day|date)|what (day|date)|what was the date)\b|"
-                        r"\b(was|were|is) on (which|what) (day|date)\b", re.IGNORECASE)),
+                        r"\b(was|were|is) on (which|what) (day|date)\b"
+                        # "What were the exact dates of the trip?"
+                        + (r"|^\s*(?:and\s+)?what (?:was|were) the (?:exact |precise |specific )?dates?\b|"
+                           r"^\s*(?:and\s+)?on (?:what|which) dates\b" if TUNING.exact_dates else ""), re.IGNORECASE)),
     # "Who raised ...", also after a clause that sets the scene ("In the February call ..., who raised ...").
     ("who_said", re.compile(r"(^|[,;:]\s*)(who|which (side|leader|official)|which of (?:them|the two|those two|the pair))\b"
                             r"(?! (did|does|has|have) \w+ (meet|call|speak))",

@@ -23,6 +23,10 @@ _ON = re.compile(r"\b(?:on|about|over|regarding|concerning|against)\s+(?:the\s+)
 # "about Russia and Ukraine", "on China, Iran and North Korea": each country of the list is what was discussed
 _NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+# ... and one inside what was talked about ("about the Russian threat to Ukraine"), up to where the clause turns to who,
+# when or where ("about trade with Japan's prime minister": Japan is a party)
+_IN_ABOUT = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?!\b(?:with|when|while|during|at|in|on|and|or)\b)[^,;?])*?"
+                       r"\b(?:to|of|for|in|on|against|toward|towards|from|over|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_LIST = re.compile(rf"\b(?:on|about|over|regarding|concerning|against)\s+{_NAME}(?:{_AND}{_NAME})*{_AND}(?:the\s+)?$")
 # After an organisation's name, a gathering it holds ("UN climate summit", "UN General Assembly" is a run of its own)
 _EVENT = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:summit|conference|convention)\b")
@@ -127,7 +131,10 @@ def countries_of(text: str, people: tuple[Person, ...]) -> tuple[str, ...]:
                 and _PEOPLE_AFTER.match(text, found.end()):
             continue  # "Which European counterparts did Sherman call?": the French, German, Italian and UK ones
         if country and TUNING.topic_country and (_ON.search(text, 0, found.start()) or TUNING.topic_list
-                                                 and _ON_LIST.search(text, 0, found.start())):  # (endpos: just before it)
+                                                 and _ON_LIST.search(text, 0, found.start())
+                                                 or TUNING.about_country and _IN_ABOUT.search(text, 0, found.start())
+                                                 and not _WITH.search(text, 0, found.start())
+                                                 and not _OFFICE_AFTER.match(text, found.end())):  # (endpos: just before it)
             topical.add(country)
             continue  # "met with senators on Russia's build-up against Ukraine": what the contact was about
         at = text.find(word, found.start()) + len(word)  # (after the country's word: "Japanese| Prime Minister Mori")

@@ -11,6 +11,7 @@ from index.query import lexical_terms, stem
 from .cover import has
 from .question import Question
 from .tuning import TUNING
+from .vocabulary import official_words
 
 _SCENE = r"^(?:[^?]*?,\s*)?"
 # (a few words: "Poland's president", "the head of Palestinian intelligence"; not a clause)
@@ -86,6 +87,21 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
 
 
 def present_score(sentence: str, asked: list[str], names: tuple[str, ...]) -> int:
-    """How much of whom the question asks about a sentence names: one for each word, two for a surname."""
+    """How much of whom the question asks about a sentence names: one for each word, two for a surname.
+
+    With Tuning.present_distinct, a word that is no office or body ("Barbados" of "Barbados's leader", "Pentagon" of
+    "the Pentagon chief") counts two, and is found as the readouts' word for it too ("Defense Secretary Lloyd
+    Austin"): the lead's "15 leaders representing Caribbean nations" names the office, the roster's "Prime Minister
+    Mia Mottley of Barbados" whose it is."""
     named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in names)
-    return len(has(sentence, asked)) + (2 if named else 0)
+    found = has(sentence, asked)
+    if TUNING.present_distinct:
+        generic = {stem(w) for w in SOMEONE | BODIES}
+        distinct = [t for t in asked if t not in generic]
+        lowered = sentence.lower()
+        found |= {t for t in distinct if t not in found and any(o in lowered for o in official_words(t))}
+        # (a long one inside a word as written: "AFRICOM" of "USAFRICOM Commander General Stephen Townsend")
+        found |= {t for t in distinct if len(t) >= 6 and t not in found
+                  and any(t in w for w in re.findall(r"[a-z]+", lowered))}
+        return len(found) + len(found & set(distinct)) + (2 if named else 0)
+    return len(found) + (2 if named else 0)

@@ -45,8 +45,10 @@ besides else much held ahead argue argued argues point pointed points insisted i
 prompted prompt prompting take get done doing characterize characterise characterized characterised want wants wanted
 """.split()) | frozenset(KIND_WORDS) \
     | (frozenset(("format",)) if TUNING.format_word else frozenset()) \
-    | (frozenset(("audience",)) if TUNING.audience_word else frozenset())
-# ("the C5+1 format": the group is the topic; "his audience with Pope Francis": the contact itself, as "meeting" is)
+    | (frozenset(("audience",)) if TUNING.audience_word else frozenset()) \
+    | (frozenset(("exactly", "exact", "precisely", "precise", "dates")) if TUNING.exact_dates else frozenset())
+# ("the C5+1 format": the group is the topic; "his audience with Pope Francis": the contact itself, as "meeting" is;
+# "When exactly was he there?", "the exact dates of the trip": how precisely, not what)
 _US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
 ASKING = re.compile(r"\b(bring|brings|bringing|brought|touch|touches|touching|touched)\s+(?:up|on|upon)\b|"
                     r"\b(occasion|purpose|reason|aim|objective)s?\s+(?:of|for|behind)\s+(?:the|that|this|his|her|their)\s+"

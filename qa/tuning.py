@@ -684,8 +684,16 @@ class Tuning:
     audience_word: bool = True  # "his audience with Pope Francis": a contact, not a topic word (qa/question.FRAME;
     # forty-first session)
     tie_meaning: int = 8  # of the best readout's sentences with as many topic words as the best, up to this many are
-    # embedded and the closest in meaning to the question proper leads (0: off; qa/compose; forty-first session)
+    # embedded and the closest in meaning to the question proper leads (0: off; qa/focus.closest_of_tied; forty-first
+    # session)
     tie_margin: float = 0.05  # ... if closer than the best by at least this cosine
+    exact_dates: bool = True  # "What were the exact dates of the trip?" asks when; "exactly", "exact", "dates" frame it
+    # (qa/intent, qa/question.FRAME; forty-first session)
+    present_distinct: bool = True  # "Was Barbados's leader among ...?": a word of whom it asks that is no office counts
+    # double and is found as the readouts' word too ("the Pentagon chief": "Defense Secretary") (qa/present;
+    # forty-first session)
+    about_country: bool = True  # "about the Russian threat to Ukraine": a country inside what was talked about is the
+    # topic's, not a party to the contact (qa/parties._IN_ABOUT; forty-first session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

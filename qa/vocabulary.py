@@ -17,7 +17,7 @@ from .tuning import TUNING
 # word asked (lower case, singular) -> words or phrases readouts use for it
 OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     # institutions and parties
-    "pentagon": ("department of defense", "defense department", "secretary of defense", "dod"),
+    "pentagon": ("department of defense", "defense department", "secretary of defense", "defense secretary", "dod"),
     "gop": ("republican", "republicans"),
     "dems": ("democrats", "democratic"),
     "lawmaker": ("legislator", "legislators", "members of congress", "congressional", "senators", "representatives"),

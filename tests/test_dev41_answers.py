@@ -5,20 +5,25 @@ questions had: "discuss about Tehran and about Israel's ties with its neighbors"
 adviser" read as the national security adviser; "in mid-June 2022" and "his audience with Pope Francis" refused for
 "mid-June" and "audience"; "the Darién Gap" refused where the readout writes "Darien"; analysts' words ("hardliners",
 "the billion-dollar aid tranche") refused; and, of five sentences of Harris's meeting with Gantz that name Hamas, the
-first quoted for "who urged Hamas to take the deal on offer?" where the fifth says it. These tests ask the same kinds of
+first quoted for "who urged Hamas to take the deal on offer?" where the fifth says it; and dev51's "What were the
+exact dates of the trip?" read as a question on what the trip was about; "Was Barbados's leader among the Caribbean
+heads of government ...?" answered "Yes." with the lead's "15 leaders"; and "about the Russian threat to Ukraine" read
+as a call with Ukraine. These tests ask the same kinds of
 thing in other words and mostly of other readouts, on the real corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": false}' or 0): each "about" a thing asked
 (Tuning.each_about), a thing asked in other words answered by the sentence closest in meaning (part_meant), a plan's
 "next" (planned_next), the homeland security adviser (homeland_adviser), a hyphenated time (hyphen_time), "audience"
-(audience_word), the table of official words (official_words) and the closest in meaning of sentences tied on topic
-words (tie_meaning). Accents are folded in every word match (index.query.stem), with no switch: that test fails on the
+(audience_word), the table of official words (official_words), the closest in meaning of sentences tied on topic
+words (tie_meaning), "the exact dates of the trip" asked as when (exact_dates) and, of whom a yes/no asks was there,
+the word that is no office (present_distinct), and a country inside what was talked about (about_country). Accents are folded in every word match (index.query.stem), with no switch: that test fails on the
 code before it."""
 from __future__ import annotations
 
 from conftest import cited
 
 from qa import ask
+from qa.parties import countries_of
 from qa.parts import subject_parts
 
 HERZOG = "wh-2023-07-18-readout-of-president-joe-bidens-meeting-with-president-isaac-herzog-of-israel"
@@ -27,6 +32,11 @@ UKRAINE_AID = "wh-2022-06-15-statement-by-president-joe-biden-on-support-for-ukr
 PANAMA = "wh-2023-09-08-readout-of-homeland-security-advisor-dr-liz-sherwood-randalls-visit-to-panama-and-colombia"
 POPE = "sd-secretary-blinkens-meeting-with-pope-francis"
 ZELENSKYY_VISIT = "wh-2024-09-26-readout-of-president-bidens-meeting-with-president-zelenskyy-of-ukraine"
+FINER_KYIV = "wh-2024-09-05-readout-of-principal-deputy-national-security-advisor-jon-finers-trip-to-ukraine"
+HUSSAIN = "sd-readout-of-ambassador-hussains-trip-to-bangladesh"
+CARIBBEAN = "wh-2022-04-29-readout-of-vice-president-harriss-meeting-with-caribbean-leaders"
+CABINET = "wh-2022-02-10-readout-of-roundtable-discussion-with-cabinet-officials"
+NORDIC = "wh-2022-01-04-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-sullivans-call-with"
 
 
 def test_each_about_names_a_thing_asked_about(library):
@@ -96,3 +106,36 @@ def test_of_sentences_tied_on_the_topic_the_closest_in_meaning_is_quoted(library
                           "Ukrainian people?")
     assert (UKRAINE_AID, 4) in cited(answer, UKRAINE_AID), answer.citations
     assert "continues to inspire the world" in answer.text, answer.text
+
+
+def test_the_exact_dates_of_a_trip_are_asked_when(library):
+    # (before: refused, "... does not mention exact, dates")
+    answer = ask(library, "What were the exact dates of the visit?",
+                 history=["What did Jon Finer discuss in Kyiv in September 2024?"])
+    assert "September 4 and 5" in answer.text, answer.text
+    assert cited(answer, FINER_KYIV) == {(FINER_KYIV, 1)}, answer.citations
+    # (before: the trip's four paragraphs, as a question on what it was about)
+    answer = ask(library, "On what dates was the trip?", history=["What did Rashad Hussain do in Bangladesh in April 2022?"])
+    assert "April 17-20" in answer.text, answer.text
+    assert cited(answer, HUSSAIN) == {(HUSSAIN, 1)}, answer.citations
+
+
+def test_whom_a_yes_no_asks_was_there_is_named_by_what_is_not_an_office(library):
+    # (before: "Yes." with the lead's "15 leaders representing Caribbean nations", which names the office only)
+    answer = ask(library, "Did Barbados's leader take part in Harris's April 2022 video meeting with Caribbean leaders?")
+    assert answer.text.startswith("Yes.") and "Mia Mottley of Barbados" in answer.text, answer.text
+    assert cited(answer, CARIBBEAN) == {(CARIBBEAN, 7)}, answer.citations
+    # (before: the lead, "a historic convening of Black Cabinet members"; "the Pentagon" is the Defense Secretary)
+    answer = ask(library, "Was the Pentagon's chief among the Cabinet members at the White House's Black History Month "
+                          "roundtable in February 2022?")
+    assert answer.text.startswith("Yes.") and "Defense Secretary Lloyd Austin" in answer.text, answer.text
+
+
+def test_a_country_inside_what_was_talked_about_is_no_party(library):
+    # (before: Ukraine read as a party, and Sullivan's four calls with Ukraine listed)
+    assert countries_of("What did they say about the Russian threat to Ukraine?", ()) == ()
+    assert countries_of("What did they say about trade with Japan's prime minister?", ()) == ("Japan",)
+    answer = ask(library, "On what date did Sullivan speak with the national security advisers of the five Nordic "
+                          "countries about the danger to Ukraine?")
+    assert "2022-01-04" in answer.text, answer.text
+    assert {c.readout_id[:len(NORDIC)] for c in answer.citations} == {NORDIC}, answer.citations
