@@ -291,8 +291,10 @@ OFFICE_READOUTS = 200  # the most readouts whose roles are read (a frequent pers
 
 def _plain(office: str) -> str:
     """An office as one spelling: "secretary-general" as "secretary general", "minister of defense" as "defense
-    minister"."""
+    minister", "adviser" as "advisor"."""
     plain = re.sub(r"[\s-]+", " ", office.lower()).strip()
+    if TUNING.adviser_spelling:
+        plain = re.sub(r"\badviser\b", "advisor", plain)  # ("chief adviser" asked, "chief advisor to the president" held)
     return re.sub(r"\bminister of (defense|defence|foreign affairs)\b",
                   lambda m: ("foreign" if m.group(1) == "foreign affairs" else "defense") + " minister", plain)
 

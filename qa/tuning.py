@@ -694,6 +694,8 @@ class Tuning:
     # forty-first session)
     about_country: bool = True  # "about the Russian threat to Ukraine": a country inside what was talked about is the
     # topic's, not a party to the contact (qa/parties._IN_ABOUT; forty-first session)
+    adviser_spelling: bool = True  # "Erdoğan's chief adviser Ibrahim Kalin" is the metadata's "chief advisor to the
+    # president": one office in either spelling (qa/details._plain; forty-first session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
 

@@ -69,6 +69,9 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "cash": ("funding", "financing", "funds", "million", "billion"),
     "bankrolling": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "bankroll": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
+    "commerce": ("trade",),  # "commerce between the two countries": "trade and investment links"
+    "frozen": ("immobilized", "immobilised"),  # "frozen Russian money": "immobilized Russian sovereign assets"
+    "pre-k": ("preschool", "pre-school", "prekindergarten", "pre-kindergarten"),
     "aid": ("assistance",),
     "tranche": ("package", "drawdown", "assistance"),  # "the military aid tranche"
     "billion-dollar": ("billion",),  # "the billion-dollar package": "$1 billion in security assistance"

@@ -16,7 +16,8 @@ Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": fa
 "next" (planned_next), the homeland security adviser (homeland_adviser), a hyphenated time (hyphen_time), "audience"
 (audience_word), the table of official words (official_words), the closest in meaning of sentences tied on topic
 words (tie_meaning), "the exact dates of the trip" asked as when (exact_dates) and, of whom a yes/no asks was there,
-the word that is no office (present_distinct), and a country inside what was talked about (about_country). Accents are folded in every word match (index.query.stem), with no switch: that test fails on the
+the word that is no office (present_distinct), a country inside what was talked about (about_country) and an office in
+either spelling (adviser_spelling, read from analyst_dev63 after its blind figure was taken). Accents are folded in every word match (index.query.stem), with no switch: that test fails on the
 code before it."""
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ FINER_KYIV = "wh-2024-09-05-readout-of-principal-deputy-national-security-adviso
 HUSSAIN = "sd-readout-of-ambassador-hussains-trip-to-bangladesh"
 CARIBBEAN = "wh-2022-04-29-readout-of-vice-president-harriss-meeting-with-caribbean-leaders"
 CABINET = "wh-2022-02-10-readout-of-roundtable-discussion-with-cabinet-officials"
+KALIN = "wh-2021-11-19-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-sullivans-call"
 NORDIC = "wh-2022-01-04-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-sullivans-call-with"
 
 
@@ -97,6 +99,17 @@ def test_more_analysts_words_are_found_as_the_readouts_words(library):
     # (before: refused, "... does not mention hardliners"; the readout says "violent extremists")
     answer = ask(library, "Did Biden and Netanyahu talk about holding hardliners to account in their May 15, 2021 call?")
     assert answer.text.startswith("Yes.") and "hold violent extremists accountable" in answer.text, answer.text
+    # (dev63, read: before, refused, "... does not mention commerce"; the readout says "trade and investment links")
+    answer = ask(library, "During Biden's April 2023 visit to Ireland, did he and Varadkar touch on commerce?")
+    assert answer.text.startswith("Yes.") and "robust trade and investment links" in answer.text, answer.text
+
+
+def test_an_office_asked_in_either_spelling_is_the_one_held(library):
+    # (before: refused, "no readout calls Ibrahim Kalin chief adviser; they call Ibrahim Kalin spokesperson and chief
+    # advisor to the president")
+    answer = ask(library, "What did Sullivan and Erdoğan's chief adviser Ibrahim Kalin discuss in November 2021?")
+    assert not answer.refused and "next steps in U.S.-Turkey bilateral engagements" in answer.text, answer.text
+    assert {c.readout_id[:len(KALIN)] for c in answer.citations} == {KALIN}, answer.citations
 
 
 def test_of_sentences_tied_on_the_topic_the_closest_in_meaning_is_quoted(library):
