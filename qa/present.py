@@ -86,6 +86,10 @@ def present_asked(question: Question) -> tuple[list[str], tuple[str, ...]]:
     return [stem(w) for w in words], names
 
 
+# (the stems of the words that say only that someone or some body was there, for present_score)
+_GENERIC = frozenset(stem(w) for w in SOMEONE | BODIES)
+
+
 def present_score(sentence: str, asked: list[str], names: tuple[str, ...]) -> int:
     """How much of whom the question asks about a sentence names: one for each word, two for a surname.
 
@@ -96,8 +100,7 @@ def present_score(sentence: str, asked: list[str], names: tuple[str, ...]) -> in
     named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in names)
     found = has(sentence, asked)
     if TUNING.present_distinct:
-        generic = {stem(w) for w in SOMEONE | BODIES}
-        distinct = [t for t in asked if t not in generic]
+        distinct = [t for t in asked if t not in _GENERIC]
         lowered = sentence.lower()
         found |= {t for t in distinct if t not in found and any(o in lowered for o in official_words(t))}
         # (a long one inside a word as written: "AFRICOM" of "USAFRICOM Commander General Stephen Townsend")
