@@ -84,14 +84,10 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         if strict and tuning.part_meant and part_meaning is not None:
             # "about people fleeing Ukraine" is not in so many words in any sentence: the sentence closest to it in
             # meaning, among those chosen and the best-ranked others of the readouts quoted, answers it ("refugee
-            # flows"); where one already chosen is closest, nothing is added.
+            # flows"); where one already chosen is closest, nothing is added (else the rules below add one).
             near = chosen + [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0)][:tuning.meant_sentences]
             cosines = part_meaning(part, [c[3] for c in near])
-            top = max(range(len(near)), key=cosines.__getitem__)
-            if top < len(chosen):
-                continue
-            if tuning.part_meant > 1 and cosines[top] >= tuning.part_cosine:
-                chosen.append(near[top])
+            if max(range(len(near)), key=cosines.__getitem__) < len(chosen):
                 continue
         if counting:
             pool = [c for c in pool if counts(c[3])] or [c for c in pool if NUMBER.search(c[3])] or pool

@@ -11,7 +11,7 @@ from index.query import lexical_terms, stem
 from .cover import has
 from .question import Question
 from .tuning import TUNING
-from .vocabulary import official_words
+from .vocabulary import said_officially
 
 _SCENE = r"^(?:[^?]*?,\s*)?"
 # (a few words: "Poland's president", "the head of Palestinian intelligence"; not a clause)
@@ -101,10 +101,9 @@ def present_score(sentence: str, asked: list[str], names: tuple[str, ...]) -> in
     found = has(sentence, asked)
     if TUNING.present_distinct:
         distinct = [t for t in asked if t not in _GENERIC]
-        lowered = sentence.lower()
-        found |= {t for t in distinct if t not in found and any(o in lowered for o in official_words(t))}
+        found |= {t for t in distinct if t not in found and said_officially([t], sentence)}
         # (a long one inside a word as written: "AFRICOM" of "USAFRICOM Commander General Stephen Townsend")
-        found |= {t for t in distinct if len(t) >= 6 and t not in found
-                  and any(t in w for w in re.findall(r"[a-z]+", lowered))}
+        words = re.findall(r"[a-z]+", sentence.lower())
+        found |= {t for t in distinct if len(t) >= 6 and t not in found and any(t in w for w in words)}
         return len(found) + len(found & set(distinct)) + (2 if named else 0)
     return len(found) + (2 if named else 0)

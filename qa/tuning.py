@@ -671,9 +671,9 @@ class Tuning:
     # the day (qa/dates; fortieth session)
     each_about: bool = True  # "discuss about Tehran and about Israel's ties with its neighbors": each "about" names a
     # thing asked about, not the last one only (qa/parts.subject_parts; forty-first session)
-    part_meant: int = 1  # a thing asked about in other words ("about people fleeing Ukraine"): answered by the sentence
-    # closest to it in meaning; 1: only where one already chosen is closest (nothing added); 2: else the closest
-    # is added; 0: off (qa/cover.cover_questions; forty-first session)
+    part_meant: bool = True  # a thing asked about in other words ("about people fleeing Ukraine") that a sentence
+    # already chosen is closest to in meaning is answered by it: nothing is added for it (qa/cover.cover_questions;
+    # forty-first session)
     meant_sentences: int = 8  # ... among those chosen and this many more
     planned_next: bool = True  # "Where were the two leaders to review progress next?": a plan made in the contact cited,
     # not the next contact (qa/thread.PLANNED_NEXT; forty-first session)
