@@ -16,7 +16,7 @@ from index.search import Scored
 from index.types import Hit
 
 from .cover import cover_questions, has as _has, has_stems as _has_stems, needed
-from .details import asks_number
+from .details import asks_number, number_of_counted
 from .focus import closest_of_tied, covering_readout, number_given, ordinal_given
 from .onward import beyond_lead, roster_lines
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
@@ -228,9 +228,13 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     if tuning.count_given and question.intent == "discuss" and part_meaning is not None and chosen \
             and asks_number(question.text):
         chosen = number_given(question, candidates, chosen, part_meaning, tuning)
-    if not speakers:
+    # A number asked that the lead gives ("with 75 veteran, military family, caregiver and survivor organizations") is
+    # the answer, not a lead to read past.
+    counted = tuning.number_in_lead and question.intent == "discuss" and asks_number(question.text) \
+        and all(c[4].paragraph == 1 and number_of_counted(question.text, c[3]) for c in chosen)
+    if not speakers and not counted:
         chosen = roster_lines(question, beyond_lead(question, candidates, chosen, part_hits, tuning), part_hits, tuning)
-    chosen = past_lead(question, chosen, tuning)
+    chosen = past_lead(question, chosen, tuning) if not counted else chosen
     if question.intent != "compare":
         chosen = ordinal_given(question, candidates, chosen, tuning)
         chosen = closest_paragraphs(question, chosen, part_meaning, tuning)

@@ -64,6 +64,20 @@ def gives_number(sentence: str) -> bool:
     return bool(NUMBER.search(_DATED.sub(" ", sentence)))
 
 
+def number_of_counted(text: str, sentence: str) -> bool:
+    """Whether a sentence gives a number of what "how many ..." counts: a number with a word of it right after ("with 75
+    veteran, military family, caregiver and survivor organizations" for "how many veterans and military-family groups").
+    """
+    number = ASKS_NUMBER.match(scene_and_ask(text)[1] or text)
+    counted = [stem(w) for w in re.findall(r"[\w]+", number.group(2)) if w.lower() not in _NOT_COUNTED] if number else []
+    return any(_has_after(sentence, m.end(), counted) for m in re.finditer(r"\b\d[\d,.]*\b", sentence)) if counted else False
+
+
+def _has_after(sentence: str, at: int, counted: list[str]) -> bool:
+    """Whether one of the three words after a position starts with a counted stem."""
+    return any(stem(w).startswith(tuple(counted)) for w in re.findall(r"[\w'’-]+", sentence[at:])[:3])
+
+
 def asks_number(text: str) -> bool:
     """Whether a question asks one thing, a number ("By September 2022, how many statehouses had adopted ...?")."""
     asked = scene_and_ask(text)[1] or text

@@ -17,6 +17,7 @@ from index.types import Filters
 
 from .dates import shift_day, spans_between
 from .kinds import held_as, is_kind, of_kind  # noqa: F401 - is_kind is read as ev.is_kind by qa.compose_compare
+from .parts import scene_and_ask
 from .people import asked_name
 from .places import at_place
 from .question import Question, capitalised
@@ -191,10 +192,12 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # "When the President phoned Starmer in July 2024, ...": his call, not the meeting five days later. Only
         # calls: a meeting held by video is a call in the metadata, so "in the meeting" cannot rule calls out.
         rows = [r for r in rows if r.kind in ("call", "other")] or rows
-    if question.kind == "meeting" and question.places and question.intent in ("discuss", "yes_no", "who_said") \
-            and TUNING.met_in_place:
+    if (question.kind == "meeting" or question.kind is None and TUNING.place_in_person and _held_at(question)) \
+            and question.places \
+            and question.intent in ("discuss", "yes_no", "who_said") and TUNING.met_in_place:
         # "when they met in Warsaw", "met at the NATO Summit": a meeting somewhere is in person, never a call (a video
-        # meeting, a call in the metadata, has no place).
+        # meeting, a call in the metadata, has no place). So too where no kind is named ("At the 2023 Vilnius NATO summit,
+        # ...": the meeting there, not the call "in advance of the NATO Summit in Vilnius").
         rows = [r for r in rows if r.kind != "call"] or rows
     rows = sorted(rows, key=lambda r: (r.event_date or r.date, r.id))
     if question.order and question.intent in ("discuss", "yes_no", "who_said") and rows:
@@ -203,6 +206,14 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
     return tuple(rows)
+
+
+def _held_at(question: Question) -> bool:
+    """Whether the question's scene says where the contact was held ("At the 2023 Vilnius NATO summit, ...", "In
+    Kyiv, ..."), not where something else was ("Ahead of the summit in Los Angeles", "the consulate in Jerusalem")."""
+    scene = scene_and_ask(question.text)[0]
+    return bool(re.match(r"\s*(?:at|in|during)\b", scene, re.IGNORECASE)) \
+        and any(place in scene for place in question.places)
 
 
 TITLED_PLACE_READ = 200  # with no time asked, the most readouts of the people read for titles naming the place

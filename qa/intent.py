@@ -20,6 +20,8 @@ INTENT_RULES = (
                             r"visits|conversations|leaders|officials|counterparts|countries|heads|presidents|ministers|"
                             r"trips|occasions|encounters|sessions|talks|days|delegations|summits)\b|"
                             r"^\s*how many [^?]*\b(?<!that )(?<!the )(?<!this )(?<!a )(?<!their )(?<!his )(?<!her )(?<!each )"
+                            # ("joined Blinken and McDonough's call": whose call it was, a noun, not a contact counted)
+                            + (r"(?<!'s )(?<!’s )" if TUNING.possessive_contact else "") +
                             r"(meet|met|speak|spoke|call|called|talk|talked|visit|visited|host|hosted|"
                             r"engage|engaged)\b", re.IGNORECASE)),
     ("list", re.compile(r"^\s*(list|name|enumerate)\b|^\s*which (\w+ ){0,2}(calls|meetings|readouts|contacts|leaders|"

@@ -141,10 +141,22 @@ def sentence_words(sentence: str) -> set[str]:
 _A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visit|conversation|statement)\b", re.IGNORECASE)
 
 
+# ... also after a capital "At"/"In" opening the question, and after "the" and a year ("At the 2023 Vilnius NATO summit")
+_PLACE_FORMS = r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+(?:19|20)\d\d\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+
+
+def _place_name(found: str) -> str:
+    """The place of "Vilnius NATO" (a body's initials after it name the event, not where it was)."""
+    words = found.split()
+    return words[0] if TUNING.place_forms and len(words) == 2 and re.fullmatch(r"[A-Z0-9+-]{2,}", words[1]) \
+        and not re.fullmatch(r"[A-Z0-9+-]{2,}", words[0]) else found
+
+
 def places_of(text: str) -> tuple[str, ...]:
     """Places a question names after "in" or "at" ("in Honolulu", "in Peru"), months aside; a capital by its
     country ("in the Italian capital": Rome)."""
-    places = tuple(m.group(1) for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
+    found = re.finditer(_PLACE_FORMS if TUNING.place_forms else r"\b(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", text)
+    places = tuple(_place_name(m.group(1)) for m in found
                    if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE)
                    # "at President Biden's C5+1 summit": whose event, not where (a country's stays: "in Japan's capital")
                    and not (TUNING.whose_event and re.match(r"['’]s\b", text[m.end():]) and not country_of(m.group(1))))

@@ -698,6 +698,16 @@ class Tuning:
     # president": one office in either spelling (qa/details._plain; forty-first session)
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
+    place_forms: bool = True  # "At the 2023 Vilnius NATO summit, ...": a place after a capital "At"/"In", or after
+    # "the" and a year, selects readouts as "in Vilnius" does (qa/question.places_of; forty-second session)
+    place_in_person: bool = True  # ... and a contact at a place is in person where no kind is named (qa/evidence;
+    # forty-second session)
+    possessive_contact: bool = True  # "How many groups joined Blinken and McDonough's call?": a contact named by whose it
+    # is ("McDonough's call") is a noun, not a verb of contacts counted (qa/intent; forty-second session)
+    number_in_lead: bool = True  # ... and a number asked that the lead gives is quoted from the lead, not read past it
+    # (qa/compose; forty-second session)
+    geo_heads: bool = True  # "the Atlantic Ocean" is said where a readout has "the Atlantic Basin": a sea's or a river's
+    # name with another word for what it is (qa/unsaid.unsaid_name; forty-second session)
 
     def to_json(self) -> dict:
         return asdict(self)

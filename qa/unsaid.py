@@ -62,6 +62,10 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
     return unsaid
 
 
+# The last word of a name of a sea, a river or a region, which readouts may put another way ("Atlantic Basin")
+GEO_HEADS = frozenset("ocean sea basin region river gulf coast".split())
+
+
 def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
     """Whether a capitalised run of several topic words ("Second Thomas Shoal", "Temple Mount") is no country's
     name and is in none of the texts as written (each word alone may well be: "second", "mounting")."""
@@ -74,6 +78,13 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
             and any(all(re.search(rf"\b{re.escape(w)}\b", text) for w in words) for text in texts.values()):
         return False  # "the Alabama IVF ruling": an acronym beside a name, each in a readout ("... fertilization (IVF)")
+    if TUNING.geo_heads and len(words) >= 2 and words[-1].lower() in GEO_HEADS:
+        # "the wider Atlantic Ocean region" where the readout has "the Atlantic Basin region": a sea or a river named
+        # with another of these words (not the name alone: "Black" of "Black Sea" is in "Black History Month")
+        other = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words[:-1]) + r"\s+(?:"
+                           + "|".join(sorted(GEO_HEADS)) + r")\b", re.IGNORECASE)
+        if any(other.search(text) for text in texts.values()):
+            return False
     # A name spelled another way is still said ("Kerem Shalom" written "Karem Shalom"): one word of it may
     # differ past its first letter, keeping about its length.
     for i, word in enumerate(words):

@@ -161,6 +161,13 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "statistics": ("data",),
     "race": ("competition", "compete", "competitiveness"),  # "the chips race"
     "shakeup": ("reform", "reorganization"),
+    # forty-second session
+    "coronavirus": ("covid", "covid-19", "pandemic"),
+    "rainforest": ("amazon", "forest", "forests", "deforestation"),
+    "restock": ("replenish", "replenishing", "replenishment", "backfill"),
+    "restocking": ("replenish", "replenishing", "replenishment", "backfill"),
+    "interceptor": ("iron dome", "air defense", "missile defense"),
+    "congestion": ("crowding", "overcrowding", "bottleneck", "bottlenecks"),
 }
 # one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
 _SAID = {word: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")

@@ -1,0 +1,83 @@
+"""The forty-second session's blind sets (analyst_dev64 and analyst_dev65, read after their blind figures were taken)
+had: "At the 2023 Vilnius NATO summit, ..." answered from another contact of the pair (the capital "At" and "the 2023"
+hid the place, and the call "in advance of the NATO Summit in Vilnius" names it too); "the wider Atlantic Ocean region"
+refused where the readout has "the Atlantic Basin region"; and analysts' words refused ("restocking", "coronavirus",
+"rainforest", "congestion"); "How many veterans and military-family groups joined Blinken and McDonough's call?"
+answered as a count of their contacts, then, read as a question on the call, from the paragraphs past the lead that
+gives "75 veteran, military family, caregiver and survivor organizations". These tests ask the same kinds of thing in
+other words, on the real corpus index with the bundled model.
+
+Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": false}'): a place after a capital "At"
+or after "the" and a year (Tuning.place_forms), a contact at a place being in person (place_in_person), a sea's name
+put another way (geo_heads), the table of official words (official_words), whose call it was read as a noun
+(possessive_contact) and a number asked that the lead gives (number_in_lead)."""
+from __future__ import annotations
+
+from conftest import cited
+
+from qa import ask
+from qa.intent import intent_of
+from qa.question import places_of
+from qa.unsaid import unsaid_name
+
+VILNIUS = "wh-2023-07-11-readout-of-president-joe-bidens-meeting-with-president-recep-tayyip-erdogan-of-turkiye"
+CRAVINHO = ("wh-2022-08-22-readout-of-national-security-advisor-jake-sullivans-call-with-portuguese-foreign-minister-"
+            "joao-gomes-cravinho")
+NAACP = "wh-2022-09-23-readout-of-vice-president-kamala-harriss-meeting-with-naacp-youth-and-college-leaders"
+VETERANS = "wh-2021-08-27-readout-of-white-house-meeting-with-veteran-and-military-family-organizations"
+BENNETT = "wh-2022-02-06-readout-of-president-joseph-r-biden-jr-s-call-with-prime-minister-naftali-bennett-of-israel"
+
+
+def test_a_place_opening_the_question_or_after_a_year_is_where_the_contact_was():
+    # (before: no place; "at" and "in" were read in lower case only, right before the name)
+    assert places_of("At the 2022 Madrid summit, what did they agree?") == ("Madrid",)
+    assert places_of("In Kyiv, what did Blinken announce?") == ("Kyiv",)
+    assert places_of("What did they discuss in Honolulu?") == ("Honolulu",)  # (as before)
+
+
+def test_a_contact_at_a_summit_is_the_meeting_there_not_the_call_before_it(library):
+    # (before: their May 2023 call on his re-election, then the Vilnius meeting; or, with the place read, the call "in
+    # advance of the NATO Summit in Vilnius")
+    answer = ask(library, "At the 2023 Vilnius summit, what did Biden congratulate Erdoğan on?")
+    assert {c.readout_id for c in answer.citations} == {VILNIUS}, answer.citations
+    assert "Sweden" in answer.text
+
+
+def test_a_sea_put_another_way_is_said():
+    texts = {"r": "They promoted a peaceful and prosperous Atlantic Basin region."}
+    assert not unsaid_name("Atlantic Ocean", ["atlantic", "ocean"], texts)
+    # (not the name alone: "Black" of a readout on Black History Month is no Black Sea)
+    assert unsaid_name("Black Sea", ["black", "sea"], {"r": "They marked Black History Month."})
+
+
+def test_the_atlantic_asked_as_the_ocean_is_answered(library):
+    # (before: refused, "none of the readouts of Sullivan and Gomes Cravinho mentions Atlantic Ocean")
+    answer = ask(library, "Did Sullivan and Portugal's Gomes Cravinho talk about the Atlantic Ocean?")
+    assert not answer.refused
+    assert (CRAVINHO, 1) in cited(answer, CRAVINHO), answer.citations
+    assert "Atlantic Basin" in answer.text
+
+
+def test_restocking_is_said_as_replenishing(library):
+    # (before: refused, "none of them mentions restocking"; the readout has "replenishing Israel's Iron Dome system")
+    answer = ask(library, "What did Biden promise Bennett about restocking Iron Dome?")
+    assert not answer.refused
+    assert BENNETT in {c.readout_id for c in answer.citations}, answer.citations
+    assert "replenishing Israel’s Iron Dome" in answer.text
+
+
+def test_whose_call_it_was_is_no_contact_counted():
+    # (before: "how_many", counting the contacts of the two: "1 call of Antony Blinken and Denis McDonough ...")
+    assert intent_of("How many veteran groups joined McDonough's call in August 2021?") == "discuss"
+    assert intent_of("How many times has McDonough called Blinken?") == "how_many"  # (as before)
+
+
+def test_a_number_asked_that_the_lead_gives_is_quoted_from_the_lead(library):
+    # (before: paragraphs 2 and 3, on what the participants discussed, past the lead that gives the number)
+    answer = ask(library, "How many students and young leaders took part in Harris's roundtable with NAACP youth in "
+                          "September 2022?")
+    assert cited(answer, NAACP) == {(NAACP, 1)}, answer.citations
+    assert "25 students and young leaders" in answer.text
+    answer = ask(library, "How many veterans' groups attended the White House's August 2021 meeting on Afghanistan?")
+    assert cited(answer, VETERANS) == {(VETERANS, 1)}, answer.citations
+    assert "over 70 veteran" in answer.text
