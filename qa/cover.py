@@ -13,7 +13,8 @@ from index.query import lexical_terms, stem
 from index.search import Scored
 
 from .parts import asks_one, question_parts, scene_and_ask, subject_parts
-from .question import FRAME, Question, sentence_words
+from .question import Question, sentence_words
+from .topic import FRAME
 from .tuning import TUNING, Tuning
 
 

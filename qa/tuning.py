@@ -84,7 +84,7 @@ class Tuning:
     event_of_contacts: bool = True  # of several contacts, the one whose title names the event asked about (qa/ask.py)
     asked_noun: bool = True  # "What new dialogue did they propose?" quotes a sentence naming a dialogue first (qa/sentences.py)
     assembly_venue: bool = True  # "at UNGA" says where a contact was, not that the UN took part (qa/parties.py)
-    whose_event: bool = True  # "at President Biden's C5+1 summit" names no place (qa/question.places_of)
+    whose_event: bool = True  # "at President Biden's C5+1 summit" names no place (qa/topic.places_of)
     lead_context: bool = True  # a lead that only says who met is left out beside a later paragraph that answers (qa/sentences.past_lead)
     dotted_names: bool = True  # an event's name may have "U.S." in it ("the Mekong-U.S. Partnership ministerial")
     event_of_turn: bool = True  # a follow-up naming no one, no time and no event: the event the last turn titled
@@ -657,7 +657,7 @@ class Tuning:
     place_names: bool = True  # a country's other name or capital asked about is found as the country's names ("bring
     # up Myanmar": "Burma's path"; "working with Seoul": "the Republic of Korea") (qa/vocabulary; fortieth session)
     format_word: bool = True  # "did Blinken highlight the C5+1 format": the group is the topic, "format" frames it
-    # (qa/question.FRAME; fortieth session)
+    # (qa/topic.FRAME; fortieth session)
     demonym_thing: bool = True  # a demonym before a noun of no one ("help with Afghan evacuees", "Russian oil") is a
     # topic word, not who took part (qa/parties.describes_thing; fortieth session)
     people_counted: bool = True  # "how many people died in the landslide" of a readout without "people": the
@@ -681,14 +681,14 @@ class Tuning:
     # Randall), not the national security adviser (qa/roles.OFFICES; forty-first session)
     hyphen_time: bool = True  # "in mid-June 2022", "early-December": a time, not a topic word (qa/question; forty-first
     # session)
-    audience_word: bool = True  # "his audience with Pope Francis": a contact, not a topic word (qa/question.FRAME;
+    audience_word: bool = True  # "his audience with Pope Francis": a contact, not a topic word (qa/topic.FRAME;
     # forty-first session)
     tie_meaning: int = 8  # of the best readout's sentences with as many topic words as the best, up to this many are
     # embedded and the closest in meaning to the question proper leads (0: off; qa/focus.closest_of_tied; forty-first
     # session)
     tie_margin: float = 0.05  # ... if closer than the best by at least this cosine
     exact_dates: bool = True  # "What were the exact dates of the trip?" asks when; "exactly", "exact", "dates" frame it
-    # (qa/intent, qa/question.FRAME; forty-first session)
+    # (qa/intent, qa/topic.FRAME; forty-first session)
     present_distinct: bool = True  # "Was Barbados's leader among ...?": a word of whom it asks that is no office counts
     # double and is found as the readouts' word too ("the Pentagon chief": "Defense Secretary") (qa/present;
     # forty-first session)
@@ -699,7 +699,7 @@ class Tuning:
     event_format: bool = True  # an event's name has a capital or is a body's: not "virtual roundtable" of "the White
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
     place_forms: bool = True  # "At the 2023 Vilnius NATO summit, ...": a place after a capital "At"/"In", or after
-    # "the" and a year, selects readouts as "in Vilnius" does (qa/question.places_of; forty-second session)
+    # "the" and a year, selects readouts as "in Vilnius" does (qa/topic.places_of; forty-second session)
     place_in_person: bool = True  # ... and a contact at a place is in person where no kind is named (qa/evidence;
     # forty-second session)
     possessive_contact: bool = True  # "How many groups joined Blinken and McDonough's call?": a contact named by whose it
