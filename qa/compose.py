@@ -4,7 +4,6 @@ stretch of its paragraph from the first chosen sentence to the last.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 from typing import Callable
@@ -22,7 +21,7 @@ from .onward import beyond_lead, roster_lines
 from .parts import PLURAL_CONTACTS, SUBJECT, asked_nouns, asks_place, question_parts, subject_parts
 from .present import present_asked, present_score
 from .question import Question
-from .quotes import REFUSAL, Cited, lead_sentence, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
+from .quotes import REFUSAL, Cited, lead_sentence, quoted_by, refuse  # noqa: F401 - REFUSAL and refuse are read from here too
 from .sentences import (MEANING_SENTENCES, closest_paragraphs, company_said, is_list, is_roster, lead_beside_many,
                         past_lead, prefer_asked, prefer_role, ROLE_ASKED, sentence_scores, topic_words)
 from .tuning import TUNING, Tuning
@@ -311,12 +310,17 @@ def _closest(candidates: list, closeness: dict[str, float], tuning: Tuning) -> l
     return [c for c in candidates if closeness.get(c[3], -1.0) >= top - tuning.meaning_margin][: tuning.sentences]
 
 
-def _who_said(group: list, hit: Hit) -> str | None:
+def _who_said(group: list, hit: Hit, tuning: Tuning = TUNING) -> str | None:
     """Who said a group's sentences: the best sentence's speaker, not that of the lead put before it ("X met with
-    Y" is both); a sentence the quote splitter ran past "D.C." holds two, and the one side named is who spoke."""
+    Y" is both); a sentence the quote splitter ran past "D.C." holds two, and the one side named is who spoke; and a
+    sentence inside quotation marks, the one the quotation is attributed to ("“It’s heartbreaking ...,” said First
+    Lady Melania Trump.")."""
     best = max(group, key=lambda c: (c[1] != -1, c[0]))
     named = [s for s in hit.speakers_in(best[3]) if s != "both"]
-    return named[0] if best[6] in (None, "both") and len(named) == 1 else best[6]
+    speaker = named[0] if best[6] in (None, "both") and len(named) == 1 else best[6]
+    if speaker is None and tuning.quote_speaker:
+        speaker = quoted_by(hit.text, best[3])
+    return speaker
 
 
 def restrict(filters, readouts: tuple[ReadoutSummary, ...]):

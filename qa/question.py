@@ -20,7 +20,7 @@ from .parts import ABOUT, scene_and_ask, subject_of  # noqa: F401 - scene_and_as
 from .people import Names, Person, dominant_names, people_in
 from .thread import (CONTACTS_ASKED, FOLLOW_UP, FOLLOW_UP_HIM, PRONOUN, REFERS, RELATIVE_BEFORE,
                      SAID_WHEN, next_contact, time_from_thread)
-from .topic import FRAME, places_of, read_topic  # noqa: F401 - FRAME and places_of are read from here too
+from .topic import read_topic
 from .tuning import TUNING
 from .verbs import IRREGULAR
 

@@ -1,5 +1,8 @@
-"""What every composed answer shares: the refusal, citations numbered once per paragraph, a lead's first sentence."""
+"""What every composed answer shares: the refusal, citations numbered once per paragraph, a lead's first sentence, and
+whom a quotation in a paragraph is attributed to."""
 from __future__ import annotations
+
+import re
 
 from index.chunk import split_sentences
 from index.types import Hit
@@ -32,3 +35,25 @@ def refuse(question: Question, reason: str, hits: tuple[Hit, ...]) -> Answer:
 def lead_sentence(hit: Hit) -> str:
     sentences = split_sentences(hit.text)
     return sentences[0] if sentences else hit.text
+
+
+# A quotation's speaker: after it ("...,” said First Lady Melania Trump.") or before it ("Senator Ted Cruz, commented:
+# “...")
+_SAID_AFTER = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:said|says|added|stated|noted)\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
+_SAID_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*),?\s+(?:said|says|commented|added|stated|noted)"
+                          r"(?:\s+that)?\s*[:,]\s*[“\"]")
+
+
+def quoted_by(text: str, sentence: str) -> str | None:
+    """Who a paragraph's quotation holding the sentence is attributed to, or None (the sentence is not quoted)."""
+    at = text.find(sentence)
+    if at < 0:
+        return None
+    opened = max(text.rfind("“", 0, at + 1), text.rfind('"', 0, at + 1))
+    closed = text.find("”", at)
+    if opened < 0 or closed < 0 or "”" in text[opened:at]:
+        return None  # (not inside one quotation)
+    after = _SAID_AFTER.match(text, closed)
+    before = next((m for m in _SAID_BEFORE.finditer(text, 0, opened + 1) if m.end() == opened + 1), None)
+    found = after or before
+    return found.group(1).strip().rstrip(".,") if found else None

@@ -706,6 +706,10 @@ class Tuning:
     # is ("McDonough's call") is a noun, not a verb of contacts counted (qa/intent; forty-second session)
     number_in_lead: bool = True  # ... and a number asked that the lead gives is quoted from the lead, not read past it
     # (qa/compose; forty-second session)
+    quote_speaker: bool = True  # who said a sentence inside quotation marks: the one it is attributed to ("...,” said
+    # First Lady Melania Trump."; qa/quotes.quoted_by; forty-second session)
+    participle_to: bool = True  # "was Biden expected to raise X?": a participle before "to" and a verb says how it was
+    # put, never a word the readouts must have (qa/verbs.says_how; forty-second session)
     geo_heads: bool = True  # "the Atlantic Ocean" is said where a readout has "the Atlantic Basin": a sea's or a river's
     # name with another word for what it is (qa/unsaid.unsaid_name; forty-second session)
 

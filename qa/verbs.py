@@ -118,6 +118,10 @@ def says_how(word: str, text: str) -> bool:
             return True
     if TUNING.did_subject and lowered in readings["VERB"] and _after_subject(tokens, lowered):
         return True  # "What framework did the readout tie that event to?"
+    if TUNING.participle_to and lowered.endswith("ed") and any(
+            t == lowered and after == "to" and "VERB" in getAllLemmas(verb)
+            for t, after, verb in zip(tokens, tokens[1:], tokens[2:])):
+        return True  # "was Biden expected to raise ...", "which steps were they set to take": a plan or a stance
     for at in (i for i, token in enumerate(tokens) if token == lowered):
         if at == 0:
             return True  # opening the question: "Going by the readouts, ..."

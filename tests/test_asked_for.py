@@ -23,7 +23,7 @@ from qa import ask
 from qa.cover import ASKS_THING
 from qa.parties import countries_of
 from qa.parts import asked_nouns
-from qa.question import places_of
+from qa.topic import places_of
 
 
 def test_the_noun_asked_for_picks_the_sentence_quoted(library):

@@ -4,27 +4,32 @@ hid the place, and the call "in advance of the NATO Summit in Vilnius" names it 
 refused where the readout has "the Atlantic Basin region"; and analysts' words refused ("restocking", "coronavirus",
 "rainforest", "congestion"); "How many veterans and military-family groups joined Blinken and McDonough's call?"
 answered as a count of their contacts, then, read as a question on the call, from the paragraphs past the lead that
-gives "75 veteran, military family, caregiver and survivor organizations". These tests ask the same kinds of thing in
-other words, on the real corpus index with the bundled model.
+gives "75 veteran, military family, caregiver and survivor organizations"; a quotation answered with no one named
+where "..., said First Lady Melania Trump" follows it; and "was Biden expected to raise ...?" refused for "expected".
+These tests ask the same kinds of thing in other words, on the real corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": false}'): a place after a capital "At"
 or after "the" and a year (Tuning.place_forms), a contact at a place being in person (place_in_person), a sea's name
 put another way (geo_heads), the table of official words (official_words), whose call it was read as a noun
-(possessive_contact) and a number asked that the lead gives (number_in_lead)."""
+(possessive_contact), a number asked that the lead gives (number_in_lead), who said a quotation (quote_speaker) and a
+participle before "to" and a verb (participle_to)."""
 from __future__ import annotations
 
 from conftest import cited
 
 from qa import ask
 from qa.intent import intent_of
-from qa.question import places_of
+from qa.quotes import quoted_by
+from qa.topic import places_of
 from qa.unsaid import unsaid_name
+from qa.verbs import says_how
 
 VILNIUS = "wh-2023-07-11-readout-of-president-joe-bidens-meeting-with-president-recep-tayyip-erdogan-of-turkiye"
 CRAVINHO = ("wh-2022-08-22-readout-of-national-security-advisor-jake-sullivans-call-with-portuguese-foreign-minister-"
             "joao-gomes-cravinho")
 NAACP = "wh-2022-09-23-readout-of-vice-president-kamala-harriss-meeting-with-naacp-youth-and-college-leaders"
 VETERANS = "wh-2021-08-27-readout-of-white-house-meeting-with-veteran-and-military-family-organizations"
+MPOX = "wh-2024-09-16-readout-of-white-house-convening-on-mpox"
 BENNETT = "wh-2022-02-06-readout-of-president-joseph-r-biden-jr-s-call-with-prime-minister-naftali-bennett-of-israel"
 
 
@@ -81,3 +86,22 @@ def test_a_number_asked_that_the_lead_gives_is_quoted_from_the_lead(library):
     answer = ask(library, "How many veterans' groups attended the White House's August 2021 meeting on Afghanistan?")
     assert cited(answer, VETERANS) == {(VETERANS, 1)}, answer.citations
     assert "over 70 veteran" in answer.text
+
+
+def test_who_said_a_quotation_is_whom_it_is_attributed_to(library):
+    # (before: the quotation alone, no one named: its sentences report no speaker of their own)
+    answer = ask(library, "At the September 2024 White House convening on mpox, who said the U.S. would keep leading the "
+                          "way, at home and abroad, in being better prepared?")
+    assert cited(answer, MPOX) == {(MPOX, 3)}, answer.citations
+    assert answer.text.startswith("Dr. Liz Sherwood-Randall: “By building on the lessons"), answer.text
+    # ... attributed before it too, and not a sentence outside quotation marks
+    assert quoted_by("Senator Ted Cruz, commented: “Life can change. Everyone has the right.”", "Everyone has the right.”") \
+        == "Senator Ted Cruz"
+    assert quoted_by("He said no. Then he left.", "Then he left.") is None
+
+
+def test_a_participle_before_to_and_a_verb_says_how_it_was_put():
+    # (before: a65-028 was refused, "none of them mentions expected")
+    assert says_how("expected", "Was Biden expected to raise the war's effect on food supplies?")
+    assert says_how("scheduled", "Were they scheduled to sign the compact in Lima?")
+    assert not says_how("committed", "Which groups committed to democracy?")  # ("democracy" is no verb)
