@@ -89,7 +89,7 @@ class Tuning:
     dotted_names: bool = True  # an event's name may have "U.S." in it ("the Mekong-U.S. Partnership ministerial")
     event_of_turn: bool = True  # a follow-up naming no one, no time and no event: the event the last turn titled
     run_rest: bool = True  # a piece of a name is followed by the rest of it ("Leaders" by "' Summit": an event)
-    bare_secretary: bool = True  # "the Secretary" alone is the Secretary of State (qa/roles.OFFICES)
+    bare_secretary: bool = True  # "the Secretary" alone is the Secretary of State (qa/offices.OFFICES)
     name_suffix: bool = True  # an event's name not in any title: its last words are (qa/places.titled_event)
     demonym_said: bool = True  # a place's adjective asked about is said by its name ("Asian": "Southeast Asia")
     capital_thing: bool = True  # "the Kabul mission": a capital naming a thing is no party (qa/parties.countries_of)
@@ -678,7 +678,7 @@ class Tuning:
     planned_next: bool = True  # "Where were the two leaders to review progress next?": a plan made in the contact cited,
     # not the next contact (qa/thread.PLANNED_NEXT; forty-first session)
     homeland_adviser: bool = True  # "the President's homeland security adviser" is the office of that name (Sherwood-
-    # Randall), not the national security adviser (qa/roles.OFFICES; forty-first session)
+    # Randall), not the national security adviser (qa/offices.OFFICES; forty-first session)
     hyphen_time: bool = True  # "in mid-June 2022", "early-December": a time, not a topic word (qa/question; forty-first
     # session)
     audience_word: bool = True  # "his audience with Pope Francis": a contact, not a topic word (qa/topic.FRAME;

@@ -11,7 +11,7 @@ from index.query import lexical_terms, mentioned
 from .parts import subject_words
 from .parties import described_words
 from .question import Question, capitalised as _capitalised
-from .roles import REGIONS
+from .offices import REGIONS
 from .tuning import TUNING
 from .verbs import comparative
 from .vocabulary import said_officially
