@@ -151,6 +151,14 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
         day = _holiday(holiday, text) if holiday else None
         if day:
             out.append(((day.isoformat(), day.isoformat()), match.start()))
+    for match in NEAR_HOLIDAY.finditer(text) if TUNING.near_holiday else ():
+        # "just before Christmas 2023": the days before it, as "just ahead of the first anniversary" (not the day)
+        holiday = HOLIDAY.match(text, match.end())
+        day = _holiday(holiday, text) if holiday else None
+        if day:
+            way = -1 if match.group("way").lower() in ("ahead of", "before", "in the run-up to") else 1
+            lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * NEAR_DAYS)))
+            out.append(((lo.isoformat(), hi.isoformat()), match.start()))
     for match in SPAN_OF_EVENT.finditer(text):
         event = match.group("event") or match.group("event2")
         day = _event_day(event, text)
@@ -268,6 +276,8 @@ HOLIDAY = re.compile(r"(?:the\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new
 HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's eve": (12, 31),
             "new year's day": (1, 1), "juneteenth": (6, 19), "veterans day": (11, 11), "valentine's day": (2, 14),
             "halloween": (10, 31)}
+NEAR_HOLIDAY = re.compile(r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+(?=(?:the\s+)?(?:christmas|"
+                          r"new\s+year|thanksgiving|juneteenth|veterans|valentine|halloween))", re.I)
 ON_HOLIDAY = re.compile(r"\b(?:on|over)\s+(?=(?:the\s+)?(?:christmas|new\s+year|thanksgiving|juneteenth|veterans|valentine|"
                         r"halloween))", re.I)
 

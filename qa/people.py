@@ -141,6 +141,10 @@ class Names:
                    for w, entries in self._by_word.items())
 
 
+# ... and more words that open a question before a name ("Besides Petro himself, whom did Biden congratulate ...?")
+_MORE_OPENING = r"|Besides|Beside|Unlike|Like|Apart|Aside|Beyond|Except|Following|Ahead|Since|Until|Despite|Given|Along|Together"
+
+
 def people_in(text: str, names: Names) -> tuple[Person, ...]:
     found: list[Person] = []
     taken: set[str] = set()
@@ -150,7 +154,7 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
     for run in runs:
         # A possessive ends the name: "Jake Sullivan's March 2022 meeting" names Jake Sullivan.
         run = re.sub(r"^(?:Did|Does|Do|Has|Have|Had|Was|Were|Is|Are|What|When|Which|How|Who|Why|Where|And|But|In|At|On|"
-                     r"During|After|Before)\s+", "", run)
+                     r"During|After|Before" + (_MORE_OPENING if TUNING.opening_words else "") + r")\s+", "", run)
         if re.match(r"(?:San|Santa|Santo|São|Sao|Saint|St\.?|Port|Fort|Mount|Lake|Cape|Puerto|Los|Las|Rio)\s", run):
             continue  # a place ("San Diego", "Port Moresby"), not a person
         match = re.match(r"[^'’]*?['’]s\b|.*", run)

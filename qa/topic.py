@@ -11,7 +11,7 @@ from index.countries import capital_country, capital_of, country_of, fold
 from index.participants import OFFICE_WORDS
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms
 
-from .dates import event_words
+from .dates import HOLIDAY, NEAR_HOLIDAY, event_words
 from .intent import ALONE, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, setting_of
 from .parties import (ASIDE, OFFICE_START, WHO_WORDS, described_countries, described_words, describes_thing,
                       holder_words, office_countries)
@@ -161,6 +161,10 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
     # "October 8, 2023, the day after the Hamas attack, and ...": an event that dates a contact, not its topic.
     dating = {w for m in DATING_EVENT.finditer(text) for w in lexical_terms(m.group(1) or m.group(2) or m.group(3))}
     topic = tuple(w for w in topic if w not in dating)
+    if TUNING.near_holiday:  # "just before Christmas 2023": when, as a month is
+        holiday = {w for m in NEAR_HOLIDAY.finditer(text) if (h := HOLIDAY.match(text, m.end()))
+                   for w in lexical_terms(h.group())}
+        topic = tuple(w for w in topic if w not in holiday)
     if TUNING.event_words and (evented := event_words(text)):  # "Four days into Moscow's war, ...": when, not what
         topic = tuple(w for w in topic if w not in evented) or topic
     # "at the end of February 2022", "in the closing days of 2021": when, not what was discussed

@@ -710,6 +710,11 @@ class Tuning:
     # First Lady Melania Trump."; qa/quotes.quoted_by; forty-second session)
     participle_to: bool = True  # "was Biden expected to raise X?": a participle before "to" and a verb says how it was
     # put, never a word the readouts must have (qa/verbs.says_how; forty-second session)
+    near_holiday: bool = True  # "just before Christmas 2023": the days before it (qa/dates; forty-second session)
+    opening_words: bool = True  # "Besides Petro himself, whom ...?": "Besides" opening the question is no part of a
+    # name (qa/people.people_in; forty-second session)
+    verb_entries: bool = True  # "overhauling" is the official-words table's "overhaul" (qa/vocabulary._entry;
+    # forty-second session)
     geo_heads: bool = True  # "the Atlantic Ocean" is said where a readout has "the Atlantic Basin": a sea's or a river's
     # name with another word for what it is (qa/unsaid.unsaid_name; forty-second session)
 

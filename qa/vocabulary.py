@@ -168,6 +168,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "restocking": ("replenish", "replenishing", "replenishment", "backfill"),
     "interceptor": ("iron dome", "air defense", "missile defense"),
     "congestion": ("crowding", "overcrowding", "bottleneck", "bottlenecks"),
+    "recommit": ("reaffirm", "reaffirmed", "reiterate", "reiterated", "renewed"),
 }
 # one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
 _SAID = {word: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")
@@ -177,8 +178,11 @@ _SAID = {word: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + 
 def _entry(word: str) -> str | None:
     """The table's entry for a word asked (any case, singular or plural), or None."""
     word = word.lower().strip("’'")
+    # (and a verb's "-ing" or "-ed" form: "overhauling" is the table's "overhaul")
+    verb = (word[:-3] if word.endswith("ing") else word[:-2] if word.endswith("ed") else None) \
+        if TUNING.verb_entries and len(word) > 6 else None
     for form in (word, word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
-                 word[:-1] if word.endswith("s") else None):
+                 word[:-1] if word.endswith("s") else None, verb):
         if form and form in OFFICIAL_WORDS:
             return form
     return None

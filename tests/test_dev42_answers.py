@@ -1,34 +1,40 @@
-"""The forty-second session's blind sets (analyst_dev64 and analyst_dev65, read after their blind figures were taken)
-had: "At the 2023 Vilnius NATO summit, ..." answered from another contact of the pair (the capital "At" and "the 2023"
-hid the place, and the call "in advance of the NATO Summit in Vilnius" names it too); "the wider Atlantic Ocean region"
-refused where the readout has "the Atlantic Basin region"; and analysts' words refused ("restocking", "coronavirus",
-"rainforest", "congestion"); "How many veterans and military-family groups joined Blinken and McDonough's call?"
-answered as a count of their contacts, then, read as a question on the call, from the paragraphs past the lead that
-gives "75 veteran, military family, caregiver and survivor organizations"; a quotation answered with no one named
-where "..., said First Lady Melania Trump" follows it; and "was Biden expected to raise ...?" refused for "expected".
-These tests ask the same kinds of thing in other words, on the real corpus index with the bundled model.
+"""The forty-second session's blind sets (analyst_dev64, 65 and 66, each read after its blind figure was taken) had:
+"At the 2023 Vilnius NATO summit, ..." answered from another contact of the pair (the capital "At" and "the 2023" hid the
+place, and the call "in advance of the NATO Summit in Vilnius" names it too); "the wider Atlantic Ocean region" refused
+where the readout has "the Atlantic Basin region"; analysts' words refused ("restocking", "coronavirus", "rainforest",
+"congestion", "overhauling" where the table has "overhaul"); "How many veterans and military-family groups joined
+Blinken and McDonough's call?" answered as a count of their contacts, then, read as a question on the call, from the
+paragraphs past the lead that gives "75 veteran, military family, caregiver and survivor organizations"; a quotation
+answered with no one named where "..., said First Lady Melania Trump" follows it; "was Biden expected to raise ...?"
+refused for "expected"; "just before Christmas 2023" read as no date; and "Besides Petro himself, whom ...?" read as a
+person named "Besides Petro". These tests ask the same kinds of thing in other words, on the real corpus index with the
+bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"switch": false}'): a place after a capital "At"
 or after "the" and a year (Tuning.place_forms), a contact at a place being in person (place_in_person), a sea's name
 put another way (geo_heads), the table of official words (official_words), whose call it was read as a noun
-(possessive_contact), a number asked that the lead gives (number_in_lead), who said a quotation (quote_speaker) and a
-participle before "to" and a verb (participle_to)."""
+(possessive_contact), a number asked that the lead gives (number_in_lead), who said a quotation (quote_speaker), a
+participle before "to" and a verb (participle_to), the days just before a holiday (near_holiday), a word opening the
+question before a name (opening_words) and a verb's "-ing" form in the table (verb_entries)."""
 from __future__ import annotations
 
 from conftest import cited
 
 from qa import ask
+from qa.dates import all_dates
 from qa.intent import intent_of
 from qa.quotes import quoted_by
 from qa.topic import places_of
 from qa.unsaid import unsaid_name
 from qa.verbs import says_how
+from qa.vocabulary import official_words
 
 VILNIUS = "wh-2023-07-11-readout-of-president-joe-bidens-meeting-with-president-recep-tayyip-erdogan-of-turkiye"
 CRAVINHO = ("wh-2022-08-22-readout-of-national-security-advisor-jake-sullivans-call-with-portuguese-foreign-minister-"
             "joao-gomes-cravinho")
 NAACP = "wh-2022-09-23-readout-of-vice-president-kamala-harriss-meeting-with-naacp-youth-and-college-leaders"
 VETERANS = "wh-2021-08-27-readout-of-white-house-meeting-with-veteran-and-military-family-organizations"
+NETANYAHU_XMAS = "wh-2023-12-23-readout-of-president-joe-bidens-call-with-prime-minister-netanyahu-of-israel"
 MPOX = "wh-2024-09-16-readout-of-white-house-convening-on-mpox"
 BENNETT = "wh-2022-02-06-readout-of-president-joseph-r-biden-jr-s-call-with-prime-minister-naftali-bennett-of-israel"
 
@@ -105,3 +111,27 @@ def test_a_participle_before_to_and_a_verb_says_how_it_was_put():
     assert says_how("expected", "Was Biden expected to raise the war's effect on food supplies?")
     assert says_how("scheduled", "Were they scheduled to sign the compact in Lima?")
     assert not says_how("committed", "Which groups committed to democracy?")  # ("democracy" is no verb)
+
+
+def test_just_before_a_holiday_is_the_days_before_it(library):
+    # (before: no date at all, so all of 2023, and "Christmas" a word of what was discussed: refused)
+    assert all_dates("What did they discuss just before Christmas 2023?") == (("2023-12-18", "2023-12-24"),)
+    assert all_dates("What did they discuss on Christmas Eve 2021?") == (("2021-12-24", "2021-12-24"),)  # (as before)
+    answer = ask(library, "What did Biden and Netanyahu discuss just before Christmas 2023?")
+    assert not answer.refused, answer.text
+    assert {c.readout_id for c in answer.citations} == {NETANYAHU_XMAS}, answer.citations
+
+
+def test_a_word_opening_the_question_is_no_part_of_a_name(library):
+    # (before: refused, "nothing in the index mentions Besides Petro")
+    answer = ask(library, "Besides Petro, whom did Biden congratulate on winning Colombia's June 2022 election?")
+    assert not answer.refused, answer.text
+    assert "Francia Marquez" in answer.text
+
+
+def test_a_verbs_ing_form_is_its_table_entry(library):
+    # (before: refused, "does not mention overhauling"; the table has "overhaul" as "reform")
+    assert official_words("overhauling") == official_words("overhaul") != ()
+    answer = ask(library, "In June 2021, did Blinken and Jimmy Carter talk about overhauling Nicaragua's elections?")
+    assert not answer.refused, answer.text
+    assert "electoral reform" in answer.text
