@@ -165,7 +165,6 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "coronavirus": ("covid", "covid-19", "pandemic"),
     "rainforest": ("amazon", "forest", "forests", "deforestation"),
     "restock": ("replenish", "replenishing", "replenishment", "backfill"),
-    "restocking": ("replenish", "replenishing", "replenishment", "backfill"),
     "interceptor": ("iron dome", "air defense", "missile defense"),
     "congestion": ("crowding", "overcrowding", "bottleneck", "bottlenecks"),
     "recommit": ("reaffirm", "reaffirmed", "reiterate", "reiterated", "renewed"),
