@@ -276,7 +276,9 @@ HOLIDAY = re.compile(r"(?:the\s+)?(?P<h>christmas\s+eve|christmas(?:\s+day)?|new
 HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's eve": (12, 31),
             "new year's day": (1, 1), "juneteenth": (6, 19), "veterans day": (11, 11), "valentine's day": (2, 14),
             "halloween": (10, 31)}
-NEAR_HOLIDAY = re.compile(r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+(?=(?:the\s+)?(?:christmas|"
+# (not "the day after Christmas", "two days before Christmas": those are counted in days above)
+NEAR_HOLIDAY = re.compile(r"(?<!day )(?<!days )(?<!week )(?<!weeks )(?<!morning )(?<!night )(?<!evening )"
+                          r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+(?=(?:the\s+)?(?:christmas|"
                           r"new\s+year|thanksgiving|juneteenth|veterans|valentine|halloween))", re.I)
 ON_HOLIDAY = re.compile(r"\b(?:on|over)\s+(?=(?:the\s+)?(?:christmas|new\s+year|thanksgiving|juneteenth|veterans|valentine|"
                         r"halloween))", re.I)
