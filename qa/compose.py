@@ -224,12 +224,12 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         covering = set()
     if question.intent != "compare":
         chosen = needed(question, chosen, part_meaning, tuning)
-    if tuning.count_given and question.intent == "discuss" and part_meaning is not None and chosen \
-            and asks_number(question.text):
+    number = question.intent == "discuss" and asks_number(question.text)
+    if tuning.count_given and number and part_meaning is not None and chosen:
         chosen = number_given(question, candidates, chosen, part_meaning, tuning)
     # A number asked that the lead gives ("with 75 veteran, military family, caregiver and survivor organizations") is
     # the answer, not a lead to read past.
-    counted = tuning.number_in_lead and question.intent == "discuss" and asks_number(question.text) \
+    counted = tuning.number_in_lead and number \
         and all(c[4].paragraph == 1 and number_of_counted(question.text, c[3]) for c in chosen)
     if not speakers and not counted:
         chosen = roster_lines(question, beyond_lead(question, candidates, chosen, part_hits, tuning), part_hits, tuning)

@@ -141,9 +141,7 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
             on = day.replace(year=day.year + _YEARS[match.group("n").lower()])
             near = NEAR.search(text[:match.start()]) if TUNING.near_anniversary else None
             if near:  # "just ahead of the first anniversary": the days before it, not the day
-                way = -1 if near.group("way").lower() in ("ahead of", "before", "in the run-up to") else 1
-                lo, hi = sorted((on + _dt.timedelta(days=way), on + _dt.timedelta(days=way * NEAR_DAYS)))
-                out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+                out.append((_days_near(on, near.group("way")), match.start()))
                 continue
             out.append(((on.isoformat(), on.isoformat()), match.start()))
     for match in ON_HOLIDAY.finditer(text):  # "on Christmas Eve 2021": that day ("just before Christmas": not it)
@@ -156,9 +154,7 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
         holiday = HOLIDAY.match(text, match.end())
         day = _holiday(holiday, text) if holiday else None
         if day:
-            way = -1 if match.group("way").lower() in ("ahead of", "before", "in the run-up to") else 1
-            lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * NEAR_DAYS)))
-            out.append(((lo.isoformat(), hi.isoformat()), match.start()))
+            out.append((_days_near(day, match.group("way")), match.start()))
     for match in SPAN_OF_EVENT.finditer(text):
         event = match.group("event") or match.group("event2")
         day = _event_day(event, text)
@@ -277,11 +273,17 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (
             "new year's day": (1, 1), "juneteenth": (6, 19), "veterans day": (11, 11), "valentine's day": (2, 14),
             "halloween": (10, 31)}
 # (not "the day after Christmas", "two days before Christmas": those are counted in days above)
+_HOLIDAY_AHEAD = r"(?=(?:the\s+)?(?:christmas|new\s+year|thanksgiving|juneteenth|veterans|valentine|halloween))"
 NEAR_HOLIDAY = re.compile(r"(?<!day )(?<!days )(?<!week )(?<!weeks )(?<!morning )(?<!night )(?<!evening )"
-                          r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+(?=(?:the\s+)?(?:christmas|"
-                          r"new\s+year|thanksgiving|juneteenth|veterans|valentine|halloween))", re.I)
-ON_HOLIDAY = re.compile(r"\b(?:on|over)\s+(?=(?:the\s+)?(?:christmas|new\s+year|thanksgiving|juneteenth|veterans|valentine|"
-                        r"halloween))", re.I)
+                          r"\b(?P<way>ahead of|before|after|following|in the run-up to)\s+" + _HOLIDAY_AHEAD, re.I)
+ON_HOLIDAY = re.compile(r"\b(?:on|over)\s+" + _HOLIDAY_AHEAD, re.I)
+
+
+def _days_near(day: _dt.date, way: str) -> tuple[str, str]:
+    """The NEAR_DAYS days before a day ("ahead of", "before", "in the run-up to") or after it."""
+    step = -1 if way.lower() in ("ahead of", "before", "in the run-up to") else 1
+    lo, hi = sorted((day + _dt.timedelta(days=step), day + _dt.timedelta(days=step * NEAR_DAYS)))
+    return lo.isoformat(), hi.isoformat()
 
 
 def _holiday(match: re.Match, text: str) -> _dt.date | None:

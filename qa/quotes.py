@@ -38,10 +38,10 @@ def lead_sentence(hit: Hit) -> str:
 
 
 # A quotation's speaker: after it ("...,” said First Lady Melania Trump.") or before it ("Senator Ted Cruz, commented:
-# “...")
-_SAID_AFTER = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:said|says|added|stated|noted)\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
+# “..."). Curly marks only: they tell an opening from a closing one, and the corpus has no straight double quotes.
+_SAID_AFTER = re.compile(r"”\s*,?\s*(?:said|says|added|stated|noted)\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
 _SAID_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*),?\s+(?:said|says|commented|added|stated|noted)"
-                          r"(?:\s+that)?\s*[:,]\s*[“\"]")
+                          r"(?:\s+that)?\s*[:,]\s*“")
 
 
 def quoted_by(text: str, sentence: str) -> str | None:
@@ -49,7 +49,7 @@ def quoted_by(text: str, sentence: str) -> str | None:
     at = text.find(sentence)
     if at < 0:
         return None
-    opened = max(text.rfind("“", 0, at + 1), text.rfind('"', 0, at + 1))
+    opened = text.rfind("“", 0, at + 1)
     closed = text.find("”", at)
     if opened < 0 or closed < 0 or "”" in text[opened:at]:
         return None  # (not inside one quotation)
