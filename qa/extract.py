@@ -14,7 +14,7 @@ from .parts import ABOUT
 from .tuning import TUNING
 from .vocabulary import official_words
 from .types import Answer, Citation, cite, span_quote
-from .verbs import before_out
+from .verbs import before_out, gerund_with_object
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
 REFUSAL = "The readouts in this index do not cover this question."
@@ -110,7 +110,9 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                             and any(all(count(part) for part in alt.split()) for alt in official_words(w)))
                    and not (TUNING.acronyms_spelled and _spelled_out(w, question, readout_texts or {}))
                    # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
-                   and not (TUNING.phrasal_out and before_out(w, question))]
+                   and not (TUNING.phrasal_out and before_out(w, question))
+                   # ("about drumming up outside support": an action with its particle or object, asked in other words)
+                   and not (TUNING.gerund_object and w.endswith("ing") and gerund_with_object(w, question))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

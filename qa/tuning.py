@@ -717,6 +717,9 @@ class Tuning:
     # forty-second session)
     geo_heads: bool = True  # "the Atlantic Ocean" is said where a readout has "the Atlantic Basin": a sea's or a river's
     # name with another word for what it is (qa/unsaid.unsaid_name; forty-second session)
+    gerund_object: bool = True  # "about overhauling the PA", "drumming up support", "storms battering Texas": an "-ing"
+    # form with its object or particle after it is an action asked in the analyst's words, never a word the readouts
+    # must have (qa/verbs.says_how; forty-third session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -65,6 +65,12 @@ _OBJECT_NEXT = frozenset("that this these those the a an it them him her to on w
                          "their its back down over off".split())
 
 
+# What follows an "-ing" form used as a verb with its object or particle ("overhauling the PA", "drumming up",
+# "carrying forward"), where a noun's next word would not be (no preposition: "illegal fishing with the U.S.").
+_GERUND_NEXT = frozenset("the a an its their his her our this these those them it up out forward down off back".split())
+# Words before which an "-ing" form is a noun or an adjective ("the fishing", "South Africa's rolling power cuts")
+_GERUND_NOUN_BEFORE = frozenset("a an the this that these those its their his her our".split())
+
 _DO = frozenset("did does do".split())
 # (a modal or an auxiliary between says another verb comes first: "did they want to ...")
 _AUXILIARIES = _VERB_BEFORE - _DO - frozenset("they he she we i you it them not who".split())
@@ -78,6 +84,22 @@ def _after_subject(tokens: list[str], word: str) -> bool:
         before = tokens[max(0, at - 4):at - 1]  # ("did" one to three words before it)
         if (not after or after in _OBJECT_NEXT) and _DO & set(before) \
                 and not _AUXILIARIES & set(tokens[max(0, at - 3):at]):
+            return True
+    return False
+
+
+def gerund_with_object(word: str, text: str) -> bool:
+    """Whether an "-ing" form stands as a verb with its object or particle after it ("about overhauling the PA",
+    "winter storms battering Texas") or as the verb of "from" ("keeping the war from spreading")."""
+    words = re.findall(r"[\w'’-]+", text)
+    for at in (i for i, w in enumerate(words) if w.lower() == word):
+        before = words[at - 1].lower() if at else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if before in _GERUND_NOUN_BEFORE or before.endswith(("'s", "’s")):
+            continue
+        if after.lower() in _GERUND_NEXT or (after[:1].isupper() and after.lower() not in ("i",)):
+            return True
+        if before == "from" and (not after or after.lower() in ("and", "or")):
             return True
     return False
 
@@ -116,6 +138,8 @@ def says_how(word: str, text: str) -> bool:
         from lemminflect import getInflection
         if any(lowered in getInflection(lemma, "VBD") for lemma in readings["VERB"]):
             return True
+    if TUNING.gerund_object and lowered.endswith("ing") and gerund_with_object(lowered, text):
+        return True
     if TUNING.did_subject and lowered in readings["VERB"] and _after_subject(tokens, lowered):
         return True  # "What framework did the readout tie that event to?"
     if TUNING.participle_to and lowered.endswith("ed") and any(
