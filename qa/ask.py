@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from index.api import Library, check_k, check_question
@@ -13,24 +13,20 @@ from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
 from .dates import spans_between
-from .details import detail_refusal, length_refusal, measure_refusal, office_readouts, office_refusal
-from .given import given_refusal
-from .otherwise import PASSAGES, said_otherwise
-from .passages import closeness, cosines, event_refusal, part_hits, top_texts, unnamed_passages
+from .details import office_readouts, office_refusal
+from .passages import closeness, cosines, part_hits, top_texts
 from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
-from .refine import (TOPIC_TEXTS, contacts_on, engine_top, fill_dates, just_them, named_contacts, none_mention,
-                     official_hits, rare_hits, said_most, uncovered, unsaid_when)
+from .refine import fill_dates, just_them, uncovered
+from .routes import METADATA_INTENTS, Plan, plan_found, plan_unfound
 from .replay import replayed
-from .texts import lead_hit, readout_texts
+from .texts import lead_hit
 from .thread import COUNTED
 from .tuning import TUNING
 from .types import Answer
-from .unsaid import unnamed_yes_refusal, unsaid_names
 from .verbs import english_word, says_how
 
 _NAMES: "weakref.WeakKeyDictionary[Library, Names]" = weakref.WeakKeyDictionary()
-METADATA_INTENTS = ("when", "list", "how_many")
 # One contact spoken of: "in a call", "at their meeting", "when he hosted ...", "phoned" ("welcomed" is not here:
 # in a question it is mostly what was said, "which reforms has he welcomed this year?").
 SINGLE = re.compile(r"\b(?:a|the|his|her|their|that) (?:\w+ )?(?:call|meeting|visit|trip|conversation|audience|"
@@ -130,22 +126,6 @@ def _thread_time(library: Library, turns: tuple, question: str = "") -> tuple[st
     return (days[0], days[-1]) if days else None
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What ask() decided before composing: the reading, the passages, and a refusal or the route to answer by."""
-
-    question: Question
-    scored: list
-    refusal: str = ""  # non-empty: refuse with this sentence
-    route: str = "extract"  # "metadata", "broad", "topic" (evidence from the metadata) or "extract" (none)
-    readouts: tuple = ()
-    unasked: bool = False  # a list or count of a kind of contact with none of it: the readouts are the other contacts
-
-    @property
-    def hits(self) -> tuple:
-        return tuple(s.hit for s in self.scored)
-
-
 def plan(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,
          replay: bool = True) -> Plan:
     """Read the question, gather its evidence and apply the one refusal rule (every answerer goes through here).
@@ -207,98 +187,9 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         found = just_them(library, read, question, found)
     if read.intent == "discuss" and TUNING.dates_filled and uncovered(read, found):
         found = fill_dates(library, read, found, question)
-    top = None  # the top hits' readouts, read whole once for the word checks below
     if found.readouts:
-        scored = library.retrieve(question, compose.restrict(read.filters, found.readouts), turns, k=max(k, 5))
-        if TUNING.engine_top and not read.carried and read.intent != "compare":
-            moved = engine_top(library, read, question, filters, turns, scored, max(k, 5))
-            if moved:
-                found, scored = evidence.Evidence(moved[0], True), moved[1]
-        if TUNING.rare_hits:
-            scored = rare_hits(library, read, question, turns, scored, found.readouts)
-        scored = official_hits(library, read, question, turns, scored)  # "relief money": "ARP funds"
-        if read.intent in METADATA_INTENTS:
-            named = named_contacts(library, read, found) if TUNING.named_contacts else found
-            if read.subject and TUNING.subject_contacts:
-                # "When did Biden and Pope Francis last discuss abortion?": the contacts that have the topic; of the
-                # contacts with the names given, what was said may be in other words (no refusal).
-                on, reason = contacts_on(library, read, named, scored)
-                if reason and named is found:
-                    return Plan(read, scored, reason)
-                named = named if reason else on
-                if read.intent == "when" and TUNING.subject_said_most and not reason:
-                    # (of those supporting it, all of them for people described by office, never refused on words:
-                    # those that say most of it)
-                    named = said_most(library, read, named, scored)
-            elif read.intent == "when" and read.topic and TUNING.when_said:
-                reason = unsaid_when(library, read, named) if TUNING.when_unsaid else ""
-                if reason:
-                    return Plan(read, scored, reason)
-                named = said_most(library, read, named, scored)
-            found = named
-            return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
-        best = max((s.dense for s in scored), default=0.0)
-        texts = readout_texts(library, [r.id for r in found.readouts]) if len(found.readouts) <= TOPIC_TEXTS \
-            else refusal.rare_word_texts(library, read, found.readouts, scored) if TUNING.rare_in_many else {}
-        reason = refusal.topic_refusal(read, found, texts, best, refusal.word_counter(library)) if texts else ""
-        closest = [s.hit.text for s in scored[:PASSAGES]]
-        if reason and said_otherwise(read, texts, closest, library.embedder.encode_short):
-            reason = ""  # "did they talk about reducing weak points in the networks that deliver chips?"
-        if not reason and TUNING.unsaid_named and len(found.readouts) <= TOPIC_TEXTS and texts:
-            # "What did Biden and Bolsonaro say about the Amazon Fund?": a name of several words asked about
-            # that none of their readouts has whole (each word alone may be there: "the Amazon").
-            unsaid = unsaid_names(read, texts)
-            reason = none_mention(read, unsaid) if unsaid else ""
-        if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
-            # "how many hostages ...?" of readouts that give no number
-            reason = detail_refusal(read, found, texts, refusal.word_counter(library))
-        if not reason and texts:
-            reason = measure_refusal(read, found, texts)  # "what was the final score of ...?"
-        if not reason and scored:
-            # "how long did the call last?": of the contact found first, which the question describes (readouts
-            # nearly never say it: four lengths of time in the corpus)
-            reason = length_refusal(read, lambda: top_texts(library, scored, 1))
-        if not reason and scored:
-            reason = given_refusal(read, lambda: texts or top_texts(library, scored))  # "at which hotel ...?"
-        if not reason and len(found.readouts) <= TOPIC_TEXTS:
-            reason = refusal.unknown_refusal(read, found, refusal.word_counter(library), texts=texts)  # "under martial law"
-        route = "broad" if not read.topic and not read.speaker and not read.exclude \
-            and read.intent in ("discuss", "compare") else "topic"
-    else:
-        scored = unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
-        scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
-        reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
-        scored = official_hits(library, read, question, turns, scored) if not reason else scored
-        if not reason and TUNING.unsaid_names and scored:
-            # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and
-            # Prosperity Agreement") that none of the readouts found (in the time asked) has whole.
-            top = top_texts(library, scored)
-            unsaid = unsaid_names(read, top)
-            reason = f"{compose.REFUSAL[:-1]}: no readout found mentions {', '.join(unsaid)}." if unsaid else ""
-        if not reason and TUNING.event_refusal and read.topic and not read.carried:
-            reason = event_refusal(library, read, scored)
-        if not reason and scored:
-            # (the top readouts read whole once: the word checks below read the same ones)
-            top = top if top is not None else top_texts(library, scored)
-            # (how long: of the event found first, which the question describes; the others' "two-day visits" are not it)
-            reason = measure_refusal(read, None, top) or length_refusal(read, lambda: top_texts(library, scored, 1)) \
-                or given_refusal(read, lambda: top)  # "In what year was NATO founded?"
-        if not reason and scored:
-            reason = unnamed_yes_refusal(read, top, refusal.word_counter(library))  # "... small modular reactors?"
-        route = "extract"
-    # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
-    # that no top readout mentions.
-    # A question that describes its people by office has had its place words read already.
-    inferred = found.readouts and any(person.inferred for person in read.people)
-    # Readouts found from the metadata are the evidence: only a word no paragraph holds still refuses
-    # there, not the closeness of a short follow-up ("Did Ukraine come up?") to its passages.
-    calibration = extract.Calibration(min_cosine=0.0, loose_cosine=0.0) if found.readouts else extract.Calibration()
-    unknown = "" if reason or inferred else extract.refusal_reason(
-        question, scored, turns, calibration, top if top is not None else top_texts(library, scored),
-        refusal.word_counter(library), sides.known_words(read) if found.readouts and TUNING.titled_names else frozenset())
-    if unknown:
-        reason = f"{compose.REFUSAL[:-1]}: {unknown}."
-    return Plan(read, scored, reason, route, found.readouts)
+        return plan_found(library, read, found, question, filters, turns, k)
+    return plan_unfound(library, read, found, question, filters, turns, k)
 
 
 def ask(library: Library, question: str, filters: Any = None, history: Any = None, k: int = 5,

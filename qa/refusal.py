@@ -7,17 +7,18 @@ import re
 from dataclasses import replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import COUNTRIES, capital_country, country_names, country_of, country_pattern
-from index.query import lexical_terms, mentioned, stem
+from index.countries import capital_country, country_of
+from index.query import lexical_terms, mentioned
 from index.types import Filters
 
 from .evidence import Evidence, none_of_them, time_said
 from .texts import readout_texts, titled_words
 from .parts import question_parts
 from .people import Person
-from .question import Question, capitalised as _capitalised, sentence_words
+from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
-from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_name, unsaid_names
+from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_names
+from .named_words import by_initials, country_said, titled_country, unsupported
 from .vocabulary import said_officially
 from .verbs import says_how
 
@@ -118,7 +119,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     titled = titled_words(question.topic, sample)
     if tuning.titled_country:
         # ("UAE" where the titles say "United Arab Emirates": the counterpart's country, under another of its names)
-        titled |= {t for t in question.topic if t not in titled and _titled_country(t, sample)}
+        titled |= {t for t in question.topic if t not in titled and titled_country(t, sample)}
     terms = [t for t in question.topic if len(t) > 2 and t not in titled]
     if tuning.answer_type:
         # "what package did Biden point to?": the kind of thing asked for, said in the readout as what it is
@@ -142,7 +143,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         return ""
     asked_countries = [t for t in named if t in subject and country_of(t) and country_of(t) not in question.countries] \
         if tuning.named_subject else []
-    if asked_countries and (unsaid := _unsupported(asked_countries, question.text, texts)):
+    if asked_countries and (unsaid := unsupported(asked_countries, question.text, texts)):
         # "What did Blinken and former President Carter discuss about Cuba?": a country asked about that their one
         # readout, on Nicaragua, never names, whatever other words it has ("former", said of Carter). Countries
         # only: a region, a city or a crossing is said in other words ("the South Caucasus" as "Armenia and
@@ -162,7 +163,7 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     counts = {t: count(t) for t in terms} if count and not close else {}
     rare = [t for t in terms if counts.get(t, tuning.rare_paragraphs + 1) <= tuning.rare_paragraphs]
     if close:
-        wanted = _unsupported(named, question.text, texts)
+        wanted = unsupported(named, question.text, texts)
         if not wanted:
             return ""
     elif not rare and not tuning.common_refuse:
@@ -178,9 +179,9 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         wanted = rare or terms
     if any(_said(wanted, text) for text in texts.values()):
         return ""
-    if any(_country_said(w, question, texts) for w in wanted):
+    if any(country_said(w, question, texts) for w in wanted):
         return ""  # "North Korea" asked about, "the DPRK" in the readout
-    if any(_by_initials(w, question.text, texts) for w in wanted):
+    if any(by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
     if tuning.common_cover and not close and rare and len(common) >= 2 \
@@ -265,7 +266,7 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     specific = [t for t in subject if count(t) <= tuning.specific_paragraphs]
     if not specific:
         return []
-    said = [t for t in specific if any(_said([t], text) for text in texts.values()) or _by_initials(t, question.text, texts)]
+    said = [t for t in specific if any(_said([t], text) for text in texts.values()) or by_initials(t, question.text, texts)]
     if not said:
         return specific
     # "the mpox outbreak" of a readout on "the recent Ebola outbreak": the rarest of them, a word other readouts
@@ -277,96 +278,13 @@ def _missing_specific(question: Question, terms: list[str], texts: dict[str, str
     return [t for t in specific if t not in said and 1 <= count(t) < commonest_said and not _capitalised(t, question.text)]
 
 
-def _titled_country(word: str, readouts) -> bool:
-    """Whether a word is a name of a country (any of its names: "UAE", "Emirati") that more than half the readouts'
-    titles name under any of its names: the contacts' country, not what was said."""
-    country = country_of(word)
-    form = country_pattern(country) if country else None
-    return bool(form) and 2 * sum(bool(form.search(r.title)) for r in readouts) > len(readouts)
-
-
-def _by_initials(word: str, question_text: str, texts: dict[str, str]) -> bool:
-    """An acronym of the question that a readout has as the initials of a name ("IMF" in the question, "the
-    International Monetary Fund" in the readout)."""
-    if not re.search(rf"\b{re.escape(word.upper())}\b", question_text):
-        return False
-    if any(word in sentence_words(text) for text in texts.values()):
-        return True
-    parts = [part for part in word.split("-") if part]
-    if TUNING.compound_initials and len(parts) > 1:
-        # "EU-UK talks": each part a readout's name by its initials ("the European Union and the United Kingdom")
-        return all(any(re.search(_initials(part), text) for text in texts.values()) for part in parts)
-    # ... with "and" inside the name ("NOAA": the National Oceanic and Atmospheric Administration)
-    return TUNING.initials_and and len(word) >= 3 and any(re.search(_initials(word), text) for text in texts.values())
-
-
-def _initials(word: str) -> str:
-    """A pattern for a name whose capitalised words start with the letters of `word`, "and", "of" and the like between
-    them ("NOAA": the National Oceanic and Atmospheric Administration)."""
-    return r"\b" + r"\s+(?:(?:and|of|for|the|on)\s+)*".join(rf"{re.escape(c.upper())}[\w'’-]*" for c in word)
-
-
 def _as_written(word: str, text: str) -> str:
     found = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
     return found.group() if found else word
 
 
-THE_NORTH = re.compile(r"\bthe North(?:['’]s)?\b(?!\s+[A-Z])")  # (not "the North Atlantic", "North Macedonia")
-
-
-def _country_said(word: str, question: Question, texts: dict[str, str]) -> bool:
-    """Whether a word of a country the question names is said in a readout under any of the country's names; a
-    capital asked about ("regarding Pyongyang", "about Tehran") is said by its country's names too."""
-    countries = [c for c in question.countries if word in c.lower().split()]
-    if not countries and TUNING.topic_country:
-        # "about North Korea" (what was discussed, so no country of the contact): said as "the DPRK"
-        named = [c for c in COUNTRIES if word in c.lower().split() and re.search(rf"\b{re.escape(c)}\b", question.text, re.I)]
-        countries = [name for c in named for name in country_names(c)]
-    capital = capital_country(word)
-    if not capital and word == "washington" and TUNING.washington_us:
-        # "Washington's readiness to act": the readouts say "the U.S." (Washington is no capital_country: it is
-        # also a state and a family name)
-        capital = "United States"
-    if capital:
-        countries += list(country_names(capital))
-    if word == "north" and TUNING.the_north and THE_NORTH.search(question.text):
-        countries += list(country_names("North Korea"))  # "the North's missile launches": said as "the DPRK's"
-    forms = [{stem(w) for w in c.lower().split()} for c in countries]
-    return bool(forms) and any(any(f <= words for f in forms) for words in map(sentence_words, texts.values()))
-
-
 def _said_all(words: list[str], text: str) -> bool:
     return all(_said([w], text) for w in words)
-
-
-def _unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]:
-    """The capitalised topic words that no matching readout has, in any of the names of the country they
-    stand for ("North Korean" is there as "the DPRK", "Kyrgyz-Tajik" as "Kyrgyzstan")."""
-    # A possessive ends a run: "Poland's MiG-29" is Poland and a MiG-29, not a name of Poland's.
-    runs = [part for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text) for part in re.split(r"['’]s\s+", run)]
-    words_of: dict[str, set[str]] = {}
-    missing = []
-    for word in named:
-        run = next((r for r in runs if re.search(rf"\b{re.escape(word)}", r, re.IGNORECASE)), word)
-        if unsaid_name(run, named, texts):
-            missing.append(word)  # "Second Thomas Shoal": a name of several words is there whole or not at all
-            continue
-        whole = country_of(run)
-        countries = [whole] if whole else [c for c in map(country_of, re.split(r"[\s-]+", run)) if c]
-        forms = [{stem(w) for w in c.lower().split()} for c in countries]
-        found = False
-        for key, readout_text in texts.items():
-            if mentioned([word, *demonym_places([word])], readout_text):
-                found = True
-                break
-            if forms:
-                words = words_of.setdefault(key, sentence_words(readout_text))
-                if any(f <= words for f in forms):
-                    found = True
-                    break
-        if not found:
-            missing.append(word)
-    return missing
 
 
 def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
