@@ -1,5 +1,5 @@
 """The kind of contact a readout is of, as a list or a count asks for it: a call or a meeting (by the metadata, or a
-statement's title), one-on-one or with several sides, held at the White House or virtually (qa.evidence.select
+statement's title), one-on-one or with several sides, held at the White House or virtually (qa.selection.select
 keeps those asked)."""
 from __future__ import annotations
 

@@ -151,7 +151,7 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
         # "anyone", "something" ask for what, they are not it.
         topic = tuple(w for w in topic if w not in _US_OR_ANYONE) or topic
     places = places_of(text)
-    # "in Honolulu", "at COP28": where selects readouts (qa.evidence), as when does; it is not the topic
+    # "in Honolulu", "at COP28": where selects readouts (qa.selection), as when does; it is not the topic
     # (but "the conflict in Ethiopia" is: a country stays).
     topic = tuple(w for w in topic if w not in {w for p in places if not country_of(p) for w in lexical_terms(p)}) or topic
     # "at their White House meeting", "the State Department readout": where a contact took place or which

@@ -142,7 +142,7 @@ class Tuning:
     time_of_event: bool = True  # one named person, a country and a time with no contact with it: the time may
     # be an event's ("the vessel struck in late July 2021"), and the contacts with the country up to
     # EVENT_SLACK days after it answer (dev: see docs/EVAL.md, ninth part)
-    counts_in_time: bool = True  # ... but not for a list or a count, which are of the time asked (qa/evidence.py)
+    counts_in_time: bool = True  # ... but not for a list or a count, which are of the time asked (qa/selection.py)
     contacts_once: bool = True  # a list or a count counts contacts: readouts linked as one (same_event) share a line
     alias_topic: bool = True  # a country's other name asked about as a place ("the crisis in Myanmar") is the topic,
     # as its own name is ("Taiwan"), not a demonym describing who ("Burmese")
@@ -448,7 +448,7 @@ class Tuning:
     verbs_said: bool = True  # a word the question uses as a verb ("the rules nations must uphold", "how did they sum
     # up ...") or an adverb ("jointly") says how something was done, which a readout says in its own words: no ground
     # to refuse on its own (qa/refusal._refusal, qa/verbs.says_how; thirty-second session)
-    met_in_place: bool = True  # "when they met in Warsaw": of the matching contacts, not the calls (qa/evidence; a
+    met_in_place: bool = True  # "when they met in Warsaw": of the matching contacts, not the calls (qa/selection; a
     # meeting named with a place is in person; thirty-second session)
     titled_country: bool = True  # a country asked by a name the titles do not use ("UAE" of "... of the United Arab
     # Emirates") describes the contacts, as a titled word does: it supports no topic (qa/refusal; thirty-second session)
@@ -531,7 +531,7 @@ class Tuning:
 
     titled_place_untimed: bool = True  # "When did the Vice President's national security adviser travel to
     # Guatemala?": a readout titled "... Travel to Guatemala" counts among the contacts with the country with no
-    # time asked too, for people of at most TITLED_PLACE_READ readouts (qa/evidence; thirty-fourth session)
+    # time asked too, for people of at most TITLED_PLACE_READ readouts (qa/selection; thirty-fourth session)
 
     official_words: bool = True  # "chips", "the Pentagon", "graft": a word asked is said where a readout has its
     # official word for it ("semiconductor", "Department of Defense", "corruption"): by the topic rule, and as no
@@ -700,7 +700,7 @@ class Tuning:
     # House's virtual roundtable on ... the Pulse nightclub shooting" (qa/places.titled_event; thirty-eighth session)
     place_forms: bool = True  # "At the 2023 Vilnius NATO summit, ...": a place after a capital "At"/"In", or after
     # "the" and a year, selects readouts as "in Vilnius" does (qa/topic.places_of; forty-second session)
-    place_in_person: bool = True  # ... and a contact at a place is in person where no kind is named (qa/evidence;
+    place_in_person: bool = True  # ... and a contact at a place is in person where no kind is named (qa/selection;
     # forty-second session)
     possessive_contact: bool = True  # "How many groups joined Blinken and McDonough's call?": a contact named by whose it
     # is ("McDonough's call") is a noun, not a verb of contacts counted (qa/intent; forty-second session)
