@@ -30,9 +30,28 @@ def person_ids(library: Library, person) -> frozenset[str]:
 
 def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
     """Every readout with all the question's people (any of each person's names) in its time range."""
+    found = _people_ids(library, question)
+    if found is None:
+        return ()
+    per_person, ids = found
+    # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
+    # One time for both ("his two calls with Sullivan in May 2022") still narrows.
+    date_from, date_to = (None, None) if question.intent == "compare" and len(question.dates) > 1 \
+        else (question.date_from, question.date_to)
+
+    def read(chosen) -> list[ReadoutSummary]:  # the time is read in SQL, on the same event date
+        return library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)), participants=False,
+                                held=(date_from, date_to))
+    rows = _rows_of(library, question, per_person, ids, (date_from, date_to), read)
+    return tuple(_narrowed(library, question, rows))
+
+
+def _people_ids(library: Library, question: Question) -> tuple[list, set] | None:
+    """Each person's readout ids (within the filters) and the ids of their contacts together: of all of them, or for
+    a comparison of the pairs named or of the one person they share; None when the question names no one."""
     per_person = [person_ids(library, person) for person in question.people]
     if not per_person:
-        return ()
+        return None
     if question.filters.needs_metadata():
         # A participant, country or kind filter holds as well as the people asked about: the readout ids given
         # to the library below would stand in for it, so it is applied here ("Biden and Abinader" under
@@ -88,14 +107,14 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
                       if any(lo <= (r.event_date or r.date) <= hi for lo, hi in question.dates)}
             within = around if 2 <= len(around) <= 6 else within
         ids = within if len(within) >= 2 else ids
-    # Compared contacts name a date each: the question's own dates do not narrow them (filters still do).
-    # One time for both ("his two calls with Sullivan in May 2022") still narrows.
-    date_from, date_to = (None, None) if question.intent == "compare" and len(question.dates) > 1 \
-        else (question.date_from, question.date_to)
+    return per_person, ids
 
-    def read(chosen) -> list[ReadoutSummary]:  # the time is read in SQL, on the same event date
-        return library.readouts(filters=replace(question.filters, readouts=frozenset(chosen)), participants=False,
-                                held=(date_from, date_to))
+
+def _rows_of(library: Library, question: Question, per_person: list, ids: set, held: tuple, read) -> list[ReadoutSummary]:
+    """The rows of the people's contacts in the time asked (`read`), narrowed to those with the countries named beside
+    them; where the metadata has none, the few readouts whose title or text names the place, the countries or the
+    people."""
+    date_from, date_to = held
     rows = None
     if question.countries:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it
@@ -161,6 +180,11 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         # One person asked about, with no contact in the time in the metadata: a readout of that time naming
         # them past the lead (Tom Perez's visit, where "President Abinader" is in paragraph 1's last sentence).
         rows = _naming_alone(library, question, date_from, date_to)
+    return rows
+
+
+def _narrowed(library: Library, question: Question, rows: list[ReadoutSummary]) -> list[ReadoutSummary]:
+    """The rows of the days, kind, company and setting asked, in event-date order; the first or last one if asked."""
     if len(question.dates) > 1 and question.intent != "compare" and not spans_between(question.text) \
             and not (question.filters.date_from or question.filters.date_to):
         # "their calls of December 21, 2023 and February 3, 2024": those days, not the weeks between.
@@ -189,7 +213,7 @@ def select(library: Library, question: Question) -> tuple[ReadoutSummary, ...]:
         kind = [r for r in rows if not question.kind or is_kind(r.kind, question.kind)] or rows
         day = (kind[0] if question.order == "first" else kind[-1])
         rows = [r for r in kind if (r.event_date or r.date) == (day.event_date or day.date)]
-    return tuple(rows)
+    return rows
 
 
 def _held_at(question: Question) -> bool:
