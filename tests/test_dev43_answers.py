@@ -29,27 +29,29 @@ def test_an_ing_verb_with_its_object_says_how_not_what():
     assert not says_how("shipping", "What did they say about the shipping of grain?")
 
 
+def _answered_from(library, question: str, readout: str):
+    """The answer to a question, not refused, citing that readout only."""
+    answer = ask(library, question)
+    assert not answer.refused, answer.text
+    assert {c.readout_id for c in answer.citations} == {readout}, answer.citations
+    return answer
+
+
 def test_a_war_kept_from_widening_is_asked_in_other_words(library):
     # (before: refused, "the one readout of Biden and Prime Minister al-Sudani ... does not mention widening")
-    answer = ask(library, "When did Biden call Iraq's Prime Minister al-Sudani about stopping the Israel–Hamas war "
-                          "from widening?")
-    assert not answer.refused, answer.text
-    assert {c.readout_id for c in answer.citations} == {SUDANI}, answer.citations
+    answer = _answered_from(library, "When did Biden call Iraq's Prime Minister al-Sudani about stopping the "
+                                     "Israel–Hamas war from widening?", SUDANI)
     assert "2023-10-16" in answer.text
 
 
 def test_storms_pounding_a_state_are_the_weather_the_call_was_about(library):
     # (before: refused, "... does not mention pounding")
-    answer = ask(library, "When did President Biden speak with FEMA's acting chief Bob Fenton about the winter storms "
-                          "pounding Texas?")
-    assert not answer.refused, answer.text
-    assert {c.readout_id for c in answer.citations} == {FENTON}, answer.citations
+    answer = _answered_from(library, "When did President Biden speak with FEMA's acting chief Bob Fenton about the "
+                                     "winter storms pounding Texas?", FENTON)
     assert "2021-02-19" in answer.text
 
 
 def test_pushing_an_agenda_forward_is_what_the_call_planned(library):
     # (before: refused, "Jake Sullivan appears in 2 readouts ..., and none of them mentions pushing")
-    answer = ask(library, "When Sullivan called his Japanese and Philippine counterparts in December 2023, what did "
-                          "they say about pushing forward their June agenda?")
-    assert not answer.refused, answer.text
-    assert {c.readout_id for c in answer.citations} == {TOKYO_MANILA}, answer.citations
+    _answered_from(library, "When Sullivan called his Japanese and Philippine counterparts in December 2023, what "
+                            "did they say about pushing forward their June agenda?", TOKYO_MANILA)
