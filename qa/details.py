@@ -69,7 +69,7 @@ def number_of_counted(text: str, sentence: str) -> bool:
     veteran, military family, caregiver and survivor organizations" for "how many veterans and military-family groups").
     """
     number = ASKS_NUMBER.match(scene_and_ask(text)[1] or text)
-    counted = [stem(w) for w in re.findall(r"[\w]+", number.group(2)) if w.lower() not in _NOT_COUNTED] if number else []
+    counted = [stem(w) for w in re.findall(r"\w+", number.group(2)) if w.lower() not in _NOT_COUNTED] if number else []
     return any(_has_after(sentence, m.end(), counted) for m in re.finditer(r"\b\d[\d,.]*\b", sentence)) if counted else False
 
 

@@ -112,7 +112,7 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                    # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
                    and not (TUNING.phrasal_out and before_out(w, question))
                    # ("about drumming up outside support": an action with its particle or object, asked in other words)
-                   and not (TUNING.gerund_object and w.endswith("ing") and gerund_with_object(w, question))]
+                   and not (TUNING.gerund_object and gerund_with_object(w, question))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

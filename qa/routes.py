@@ -131,9 +131,8 @@ def plan_unfound(library: Library, read: Question, found: evidence.Evidence, que
 
 def _checked(library: Library, read: Question, found: evidence.Evidence, question: str, turns: tuple, scored: list,
              reason: str, route: str, top: dict | None) -> Plan:
-    """The plan after the word-level checks of every path (`top`: the top readouts' texts, where read already)."""
-    # The word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
-    # that no top readout mentions.
+    """The plan after the word-level checks of every path: a counterpart or topic word that no paragraph holds, a name
+    that no top readout mentions (`top`: the top readouts' texts, where read already)."""
     # A question that describes its people by office has had its place words read already.
     inferred = found.readouts and any(person.inferred for person in read.people)
     # Readouts found from the metadata are the evidence: only a word no paragraph holds still refuses

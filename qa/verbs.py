@@ -91,13 +91,15 @@ def _after_subject(tokens: list[str], word: str) -> bool:
 def gerund_with_object(word: str, text: str) -> bool:
     """Whether an "-ing" form stands as a verb with its object or particle after it ("about overhauling the PA",
     "winter storms battering Texas") or as the verb of "from" ("keeping the war from spreading")."""
+    if not word.endswith("ing"):
+        return False
     words = re.findall(r"[\w'’-]+", text)
     for at in (i for i, w in enumerate(words) if w.lower() == word):
         before = words[at - 1].lower() if at else ""
         after = words[at + 1] if at + 1 < len(words) else ""
         if before in _GERUND_NOUN_BEFORE or before.endswith(("'s", "’s")):
             continue
-        if after.lower() in _GERUND_NEXT or (after[:1].isupper() and after.lower() not in ("i",)):
+        if after.lower() in _GERUND_NEXT or (after[:1].isupper() and after != "I"):
             return True
         if before == "from" and (not after or after.lower() in ("and", "or")):
             return True
@@ -138,7 +140,7 @@ def says_how(word: str, text: str) -> bool:
         from lemminflect import getInflection
         if any(lowered in getInflection(lemma, "VBD") for lemma in readings["VERB"]):
             return True
-    if TUNING.gerund_object and lowered.endswith("ing") and gerund_with_object(lowered, text):
+    if TUNING.gerund_object and gerund_with_object(lowered, text):
         return True
     if TUNING.did_subject and lowered in readings["VERB"] and _after_subject(tokens, lowered):
         return True  # "What framework did the readout tie that event to?"
