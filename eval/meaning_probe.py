@@ -18,6 +18,7 @@ would spend them.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -28,6 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "eval" / "questions"
 UNREAD = ("analyst_dev67.jsonl", "analyst_dev68.jsonl", "analyst_dev69.jsonl")
 THRESHOLDS = (0.45, 0.55, 0.65)
+TOPIC_REFUSAL = re.compile(r"^The readouts do not cover this: .*\b(?:does not mention|mentions) ")
 CHOOSERS = ((0.10, 3), (0.05, 3), (0.10, 2))  # (margin below the closest paragraph, most paragraphs)
 
 
@@ -48,7 +50,9 @@ def refusal_closeness(library, questions) -> list[dict]:
             p = plan(library, q.question, q.filters or None, list(q.history) or None)
         except Exception:  # (a question the engine rejects is no probe)
             continue
-        if "do not cover this:" not in p.refusal or not p.scored:
+        # (the topic rule's refusals only: "... does not mention W", "... none of them mentions W"; not "no readout of
+        # the time records a contact", whose passages are no readouts of the people)
+        if not (TOPIC_REFUSAL.search(p.refusal) and p.scored):
             continue
         ids = list(dict.fromkeys(s.hit.readout_id for s in p.scored))[:3]
         sentences = [s.text for i in ids if (r := library.readout(i)) for s in sentences_of(r)]
