@@ -16,6 +16,7 @@ from .parts import asks_one, question_parts, scene_and_ask, subject_parts
 from .question import Question, sentence_words
 from .topic import FRAME
 from .tuning import TUNING, Tuning
+from .types import Candidate
 
 
 COUNT_PART = re.compile(r"^\W*(?:and\s+)?how\s+(?:many|much)\b", re.IGNORECASE)
@@ -30,7 +31,7 @@ NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
                     r"hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
 
 
-def cover_questions(question: Question, candidates: list, chosen: list,
+def cover_questions(question: Question, candidates: list[Candidate], chosen: list[Candidate],
                     part_hits: Callable[[str, frozenset], list[Scored]], tuning: Tuning = TUNING,
                     part_meaning: Callable[[str, list[str]], list[float]] | None = None,
                     rarity: Callable[[str], float] | None = None) -> list:
@@ -46,7 +47,7 @@ def cover_questions(question: Question, candidates: list, chosen: list,
     if len(parts) < 2 or not chosen:
         return chosen
     chosen = list(chosen)
-    readouts = frozenset(c[4].readout_id for c in chosen)
+    readouts = frozenset(c.hit.readout_id for c in chosen)
     topic = set(question.topic)
     for part in parts:
         words = [w for w in lexical_terms(part) if w not in FRAME]
@@ -71,45 +72,45 @@ def cover_questions(question: Question, candidates: list, chosen: list,
         weight = _weigher(words, rarity) if own and tuning.part_rarity and rarity is not None and not strict else None
         # (of the words that the readouts quoted have somewhere: "aim" of "what did the discussions aim to
         # accelerate", said in none of them, tells no sentence from another)
-        enough_weight = tuning.part_share * weight(set().union(*(has(c[3], own) for c in candidates
-                                                                 if c[4].readout_id in readouts))) if weight else 0.0
+        enough_weight = tuning.part_share * weight(set().union(*(has(c.sentence, own) for c in candidates
+                                                                 if c.hit.readout_id in readouts))) if weight else 0.0
 
         def answers(c: tuple) -> bool:
-            found = has(c[3], own)
+            found = has(c.sentence, own)
             return (len(found) == len(own) if strict else len(found) >= least) \
-                and (weight is None or weight(found) >= enough_weight) and (not counting or counts(c[3]))
+                and (weight is None or weight(found) >= enough_weight) and (not counting or counts(c.sentence))
         if own and any(answers(c) for c in chosen):
             continue  # answered by a sentence already chosen
         stems = [stem(w) for w in words]
-        pool = [c for c in candidates if c[4].readout_id in readouts and c not in chosen]
+        pool = [c for c in candidates if c.hit.readout_id in readouts and c not in chosen]
         if strict and tuning.part_meant and part_meaning is not None:
             # "about people fleeing Ukraine" is not in so many words in any sentence: the sentence closest to it in
             # meaning, among those chosen and the best-ranked others of the readouts quoted, answers it ("refugee
             # flows"); where one already chosen is closest, nothing is added (else the rules below add one).
-            near = chosen + [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0)][:tuning.meant_sentences]
-            cosines = part_meaning(part, [c[3] for c in near])
+            near = chosen + [c for c in pool if not (c.hit.paragraph == 1 and c.position == 0)][:tuning.meant_sentences]
+            cosines = part_meaning(part, [c.sentence for c in near])
             if max(range(len(near)), key=cosines.__getitem__) < len(chosen):
                 continue
         if counting:
-            pool = [c for c in pool if counts(c[3])] or [c for c in pool if NUMBER.search(c[3])] or pool
+            pool = [c for c in pool if counts(c.sentence)] or [c for c in pool if NUMBER.search(c.sentence)] or pool
         if tuning.cover_past_lead:
             # The "X spoke today with Y of Jordan" lead names the people and place of every part: it answers
             # "how did the President describe Jordan?" only by those words (it does answer "what occasion did
             # Biden mark when he hosted ...", in words of its own).
             who = {stem(w) for w in words if w in CORE_OFFICES or country_of(w)
                    or any(w in p.words.lower() for p in question.people)}
-            pool = [c for c in pool if not (c[4].paragraph == 1 and c[2] == 0 and has(c[3], stems) <= who)] or pool
-        scored = sorted(((len(has(c[3], stems)), c) for c in pool), key=lambda x: (-x[0], -x[1][0]))
+            pool = [c for c in pool if not (c.hit.paragraph == 1 and c.position == 0 and has(c.sentence, stems) <= who)] or pool
+        scored = sorted(((len(has(c.sentence, stems)), c) for c in pool), key=lambda x: (-x[0], -x[1].score))
         enough = min(2, len(own)) if strict and own and tuning.country_parts else 2
         if scored and scored[0][0] >= enough:
             chosen.append(scored[0][1])
             continue
-        quoted = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+        quoted = {(c.hit.readout_id, c.hit.paragraph) for c in chosen}
         for s in part_hits(part, readouts):
             key = (s.hit.readout_id, s.hit.paragraph)
             if key in quoted or s.hit.readout_id not in readouts:
                 continue
-            best = next((c for c in pool if (c[4].readout_id, c[4].paragraph) == key), None)
+            best = next((c for c in pool if (c.hit.readout_id, c.hit.paragraph) == key), None)
             if best is None and tuning.part_paragraph:
                 # The paragraph closest to this question alone is none of those retrieved for the whole one
                 # ("which envoy would support their continued work" of a seven-paragraph readout): its sentence
@@ -139,20 +140,20 @@ def _sentence_of(hit, stems: list[str]):
     for position, sentence in enumerate(split_sentences(hit.text)):
         found = len(has(sentence, stems))
         if found > most and len(sentence) >= 20:
-            best, most = (0.0, 99, position, sentence, hit, found, hit.speaker_of(sentence)), found
+            best, most = Candidate(0.0, 99, position, sentence, hit, found, hit.speaker_of(sentence)), found
     return best
 
 
-def _closest(part: str, pool: list, quoted: set, part_meaning, tuning: Tuning):
+def _closest(part: str, pool: list[Candidate], quoted: set, part_meaning, tuning: Tuning):
     """"...which country's security pact with Beijing worried them both?" of a one-paragraph readout already
     quoted for the other question: the unquoted sentence of the quoted paragraphs closest to it in meaning
     ("voiced common concern about the People's Republic of China and the Solomon Islands signing a bilateral
     security agreement"), if close enough and not a lead that only says who met."""
-    inside = [c for c in pool if (c[4].readout_id, c[4].paragraph) in quoted
-              and not (c[4].paragraph == 1 and c[2] == 0)][:tuning.part_sentences]
+    inside = [c for c in pool if (c.hit.readout_id, c.hit.paragraph) in quoted
+              and not (c.hit.paragraph == 1 and c.position == 0)][:tuning.part_sentences]
     if not inside:
         return None
-    cosines = part_meaning(part, [c[3] for c in inside])
+    cosines = part_meaning(part, [c.sentence for c in inside])
     best = max(range(len(inside)), key=cosines.__getitem__)
     return inside[best] if cosines[best] >= tuning.part_cosine else None
 
@@ -187,7 +188,7 @@ def _names_other(sentence: str, question_text: str) -> bool:
                for m in NAMED_PERSON.finditer(sentence))
 
 
-def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[str]], list[float]] | None,
+def needed(question: Question, chosen: list[Candidate], part_meaning: Callable[[str, list[str]], list[float]] | None,
            tuning: Tuning = TUNING) -> list:
     """Of a question of several things, the chosen sentences of the paragraphs that answer one of its questions
     best: a sentence with most of its words, else the one closest to it in meaning. A paragraph that answers none
@@ -208,23 +209,23 @@ def needed(question: Question, chosen: list, part_meaning: Callable[[str, list[s
             # of the sentences with most of its topic's words (less those the readout's title has, which say who
             # met), and of the one closest to it in meaning, not every close second.
             stems = [stem(t) for t in question.topic]
-            counts = [len(has(c[3], stems) - has(c[4].title, stems)) for c in chosen]
+            counts = [len(has(c.sentence, stems) - has(c.hit.title, stems)) for c in chosen]
         else:
             stems = has_stems(part)
-            counts = [len(has(c[3], stems)) for c in chosen]
+            counts = [len(has(c.sentence, stems)) for c in chosen]
         if tuning.asks_person and PERSON_ASKED.search(scene_and_ask(part)[1] or part):
             # "Which presidents did Finer meet ...?", "who gave the keynote ...?": a sentence naming someone the
             # question does not answers it more than one that repeats who met.
-            counts = [n + (1 if _names_other(c[3], question.text) else 0) for n, c in zip(counts, chosen)]
+            counts = [n + (1 if _names_other(c.sentence, question.text) else 0) for n, c in zip(counts, chosen)]
         top = max(counts)
         keep |= {i for i, n in enumerate(counts) if n == top and top > 0}
     # A paragraph is cited for any sentence of it that answers one best; its other chosen sentences stay quoted.
     def paragraphs(kept: set[int]) -> set:
-        return {(chosen[i][4].readout_id, chosen[i][4].paragraph) for i in kept}
+        return {(chosen[i].hit.readout_id, chosen[i].hit.paragraph) for i in kept}
     if paragraphs(keep) == paragraphs(set(range(len(chosen)))):
         return chosen  # every paragraph answers one best by its words: nothing to embed (~10 ms a sentence cold)
     for part in parts:
-        cosines = part_meaning(part, [c[3] for c in chosen])
+        cosines = part_meaning(part, [c.sentence for c in chosen])
         keep.add(max(range(len(chosen)), key=cosines.__getitem__))
     cited = paragraphs(keep)
-    return [c for c in chosen if (c[4].readout_id, c[4].paragraph) in cited]
+    return [c for c in chosen if (c.hit.readout_id, c.hit.paragraph) in cited]

@@ -17,6 +17,7 @@ from .parts import scene_and_ask
 from .question import Question
 from .sentences import ASKS_LEAD, ASKS_WHO_OR_WHERE, is_roster, sentence_scores
 from .tuning import TUNING, Tuning
+from .types import Candidate
 
 # Who of a kind was among those who took part ("Which state senators were among the speakers?", "Who else attended?")
 _AMONG = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?P<kind>[\w-]+s)\s+(?:were|was)\s+(?:among|on|part\s+of|at|"
@@ -26,13 +27,13 @@ _AMONG = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?P<kind>[\w-]+s)\s+
 _OF_THE_MEETING = re.compile(r"\b(?:topic|purpose|occasion|focus|theme|subject)\s+of\b", re.IGNORECASE)
 
 
-def _one_lead(chosen: list[tuple]) -> bool:
+def _one_lead(chosen: list[Candidate]) -> bool:
     """Whether the chosen sentences are all of one readout's lead paragraph."""
-    return bool(chosen) and all(c[4].paragraph == 1 for c in chosen) and len({c[4].readout_id for c in chosen}) == 1
+    return bool(chosen) and all(c.hit.paragraph == 1 for c in chosen) and len({c.hit.readout_id for c in chosen}) == 1
 
 
-def beyond_lead(question: Question, candidates: list[tuple], chosen: list[tuple],
-                part_hits: Callable[[str, frozenset], list[Scored]] | None, tuning: Tuning = TUNING) -> list[tuple]:
+def beyond_lead(question: Question, candidates: list[Candidate], chosen: list[Candidate],
+                part_hits: Callable[[str, frozenset], list[Scored]] | None, tuning: Tuning = TUNING) -> list[Candidate]:
     """Chosen sentences (as sentence_scores makes them), with the best sentence of each of the next paragraphs of
     the same readout that has a topic word (up to `tuning.beyond_paragraphs` of them), where a discuss question's
     sentences are all of one readout's lead (not one asking what a lead says: who, when, where, the meeting's
@@ -44,21 +45,21 @@ def beyond_lead(question: Question, candidates: list[tuple], chosen: list[tuple]
     asked = scene_and_ask(question.text)[1] or question.text
     if ASKS_LEAD.search(asked) or ASKS_WHO_OR_WHERE.search(asked) or _OF_THE_MEETING.search(asked):
         return chosen
-    readout = chosen[0][4].readout_id
-    if part_hits is not None and not any(c[4].readout_id == readout and c[4].paragraph > 1 for c in candidates):
+    readout = chosen[0].hit.readout_id
+    if part_hits is not None and not any(c.hit.readout_id == readout and c.hit.paragraph > 1 for c in candidates):
         candidates = sentence_scores(question, part_hits(question.text, frozenset({readout})), (), tuning)
     onward: dict[int, tuple] = {}
     for c in candidates:  # (best first)
-        if c[4].readout_id == readout and c[4].paragraph > 1 and c[5] >= 1 and not is_roster(c[4].text):
-            onward.setdefault(c[4].paragraph, c)
+        if c.hit.readout_id == readout and c.hit.paragraph > 1 and c.overlap >= 1 and not is_roster(c.hit.text):
+            onward.setdefault(c.hit.paragraph, c)
     if not onward:
         return chosen
     added = [onward[p] for p in sorted(onward)[: tuning.beyond_paragraphs]]
     return chosen + added
 
 
-def roster_lines(question: Question, chosen: list[tuple], part_hits: Callable[[str, frozenset], list[Scored]] | None,
-                 tuning: Tuning = TUNING) -> list[tuple]:
+def roster_lines(question: Question, chosen: list[Candidate], part_hits: Callable[[str, frozenset], list[Scored]] | None,
+                 tuning: Tuning = TUNING) -> list[Candidate]:
     """Chosen sentences, or the lines of the readout's roster of the kind asked for, where the question asks who of a
     kind was among those there and the sentences are all of one readout's lead ("- Senator Pat Spearman")."""
     among = _AMONG.search(question.text) if tuning.roster_fetched and part_hits is not None else None
@@ -66,9 +67,9 @@ def roster_lines(question: Question, chosen: list[tuple], part_hits: Callable[[s
         return chosen
     # (the kind asked for, "senators" of "Senator Pat Spearman"; any line for "who else attended?")
     kind = [stem(among.group("kind"))] if among.group("kind") else []
-    readout = chosen[0][4].readout_id
+    readout = chosen[0].hit.readout_id
     # (every sentence of the readout's passages, its roster's too: sentence_scores leaves a roster out otherwise)
     found = sentence_scores(question, part_hits(question.text, frozenset({readout})), (), replace(tuning, rosters=False))
-    lines = [c for c in found if c[4].readout_id == readout and is_roster(c[4].text) and c[3].startswith(("- ", "• "))
-             and (not kind or has(c[3], kind))]
-    return sorted(lines, key=lambda c: (c[4].paragraph, c[2])) or chosen
+    lines = [c for c in found if c.hit.readout_id == readout and is_roster(c.hit.text) and c.sentence.startswith(("- ", "• "))
+             and (not kind or has(c.sentence, kind))]
+    return sorted(lines, key=lambda c: (c.hit.paragraph, c.position)) or chosen

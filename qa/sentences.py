@@ -16,14 +16,15 @@ from .present import present_asked
 from .question import Question, sentence_words
 from .readout_sentences import is_pointer
 from .tuning import TUNING, Tuning
+from .types import Candidate
 from .vocabulary import official_words
 
 MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to find the one closest in meaning
 
 
 def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
-                    closeness: dict[str, float] | None = None) -> list[tuple]:
-    """Each sentence of the passages as (score, rank, position, sentence, hit, topic overlap, speaker), best first."""
+                    closeness: dict[str, float] | None = None) -> list[Candidate]:
+    """Each sentence of the passages as a Candidate (score, rank, position, sentence, hit, topic overlap, speaker), best first."""
     topic = {stem(t) for t in question.topic}
     # ("graft" is found as "corruption": a readout's word for a topic word that none of the passages has counts as it)
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
@@ -86,8 +87,8 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
             meaning = s.dense if close is None else tuning.sentence_weight * close
             score = (2.0 * overlap + (tuning.speaker_bonus if by_speaker else 0.0) + meaning) / (1 + 0.3 * rank) \
                 * (1 - 0.02 * min(position, 5))
-            out.append((score, rank, position, sentence, s.hit, overlap, speaker))
-    out.sort(key=lambda c: (-c[0], c[1], c[2]))
+            out.append(Candidate(score, rank, position, sentence, s.hit, overlap, speaker))
+    out.sort(key=lambda c: (-c.score, c.rank, c.position))
     return out
 
 
@@ -147,7 +148,7 @@ _ROLE_SAID = {"moderated": r"moderat\w*", "hosted": r"(?:co-?)?host(?:ed|s|ing)?
               "facilitated": r"facilitat\w*", "introduced": r"introduc\w*", "presided": r"presid(?:ed|ing)"}
 
 
-def prefer_role(question: Question, candidates: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+def prefer_role(question: Question, candidates: list[Candidate], tuning: Tuning = TUNING) -> list[Candidate]:
     """The candidates with, first, those that say the part asked about ("The convening included a discussion
     moderated by Senior Advisor to the President Cedric Richmond"), not the lead's "the White House hosted a
     historic convening of Black Cabinet members" for "Who moderated the Black Cabinet discussion?"."""
@@ -155,17 +156,17 @@ def prefer_role(question: Question, candidates: list[tuple], tuning: Tuning = TU
     if not asked:
         return candidates
     said = re.compile(rf"\b(?:{_ROLE_SAID[asked.group(1).lower()]})\b", re.IGNORECASE)
-    return sorted(candidates, key=lambda c: not (c[5] and said.search(c[3])))
+    return sorted(candidates, key=lambda c: not (c.overlap and said.search(c.sentence)))
 
 
-def prefer_asked(question: Question, candidates: list[tuple], nouns: list[str], tuning: Tuning = TUNING) -> list[tuple]:
+def prefer_asked(question: Question, candidates: list[Candidate], nouns: list[str], tuning: Tuning = TUNING) -> list[Candidate]:
     """The best readout's sentences that name what the question asks for ("What new dialogue did they propose?":
     "... the C5+1 Critical Minerals Dialogue") before its others, where one does; candidates stay best first."""
     if not tuning.asked_noun or not candidates or not nouns or question.intent != "discuss":
         return candidates
-    best = candidates[0][4].readout_id
+    best = candidates[0].hit.readout_id
     asked = [stem(n) for n in nouns]
-    naming = {id(c) for c in candidates if c[4].readout_id == best and _has(c[3], asked)}
+    naming = {id(c) for c in candidates if c.hit.readout_id == best and _has(c.sentence, asked)}
     if not naming or id(candidates[0]) in naming:
         return candidates
     return sorted(candidates, key=lambda c: id(c) not in naming)
@@ -191,7 +192,7 @@ def company_said(question: Question, lead_text: str, tuning: Tuning = TUNING) ->
 ASKS_WHO_OR_WHERE = re.compile(r"\b(?:who|whom|where|which\s+(?:city|country|officials?|leaders?|ministers?))\b", re.IGNORECASE)
 
 
-def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+def past_lead(question: Question, chosen: list[Candidate], tuning: Tuning = TUNING) -> list[Candidate]:
     """Chosen sentences (as sentence_scores makes them) less those of a readout's lead paragraph ("X met with Y
     today to ...") when the answer quotes that readout further on and each topic word the lead has is said there
     too or only sets the scene: the words of a scene clause ("In her April 2022 virtual meeting with Caribbean
@@ -211,17 +212,17 @@ def past_lead(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) 
         {stem(t) for t in question.topic if t not in said}
     out = []
     for c in chosen:
-        if c[4].paragraph == 1:
-            further = [d for d in chosen if d[4].readout_id == c[4].readout_id and d[4].paragraph > 1]
+        if c.hit.paragraph == 1:
+            further = [d for d in chosen if d.hit.readout_id == c.hit.readout_id and d.hit.paragraph > 1]
             if further and question.intent == "yes_no" and tuning.yes_past_lead:
                 continue  # ("Yes." needs the sentence that says it; the question named who and when already)
             # (nor, of a question asking for things, where the later sentences quoted say each of its topic words
             # too: it adds nothing to them; "what did they discuss" is answered by the lead's list as well)
-            later = set().union(*(topic_words(question, d[3]) for d in further)) \
-                if things and all(any(_has(d[3], part) for d in further) for part in things) else set()
-            if further and (mine := topic_words(question, c[3])) and mine <= scene | later:
+            later = set().union(*(topic_words(question, d.sentence) for d in further)) \
+                if things and all(any(_has(d.sentence, part) for d in further) for part in things) else set()
+            if further and (mine := topic_words(question, c.sentence)) and mine <= scene | later:
                 continue
-            if further and tuning.lead_first_dropped and c[2] == 0 and asks_one(question.text) \
+            if further and tuning.lead_first_dropped and c.position == 0 and asks_one(question.text) \
                     and not SAYS_SEVERAL.search(question.text) and not ASKS_LEAD.search(question.text):
                 continue  # (the opening "X met Y today" beside the later paragraph that answers one thing asked)
         out.append(c)
@@ -256,7 +257,7 @@ ACCORDING = re.compile(r"^\s*according to\b[^,?]*,\s*|,?\s*according to\b[^?]*",
 AGENDA = re.compile(r"\bagenda\b", re.IGNORECASE)
 
 
-def lead_beside_many(question: Question, chosen: list[tuple], tuning: Tuning = TUNING) -> list[tuple]:
+def lead_beside_many(question: Question, chosen: list[Candidate], tuning: Tuning = TUNING) -> list[Candidate]:
     """Chosen sentences less a readout's lead where two or more later paragraphs of that readout are quoted (lead_beside):
     what is asked is then in its body, which the lead only sums up ("X met Y to discuss A, B and C"). Not where the
     question asks who, where or the agenda, which the lead says."""
@@ -265,23 +266,23 @@ def lead_beside_many(question: Question, chosen: list[tuple], tuning: Tuning = T
     later: dict[str, set[int]] = {}
     opening: dict[str, bool] = {}  # whether all the lead's sentences quoted are its first ("X met Y today to ...")
     for c in chosen:
-        if c[4].paragraph > 1:
-            later.setdefault(c[4].readout_id, set()).add(c[4].paragraph)
+        if c.hit.paragraph > 1:
+            later.setdefault(c.hit.readout_id, set()).add(c.hit.paragraph)
         else:
-            opening[c[4].readout_id] = opening.get(c[4].readout_id, True) and c[2] <= 0
-    return [c for c in chosen if c[4].paragraph > 1 or not opening[c[4].readout_id]
-            or len(later.get(c[4].readout_id, ())) < tuning.lead_beside]
+            opening[c.hit.readout_id] = opening.get(c.hit.readout_id, True) and c.position <= 0
+    return [c for c in chosen if c.hit.paragraph > 1 or not opening[c.hit.readout_id]
+            or len(later.get(c.hit.readout_id, ())) < tuning.lead_beside]
 
 
-def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callable[[str, list[str]], list[float]] | None,
-                       tuning: Tuning = TUNING) -> list[tuple]:
+def closest_paragraphs(question: Question, chosen: list[Candidate], meaning: Callable[[str, list[str]], list[float]] | None,
+                       tuning: Tuning = TUNING) -> list[Candidate]:
     """Chosen sentences (as sentence_scores makes them) less the paragraphs far less close in meaning to a question
     that asks one thing than the closest one. A paragraph quoted for words of the contact's description is ("what
     did Washington's North Korea representative ask China to do together with the US?": the lead, "Sung Kim called
     PRC Special Representative ... Liu Xiaoming to discuss the DPRK's ... launches"); the one that answers ("he called
     upon Beijing to join Washington in publicly condemning the DPRK's missile launches") is closest.
     `meaning(text, sentences)` gives the sentences' cosines to a text."""
-    paragraphs = {(c[4].readout_id, c[4].paragraph) for c in chosen}
+    paragraphs = {(c.hit.readout_id, c.hit.paragraph) for c in chosen}
     asked = ACCORDING.sub("", scene_and_ask(question.text)[1]).strip(" ,?") or question.text
     if not tuning.meaning_trim or meaning is None or len(paragraphs) < 2 or not asks_one(question.text) \
             or SAYS_SEVERAL.search(question.text) or NAME_ASKED.search(question.text) or question.exclude:
@@ -289,20 +290,20 @@ def closest_paragraphs(question: Question, chosen: list[tuple], meaning: Callabl
     if tuning.asked_named and (noun := ASKED_THING.match(asked)) and noun.group(1).lower() not in NOT_NOUNS:
         # "Which rear admiral ... was part of the delegation?": the paragraphs that name what is asked for ("Rear
         # Admiral ...") answer; the lead, on the delegation, is closer in meaning but names none.
-        naming = {(c[4].readout_id, c[4].paragraph) for c in chosen if _has(c[3], [stem(noun.group(1).lower())])}
+        naming = {(c.hit.readout_id, c.hit.paragraph) for c in chosen if _has(c.sentence, [stem(noun.group(1).lower())])}
         if naming and naming != paragraphs:
-            chosen = [c for c in chosen if (c[4].readout_id, c[4].paragraph) in naming]
+            chosen = [c for c in chosen if (c.hit.readout_id, c.hit.paragraph) in naming]
             if len(naming) < 2:
                 return chosen
     best: dict[tuple[str, int], float] = {}
     words: dict[tuple[str, int], float] = {}
-    for c, cosine in zip(chosen, meaning(asked, [c[3] for c in chosen])):
-        key = (c[4].readout_id, c[4].paragraph)
+    for c, cosine in zip(chosen, meaning(asked, [c.sentence for c in chosen])):
+        key = (c.hit.readout_id, c.hit.paragraph)
         best[key] = max(best.get(key, -1.0), cosine)
-        words[key] = max(words.get(key, 0.0), c[5])
+        words[key] = max(words.get(key, 0.0), c.overlap)
     closest = max(best, key=best.__getitem__)
     # (one with more of the question's words than the closest stays: "the steps are drawn from previous arrangements
     # ... under the Luanda and Nairobi processes" is less close than a sentence of the description's words, "these DRC
     # and Rwandan steps towards de-escalation", but answers)
-    return [c for c in chosen if best[(key := (c[4].readout_id, c[4].paragraph))] >= best[closest] - tuning.meaning_trim
+    return [c for c in chosen if best[(key := (c.hit.readout_id, c.hit.paragraph))] >= best[closest] - tuning.meaning_trim
             or words[key] > words[closest]]

@@ -2,8 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from index.types import Hit
+
+
+class Candidate(NamedTuple):
+    """A sentence an answer may quote, as qa.sentences.sentence_scores scores it for a question. A tuple, so that
+    candidates sort and compare as they did when they were plain tuples (best first: score, then rank, position)."""
+
+    score: float
+    rank: int  # the paragraph's rank among the passages (-1: put in front, as a lead that says where)
+    position: int  # the sentence's place in its paragraph, from 0 (-1: as rank)
+    sentence: str
+    hit: Hit
+    overlap: float  # topic words the sentence has (a title's word counts for less)
+    speaker: str | None  # whom the paragraph reports as saying it, "both", or None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from qa.passages import cosines
 from qa.sentences import SAYS_SEVERAL, closest_paragraphs
 from qa.texts import paragraph_hit
 from qa.tuning import TUNING
+from qa.types import Candidate
 
 SUNG_KIM_LIU = "sd-special-representative-for-the-democratic-peoples-republic-of-korea-dprk-ambassador-sung-kims"
 SAHEL_TRIP = "wh-2021-10-30-readout-of-senior-administration-official-travel-to-djibouti"
@@ -72,11 +73,11 @@ def test_the_paragraph_naming_what_is_asked_for_answers(library):
     question = plan(library, "Which rear admiral accompanied the homeland security adviser's September 2023 delegation "
                              "addressing the humanitarian situation in the Darien jungle?").question
     lead, roster = (paragraph_hit(library, DARIEN_TRIP, n) for n in (1, 5))
-    chosen = [(1.0, 0, 0, split_sentences(lead.text)[0], lead, 3.0, None),
-              (0.9, 0, 0, split_sentences(roster.text)[0], roster, 3.0, None)]
+    chosen = [Candidate(1.0, 0, 0, split_sentences(lead.text)[0], lead, 3.0, None),
+              Candidate(0.9, 0, 0, split_sentences(roster.text)[0], roster, 3.0, None)]
     meaning = lambda text, sentences: cosines(library, text, sentences)  # noqa: E731
-    assert "Rear Admiral" in chosen[1][3]
-    assert [c[4].paragraph for c in closest_paragraphs(question, chosen, meaning)] == [5]
+    assert "Rear Admiral" in chosen[1].sentence
+    assert [c.hit.paragraph for c in closest_paragraphs(question, chosen, meaning)] == [5]
     # (without it, the lead alone: it is by far the closer in meaning, and answers nothing)
     unnamed = closest_paragraphs(question, chosen, meaning, replace(TUNING, asked_named=False))
-    assert [c[4].paragraph for c in unnamed] == [1]
+    assert [c.hit.paragraph for c in unnamed] == [1]

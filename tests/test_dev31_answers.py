@@ -25,6 +25,7 @@ from qa.ask import plan
 from qa.sentences import lead_beside_many
 from qa.texts import paragraph_hit
 from qa.tuning import TUNING
+from qa.types import Candidate
 
 ATTORNEYS_GENERAL = "wh-2023-07-18-readout-of-vice-president-kamala-harriss-meeting-with-state-attorneys-general"
 COMMUNITIES_NEW_YORK = "wh-2023-12-20-readout-from-communities-in-action-building-a-better-new-york"
@@ -47,27 +48,27 @@ def test_a_question_of_two_things_in_the_body_leaves_the_opening_out(library):
     assert (HARRIS_AI, 1) not in paragraphs and {(HARRIS_AI, 2), (HARRIS_AI, 3)} <= paragraphs, answer.citations
 
 
-def _chosen(library, lead_sentence: int) -> list[tuple]:
+def _chosen(library, lead_sentence: int) -> list[Candidate]:
     """The lead's sentence `lead_sentence` and the first sentences of paragraphs 2 and 3, as sentence_scores makes them."""
     hits = [paragraph_hit(library, HARRIS_AI, n) for n in (1, 2, 3)]
     lead = split_sentences(hits[0].text)[lead_sentence]
-    return [(1.0, 0, lead_sentence, lead, hits[0], 2.0, None)] + \
-        [(0.9, 0, 0, split_sentences(h.text)[0], h, 2.0, None) for h in hits[1:]]
+    return [Candidate(1.0, 0, lead_sentence, lead, hits[0], 2.0, None)] + \
+        [Candidate(0.9, 0, 0, split_sentences(h.text)[0], h, 2.0, None) for h in hits[1:]]
 
 
 def test_the_lead_says_who_and_where(library):
     chosen = _chosen(library, 0)
     asked = plan(library, "What did the AI meeting's participants raise, and how did Harris frame the choice?").question
-    assert [c[4].paragraph for c in lead_beside_many(asked, chosen)] == [2, 3]
-    assert [c[4].paragraph for c in lead_beside_many(asked, chosen, replace(TUNING, lead_beside=0))] == [1, 2, 3]
+    assert [c.hit.paragraph for c in lead_beside_many(asked, chosen)] == [2, 3]
+    assert [c.hit.paragraph for c in lead_beside_many(asked, chosen, replace(TUNING, lead_beside=0))] == [1, 2, 3]
     who = plan(library, "Who hosted the AI meeting's participants, and how did Harris frame the choice?").question
-    assert [c[4].paragraph for c in lead_beside_many(who, chosen)] == [1, 2, 3]
+    assert [c.hit.paragraph for c in lead_beside_many(who, chosen)] == [1, 2, 3]
 
 
 def test_a_lead_sentence_past_the_opening_is_a_fact_of_its_own(library):
     asked = plan(library, "What did the AI meeting's participants raise, and how did Harris frame the choice?").question
     assert len(split_sentences(paragraph_hit(library, HARRIS_AI, 1).text)) >= 2
-    assert [c[4].paragraph for c in lead_beside_many(asked, _chosen(library, 1))] == [1, 2, 3]
+    assert [c.hit.paragraph for c in lead_beside_many(asked, _chosen(library, 1))] == [1, 2, 3]
 
 
 def test_a_name_before_a_possessive_is_a_name(library):
