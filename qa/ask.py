@@ -12,10 +12,10 @@ from index.readout_meta import name_counts
 from index.types import Filters, parse_history
 
 from . import compose, compose_compare, compose_lists, evidence, extract, places, refusal, roles, sides
+from .asked_names import given_unmet, unresolved_names
 from .dates import spans_between
 from .details import office_readouts, office_refusal
 from .passages import closeness, cosines, part_hits, top_texts
-from .people import given_unmet, unresolved_names
 from .question import FOLLOW_UP, Names, Question, read_question
 from .refine import fill_dates, just_them, uncovered
 from .routes import METADATA_INTENTS, Plan, plan_found, plan_unfound

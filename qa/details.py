@@ -15,10 +15,10 @@ from index.countries import country_of
 from index.query import GENERIC, stem
 from index.readout_meta import roles_in, roles_of
 
+from .asked_names import full_name_words
 from .cover import NUMBER, has
 from .evidence import Evidence, none_of_them
 from .parts import asks_one, scene_and_ask
-from .people import full_name_words
 from .places import ORDINALS
 from .question import Question, capitalised
 from .tuning import TUNING

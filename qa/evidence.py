@@ -14,8 +14,8 @@ from index.api import Library, ReadoutSummary
 from index.countries import fold
 from index.query import mentioned
 
+from .asked_names import asked_name
 from .kinds import is_kind  # noqa: F401 - read as ev.is_kind by qa.compose_compare
-from .people import asked_name
 from .places import at_place
 from .question import Question, capitalised
 from .selection import person_ids, select  # noqa: F401 - person_ids is read as evidence.person_ids

@@ -12,8 +12,8 @@ from index.query import mention_finder, mentioned
 from index.types import Filters
 
 from . import compose, evidence, refusal
+from .asked_names import full_name_words
 from .dates import date_positions, spans_between
-from .people import full_name_words
 from .question import Question, capitalised
 from .texts import readout_texts, titled_words
 from .tuning import TUNING

@@ -8,7 +8,7 @@ from index.api import Library
 from index.readout_meta import us_share
 
 from . import evidence
-from .people import spelled_words
+from .asked_names import spelled_words
 from .question import Question
 from .tuning import TUNING
 

@@ -647,7 +647,7 @@ class Tuning:
     # roster's lines of the kind asked for, fetched (qa/onward.roster_lines; thirty-ninth session)
     possessive_split: bool = True  # "the Vice President's Las Vegas convening": a possessive inside a capitalised run
     # ends one name, not "President's Las Vegas" refused as unsaid or as no one's name (qa/unsaid.unsaid_names,
-    # qa/people.unresolved_names; thirty-ninth session)
+    # qa/asked_names.unresolved_names; thirty-ninth session)
     aide_rank: bool = True  # "Biden's principal deputy national security adviser": an aide with a rank before the
     # office took part, not Biden (qa/people.people_in; thirty-ninth session)
     raised_place: bool = True  # "did Blinken bring up Myanmar", "raise Burma": a country's other name raised is the
