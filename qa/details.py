@@ -37,7 +37,11 @@ _ANYONE = frozenset(stem(w) for w in "people persons individuals".split())
 _LEAD_IN = re.compile(r"^[^,?]{1,40},\s*")
 _BEFORE_COUNT = re.compile(r"^\W*(?:in|within|for|by|on|at|to|from|over|after|of)\s+(?=how\s+(?:many|much)\b)", re.IGNORECASE)
 ASKS_PLACE = re.compile(r"^\W*(?:(?:in|at|from|to|near)\s+)?which\s+(?:[\w-]+\s+){0,2}?"
-                        r"(village|town|city|state|province|region|port|island|county|district)\b", re.IGNORECASE)
+                        r"(village|town|city|state|province|region|port|island|county|district)\b"
+                        # (the place is what is asked: "Which city did they meet in?", "which state's governor"; not
+                        # "Which State Department official ...", "which state senators": a place word before a noun)
+                        + (r"(?=['’]s\b|\s*[?,.;:]|\s*$|\s+(?:did|does|do|was|were|is|are|has|had|have|would|will|could|"
+                           r"can|should|might|may)\b)" if TUNING.place_head else ""), re.IGNORECASE)
 # ... or a thing known by its proper name ("Which university did he attend?", "which companies' CEOs were on the
 # call?", "what was the name of the submarine?"): answered by a name the question does not give, as a place is.
 ASKS_NAMED = re.compile(r"^\W*(?:(?:in|at|from|to|for|with)\s+)?(?:which\s+(?:[\w-]+\s+){0,2}?(universit(?:y|ies)|"

@@ -9,6 +9,7 @@ from .tuning import TUNING
 
 US = "United States"
 HOLY_SEE = "Holy See"
+TAOISEACH = ("taoiseach",)
 # An office as questions say it, and the roles (substrings of the metadata's role) that hold it.
 UN_HEAD = ("secretary-general", "secretary general", "united nations")
 FOREIGN = ("foreign minister", "foreign secretary", "secretary of state", "foreign affairs", "external affairs",
@@ -40,6 +41,9 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:national )?security (?:advis[eo]rs?|chief)|security (?:aide|official)", ("national security advis",)),
     # "Hanoi's Communist Party chief": the party's general secretary (before "leader", "chief")
     (PARTY_CHIEF := r"(?:communist )?party (?:chief|leader|head|boss)|general secretary", ("general secretary",)),
+    # "the Taoiseach": Ireland's prime minister of the time, by the office's own name, which names its place
+    # (qa/roles.read_offices); not "an Irish Taoiseach", any of them (the metadata has Martin's later office only)
+    *(((r"(?<=\bthe )taoiseach", TAOISEACH),) if TUNING.irish_premier else ()),
     (r"head of government|premier|prime minister|government chief|\bpm\b",
      ("prime minister", "chancellor", "taoiseach", "premier")),
     # ("sovereign assets", "sovereign debt": an adjective, not a ruler)

@@ -174,8 +174,10 @@ def people_in(text: str, names: Names) -> tuple[Person, ...]:
         if TUNING.administration_of and match.end() == len(run) and not re.search(r"['’]s$", match.group()) \
                 and _ADMINISTRATION.match(text, text.find(run) + len(run)):
             continue  # "Biden officials", "the Biden administration": the government of the time, not the man
-        if re.search(r"\w\s+Day$", place):
-            continue  # an occasion ("Independence Day", "Victory Day"), not Rear Admiral Michael Day
+        if re.search(r"\w\s+Day$", place) or TUNING.saints_days and re.fullmatch(r"[^'’]+['’]s\s+Day", run):
+            continue  # an occasion ("Independence Day", "St. Patrick's Day"), not Rear Admiral Michael Day
+        if TUNING.saints_days and run in ("St", "Ste") and text.startswith(".", text.find(run) + len(run)):
+            continue  # "St." of "St. Patrick's Day", "St. Kitts": a saint's name or a place's, not a person
         if capital_country(place) and not any(name_words(n)[-1:] == [fold(place).lower()]
                                               for n in names.lookup(place, dominant=False) or ()):
             continue  # a capital that is only someone's given name ("Santiago's foreign minister"): the place

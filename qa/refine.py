@@ -120,8 +120,24 @@ def said_most(library: Library, read, found: evidence.Evidence, scored=()) -> ev
     said = {r.id: len(has(texts.get(r.id, ""))) for r in found.readouts}
     most = max(said.values(), default=0)
     if most < 2 or most == min(said.values()):
-        return found  # one word ("after taking office") tells no contact from another
+        # One word ("after taking office") tells no contact from another; a name only one title has may.
+        return _titled_most(read, found, titled) if TUNING.when_titled else found
     return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
+
+
+def _titled_most(read, found: evidence.Evidence, titled: set[str]) -> evidence.Evidence:
+    """Of contacts whose texts have the question's words alike, those whose titles name most of its names and places
+    (not words of most of their titles): "When did Harris meet Pennsylvania state lawmakers ...?" of four such
+    meetings whose readouts all name Pennsylvania, the one "with Pennsylvania State Legislators"; else all."""
+    names = [t for t in read.topic if t not in titled and capitalised(t, read.text)]
+    if not names:
+        return found
+    has = mention_finder(tuple(names))
+    named = {r.id: len(has(r.title)) for r in found.readouts}
+    most = max(named.values(), default=0)
+    if most == 0 or most == min(named.values()):
+        return found
+    return replace(found, readouts=tuple(r for r in found.readouts if named[r.id] == most))
 
 
 # What happens once in a life or a body's history, not at a contact ("When was he born?", "When was she elected?")

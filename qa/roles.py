@@ -19,7 +19,7 @@ from index.countries import capital_country, country_of
 from index.query import lexical_terms
 
 from .offices import (ASKED_LESSER, BARE_SECRETARY, CONTACT_AFTER, CONTACT_AFTER_DATED, FOREIGN, HOLY_SEE, LESSER,
-                      NATO_HEAD, OFFICES, PARTY_CHIEF, PRESIDENTS, REGIONS, UN_HEAD, US, US_DEFAULT, US_WORDS, WINDOW)
+                      NATO_HEAD, OFFICES, PARTY_CHIEF, PRESIDENTS, REGIONS, TAOISEACH, UN_HEAD, US, US_DEFAULT, US_WORDS, WINDOW)
 from .parties import epithet_country
 from .people import Person
 from .question import Question
@@ -139,6 +139,8 @@ def read_offices(text: str) -> tuple[Described, ...]:
             roles = ("national security advis",)  # "the White House's top foreign-policy aide" is not at State
         if roles == ("pope",):
             places, head = (HOLY_SEE,), start
+        if roles == TAOISEACH:
+            places, head = ("Ireland",), start
         if not places and roles == ("president",) and TUNING.the_president and text[start:end] == "President" \
                 and re.search(r"\bthe\s+$", text[:start]) and not re.match(r"['’]s\b|\s+of\b", text[end:]):
             places = (US,)  # "the President and the alliance's civilian head": in US readouts, the US President

@@ -6,6 +6,7 @@ import re
 from typing import Callable
 
 from index.chunk import split_sentences
+from index.countries import capital_country
 from index.officials import US
 from index.query import lexical_terms, stem
 from index.search import Scored
@@ -30,6 +31,11 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic
                 if not any(_has(s.hit.text, [stem(t)]) for s in scored)} \
         if tuning.official_sentences and (question.intent == "yes_no" or tuning.official_all) else {}
+    if tuning.capital_said and "capital" in question.topic:
+        # "his trip to the Ukrainian capital": the readout names the city ("the Secretary's meetings in Kyiv")
+        cities = tuple(stem(p) for p in question.places if capital_country(p))
+        if cities:
+            official[stem("capital")] = official.get(stem("capital"), ()) + cities
     # (... and one said in several words: "Northern Ireland" for "Ulster", "extended deterrence" for "umbrella")
     phrases = {stem(t): tuple(a for a in official_words(t) if " " in a) for t in question.topic
                if stem(t) in official} if tuning.official_phrases else {}

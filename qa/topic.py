@@ -50,6 +50,9 @@ ASKING = re.compile(r"\b(bring|brings|bringing|brought|touch|touches|touching|to
                     r"(?:[\w-]+\s+)?(?:call|meeting|visit|trip|conversation|talks|session|summit|travel)\b", re.IGNORECASE)
 HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 MANNER = re.compile(r"\b(?:right|straight) away\b|\bat once\b|\bas soon as possible\b|\bwithout delay\b", re.IGNORECASE)
+# "Which other lawmakers were in the room?", "who else was at the table?": who was there, not a room or a table
+PRESENCE = re.compile(r"\b(?:was|were|is|are|be|been|being|sat)\s+(?:(?:also|all|there|present)\s+)?(?:in the room|"
+                      r"at the table|in attendance)\b", re.IGNORECASE)
 SOURCE = re.compile(r"\b(?:White House|State Department|Department of State)\b")
 SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){0,2}?(?:visits?|meetings?|calls?|trips?))\s+(?:did|does|do|was|"
                           r"were|had|has|have|will|would)\b[^?]*?\b(?:discuss|mention|point|announce|raise|welcome|plan|"
@@ -186,6 +189,9 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
         # words ("immediately"); not what was asked about
         manner = {w for m in MANNER.finditer(text) for w in lexical_terms(m.group())}
         topic = tuple(w for w in topic if w not in manner) or topic
+    if TUNING.presence_words:
+        there = {w for m in PRESENCE.finditer(text) for w in lexical_terms(m.group())}
+        topic = tuple(w for w in topic if w not in there) or topic
     if TUNING.how_long and HOW_LONG.search(text):
         topic = tuple(w for w in topic if w != "long")  # "how long had it held?": a duration asked for, as "when" is
     # "What did Blinken and the visiting African foreign ministers discuss about food security?": the words

@@ -720,6 +720,20 @@ class Tuning:
     gerund_object: bool = True  # "about overhauling the PA", "drumming up support", "storms battering Texas": an "-ing"
     # form with its object or particle after it is an action asked in the analyst's words, never a word the readouts
     # must have (qa/verbs.says_how; forty-third session)
+    place_head: bool = True  # "Which State Department official sat in?", "which state senators ...": a place word
+    # before another noun describes it, so no place is asked for (qa/details.ASKS_PLACE; forty-fourth session)
+    irish_premier: bool = True  # "Biden and the Taoiseach": Ireland's prime minister, an office that names its place
+    # (qa/roles.read_offices; forty-fourth session)
+    when_titled: bool = True  # "When did Harris meet Pennsylvania state lawmakers ...?" of four such meetings whose
+    # readouts all name Pennsylvania: the one whose title names it (qa/refine.said_most; forty-fourth session)
+    saints_days: bool = True  # "at their March 2024 St. Patrick's Day meeting": "St." and "Patrick's Day" name a
+    # day, not St. Vincent's or Patrick Achi's contacts (qa/people.people_in; forty-fourth session)
+    lawmaker_words: bool = True  # the official-words table's "lawmaker" is "House members" and "Rep." too, and a
+    # "shortfall" a "gap" ("global gaps in key infrastructure"; qa/vocabulary; forty-fourth session)
+    capital_said: bool = True  # "his trip to the Ukrainian capital": a sentence naming the city (Kyiv) has the topic's
+    # word "capital" (qa/sentences.sentence_scores; forty-fourth session)
+    presence_words: bool = True  # "Which other lawmakers were in the room?": who was there, not a room asked about
+    # (qa/topic; forty-fourth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -20,7 +20,8 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "pentagon": ("department of defense", "defense department", "secretary of defense", "defense secretary", "dod"),
     "gop": ("republican", "republicans"),
     "dems": ("democrats", "democratic"),
-    "lawmaker": ("legislator", "legislators", "members of congress", "congressional", "senators", "representatives"),
+    "lawmaker": ("legislator", "legislators", "members of congress", "congressional", "senators", "representatives")
+    + (("senator", "house members", "members of the house") if TUNING.lawmaker_words else ()),
     "legislator": ("lawmaker", "lawmakers", "legislature"),
     "feds": ("federal",),
     # security
@@ -70,6 +71,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "bankrolling": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "bankroll": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "commerce": ("trade",),  # "commerce between the two countries": "trade and investment links"
+    **({"shortfall": ("gap", "gaps", "shortage", "shortages", "deficit", "deficits")} if TUNING.lawmaker_words else {}),
     "frozen": ("immobilized", "immobilised"),  # "frozen Russian money": "immobilized Russian sovereign assets"
     "pre-k": ("preschool", "pre-school", "prekindergarten", "pre-kindergarten"),
     "aid": ("assistance",),
