@@ -285,7 +285,8 @@ def country_pattern(country: str) -> re.Pattern | None:
     """One pattern finding any of a country's names (country_names) as whole words, in any case; None for one not in
     COUNTRIES. (Compiled once per country: the readouts that name a country, the titles that do.)"""
     names = country_names(country)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
+    # (no letter or digit on either side, not \b: "U.S." ends in a stop, and "\bU\.S\.\b" found no "U.S. commitment")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE) if names else None
 
 
 # Capitals stand for their governments in questions ("Copenhagen's head of government", "talks with

@@ -139,6 +139,11 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
             continue  # a name, a place ("the West Bank"), not an event
         if TUNING.body_office and not EVENT_WORDS.search(near) and _OFFICE_AFTER.match(after):
             continue  # "the Gender Policy Council director convened ...": a person of the body, not its meeting
+        # "the Black History Month listening session": a month of observance names the event only where its
+        # title says the kind of event asked as well ("... Roundtable with Human Rights Activists for LGBTQI+ Pride
+        # Month"); many are held in its name.
+        kind = EVENT_WORDS.search(" ".join(after.split()[:3])) \
+            if TUNING.observance_months and _OBSERVANCE.search(piece) else None
         words = piece.split()
         while words and words[0].lower() in _OPENERS:
             words = words[1:]  # ("Which Commerce Department": "Commerce Department")
@@ -177,6 +182,8 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
                                                     participants=False) if re.search(nth, r.title, re.IGNORECASE)] or rows
             # (the words as said, not their stems; a dash as a dash: "United States – Nordic Leaders’ Summit")
             rows = [r for r in rows if _dashed(said) in _dashed(r.title)]
+            if kind:
+                rows = [r for r in rows if kind.group().lower() in r.title.lower()]
             if rows:
                 break
         if rows and len(rows) <= TITLED_EVENTS and question.intent == "compare":
@@ -184,6 +191,10 @@ def titled_event(library: Library, question: Question) -> frozenset[str]:
         elif rows and len(rows) <= TITLED_EVENTS and (not best or len(rows) < len(best)):
             best = rows
     return frozenset(r.id for r in best)
+
+
+# A month of observance ("Black History Month", "AAPI Heritage Month")
+_OBSERVANCE = re.compile(r"\b(?:History|Heritage|Awareness|Pride|Appreciation)\s+Month\b")
 
 
 # Words that say how a body met, not which one it is ("a virtual council session", "the first joint commission").

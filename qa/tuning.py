@@ -728,10 +728,12 @@ class Tuning:
     # readouts all name Pennsylvania: the one whose title names it (qa/refine.said_most; forty-fourth session)
     saints_days: bool = True  # "at their March 2024 St. Patrick's Day meeting": "St." and "Patrick's Day" name a
     # day, not St. Vincent's or Patrick Achi's contacts (qa/people.people_in; forty-fourth session)
-    lawmaker_words: bool = True  # the official-words table's "lawmaker" is "House members" and "Rep." too, and a
-    # "shortfall" a "gap" ("global gaps in key infrastructure"; qa/vocabulary; forty-fourth session)
+    more_official_words: bool = True  # the official-words table's "lawmaker" is "House members" too, a "shortfall" a
+    # "gap" ("global gaps in key infrastructure") and the Islamic State "ISIS" (qa/vocabulary; forty-fourth session)
     capital_said: bool = True  # "his trip to the Ukrainian capital": a sentence naming the city (Kyiv) has the topic's
     # word "capital" (qa/sentences.sentence_scores; forty-fourth session)
+    observance_months: bool = True  # "the Black History Month listening session": a month of observance names no event
+    # (qa/places.titled_event; forty-fourth session)
     presence_words: bool = True  # "Which other lawmakers were in the room?": who was there, not a room asked about
     # (qa/topic; forty-fourth session)
 

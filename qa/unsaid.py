@@ -14,7 +14,7 @@ from .question import Question, capitalised as _capitalised
 from .offices import REGIONS
 from .tuning import TUNING
 from .verbs import comparative
-from .vocabulary import said_officially
+from .vocabulary import named_officially, said_officially
 
 
 def said(words: list[str], text: str) -> bool:
@@ -75,6 +75,8 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
     phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
     if any(phrase.search(text) for text in texts.values()):
         return False
+    if any(named_officially(run, text) for text in texts.values()):
+        return False  # "the Islamic State": "ISIS"
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
             and any(all(re.search(rf"\b{re.escape(w)}\b", text) for w in words) for text in texts.values()):
         return False  # "the Alabama IVF ruling": an acronym beside a name, each in a readout ("... fertilization (IVF)")

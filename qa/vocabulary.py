@@ -21,7 +21,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "gop": ("republican", "republicans"),
     "dems": ("democrats", "democratic"),
     "lawmaker": ("legislator", "legislators", "members of congress", "congressional", "senators", "representatives")
-    + (("senator", "house members", "members of the house") if TUNING.lawmaker_words else ()),
+    + (("senator", "house members", "members of the house") if TUNING.more_official_words else ()),
     "legislator": ("lawmaker", "lawmakers", "legislature"),
     "feds": ("federal",),
     # security
@@ -42,6 +42,10 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "prisoner": ("detainee", "detainees", "detained", "detention"),
     "captive": ("hostage", "hostages", "detained", "detainee"),
     "spy": ("intelligence", "espionage"),
+    # ("keeping the Islamic State down": "ensure that ISIS can never resurge")
+    **({"islamic": ("isis", "isil", "daesh"), "isis": ("isil", "daesh", "islamic state"),
+        "isil": ("isis", "daesh", "islamic state"), "daesh": ("isis", "isil", "islamic state")}
+       if TUNING.more_official_words else {}),
     "umbrella": ("extended deterrence", "deterrence"),
     "hacker": ("cyber", "malicious cyber"),
     "hack": ("cyber", "cyberattack", "intrusion"),
@@ -71,7 +75,7 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "bankrolling": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "bankroll": ("financing", "finance", "funding", "capital", "investment", "investments", "investors"),
     "commerce": ("trade",),  # "commerce between the two countries": "trade and investment links"
-    **({"shortfall": ("gap", "gaps", "shortage", "shortages", "deficit", "deficits")} if TUNING.lawmaker_words else {}),
+    **({"shortfall": ("gap", "gaps", "shortage", "shortages", "deficit", "deficits")} if TUNING.more_official_words else {}),
     "frozen": ("immobilized", "immobilised"),  # "frozen Russian money": "immobilized Russian sovereign assets"
     "pre-k": ("preschool", "pre-school", "prekindergarten", "pre-kindergarten"),
     "aid": ("assistance",),
@@ -193,6 +197,19 @@ def official_words(word: str) -> tuple[str, ...]:
     """The readouts' words for a word asked (any case, singular or plural), or ()."""
     entry = _entry(word)
     return OFFICIAL_WORDS[entry] if entry else _place_names(word)
+
+
+# names of several words (lower case) -> the readouts' names for them
+OFFICIAL_NAMES: dict[str, tuple[str, ...]] = {"islamic state": ("isis", "isil", "daesh")} \
+    if TUNING.more_official_words else {}
+_NAMED = {name: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")
+          for name, alts in OFFICIAL_NAMES.items()}
+
+
+def named_officially(name: str, text: str) -> bool:
+    """Whether a text has a readout's name for a name of several words asked ("ISIS" for "the Islamic State")."""
+    found = _NAMED.get(" ".join(name.lower().split()))
+    return bool(found and found.search(text.lower()))
 
 
 def said_officially(words: list[str], text: str) -> bool:
