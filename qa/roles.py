@@ -19,7 +19,8 @@ from index.countries import capital_country, country_of
 from index.query import lexical_terms
 
 from .offices import (ASKED_LESSER, BARE_SECRETARY, CONTACT_AFTER, CONTACT_AFTER_DATED, FOREIGN, HOLY_SEE, LESSER,
-                      NATO_HEAD, OFFICES, PARTY_CHIEF, PRESIDENTS, REGIONS, TAOISEACH, UN_HEAD, US, US_DEFAULT, US_WORDS, WINDOW)
+                      NATO_HEAD, OFFICES, PARTY_CHIEF, PRESIDENTS, REGIONS, TAOISEACH, UN_HEAD, US, US_DEFAULT, US_WORDS,
+                      WINDOW)
 from .parties import epithet_country
 from .people import Person
 from .question import Question

@@ -25,7 +25,8 @@ MEANING_SENTENCES = 8  # a dated contact's best-scored sentences embedded to fin
 
 def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[str, ...], tuning: Tuning,
                     closeness: dict[str, float] | None = None) -> list[Candidate]:
-    """Each sentence of the passages as a Candidate (score, rank, position, sentence, hit, topic overlap, speaker), best first."""
+    """Each sentence of the passages as a Candidate (score, rank, position, sentence, hit, topic overlap, speaker),
+    best first."""
     topic = {stem(t) for t in question.topic}
     # ("graft" is found as "corruption": a readout's word for a topic word that none of the passages has counts as it)
     official = {stem(t): tuple(stem(a) for a in official_words(t) if " " not in a) for t in question.topic

@@ -732,8 +732,8 @@ class Tuning:
     # "gap" ("global gaps in key infrastructure") and the Islamic State "ISIS" (qa/vocabulary; forty-fourth session)
     capital_said: bool = True  # "his trip to the Ukrainian capital": a sentence naming the city (Kyiv) has the topic's
     # word "capital" (qa/sentences.sentence_scores; forty-fourth session)
-    observance_months: bool = True  # "the Black History Month listening session": a month of observance names no event
-    # (qa/places.titled_event; forty-fourth session)
+    observance_months: bool = True  # "the Black History Month listening session": a month of observance names the event
+    # only where the title has the kind of event asked too (qa/places.titled_event; forty-fourth session)
     presence_words: bool = True  # "Which other lawmakers were in the room?": who was there, not a room asked about
     # (qa/topic; forty-fourth session)
 

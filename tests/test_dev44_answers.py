@@ -8,17 +8,18 @@ readout writes "global gaps in key infrastructure"); and "his trip to the Ukrain
 travel to Ukraine, not the one on "the Secretary's meetings in Kyiv". From the false refusals of the dev sets read
 before (analyst_dev44, 63, 65 and 66): "the Black History Month listening session" found the child-care meeting
 titled "... to Mark Black History Month"; "the Islamic State" was not "ISIS"; and "America's defense guarantee" was
-not "the U.S. commitment", as no name of a country ending in a stop ("U.S.") was ever found (index/countries.py). These tests ask the same kinds of thing in other
-words or of other readouts, on the real corpus index with the bundled model.
+not "the U.S. commitment", as no name of a country ending in a stop ("U.S.") was ever found (index/countries.py).
+These tests ask the same kinds of thing in other words or of other readouts, on the real corpus index with the bundled
+model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"place_head": false}', '{"irish_premier": false}',
-'{"saints_days": false}', '{"when_titled": false}', '{"presence_words": false}', '{"more_official_words": false}' and
-'{"capital_said": false}', '{"observance_months": false}'; the country pattern against the code before it)."""
+'{"saints_days": false}', '{"when_titled": false}', '{"presence_words": false}', '{"more_official_words": false}',
+'{"capital_said": false}' and '{"observance_months": false}'); the country pattern's two fail on the code before it."""
 from __future__ import annotations
 
+from index.countries import country_pattern
 from qa import ask
 from qa.ask import plan
-from index.countries import country_pattern
 from qa.details import ASKS_PLACE
 
 GORDON_VENEZUELA = ("wh-2024-08-02-readout-of-national-security-advisor-to-the-vice-president-phil-gordons-meeting-on-"
