@@ -12,21 +12,18 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import os
 import re
 import sys
-import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from eval import check_analyst
+from eval.check_corpus import (Doc, InputError, Matcher, _read_simple, fold_accents, load_corpus,  # noqa: F401
+                               normalize)  # (_read_simple is read from here by the tests)
 
 
-REPO = Path(__file__).resolve().parents[1]
 BASE_KINDS = ("fact", "paraphrase", "date_filtered", "followup", "multi_paragraph", "unanswerable")
 KINDS = BASE_KINDS + check_analyst.ANALYST_KINDS
 REQUIRED = ("id", "question", "answers", "gold", "kind", "filters", "history")
@@ -34,12 +31,6 @@ MAX_ANSWERS = 3
 MAX_ANSWER_WORDS = 8
 # The State Department's attribution line: a paragraph that answers nothing.
 BOILERPLATE = re.compile(r"^the (below|following) is attributable to", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
-
-
-class InputError(ValueError):
-    """A question file or corpus folder that cannot be checked at all."""
 
 
 FILTER_KEYS = ("date_from", "date_to", "source", "readout", "participant", "country", "kind")
@@ -106,22 +97,6 @@ class Filters:
                    for term in (self.participant, self.country) if term)
 
 
-def default_shared_dir() -> Path:
-    """The shared folder: $READOUTS_SHARED, else ../shared next to the repository."""
-    return Path(os.environ.get("READOUTS_SHARED") or REPO.parent / "shared")
-
-
-@dataclass(frozen=True)
-class Doc:
-    """What the checks need of a readout."""
-
-    id: str
-    date: str
-    source: str
-    title: str
-    paragraphs: tuple[str, ...]
-
-
 @dataclass
 class Report:
     """Problems (as 'FILE:LINE: message') and the number of questions per kind, for one file."""
@@ -131,104 +106,6 @@ class Report:
     kinds: Counter = field(default_factory=Counter)
     gold_docs: set[str] = field(default_factory=set)
     ids: dict[str, int] = field(default_factory=dict)  # question id -> line
-
-
-def normalize(text: str) -> str:
-    """Casefold, plain quotes and single spaces, so matching ignores case and typography."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def fold_accents(text: str) -> str:
-    """normalize() without diacritics, for looking up names ("Arevalo" finds "Arévalo")."""
-    decomposed = unicodedata.normalize("NFKD", normalize(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _split_paragraphs(text: str) -> tuple[str, ...]:
-    return tuple(b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip())
-
-
-def _read_simple(paths: Sequence[Path]) -> list[Doc]:
-    """Fallback reader (JSONL records and .txt files) for when index.load is not available."""
-    docs: list[Doc] = []
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path])
-    for path in files:
-        if path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    r = json.loads(line)
-                    docs.append(Doc(r["id"], r.get("date", ""), r.get("source", ""), r.get("title", ""),
-                                    _split_paragraphs(r.get("text", ""))))
-        elif path.suffix == ".txt":
-            text = path.read_text(encoding="utf-8")
-            match = _DATE_PREFIX.match(text)
-            date = match.group(1) if match else ""
-            text = text[match.end():] if match else text
-            docs.append(Doc(path.stem, date, "", path.stem, _split_paragraphs(text)))
-    return docs
-
-
-def load_corpus(shared_dir: Path | None = None) -> dict[str, Doc]:
-    """Readouts by id from shared/corpus/*.jsonl and shared/seeds, through index.load when it exists."""
-    shared_dir = Path(shared_dir) if shared_dir else default_shared_dir()
-    corpus_dir, seeds_dir = shared_dir / "corpus", shared_dir / "seeds"
-    if not corpus_dir.is_dir():
-        raise InputError(f"no corpus folder at {corpus_dir} (set READOUTS_SHARED)")
-    # The JSONL files by name, so documentation in the folder (SOURCES.md) is never read as a readout.
-    paths = sorted(corpus_dir.glob("*.jsonl")) + ([seeds_dir] if seeds_dir.is_dir() else [])
-    try:
-        from index.load import load_paths
-    except ImportError:
-        docs = _read_simple(paths)
-    else:
-        loaded = load_paths(paths)
-        # A record the loader rejects would surface below as "gold doc ... is not a readout"; say why here.
-        for error in loaded.errors:
-            print(f"warning: corpus: {error}", file=sys.stderr)
-        docs = [Doc(r.id, r.date, r.source, r.title, tuple(r.paragraphs)) for r in loaded.readouts]
-    return {d.id: d for d in docs}
-
-
-class _Matcher:
-    """The corpus as one normalized text, built once per run, for the 'answered elsewhere' scans."""
-
-    def __init__(self, docs: dict[str, Doc]):
-        self.docs = docs
-        self.paragraphs = {d.id: [normalize(p) for p in d.paragraphs] for d in docs.values()}
-        # Every paragraph in one string, NUL-separated, so one find() per question scans the corpus.
-        self.owners: list[tuple[str, int]] = []
-        self.starts: list[int] = []
-        parts, offset = [], 0
-        for doc_id, texts in self.paragraphs.items():
-            for n, text in enumerate(texts, 1):
-                self.owners.append((doc_id, n))
-                self.starts.append(offset)
-                parts.append(text)
-                offset += len(text) + 1
-        self.blob = "\0".join(parts)
-
-    @cached_property
-    def folded(self) -> dict[str, str]:
-        """Each readout's title and text without case or accents (only unanswerable checks need it)."""
-        return {d.id: fold_accents(d.title + "\n" + "\n".join(d.paragraphs)) for d in self.docs.values()}
-
-    def admitted(self, filters: Filters) -> Iterable[Doc]:
-        return (d for d in self.docs.values() if filters.admits_doc(d))
-
-    def paragraphs_with_all(self, wanted: Sequence[str]) -> Iterable[tuple[Doc, int]]:
-        """Every (readout, paragraph number) whose paragraph contains every wanted string."""
-        probe = max(wanted, key=len)  # the longest string is the rarest, so it finds the fewest candidates
-        position = self.blob.find(probe)
-        while position != -1:
-            index = bisect_right(self.starts, position) - 1
-            doc_id, n = self.owners[index]
-            if all(w in self.paragraphs[doc_id][n - 1] for w in wanted):
-                yield self.docs[doc_id], n
-            following = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.blob)
-            position = self.blob.find(probe, following)
 
 
 def _field_problems(q: dict) -> list[str]:
@@ -256,7 +133,7 @@ def _field_problems(q: dict) -> list[str]:
     return problems
 
 
-def check_question(q: dict, matcher: _Matcher) -> list[str]:
+def check_question(q: dict, matcher: Matcher) -> list[str]:
     """Every problem with one well-formed question, checked against the corpus."""
     problems: list[str] = []
     docs = matcher.docs
@@ -353,7 +230,7 @@ def check_question(q: dict, matcher: _Matcher) -> list[str]:
     return problems
 
 
-def _absent_problems(q: dict, filters: Filters, matcher: _Matcher) -> list[str]:
+def _absent_problems(q: dict, filters: Filters, matcher: Matcher) -> list[str]:
     """An unanswerable question names in `absent` the terms that must never meet in one readout.
 
     Each item is a term or a list of alternative spellings; the check fails when some readout that
@@ -377,10 +254,10 @@ def _absent_problems(q: dict, filters: Filters, matcher: _Matcher) -> list[str]:
     return []
 
 
-def check_file(path: Path | str, docs: dict[str, Doc], matcher: _Matcher | None = None) -> Report:
+def check_file(path: Path | str, docs: dict[str, Doc], matcher: Matcher | None = None) -> Report:
     """Check every line of one question file; the report lists problems and counts kinds."""
     path = Path(path)
-    matcher = matcher or _Matcher(docs)
+    matcher = matcher or Matcher(docs)
     report = Report(str(path))
     seen: dict[str, int] = {}
     try:
@@ -425,7 +302,7 @@ def check_files(paths: Sequence[Path | str], docs: dict[str, Doc]) -> list[Repor
     """Check several files; an id in two of them is a problem, and so is a readout gold in two unless both are dev
     sets: dev must not leak into a held-out set, but a count or a list of one pair's contacts may be asked in two
     dev sets (few readouts are gold nowhere yet)."""
-    matcher = _Matcher(docs)
+    matcher = Matcher(docs)
     reports = [check_file(p, docs, matcher) for p in paths]
     for i, first in enumerate(reports):
         for second in reports[i + 1:]:
