@@ -8,9 +8,6 @@ memory is its own.
 from __future__ import annotations
 
 import json
-import os
-import platform
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -20,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from eval.machine import anonymous_mib, describe_machine, folder_mib, peak_rss_mib, percentile, rss_mib
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,64 +37,6 @@ class BenchSettings:
     queries: int = 100
     noise: float = 0.2  # norm of the perturbation added to a copied unit vector: cosine ~0.98 with its source
     threshold_table: bool = True
-
-
-def describe_machine() -> str:
-    """CPU (with the SIMD features that decide int8 speed), cores, memory, load and library versions."""
-    import faiss
-    import torch
-
-    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
-
-    def field(name: str) -> str:
-        return next((line.split(":", 1)[1].strip() for line in lines if line.startswith(name)), "")
-
-    simd = [f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8") if f in field("flags").split()]
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{field('model name') or platform.processor()} ({'/'.join(simd) or 'no AVX2'}), {os.cpu_count()} cores, "
-            f"{memory:.0f} GiB; load average {load}; Python {platform.python_version()}, torch {torch.__version__}, "
-            f"faiss {faiss.__version__}")
-
-
-def rss_mib() -> float:
-    """Current resident memory of this process (Linux), else its peak; freed heap is returned to the OS first."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)  # what open() read from SQLite and let go is not index memory
-    except (OSError, AttributeError):
-        pass
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return peak_rss_mib()
-
-
-def anonymous_mib() -> float:
-    """Anonymous resident memory of this process (Linux; NaN elsewhere): the heap the index holds, without
-    the clean file pages of mmapped SQLite and FAISS files that RSS also counts (the kernel drops those under
-    pressure and reads them again)."""
-    try:
-        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-            if line.startswith("Anonymous:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def percentile(values, q: float) -> float:
-    return float(np.percentile(values, q)) * 1000 if len(values) else float("nan")
-
-
-def folder_mib(folder: Path) -> float:
-    return sum(p.stat().st_size for p in Path(folder).iterdir() if p.is_file()) / 2**20
 
 
 # --- ingest -------------------------------------------------------------------------------------
