@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from index.countries import fold
 from index.officials import OFFICIALS, Official
-from index.people import OFFICE_WORDS, PARTICLES, PLURAL_OFFICES, Mention, find_mentions, role_only_mentions, tokenize
+from index.name_tokens import OFFICE_WORDS, PARTICLES, PLURAL_OFFICES, tokenize
+from index.people import Mention, find_mentions, role_only_mentions
 from index.sentences import split_sentences
 
 US = "United States"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from index.countries import fold
-from index.people import CORE_OFFICES, PARTICLES, Token, tokenize
+from index.name_tokens import CORE_OFFICES, PARTICLES, Token, tokenize
 from index.sentences import split_sentences, strip_intro
 
 BOTH = "both"

@@ -8,7 +8,7 @@ from typing import Callable
 
 from index.chunk import split_sentences
 from index.countries import country_of
-from index.people import CORE_OFFICES
+from index.name_tokens import CORE_OFFICES
 from index.query import lexical_terms, stem
 from index.search import Scored
 

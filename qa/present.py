@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.people import CORE_OFFICES
+from index.name_tokens import CORE_OFFICES
 from index.query import lexical_terms, stem
 
 from .cover import has

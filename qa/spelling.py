@@ -7,7 +7,7 @@ import re
 from difflib import SequenceMatcher
 
 from index.countries import country_of, fold
-from index.people import OFFICE_WORDS
+from index.name_tokens import OFFICE_WORDS
 from index.query import GENERIC, STOPWORDS
 
 from .tuning import TUNING
