@@ -9,21 +9,19 @@ from pathlib import Path
 
 import numpy as np
 
+from index.precision import cpu_features, cpu_name
+
 
 def describe_machine() -> str:
     """CPU (with the SIMD features that decide int8 speed), cores, memory, load and library versions."""
     import faiss
     import torch
 
-    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
-
-    def field(name: str) -> str:
-        return next((line.split(":", 1)[1].strip() for line in lines if line.startswith(name)), "")
-
-    simd = [f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8") if f in field("flags").split()]
+    flags = cpu_features()
+    simd = [f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8") if f in flags]
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{field('model name') or platform.processor()} ({'/'.join(simd) or 'no AVX2'}), {os.cpu_count()} cores, "
+    return (f"{cpu_name() or platform.processor()} ({'/'.join(simd) or 'no AVX2'}), {os.cpu_count()} cores, "
             f"{memory:.0f} GiB; load average {load}; Python {platform.python_version()}, torch {torch.__version__}, "
             f"faiss {faiss.__version__}")
 

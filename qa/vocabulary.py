@@ -176,8 +176,12 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "recommit": ("reaffirm", "reaffirmed", "reiterate", "reiterated", "renewed"),
 }
 # one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
-_SAID = {word: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")
-         for word, alts in OFFICIAL_WORDS.items()}
+def _any_of(alternatives: tuple[str, ...]) -> re.Pattern:
+    """One pattern finding any of the (lower-case) alternatives as whole words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alternatives) + r")\b")
+
+
+_SAID = {word: _any_of(alts) for word, alts in OFFICIAL_WORDS.items()}
 
 
 def _entry(word: str) -> str | None:
@@ -202,8 +206,7 @@ def official_words(word: str) -> tuple[str, ...]:
 # names of several words (lower case) -> the readouts' names for them
 OFFICIAL_NAMES: dict[str, tuple[str, ...]] = {"islamic state": ("isis", "isil", "daesh")} \
     if TUNING.more_official_words else {}
-_NAMED = {name: re.compile(r"\b(?:" + "|".join(re.escape(alt) for alt in alts) + r")\b")
-          for name, alts in OFFICIAL_NAMES.items()}
+_NAMED = {name: _any_of(alts) for name, alts in OFFICIAL_NAMES.items()}
 
 
 def named_officially(name: str, text: str) -> bool:
