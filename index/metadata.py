@@ -20,7 +20,7 @@ from index.sentences import split_sentences
 from index.speakers import Speaker, attribute
 from index.types import Readout
 
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 KINDS = ("call", "meeting", "visit", "statement", "other")
 __all__ = ["EXTRACTOR_VERSION", "KINDS", "Participant", "SpokenSpan", "ReadoutMetadata", "extract_metadata",
            "link_same_events", "split_sentences", "match_participant", "family_name", "same_person"]

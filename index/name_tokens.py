@@ -10,6 +10,14 @@ from functools import lru_cache
 from index.countries import COUNTRIES, ORGANISATIONS, country_of, fold
 from index.officials import OFFICIALS
 
+# The states of the United States, folded: a place before a name ("Commissioner of Lee County, Florida Cecil
+# Pendergrass"), never the start of it.
+US_STATES = frozenset(fold(name) for name in """Alabama,Alaska,Arizona,Arkansas,California,Colorado,Connecticut,
+Delaware,Florida,Georgia,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,Massachusetts,
+Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,New York,
+North Carolina,North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,
+Texas,Utah,Vermont,Virginia,Washington,West Virginia,Wisconsin,Wyoming""".replace("\n", "").split(","))
+
 # Words that make up offices. CORE words can stand right before a name and make it a person.
 CORE_OFFICES = frozenset("""
 president vice-president president-elect minister prime secretary secretary-general director-general

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from index.countries import fold
 from index.officials import OFFICIALS, Official
-from index.name_tokens import OFFICE_WORDS, PARTICLES, PLURAL_OFFICES, tokenize
+from index.name_tokens import OFFICE_WORDS, PARTICLES, PLURAL_OFFICES, US_STATES, tokenize
 from index.people import Mention, find_mentions, role_only_mentions
 from index.sentences import split_sentences
 
@@ -226,6 +226,15 @@ def _same_person(a: Person, b_tokens: tuple[str, ...]) -> bool:
     return bool(keys) and keys <= longer
 
 
+def _without_state(name: str, tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A name without the US state written before it ("Lee County, Florida Cecil Pendergrass" gives "Florida Cecil
+    Pendergrass"): the county's state, not the commissioner's given name. Two words of name stay at least."""
+    for size in (2, 1):
+        if len(tokens) >= size + 2 and " ".join(tokens[:size]) in US_STATES and len(name.split()) == len(tokens):
+            return " ".join(name.split()[size:]), tokens[size:]
+    return name, tokens
+
+
 def _add(people: list[Person], mention: Mention, side: str, context: Context) -> None:
     """Merge a mention into the list: a longer name and any missing role or country win."""
     official = _official(mention.tokens, fold(mention.office), context)
@@ -234,6 +243,7 @@ def _add(people: list[Person], mention: Mention, side: str, context: Context) ->
         name, tokens = official.name, tuple(fold(official.name).split())
     else:
         tokens = mention.tokens
+        name, tokens = _without_state(name, tokens)
     role = normalise_role(mention.office)
     for person in people:
         if _same_person(person, tokens):

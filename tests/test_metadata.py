@@ -549,3 +549,17 @@ def test_an_official_who_dropped_by_a_meeting_took_part():
                 "replacement. President Biden dropped by the meeting to underscore that every family deserves clean "
                 "water.", date="2023-06-01")
     assert names(extract_metadata(r)) == ["Kamala Harris", "Joe Biden"]
+
+
+def test_a_us_state_before_a_name_is_no_part_of_it():
+    # "Commissioner of Lee County, Florida Cecil Pendergrass": the county's state, not his given name (the corpus
+    # readout of 2022-09-29; a question about "Florida's Gulf coast" found him as "Florida's")
+    r = readout("Readout of President Joe Biden’s Call with Lee County Commissioner Cecil Pendergrass and FEMA "
+                "Administrator Deanne Criswell",
+                "This morning, President Joseph R. Biden, Jr. spoke with Commissioner of Lee County, Florida Cecil "
+                "Pendergrass. FEMA Administrator Deanne Criswell joined them on the call.", date="2022-09-29")
+    assert names(extract_metadata(r)) == ["Joe Biden", "Cecil Pendergrass", "Deanne Criswell"]
+    # ... and a name that is a state's name as well stays whole
+    r = readout("Readout of Vice President Harris’s Call with Representative Virginia Foxx",
+                "Vice President Kamala Harris spoke with Representative Virginia Foxx today.")
+    assert names(extract_metadata(r)) == ["Kamala Harris", "Virginia Foxx"]
