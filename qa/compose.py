@@ -4,6 +4,7 @@ stretch of its paragraph from the first chosen sentence to the last.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable
 
@@ -91,6 +92,9 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
         # ("Who went with Sullivan to Brasilia, and what did he extend to Lula?")
         rest = [c for c in chosen if c.sentence != company] if len(question_parts(question.text)) > 1 else []
         chosen = [Candidate(best.score, -1, -1, company, opening, 0, opening.speaker_of(company))] + rest
+    if tuning.lead_apart and first is None and (question.intent in ("who_said", "compare") or question.intent == "discuss"
+                              and question.cited and len(question_parts(question.text)) < 2):
+        chosen = _lead_apart(chosen, best if tuning.lead_apart_best else None)
     if one_readout and tuning.unnamed_one_readout:
         # Nobody named: the question is about one contact (its time and description picked it), so the
         # answer stays in the readout of the best sentence.
@@ -179,6 +183,25 @@ def _chosen(question: Question, scored: list[Scored], candidates: list[Candidate
     return chosen, best
 
 
+# A number a sentence gives: in figures or in words ("nine million workers", "a dozen countries")
+NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                    r"thousands?|millions?|billions?|twenty|thirty|forty|fifty)\b", re.IGNORECASE)
+
+
+# "How many chief executives were there, and did the President attend?": a second question after the number
+ANOTHER_ASK = re.compile(r",\s*and\s+(?:did|does|do|was|were|is|are|has|have|had|what|which|who|whom|how|when|where)\b",
+                         re.IGNORECASE)
+
+
+def _lead_apart(chosen: list[Candidate], best: Candidate | None) -> list[Candidate]:
+    """Without the lead of a readout another of whose paragraphs is quoted too (unless it holds `best`): who said a
+    thing, a comparison and a follow-up ask what one paragraph says, and the lead beside it is seldom what answers."""
+    beside = {c.hit.readout_id for c in chosen if c.hit.paragraph != 1}
+    if best is not None and best.hit.paragraph == 1:
+        beside.discard(best.hit.readout_id)
+    return [c for c in chosen if not (c.hit.paragraph == 1 and c.hit.readout_id in beside)] or chosen
+
+
 def _written(question: Question, chosen: list[Candidate], covering: set[int], hits: tuple[Hit, ...],
              tuning: Tuning) -> Answer:
     """The answer's text and citations. `covering`: the ids of sentences added to answer another question of
@@ -191,6 +214,10 @@ def _written(question: Question, chosen: list[Candidate], covering: set[int], hi
                                                     g[0].hit.paragraph))
     cited = Cited()
     parts = []
+    # "how many countries had signed on to the warning?": the sentence that gives the number, not the whole
+    # paragraph it is in (an 1,800-character lead of a call with Bahrain's crown prince)
+    counted = tuning.number_sentence and question.intent == "discuss" and asks_number(question.text) \
+        and len(question_parts(question.text)) < 2 and not ANOTHER_ASK.search(question.text)
     # ("On what date did the council first meet?", of an event named by no participant: the date is the answer)
     dated = len({g[0].hit.readout_id for g in ordered}) > 1 or question.intent in ("compare",)
     when = question.intent == "when" and tuning.when_dated and not dated
@@ -204,6 +231,7 @@ def _written(question: Question, chosen: list[Candidate], covering: set[int], hi
             # Too far apart to quote as one span: the best of them (first chosen), not the first in the text.
             said = next(c.sentence for c in chosen if c in group)
         if question.intent == "discuss" and len(hit.text) <= tuning.whole_paragraph \
+                and not (counted and any(NUMBER.search(c.sentence) for c in group)) \
                 and not (hit.paragraph == 1 and hit.text.startswith(group[0].sentence) and not tuning.whole_lead) \
                 and not (tuning.bullets_apart and is_list(hit.text) and not is_roster(hit.text)):  # (each item apart)
             said = hit.text  # a short paragraph is read whole: what it says about the topic runs on past one sentence

@@ -124,6 +124,14 @@ ACCORDING = re.compile(r"\baccording to\b[^,?]*?\b(?:call|meeting|readout|conver
 TIMES_DONE = re.compile(r"^\s*how many (?:times|occasions)\s+(?:had|has|have)\b(?![^?]*\b(?:met|meet|spoken|spoke|called|"
                         r"talked|visited|hosted|engaged|conferred|convened|gathered)\b)", re.IGNORECASE)
 
+# "how many countries had signed on to the previous week's warning to the Houthis?": a number the readout gives of
+# something done, not of contacts ("how many leaders had he met", "how many countries has Blinken visited" still
+# count them: a contact verb, or no participle right after the auxiliary).
+COUNTED_DONE = re.compile(r"^\s*how many (?:[\w-]+ ){0,2}?(?:countries|nations|leaders|officials|heads|presidents|"
+                          r"ministers|delegations)\s+(?:had|has|have)\s+(?:already\s+|also\s+|now\s+)?"
+                          r"(?!(?:met|spoken|called|talked|visited|hosted|engaged|conferred|convened|gathered)\b)"
+                          r"(?-i:[a-z]+(?:ed|en))\b", re.IGNORECASE)
+
 
 # "Who went with Jake Sullivan to Brasilia", "Who led the U.S. delegation": who took part, not who said something.
 COMPANY = re.compile(r"(?:^|[,;:]\s*)who\s+(?:else\s+)?(?:went|travel(?:l)?ed|accompanied|joined|led|headed|attended|"
@@ -194,7 +202,8 @@ def intent_of(text: str) -> str:
                 # second question's; the first counts what was said
             if intent in ("how_many", "list") and (SAID.search(text) or TUNING.discussed_contacts and DISCUSSED.search(text)
                                                  or TUNING.according_said and ACCORDING.search(text)
-                                                 or TUNING.times_done and TIMES_DONE.search(text)):
+                                                 or TUNING.times_done and TIMES_DONE.search(text)
+                                                 or TUNING.counted_done and COUNTED_DONE.search(text)):
                 continue
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
                 return "discuss"

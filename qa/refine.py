@@ -15,7 +15,7 @@ from . import compose, evidence, refusal
 from .asked_names import full_name_words
 from .dates import date_positions, spans_between
 from .question import Question, capitalised
-from .texts import readout_texts, titled_words
+from .texts import readout_texts, readouts_with, titled_words
 from .tuning import TUNING
 from .vocabulary import official_words, said_officially
 
@@ -223,7 +223,7 @@ def rare_hits(library: Library, read: Question, question: str, turns, scored: li
     missing = [w for w in rare if not any(mentioned([w], s.hit.text) for s in scored)]
     if not missing or len(missing) < len(rare):
         return scored  # (a hit that has one rare word of several is what the answer quotes)
-    ids = set(refusal.readouts_with(library, missing, readouts))
+    ids = set(readouts_with(library, missing, readouts))
     if not ids:
         return scored
     wider = library.retrieve(question, compose.restrict(read.filters, tuple(r for r in readouts if r.id in ids)),

@@ -9,10 +9,9 @@ from dataclasses import replace
 from index.api import Library, ReadoutSummary
 from index.countries import capital_country, country_of
 from index.query import lexical_terms, mentioned
-from index.types import Filters
 
 from .evidence import Evidence, none_of_them, time_said
-from .texts import readout_texts, titled_words
+from .texts import readout_texts, readouts_with, titled_words
 from .parts import question_parts
 from .people import Person
 from .question import Question, capitalised as _capitalised
@@ -71,12 +70,6 @@ def rare_word_texts(library: Library, question: Question, readouts: tuple[Readou
     rare = [t for t in question.topic if len(t) > 2 and word_counter(library, tuning)(t) <= tuning.rare_paragraphs]
     ids = [s.hit.readout_id for s in scored[:5]] + readouts_with(library, rare + demonym_places(rare), readouts)
     return readout_texts(library, ids)
-
-
-def readouts_with(library: Library, words: list[str], readouts) -> list[str]:
-    """The ids of the readouts (of `readouts`) a lexical search for each word finds first, up to three a word."""
-    allowed = Filters(readouts=frozenset(r.id for r in readouts))
-    return [h.readout_id for word in words for h in library.search(word, filters=allowed, k=3, mode="lexical")]
 
 
 def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str], best_cosine: float,

@@ -293,7 +293,9 @@ def add_described(question: Question, rows) -> Question:
     low = question.text.lower()
     for region, countries in REGIONS.items():
         # "And what about the South Caucasus?": the readouts name its countries ("Armenia and Azerbaijan").
-        if re.search(rf"\b{region}\b", low) and not any(region in o.words.lower() for o in offices) \
+        # (not "Florida's Gulf coast", "the Gulf of Aden": a coast or a sea)
+        waters = r"(?!\s+(?:coasts?|coastal|of)\b)" if TUNING.gulf_coast else ""
+        if re.search(rf"\b{region}\b{waters}", low) and not any(region in o.words.lower() for o in offices) \
                 and set(lexical_terms(region)) & set(topic):
             topic += tuple(w for c in countries for w in lexical_terms(c) if w not in topic)
             break

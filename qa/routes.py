@@ -15,7 +15,7 @@ from .passages import event_refusal, top_texts, unnamed_passages
 from .question import Question
 from .refine import (TOPIC_TEXTS, contacts_on, engine_top, named_contacts, none_mention, official_hits, rare_hits,
                      said_most, unsaid_when)
-from .texts import readout_texts
+from .texts import name_texts, readout_texts
 from .tuning import TUNING
 from .unsaid import unnamed_yes_refusal, unsaid_names
 
@@ -82,6 +82,18 @@ def plan_found(library: Library, read: Question, found: evidence.Evidence, quest
         # that none of their readouts has whole (each word alone may be there: "the Amazon").
         unsaid = unsaid_names(read, texts)
         reason = none_mention(read, unsaid) if unsaid else ""
+    if not reason and TUNING.unsaid_named_many and len(found.readouts) > TOPIC_TEXTS and texts:
+        # ... and of a person with too many readouts to read whole ("In 2021, did Blinken discuss the UN-led political
+        # process for Western Sahara ...?": 200 readouts, "Western" in some): those a lexical search for the name
+        # finds among them are read too, so "none of them" holds for the name whole.
+        unsaid = unsaid_names(read, texts)
+        if unsaid:
+            more = dict(texts)
+            for name in unsaid:
+                more.update(name_texts(library, name, found.readouts))
+            unsaid = unsaid_names(read, more)
+        reason = evidence.none_of_them(read, len(found.readouts), f"does not mention {', '.join(unsaid)}",
+                                       f"mentions {', '.join(unsaid)}") if unsaid else ""
     if not reason and TUNING.detail_given and len(found.readouts) <= TOPIC_TEXTS:
         # "how many hostages ...?" of readouts that give no number
         reason = detail_refusal(read, found, texts, refusal.word_counter(library))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.api import Library, ReadoutSummary
 from index.query import mentioned
 from index.readout_meta import load
-from index.types import Hit
+from index.types import Filters, Hit
 
 
 def readout_texts(library: Library, ids) -> dict[str, str]:
@@ -48,3 +48,15 @@ def paragraph_hit(library: Library, readout_id: str, n: int, readout=None) -> Hi
     spans = tuple((s.start, s.end, s.speaker) for s in meta.sentences if s.paragraph == n) if meta else ()
     return Hit(readout.id, n, readout.title, readout.date, readout.source, readout.url, 0.0,
                readout.paragraphs[n - 1], meta.event_date if meta else readout.date, spans)
+
+
+def name_texts(library: Library, name: str, readouts) -> dict[str, str]:
+    """The readouts (of `readouts`) a lexical search for a name of several words finds first (ten), read whole."""
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    return readout_texts(library, [h.readout_id for h in library.search(name, filters=allowed, k=10, mode="lexical")])
+
+
+def readouts_with(library: Library, words: list[str], readouts) -> list[str]:
+    """The ids of the readouts (of `readouts`) a lexical search for each word finds first, up to three a word."""
+    allowed = Filters(readouts=frozenset(r.id for r in readouts))
+    return [h.readout_id for word in words for h in library.search(word, filters=allowed, k=3, mode="lexical")]

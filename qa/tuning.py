@@ -736,6 +736,23 @@ class Tuning:
     # only where the title has the kind of event asked too (qa/places.titled_event; forty-fourth session)
     presence_words: bool = True  # "Which other lawmakers were in the room?": who was there, not a room asked about
     # (qa/topic; forty-fourth session)
+    unsaid_named_many: bool = True  # "In 2021, did Blinken discuss ... Western Sahara ...?": a name of several words
+    # none of a frequent person's readouts has whole (each word alone may be there: "Western Balkans"), checked in
+    # those a lexical search for it finds (qa/routes; forty-fifth session)
+    counted_done: bool = True  # "how many countries had signed on to the warning?": a number a readout gives, not a
+    # count of contacts (qa/intent.COUNTED_DONE; forty-fifth session)
+    number_sentence: bool = True  # ... and quoted by the sentence that gives the number, never its paragraph whole
+    # (qa/compose._written; forty-fifth session)
+    subject_countries: bool = True  # "When did Biden convene his top national security officials about Moscow's troop
+    # buildup around Ukraine ...?": countries named only in what was discussed do not narrow the people's contacts to
+    # those with someone from them (qa/selection._rows_of; forty-fifth session)
+    lead_apart: bool = True  # who said, compare, and a follow-up of one question: a readout's lead is not quoted beside
+    # another of its paragraphs (qa/compose._lead_apart; forty-fifth session)
+    lead_apart_best: bool = True  # ... unless the lead holds the best sentence
+    broad_words: bool = True  # the second table of analysts' words for readouts' words (qa/vocabulary_more.py; written
+    # apart from any question set in the forty-fifth session, with six words from analyst_dev68 and 70)
+    gulf_coast: bool = True  # "on Florida's Gulf coast", "the Gulf of Aden": no Gulf states asked about (qa/roles;
+    # forty-fifth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -13,6 +13,7 @@ import re
 from index.countries import capital_country, country_names, country_of, country_pattern, fold
 
 from .tuning import TUNING
+from .vocabulary_more import BROAD_WORDS
 
 # word asked (lower case, singular) -> words or phrases readouts use for it
 OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
@@ -175,6 +176,10 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
     "congestion": ("crowding", "overcrowding", "bottleneck", "bottlenecks"),
     "recommit": ("reaffirm", "reaffirmed", "reiterate", "reiterated", "renewed"),
 }
+if TUNING.broad_words:  # (qa/vocabulary_more.py: the forty-fifth session's table, written apart from any question set)
+    OFFICIAL_WORDS.update({word: alts for word, alts in BROAD_WORDS.items() if word not in OFFICIAL_WORDS})
+
+
 # one pattern per entry, made once: any of its words or phrases as a whole word ("cyber", not "cybersecurity" alone)
 def _any_of(alternatives: tuple[str, ...]) -> re.Pattern:
     """One pattern finding any of the (lower-case) alternatives as whole words."""
