@@ -227,8 +227,8 @@ def _same_person(a: Person, b_tokens: tuple[str, ...]) -> bool:
 
 
 def _without_state(name: str, tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """A name without the US state written before it ("Lee County, Florida Cecil Pendergrass" gives "Florida Cecil
-    Pendergrass"): the county's state, not the commissioner's given name. Two words of name stay at least."""
+    """A name without the US state written before it: "Commissioner of Lee County, Florida Cecil Pendergrass" is Cecil
+    Pendergrass, "Florida" the county's state, not his given name. Two words of name stay at least."""
     for size in (2, 1):
         if len(tokens) >= size + 2 and " ".join(tokens[:size]) in US_STATES and len(name.split()) == len(tokens):
             return " ".join(name.split()[size:]), tokens[size:]

@@ -84,7 +84,7 @@ def plan_found(library: Library, read: Question, found: evidence.Evidence, quest
         reason = none_mention(read, unsaid) if unsaid else ""
     if not reason and TUNING.unsaid_named_many and len(found.readouts) > TOPIC_TEXTS and texts:
         # ... and of a person with too many readouts to read whole ("In 2021, did Blinken discuss the UN-led political
-        # process for Western Sahara ...?": 200 readouts, "Western" in some): those a lexical search for the name
+        # process for Western Sahara ...?": 105 readouts, "Western" in some): those a lexical search for the name
         # finds among them are read too, so "none of them" holds for the name whole.
         unsaid = unsaid_names(read, texts)
         if unsaid:
