@@ -7,8 +7,8 @@ import re
 
 from index.countries import (COUNTRIES, EPITHETS, ORGANISATIONS, capital_country, country_of, epithet_alternation,
                              epithet_key, fold)
-from index.participants import OFFICE_WORDS, US
-from index.name_tokens import CORE_OFFICES
+from index.name_tokens import CORE_OFFICES, OFFICE_WORDS
+from index.participants import US
 from index.query import lexical_terms
 
 from .people import Person

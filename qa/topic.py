@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from index.countries import capital_country, capital_of, country_of, fold
-from index.participants import OFFICE_WORDS
+from index.name_tokens import OFFICE_WORDS
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms
 
 from .dates import HOLIDAY, NEAR_HOLIDAY, event_words
