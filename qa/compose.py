@@ -4,7 +4,6 @@ stretch of its paragraph from the first chosen sentence to the last.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Callable
 
@@ -13,9 +12,10 @@ from index.query import stem
 from index.search import Scored
 from index.types import Hit
 
-from .cover import cover_questions, has as _has, needed
+from .cover import NUMBER, cover_questions, has as _has, needed
 from .details import asks_number, number_of_counted
 from .focus import closest_of_tied, covering_readout, number_given, ordinal_given
+from .intent import FIRST_PART
 from .onward import beyond_lead, roster_lines
 from .parts import asked_nouns, asks_place, question_parts
 from .present import present_asked, present_score
@@ -183,16 +183,6 @@ def _chosen(question: Question, scored: list[Scored], candidates: list[Candidate
     return chosen, best
 
 
-# A number a sentence gives: in figures or in words ("nine million workers", "a dozen countries")
-NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-                    r"thousands?|millions?|billions?|twenty|thirty|forty|fifty)\b", re.IGNORECASE)
-
-
-# "How many chief executives were there, and did the President attend?": a second question after the number
-ANOTHER_ASK = re.compile(r",\s*and\s+(?:did|does|do|was|were|is|are|has|have|had|what|which|who|whom|how|when|where)\b",
-                         re.IGNORECASE)
-
-
 def _lead_apart(chosen: list[Candidate], best: Candidate | None) -> list[Candidate]:
     """Without the lead of a readout another of whose paragraphs is quoted too (unless it holds `best`): who said a
     thing, a comparison and a follow-up ask what one paragraph says, and the lead beside it is seldom what answers."""
@@ -215,9 +205,10 @@ def _written(question: Question, chosen: list[Candidate], covering: set[int], hi
     cited = Cited()
     parts = []
     # "how many countries had signed on to the warning?": the sentence that gives the number, not the whole
-    # paragraph it is in (an 1,800-character lead of a call with Bahrain's crown prince)
+    # paragraph it is in (an 1,800-character lead of a call with Bahrain's crown prince); not where a second
+    # question follows (", and did the President attend?"), which the paragraph may answer
     counted = tuning.number_sentence and question.intent == "discuss" and asks_number(question.text) \
-        and len(question_parts(question.text)) < 2 and not ANOTHER_ASK.search(question.text)
+        and len(question_parts(question.text)) < 2 and not FIRST_PART.match(question.text)
     # ("On what date did the council first meet?", of an event named by no participant: the date is the answer)
     dated = len({g[0].hit.readout_id for g in ordered}) > 1 or question.intent in ("compare",)
     when = question.intent == "when" and tuning.when_dated and not dated

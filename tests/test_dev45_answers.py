@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from qa import ask
 from qa.ask import plan
-from qa.compose import ANOTHER_ASK, NUMBER
+from qa.cover import NUMBER
+from qa.intent import FIRST_PART
 from qa.intent import intent_of
 
 NSC_FEBRUARY_2022 = "wh-2022-02-20-readout-of-president-bidens-national-security-council-meeting"
@@ -77,8 +78,8 @@ def test_a_country_only_discussed_does_not_narrow_the_contacts(library):
 def test_a_number_asked_with_a_second_question_keeps_the_paragraph():
     # ("How many chief executives were there, and did the President attend?" of a dev set: the sentence with "16 CEOs"
     # alone left the second question unanswered; and a sentence with no number never stands for its paragraph)
-    assert ANOTHER_ASK.search("How many CEOs came, and did Biden drop in?")
-    assert not ANOTHER_ASK.search("How many countries, including Bahrain, had signed the warning?")
+    assert FIRST_PART.search("How many CEOs came, and did Biden drop in?")
+    assert not FIRST_PART.search("How many countries, including Bahrain, had signed the warning?")
     assert NUMBER.search("extends protections to nine million workers") and NUMBER.search("endorsed by 14 countries")
     assert not NUMBER.search("They also discussed the important warning statement last week.")
 
