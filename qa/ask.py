@@ -69,6 +69,11 @@ def understand(library: Library, question: str, filters: Any = None, history: An
     return _new_counterpart(library, read) if turns and read.carried and TUNING.new_counterpart else read
 
 
+# "Did he say whether ...", "What did she tell them about ...": the thread's person speaks of whoever is named after
+PRONOUN_SAYS = re.compile(r"^\s*(?:and\s+)?(?:(?:what|how|why)\s+)?(?:did|does|do|has|had)\s+(?:he|she|they)\s+"
+                          r"(?:also\s+)?(?:say|tell|mention|note|indicate|confirm|report|add|explain)\b")
+
+
 def _new_counterpart(library: Library, read: Question) -> Question:
     """"And with South Korea's prime minister the next day?", "And why did the Vice President call him that
     September?": a person the follow-up names (or describes) takes the place of the people carried from the
@@ -78,6 +83,10 @@ def _new_counterpart(library: Library, read: Question) -> Question:
     carried = [p for p in read.people if p not in own]
     if not own or not carried:
         return read
+    if TUNING.pronoun_speaks and PRONOUN_SAYS.match(text) and all(p.inferred for p in own):
+        # "Did he say whether the President was personally keeping track of it?": "he" of the thread says it, the
+        # President is what he said about, no new side of the contact.
+        return replace(read, people=tuple(carried))
     side_of = {p.words: sides.side(library, p) for p in read.people}
     kept = [p for p in carried if side_of[p.words] is None or side_of[p.words] not in {side_of[o.words] for o in own}]
     if len(kept) == len(carried) or not (kept or read.countries):

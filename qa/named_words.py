@@ -95,3 +95,18 @@ def unsupported(named: list[str], text: str, texts: dict[str, str]) -> list[str]
         if not found:
             missing.append(word)
     return missing
+
+
+def possessive(country: str, text: str) -> bool:
+    """Whether the text writes the country's name as a possessive ("Argentina's Vice President"): someone of it."""
+    pattern = country_pattern(country)
+    return bool(pattern and re.search(pattern.pattern + r"['’]s\b", text, re.IGNORECASE))
+
+
+def thread_country(question: Question, texts: dict[str, str]) -> bool:
+    """"Did Kyiv's war come up too?" in a thread about one contact: a country the follow-up names itself (or its
+    capital), which the readouts say under any of its names (qa/evidence keeps the thread's readout for it)."""
+    if not (TUNING.cited_country and question.carried and question.cited):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Z][\w-]+", question.text) if country_of(w) or capital_country(w)}
+    return any(country_said(w, question, texts) for w in words)

@@ -15,6 +15,7 @@ from index.types import Filters, Turn
 
 from .dates import all_dates
 from .intent import EACH_CONTACT, intent_of, kind_of, order_of
+from .offices import REGIONS
 from .parties import ASIDE, countries_of
 from .parts import ABOUT, scene_and_ask, subject_of  # noqa: F401 - scene_and_ask is used from here by qa.ask and the tests too
 from .people import Names, Person, dominant_names, people_in
@@ -101,6 +102,10 @@ def sentence_words(sentence: str) -> set[str]:
 _A_CONTACT = re.compile(r"\b(?:call|calls|meeting|meetings|readout|readouts|visit|conversation|statement)\b", re.IGNORECASE)
 
 
+PURPOSE_YEAR = re.compile(r"\bfor\s+(?:the|its|their|his|her|next\s+year's)\s+(?:19|20)\d\d\s+(?:legislative\s+)?(?:sessions?|"
+                          r"elections?|midterms?|budget|fiscal\s+year|campaign|season|cycle|census)\b", re.IGNORECASE)
+
+
 def read_question(text: str, names: Names, filters: Filters = Filters(), history: tuple[Turn, ...] = (),
                   thread: tuple[str, str] | None = None) -> Question:
     """Parse a question (and what its history resolves) into a Question. `thread`: the first and last event
@@ -115,8 +120,10 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
         asked_about = [p for p in people if all(w in about for w in lexical_terms(p.words))]
         if asked_about and len(people) - len(asked_about) >= 2:
             people = tuple(p for p in people if p not in asked_about)
-    date_from, date_to = read_dates(text, TUNING.event_times)
-    named_dates = all_dates(text)
+    # "to plan reproductive rights bills for the 2024 sessions": a year of what was planned, not of the contact
+    timed_text = PURPOSE_YEAR.sub(" ", text) if TUNING.purpose_year else text
+    date_from, date_to = read_dates(timed_text, TUNING.event_times)
+    named_dates = all_dates(timed_text)
     if intent == "discuss" and len(named_dates) == 2 and EACH_CONTACT.search(text) and TUNING.each_contact:
         intent = "compare"
     if len(named_dates) > 1:
@@ -202,9 +209,13 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     # Not for another contact ("Whom did he call right afterwards?"): its country is what is asked.
     other = next_contact(text) or RELATIVE_BEFORE.search(text) or re.match(r"\s*(?:and\s+)?(?:who|whom)\b", text, re.I)
     countries = countries_of(text, people) or (tuple(turn_countries) if TUNING.turn_countries and not other else ())
+    if TUNING.their_region:
+        # "the two Nordic states' right to choose" of Biden's call with Sweden and Finland: a region that holds the
+        # countries of the people asked about describes them, as their countries' names would; no topic word.
+        topic = tuple(t for t in topic if not set(REGIONS.get(t, ())) & set(countries)) or topic
     return Question(text, intent, people, countries, speaker,
                     filters.date_from or date_from, filters.date_to or date_to, order,
-                    kind, topic, filters, cited, carried, all_dates(text), exclude, places, subject_of(text, topic),
+                    kind, topic, filters, cited, carried, all_dates(timed_text), exclude, places, subject_of(text, topic),
                     named, moved or bool(history and own_time),
                     company, setting)
 

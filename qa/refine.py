@@ -125,6 +125,29 @@ def said_most(library: Library, read, found: evidence.Evidence, scored=()) -> ev
     return replace(found, readouts=tuple(r for r in found.readouts if said[r.id] == most))
 
 
+def top_contact(library: Library, read: Question, found: evidence.Evidence, scored) -> evidence.Evidence:
+    """"When did the Vice President take her abortion-rights meetings with state lawmakers to Atlantic City?" of 142
+    contacts, or of 23 calls whose texts share the question's words alike: the contact whose passage was retrieved
+    first among them, where it has the names the question asks about. A date asked of something said or done picks one
+    contact; listing every contact of the people answers "when did they speak?", which was not asked. A first or last
+    asked for keeps the order's pick."""
+    if len(found.readouts) < 2 or read.order or not read.topic:
+        return found
+    ids = {r.id for r in found.readouts}
+    first = next((s.hit.readout_id for s in scored if s.hit.readout_id in ids), None)
+    if first is None or not _names_written(read, readout_texts(library, [first]).get(first, "")):
+        return found
+    return replace(found, readouts=tuple(r for r in found.readouts if r.id == first))
+
+
+def _names_written(read: Question, text: str) -> bool:
+    """Whether the text has each capitalised topic word as the question writes it: "When did Blinken call Kuleba to
+    mark Ukraine's Independence Day?" is not answered by the call retrieved first, on "Ukraine's independence"."""
+    forms = [m.group() for t in read.topic if capitalised(t, read.text)
+             for m in [re.search(rf"\b{re.escape(t)}\b", read.text, re.IGNORECASE)] if m]
+    return all(re.search(rf"\b{re.escape(form)}\b", text) for form in forms)
+
+
 def _titled_most(read, found: evidence.Evidence, titled: set[str]) -> evidence.Evidence:
     """Of contacts whose texts have the question's words alike, those whose titles name most of its names and places
     (not words of most of their titles): "When did Harris meet Pennsylvania state lawmakers ...?" of four such

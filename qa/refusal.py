@@ -17,29 +17,9 @@ from .people import Person
 from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
 from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_names
-from .named_words import by_initials, country_said, titled_country, unsupported
+from .named_words import by_initials, country_said, possessive, thread_country, titled_country, unsupported
 from .vocabulary import said_officially
 from .verbs import says_how
-
-# Verbs and nouns of diplomacy: a question without any of them, naming no participant, is about
-# something else ("What is the capital of France?").
-DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+|agree\w*|stress\w*|emphasi\w+|"
-                    r"readouts?|visit\w*|spoke|speak\w*|conver\w+|reaffirm\w*|underscor\w+|welcom\w+|thank\w*|"
-                    r"condemn\w*|express\w*|highlight\w*|urg\w+|announc\w+|commit\w*|support\w*|concern\w*|"
-                    r"relations?|cooperat\w+|partnership|summit|minister|president|secretary|leaders?|officials?|"
-                    r"delegation|counterpart|bilateral|ambassador|sanction\w*|assistance|aid|security|"
-                    # the White House's meetings at home: with governors, mayors, clergy, a task force, a roundtable
-                    r"roundtables?|listening sessions?|task force|governors?|mayors?|legislators?|lawmakers?|senators?|"
-                    r"congress\w*|first lady|second gentleman|vice president|hosted|convened|briefed|advis[eo]rs?)\b",
-                    re.IGNORECASE)
-# A fact of the world, not of a contact ("What is the official capital of Côte d'Ivoire?": "official" is no word of
-# diplomacy there), naming no participant
-WORLD_FACT = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:official\s+|national\s+)?(?:capital|"
-                        r"currency|population|languages?|anthem|flag|largest city|highest|tallest|longest)\b", re.IGNORECASE)
-# ... and a person described by office ("the disaster agency head", "the state's chief legal officer")
-OFFICE_DOMAIN = re.compile(r"\b(heads?|chiefs?|officers?|administrators?|directors?|commissioners?|attorneys? general|"
-                           r"agency|agencies|departments?|cabinet)\b", re.IGNORECASE)
-
 
 # "What package did ...", "which initiative had ...": the noun says what kind of answer is wanted, not a topic.
 ANSWER_TYPE = re.compile(r"(?:^|,\s*)(?:what|which)\s+(?:new\s+|other\s+|specific\s+)?([a-z]+)\s+"
@@ -134,7 +114,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # What it asks about is there ("about the Indo-Pacific"); the other words say how it was put
         # ("voiced worry"), which a readout says in its own words ("highlighted her concern").
         return ""
-    asked_countries = [t for t in named if t in subject and country_of(t) and country_of(t) not in question.countries] \
+    asked_countries = [t for t in named if t in subject and country_of(t) and (country_of(t) not in question.countries
+                                                                           or _only_asked(country_of(t), question))] \
         if tuning.named_subject else []
     if asked_countries and (unsaid := unsupported(asked_countries, question.text, texts)):
         # "What did Blinken and former President Carter discuss about Cuba?": a country asked about that their one
@@ -142,6 +123,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         # only: a region, a city or a crossing is said in other words ("the South Caucasus" as "Armenia and
         # Azerbaijan", "Gaza" as "Hamas", "Moscow" as "Russia"; four answers on the dev sets were refused so).
         return _refusal(question, evidence, unsaid, tuning)
+    if thread_country(question, texts):
+        return ""  # "Did Kyiv's war come up too?" of a contact whose readout has "support for Ukraine"
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
     if missing and not modifiers_only(missing, question.text, texts, tuning):
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
@@ -187,6 +170,13 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if modifiers_only(wanted, question.text, texts, tuning):
         return ""
     return _refusal(question, evidence, wanted, tuning)
+
+
+def _only_asked(country: str, question: Question) -> bool:
+    """"What did Biden and Uruguay's President Lacalle Pou say about Uruguay's trade talks with China?": a country (or
+    a body: "the IMF") named in what was discussed, never as someone's ("Uruguay's"), is asked about as any other is
+    (the caller takes the topic words of what was discussed only)."""
+    return TUNING.asked_country and not possessive(country, question.text)
 
 
 def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tuning = TUNING,
@@ -278,16 +268,6 @@ def _as_written(word: str, text: str) -> str:
 
 def _said_all(words: list[str], text: str) -> bool:
     return all(_said([w], text) for w in words)
-
-
-def out_of_domain(question: Question, best_cosine: float, tuning: Tuning = TUNING) -> str:
-    """A question that names no participant, uses no word of diplomacy and is not close to any passage."""
-    world = tuning.world_facts and not question.people and not question.cited and WORLD_FACT.search(question.text)
-    if not world and (question.people or question.cited or DOMAIN.search(question.text)
-                      or best_cosine >= tuning.domain_cosine
-                      or tuning.office_domain and OFFICE_DOMAIN.search(question.text)):
-        return ""
-    return "The readouts in this index are about diplomatic contacts; they do not cover this question."
 
 
 def _written(person: Person, text: str) -> bool:

@@ -9,12 +9,13 @@ from index.api import Library
 
 from . import compose, evidence, extract, refusal, sides
 from .details import detail_refusal, length_refusal, measure_refusal
+from .domain import out_of_domain
 from .given import given_refusal
 from .otherwise import PASSAGES, said_otherwise
 from .passages import event_refusal, top_texts, unnamed_passages
 from .question import Question
 from .refine import (TOPIC_TEXTS, contacts_on, engine_top, named_contacts, none_mention, official_hits, rare_hits,
-                     said_most, unsaid_when)
+                     said_most, top_contact, unsaid_when)
 from .texts import name_texts, readout_texts
 from .tuning import TUNING
 from .unsaid import unnamed_yes_refusal, unsaid_names
@@ -68,6 +69,8 @@ def plan_found(library: Library, read: Question, found: evidence.Evidence, quest
             if reason:
                 return Plan(read, scored, reason)
             named = said_most(library, read, named, scored)
+        if read.intent == "when" and TUNING.when_top:
+            named = top_contact(library, read, named, scored)
         found = named
         return Plan(read, scored, route="metadata", readouts=found.readouts, unasked=found.unasked)
     best = max((s.dense for s in scored), default=0.0)
@@ -119,7 +122,7 @@ def plan_unfound(library: Library, read: Question, found: evidence.Evidence, que
     top = None  # the top hits' readouts, read whole once for the word checks below
     scored = unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
     scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
-    reason = refusal.out_of_domain(read, max((s.dense for s in scored), default=0.0))
+    reason = out_of_domain(read, max((s.dense for s in scored), default=0.0))
     scored = official_hits(library, read, question, turns, scored) if not reason else scored
     if not reason and TUNING.unsaid_names and scored:
         # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and

@@ -15,6 +15,7 @@ from index.types import Filters
 from .dates import shift_day, spans_between
 from .kinds import held_as, is_kind, of_kind
 from .parts import scene_and_ask
+from .named_words import possessive
 from .question import Question
 from .texts import readout_texts
 from .tuning import TUNING
@@ -110,12 +111,6 @@ def _people_ids(library: Library, question: Question) -> tuple[list, set] | None
     return per_person, ids
 
 
-def _possessive(country: str, text: str) -> bool:
-    """Whether the text writes the country's name as a possessive ("Argentina's Vice President"): someone of it."""
-    pattern = country_pattern(country)
-    return bool(pattern and re.search(pattern.pattern + r"['’]s\b", text, re.IGNORECASE))
-
-
 def _rows_of(library: Library, question: Question, per_person: list, ids: set, held: tuple, read) -> list[ReadoutSummary]:
     """The rows of the people's contacts in the time asked (`read`), narrowed to those with the countries named beside
     them; where the metadata has none, the few readouts whose title or text names the place, the countries or the
@@ -123,7 +118,7 @@ def _rows_of(library: Library, question: Question, per_person: list, ids: set, h
     date_from, date_to = held
     rows = None
     subject_only = TUNING.subject_countries and question.subject and all(
-        set(lexical_terms(c)) <= set(question.subject) and not _possessive(c, question.text) for c in question.countries)
+        set(lexical_terms(c)) <= set(question.subject) and not possessive(c, question.text) for c in question.countries)
     if question.countries and not subject_only:
         # "the Amir of Qatar": a country named beside the people narrows to contacts with someone from it
         # (when there are any): the ids are narrowed before any row is read, as a frequent person has tens

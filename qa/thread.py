@@ -23,7 +23,10 @@ _CONTACT_WORDS = (r"call|calls|meeting|meetings|visit|visits|conversation|conver
                   r"saw|see|visited|conferred")
 _NOT_A_CONTACT = (rf"(?!\s+(?:{_CONTACT_WORDS})\b)"
                   r"(?!\s+(?!(?:that|this|the|than|then|when|and|with|did|does|was|were|had|has|have|they|she|you)\b)[a-z]{3,})")
-RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|following(?! up\b)|subsequent|thereafter)\b" + _NOT_A_CONTACT
+# ("was following the situation", "is following this issue closely": the verb, not a time; Tuning.following_verb)
+_FOLLOWING = r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )following" if TUNING.following_verb \
+    else "following"
+RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|" + _FOLLOWING + r"(?! up\b)|subsequent|thereafter)\b" + _NOT_A_CONTACT
                            + rf"|\b(next|following|subsequent|later|after that)\b(?=\s+(?:{_CONTACT_WORDS})\b)", re.IGNORECASE)
 # "next" that ends a plan made in the contact ("Where were the two leaders to review progress next?", "when would the
 # committee meet next?", "what did they agree to do next?"): what comes next in that readout, not the next contact.

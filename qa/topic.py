@@ -41,7 +41,8 @@ prompted prompt prompting take get done doing characterize characterise characte
 """.split()) | frozenset(KIND_WORDS) \
     | (frozenset(("format",)) if TUNING.format_word else frozenset()) \
     | (frozenset(("audience",)) if TUNING.audience_word else frozenset()) \
-    | (frozenset(("exactly", "exact", "precisely", "precise", "dates")) if TUNING.exact_dates else frozenset())
+    | (frozenset(("exactly", "exact", "precisely", "precise", "dates")) if TUNING.exact_dates else frozenset()) \
+    | (frozenset(("whether",)) if TUNING.whether_word else frozenset())
 # ("the C5+1 format": the group is the topic; "his audience with Pope Francis": the contact itself, as "meeting" is;
 # "When exactly was he there?", "the exact dates of the trip": how precisely, not what)
 _US_OR_ANYONE = frozenset("us usa anyone anybody someone somebody anything something".split())
@@ -59,7 +60,12 @@ SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){
                           r"preview|note|highlight|look(?:ed|s)? forward|invite|confirm|refer|recall|express)", re.IGNORECASE)
 AGENT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which \w+|how)\s+did\s+((?:(?!did\b|and (?:what|which|how|who|whom|whose|where|why)\b)[^?\s]+\s+){0,11}?"
                    r"[^?,\s]+)\s+(?:discuss|talk|say|agree|stress|"
-                   r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit)\b", re.IGNORECASE)
+                   r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit"
+                   # "what did the delegation take up ...", "what did the envoys urge ...": the verbs analysts use
+                   # for what was said or done name no one (Tuning.agent_verbs)
+                   + (r"|take up|bring up|go over|look at|focus on|tell|urge|propose|offer|highlight|underscore|"
+                      r"welcome|praise|express|seek|ask|want|promise|note|demand|signal|stress"
+                      if TUNING.agent_verbs else "") + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,10 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
 _PLACE_FORMS = r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+(?:19|20)\d\d\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 
 
+_EVENT_CITY = re.compile(r"\bthe\s+(?:(?:19|20)\d\d\s+)?([A-Z][\w-]+)\s+(?=[A-Z0-9+]{2,}\b|(?i:summit|conference|"
+                         r"talks|ministerial|forum)\b)")
+
+
 def _place_name(found: str) -> str:
     """The place of "Vilnius NATO" (a body's initials after it name the event, not where it was)."""
     words = found.split()
@@ -240,6 +250,10 @@ def places_of(text: str) -> tuple[str, ...]:
                    if not re.fullmatch(MONTH_RE, m.group(1).split()[0], re.IGNORECASE)
                    # "at President Biden's C5+1 summit": whose event, not where (a country's stays: "in Japan's capital")
                    and not (TUNING.whose_event and re.match(r"['’]s\b", text[m.end():]) and not country_of(m.group(1))))
+    if TUNING.event_city:
+        # "on the sidelines of the Vilnius NATO summit", "the Madrid summit": a capital naming the event says where
+        places += tuple(m.group(1) for m in _EVENT_CITY.finditer(text)
+                        if capital_country(m.group(1)) and m.group(1) not in places)
     if TUNING.capital_venue:
         cities = (capital_of(country_of(m.group(1)) or "") for m in re.finditer(
             r"\b(?:in|at|to)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s?)?\s+capital\b", text))

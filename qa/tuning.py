@@ -476,7 +476,7 @@ class Tuning:
     # (qa/parties.countries_of; thirty-third session)
 
     office_domain: bool = True  # "the disaster agency head", "the state's chief legal officer": a person described by
-    # office is of the domain, as "minister" is (qa/refusal.out_of_domain; thirty-third session)
+    # office is of the domain, as "minister" is (qa/domain.out_of_domain; thirty-third session)
 
     since_month: bool = True  # "how many jobs were added since January 2021?": from that month on, as "since 2016" is
     # from that year on (qa/question.read_question; thirty-third session)
@@ -594,7 +594,7 @@ class Tuning:
     official_all: bool = True  # ... and so does any answer, not only a "Yes" ("how many three-way meetings": the sentence
     # with "trilateral"; qa/sentences.sentence_scores; thirty-seventh session)
     world_facts: bool = True  # "What is the (official) capital/currency/population of ...?", naming no one, is out of
-    # the readouts' domain whatever word of diplomacy it has (qa/refusal.out_of_domain; thirty-seventh session)
+    # the readouts' domain whatever word of diplomacy it has (qa/domain.out_of_domain; thirty-seventh session)
     year_of_subject: bool = True  # a year asked for ("In what year was the Mekong River Commission founded?") is given
     # only by a sentence with at least half the words of the name asked about (qa/given.py; thirty-seventh session)
     present_forms: bool = True  # ... and so do "Was South Dakota represented at ...?", "Did the Army's engineers send
@@ -753,6 +753,35 @@ class Tuning:
     # apart from any question set in the forty-fifth session, with six words from analyst_dev68 and 70)
     gulf_coast: bool = True  # "on Florida's Gulf coast", "the Gulf of Aden": no Gulf states asked about (qa/roles;
     # forty-fifth session)
+    when_top: bool = True  # "When did Biden phone France's president to congratulate him on winning a second term?"
+    # of 23 calls whose texts share its words alike: the call of the passage retrieved first, not all 23 listed
+    # (qa/refine.top_contact; forty-sixth session)
+    event_city: bool = True  # "on the sidelines of the Vilnius NATO summit": a capital before an event's name says where
+    # the contact was held, as "in Vilnius" does (qa/topic.places_of; forty-sixth session)
+    paired_on: bool = True  # "what did the delegation take up on lawful labor migration and on drawing in investors?":
+    # "on X and on Y" asks about two things, each answered (qa/parts.subject_parts; forty-sixth session)
+    agent_verbs: bool = True  # "what did the delegation take up ...": who did it is no topic for more verbs than
+    # "discuss" and "say" (qa/topic.AGENT; forty-sixth session)
+    asked_country: bool = True  # "... about Uruguay's trade talks with China?": a country named only in what was
+    # discussed is asked about, though the question's countries hold it (qa/refusal._only_asked; forty-sixth session)
+    cited_country: bool = True  # "Did Kyiv's war come up too?": a country the follow-up names, which the contact the
+    # thread is about mentions, keeps it there (qa/evidence._country_cited; forty-sixth session)
+    pronoun_speaks: bool = True  # "Did he say whether the President was keeping track of it?": someone named by office
+    # after "did he say" is what was said about, not the thread's new counterpart (qa/ask.PRONOUN_SAYS; forty-sixth)
+    facility_given: bool = True  # "Which Romanian nuclear power plant did they discuss expanding?": a facility asked for
+    # by its kind is refused where no sentence names the kind, as a hotel is (qa/given._VENUE; forty-sixth session)
+    whether_word: bool = True  # "Did he say whether ...": "whether" is no topic word, and none to refuse on ("does not
+    # mention whether"; qa/topic.FRAME; forty-sixth session)
+    following_verb: bool = True  # "Did he say whether the President was following the situation?": "was following" is
+    # the verb, no later contact (qa/thread.RELATIVE_NEXT; forty-sixth session)
+    american_spelling: bool = True  # "the danger to the neighbourhood", "self-defence": a British spelling is said in the
+    # readouts' American one, by rule (qa/british.py; forty-sixth session)
+    their_region: bool = True  # "the two Nordic states" of Biden's call with Sweden and Finland: a region holding the
+    # people's countries describes them, no topic word (qa/refusal._their_region; forty-sixth session)
+    domain_praise: bool = True  # "At the Chancellery in Berlin in October 2024, who praised the other side for ...?":
+    # praise and the sides of a contact are words of diplomacy (qa/domain.DOMAIN; forty-sixth session)
+    purpose_year: bool = True  # "convene ... leaders to plan bills for the 2024 sessions": the year of what was planned
+    # does not date the contact (qa/question.PURPOSE_YEAR; forty-sixth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -8,6 +8,7 @@ import re
 from index.countries import capital_country, country_of
 from index.query import lexical_terms, mentioned
 
+from .british import americans
 from .parts import subject_words
 from .parties import described_words
 from .question import Question, capitalised as _capitalised
@@ -21,7 +22,9 @@ def said(words: list[str], text: str) -> bool:
     """Whether a text has any of the words; a compound by its last part ("cross-border" as "the border")."""
     heads = [w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-") and len(w.rsplit("-", 1)[1]) > 3
              and w.rsplit("-", 1)[1].isalpha()]
-    return bool(mentioned(list(words) + heads + demonym_places(words), text)) \
+    # ("neighbourhood", "self-defence": an analyst's British spelling, said in the readouts' American one)
+    british = americans(list(words) + heads) if TUNING.american_spelling else []
+    return bool(mentioned(list(words) + heads + demonym_places(words) + british, text)) \
         or TUNING.official_words and said_officially(words, text)  # "chips" of "semiconductor supply chains"
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 from conftest import cited
 from qa import ask
 from qa.ask import understand
-from qa.refusal import out_of_domain
+from qa.domain import out_of_domain
 from qa.details import ASKS_LENGTH, ASKS_NAMED
 from qa.intent import intent_of
 from qa.verbs import says_how
