@@ -22,8 +22,15 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                        if TUNING.domain_praise else "") + r")\b", re.IGNORECASE)
 # A fact of the world, not of a contact ("What is the official capital of Côte d'Ivoire?": "official" is no word of
 # diplomacy there), naming no participant
-WORLD_FACT = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:official\s+|national\s+)?(?:capital|"
-                        r"currency|population|languages?|anthem|flag|largest city|highest|tallest|longest)\b", re.IGNORECASE)
+WORLD_FACT = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?"
+                        # "What is the name of Zambia's national currency?" (Tuning.world_present)
+                        + (r"(?:name\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?" if TUNING.world_present else "")
+                        + r"(?:official\s+|national\s+)?(?:capital|currency|population|languages?|anthem|flag|largest city|"
+                        r"highest|tallest|longest)\b"
+                        # ... and a count in the present tense ("how many member states does the African Union have?"):
+                        # of the world now, not of a contact, which readouts tell in the past
+                        + (r"|^\W*(?:according\s+to\s+[^,?]*,\s*)?how\s+many\s+(?:[\w-]+\s+){1,3}?(?:does|do)\s+[^?]*\bhave\b"
+                           if TUNING.world_present else ""), re.IGNORECASE)
 # ... and a person described by office ("the disaster agency head", "the state's chief legal officer")
 OFFICE_DOMAIN = re.compile(r"\b(heads?|chiefs?|officers?|administrators?|directors?|commissioners?|attorneys? general|"
                            r"agency|agencies|departments?|cabinet)\b", re.IGNORECASE)

@@ -30,10 +30,10 @@ _CONTACT = re.compile(rf"\b(?:{CONTACT_WORDS}|held)\b", re.IGNORECASE)
 # A venue asked for by its kind ("which hotel did ...", "which room, or ...": not "which resort city", a place).
 _VENUE = (r"\b(?:which|what)\s+(?:[\w-]+\s+){0,%d}?(hotel|restaurant|resort|lodge|cabin|room|venue|building|stadium|hall|"
           r"palace" + (r"|plant|factory|refinery|mine|reactor|hospital|airport|port|university" if TUNING.facility_given
-                       else "") + r")s?\b") % (3 if TUNING.facility_given else 2)
+                       else "") + (r"|gift" if TUNING.gift_given else "") + r")s?\b") % (3 if TUNING.facility_given else 2)
 # (facilities too: "Which Romanian nuclear power plant did they discuss expanding?" of a readout on "civil nuclear
 # cooperation" names none; a facility is named with its kind, "the Cernavoda plant". Not a town or a city, named
-# alone: "visited Rolling Fork".)
+# alone: "visited Rolling Fork". And a gift: "What gift did Biden give Cardinal Parolin?" of readouts that name none.)
 _VERB_NEXT = r"(?:did|do|does|was|were|is|are|had|has|have)\b"
 ASKS_VENUE = re.compile(rf"{_VENUE}(?=\s*(?:[,?]|{_VERB_NEXT}))", re.IGNORECASE)
 # ... and of a place named after it ("In which room of the White House did ...?", "which hall at the Kremlin was ...")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.query import MONTH_RE, lexical_terms
+from index.query import lexical_terms
 
 from .tuning import TUNING, Tuning
 
@@ -117,18 +117,10 @@ _CLAUSE = re.compile(r",\s*(?:and\s+)?(?:what|which|how|who|whom|where|why|when|
                      r"had)\b", re.IGNORECASE)
 
 
-# "what did the delegation take up on lawful labor migration and on drawing in investors?": the preposition said again
-# joins two things asked about, whatever the verb before them
-PAIRED = re.compile(r"\b(?:on|over|about|regarding|concerning)\s+((?:(?!\band\s+(?:on|over|about|regarding|concerning)\s)"
-                    r"[^?;])+?),?\s+and\s+(?:on|over|about|regarding|concerning)\s+([^?;]+)", re.IGNORECASE)
-
-
 def subject_parts(text: str) -> list[str]:
     """The things a question asks about, where it joins several ("about technology cooperation and security
     concerns", "discuss with Bangladeshi officials and civil society"); one or none for most."""
     found = list(SUBJECT.finditer(text))
-    if not found and TUNING.paired_on and (paired := PAIRED.search(scene_and_ask(text)[1] or text)):
-        return _paired_parts(paired)
     if not found:
         return []
     # The last says what ("discuss with Indian officials ... about technology cooperation and security concerns");
@@ -184,13 +176,3 @@ def asks_place(text: str, tuning: Tuning = TUNING) -> bool:
     place = PLACE.search(text)
     return bool(place) and (not tuning.place_of_contact
                             or bool(CONTACT_PLACE.search(re.split(r"[?;]|,\s*and\b", text[place.end():])[0])))
-
-
-def _paired_parts(paired: re.Match) -> list[str]:
-    """The two things of "on X and on Y", the second ended where a time or place begins; none where either is a
-    time ("on Monday and on Tuesday") or has no words of its own."""
-    second = re.split(r"\s+(?:(?:in|on|at|during|since|after|before)\s+(?:(?:their|the|his|her|its|a|an)\b|[A-Z]|\d)|"
-                      r"(?:when|while)\b)", paired.group(2))[0]
-    parts = [paired.group(1).strip(), second.strip()]
-    timed = any(re.fullmatch(MONTH_RE + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day", p, re.IGNORECASE) for p in parts)
-    return [] if timed or not all(lexical_terms(p) for p in parts) else parts

@@ -3,6 +3,8 @@ that who and when picked (their passages, then the checks of the topic against t
 then the checks of the question against them). qa/ask.py reads the question and gathers the evidence."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from index.api import Library
@@ -115,6 +117,12 @@ def plan_found(library: Library, read: Question, found: evidence.Evidence, quest
     return _checked(library, read, found, question, turns, scored, reason, route, None)
 
 
+# A time said as when something happened: a year, a month or a day after a preposition ("in 1960", "on May 3, 2019");
+# not a deadline or a start ("meant to deploy by 2035", "since 2016")
+TIME_SAID = re.compile(r"\b(?:in|on|of|during)\s+(?:(?:early|late|mid)[- ]?)?(?:[A-Z][a-z]+\.?\s+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
+
+
 def plan_unfound(library: Library, read: Question, found: evidence.Evidence, question: str, filters, turns: tuple,
                  k: int) -> Plan:
     """The plan of a question whose people the metadata does not know: the passages retrieved (within its time and
@@ -123,6 +131,12 @@ def plan_unfound(library: Library, read: Question, found: evidence.Evidence, que
     scored = unnamed_passages(library, read, question, turns, max(k, 5)) if TUNING.narrow_unnamed else []
     scored = scored or library.retrieve(question, filters, turns, k=max(k, 5))
     reason = out_of_domain(read, max((s.dense for s in scored), default=0.0))
+    if not reason and TUNING.empty_time and (read.date_from or read.date_to) and TIME_SAID.search(read.text) \
+            and not library.readouts(limit=1, participants=False, held=(read.date_from, read.date_to)):
+        # "Which Japanese prime minister signed the revised security treaty in 1960?": no contact of the index was held
+        # in that time, whoever took part; the passages retrieved regardless of it answered. (A time said as when,
+        # "in 1960"; not a year that names a thing, "the landmark 1954 school-desegregation cases".)
+        reason = f"The readouts do not cover this: no readout in this index is{evidence.time_said(read)}."
     scored = official_hits(library, read, question, turns, scored) if not reason else scored
     if not reason and TUNING.unsaid_names and scored:
         # Naming nobody, asked about a name of several words ("the Comprehensive Security Integration and

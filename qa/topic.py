@@ -60,12 +60,7 @@ SAID_CONTACT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which)\s+((?:[a-z-]+\s+){
                           r"preview|note|highlight|look(?:ed|s)? forward|invite|confirm|refer|recall|express)", re.IGNORECASE)
 AGENT = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:what|which \w+|how)\s+did\s+((?:(?!did\b|and (?:what|which|how|who|whom|whose|where|why)\b)[^?\s]+\s+){0,11}?"
                    r"[^?,\s]+)\s+(?:discuss|talk|say|agree|stress|"
-                   r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit"
-                   # "what did the delegation take up ...", "what did the envoys urge ...": the verbs analysts use
-                   # for what was said or done name no one (Tuning.agent_verbs)
-                   + (r"|take up|bring up|go over|look at|focus on|tell|urge|propose|offer|highlight|underscore|"
-                      r"welcome|praise|express|seek|ask|want|promise|note|demand|signal|stress"
-                      if TUNING.agent_verbs else "") + r")\b", re.IGNORECASE)
+                   r"emphasi[sz]e|raise|review|address|cover|exchange|announce|pledge|commit)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

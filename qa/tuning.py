@@ -758,10 +758,6 @@ class Tuning:
     # (qa/refine.top_contact; forty-sixth session)
     event_city: bool = True  # "on the sidelines of the Vilnius NATO summit": a capital before an event's name says where
     # the contact was held, as "in Vilnius" does (qa/topic.places_of; forty-sixth session)
-    paired_on: bool = True  # "what did the delegation take up on lawful labor migration and on drawing in investors?":
-    # "on X and on Y" asks about two things, each answered (qa/parts.subject_parts; forty-sixth session)
-    agent_verbs: bool = True  # "what did the delegation take up ...": who did it is no topic for more verbs than
-    # "discuss" and "say" (qa/topic.AGENT; forty-sixth session)
     asked_country: bool = True  # "... about Uruguay's trade talks with China?": a country named only in what was
     # discussed is asked about, though the question's countries hold it (qa/refusal._only_asked; forty-sixth session)
     cited_country: bool = True  # "Did Kyiv's war come up too?": a country the follow-up names, which the contact the
@@ -782,6 +778,12 @@ class Tuning:
     # praise and the sides of a contact are words of diplomacy (qa/domain.DOMAIN; forty-sixth session)
     purpose_year: bool = True  # "convene ... leaders to plan bills for the 2024 sessions": the year of what was planned
     # does not date the contact (qa/question.PURPOSE_YEAR; forty-sixth session)
+    empty_time: bool = True  # "Which Japanese prime minister signed the revised security treaty in 1960?", naming no
+    # participant: refused where no readout of the index is of the time asked (qa/routes.plan_unfound; forty-sixth)
+    world_present: bool = True  # "What is the name of Zambia's national currency?", "how many member states does the
+    # African Union have?": facts of the world, naming no participant (qa/domain.WORLD_FACT; forty-sixth session)
+    gift_given: bool = True  # "What gift did Biden give Cardinal Parolin ...?": refused where no sentence names a gift,
+    # as a hotel asked for is (qa/given._VENUE; forty-sixth session)
 
     def to_json(self) -> dict:
         return asdict(self)

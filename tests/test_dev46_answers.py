@@ -10,13 +10,16 @@ keeping track of it?" made the President the thread's new counterpart (and "whet
 cooperation that names no plant. Then analyst_dev73 was read too: "the two Nordic states' right" of Biden's call with
 Sweden and Finland was refused for "Nordic"; "At the Chancellery in Berlin in October 2024, who praised the other side
 ...?" was refused as no question about diplomacy; "to plan reproductive rights bills for the 2024 sessions" dated the
-meeting in 2024; and British spellings ("self-defence") were refused on. These tests ask the same kinds of thing in
+meeting in 2024; British spellings ("self-defence") were refused on; and, of the older dev sets, "Which Japanese prime
+minister signed the revised U.S.-Japan security treaty in 1960?" was answered from a 2023 readout, and "how many
+member states does the African Union have?" from a Sullivan readout; "What gift did Biden give Cardinal Parolin ...?"
+quoted the Vatican visit's lead. These tests ask the same kinds of thing in
 other words or of other readouts, on the real corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"when_top": false}', '{"event_city": false}',
 '{"asked_country": false}', '{"cited_country": false}', '{"pronoun_speaks": false}', '{"facility_given": false}',
 '{"whether_word": false}', '{"following_verb": false}', '{"their_region": false}', '{"domain_praise": false}',
-'{"purpose_year": false}' and '{"american_spelling": false}'), but for the guard of when_top, which holds either way."""
+'{"purpose_year": false}', '{"american_spelling": false}', '{"empty_time": false}', '{"world_present": false}' and '{"gift_given": false}'), but for the guard of when_top, which holds either way."""
 from __future__ import annotations
 
 from qa import ask
@@ -119,3 +122,26 @@ def test_a_british_spelling_is_said_in_the_american_one():
         ["hour", "promise", "exercise", "genre", "raised"]
     assert said(["neighbourhood"], "a serious threat to the neighborhood's stability")
     assert said(["prioritised"], "Both leaders prioritized energy security.")
+
+
+def test_a_time_no_readout_is_of_is_refused_when_no_one_is_named(library):
+    answer = ask(library, "What did the G20 leaders agree in Osaka in 2019?")
+    assert answer.refused and "2019" in answer.text, answer.text
+    # ... not a time that has readouts, nor a year that names a thing
+    assert not ask(library, "What was discussed at the Quad summit in 2021?").refused
+    assert not plan(library, "When the president met families of the plaintiffs in the landmark 1954 "
+                             "school-desegregation cases, what did he say?").refusal.startswith(
+        "The readouts do not cover this: no readout in this index")
+
+
+def test_a_count_in_the_present_tense_is_a_fact_of_the_world(library):
+    assert "diplomatic contacts" in plan(library, "How many member countries does NATO have?").refusal
+    # ... not a count of contacts
+    assert not plan(library, "How many calls did Biden have with Kishida in 2022?").refusal
+
+
+def test_a_gift_asked_for_must_be_named(library):
+    assert "gift" in plan(library, "What gift did Biden give Pope Francis when they met in October 2021?").refusal
+    # ... as the call that thanks Trudeau for one does
+    assert not plan(library, "What gift did Trudeau's government send in August 2021, according to his call with "
+                             "Biden?").refusal
