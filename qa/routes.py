@@ -4,7 +4,6 @@ then the checks of the question against them). qa/ask.py reads the question and 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from index.api import Library

@@ -773,7 +773,7 @@ class Tuning:
     american_spelling: bool = True  # "the danger to the neighbourhood", "self-defence": a British spelling is said in the
     # readouts' American one, by rule (qa/british.py; forty-sixth session)
     their_region: bool = True  # "the two Nordic states" of Biden's call with Sweden and Finland: a region holding the
-    # people's countries describes them, no topic word (qa/refusal._their_region; forty-sixth session)
+    # countries the question names describes them, no topic word (qa/question.read_question; forty-sixth session)
     domain_praise: bool = True  # "At the Chancellery in Berlin in October 2024, who praised the other side for ...?":
     # praise and the sides of a contact are words of diplomacy (qa/domain.DOMAIN; forty-sixth session)
     purpose_year: bool = True  # "convene ... leaders to plan bills for the 2024 sessions": the year of what was planned
