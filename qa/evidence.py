@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, replace
 
 from index.api import Library, ReadoutSummary
-from index.countries import capital_country, country_pattern, fold
+from index.countries import fold
 from index.query import mentioned
 
 from .asked_names import asked_name
 from .kinds import is_kind  # noqa: F401 - read as ev.is_kind by qa.compose_compare
+from .named_words import thread_country
 from .places import at_place
 from .question import Question, capitalised
 from .selection import person_ids, select  # noqa: F401 - person_ids is read as evidence.person_ids
@@ -58,7 +59,8 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
             # Zuppi's visit: the people carried from the turns' words missed the contact the thread is about.
             cited = tuple(library.readouts(filters=replace(question.filters, readouts=frozenset(question.cited))))
         if cited and (not question.topic or any_mentions(library, cited, question.topic)
-                      or (tuning.cited_country and _country_cited(library, question, cited))
+                      # ("Did Kyiv's war come up too?": a country the follow-up names, which the contact mentions)
+                      or thread_country(question, readout_texts(library, [r.id for r in cited]))
                       or (tuning.thread_common and question.intent != "yes_no" and not question.named
                           and _ordinary(library, question, tuning))):
             # ... or asked in common words ("What did the President praise the country for?" of a call where he
@@ -91,16 +93,6 @@ def gather(library: Library, question: Question, tuning: Tuning = TUNING) -> Evi
         return Evidence((), True)
     return Evidence((), True, f"The readouts do not cover this: no readout{time_said(question)} records a contact "
                               f"with {names_said(question)}." if who else "")
-
-
-def _country_cited(library: Library, question: Question, cited: tuple[ReadoutSummary, ...]) -> bool:
-    """"Did Kyiv's war come up too?" after an answer about Biden's meeting with Starmer: a country the follow-up
-    names itself, which the contact the thread is about mentions (by any of its names), keeps the thread there."""
-    own = [c for c in question.countries if (form := country_pattern(c)) and form.search(question.text)
-           or any(capital_country(w) == c for w in re.findall(r"[A-Z][\w-]+", question.text))]
-    forms = [form for c in own if (form := country_pattern(c))]
-    return bool(forms) and any(form.search(text) for text in readout_texts(library, [r.id for r in cited]).values()
-                               for form in forms)
 
 
 def _ordinary(library: Library, question: Question, tuning: Tuning) -> bool:

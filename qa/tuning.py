@@ -761,7 +761,7 @@ class Tuning:
     asked_country: bool = True  # "... about Uruguay's trade talks with China?": a country named only in what was
     # discussed is asked about, though the question's countries hold it (qa/refusal._only_asked; forty-sixth session)
     cited_country: bool = True  # "Did Kyiv's war come up too?": a country the follow-up names, which the contact the
-    # thread is about mentions, keeps it there (qa/evidence._country_cited; forty-sixth session)
+    # thread is about mentions, keeps it there (qa/named_words.thread_country; forty-sixth session)
     pronoun_speaks: bool = True  # "Did he say whether the President was keeping track of it?": someone named by office
     # after "did he say" is what was said about, not the thread's new counterpart (qa/ask.PRONOUN_SAYS; forty-sixth)
     facility_given: bool = True  # "Which Romanian nuclear power plant did they discuss expanding?": a facility asked for
