@@ -186,3 +186,43 @@ def test_repeated_question_is_served_from_cache_until_the_index_changes(small):
     assert library.search(question, k=3)[0].readout_id == "test-semiconductors"
     library.remove(["test-semiconductors"])
     assert all(h.readout_id != "test-semiconductors" for h in library.search(question, k=3))
+
+
+def test_next_batch_embeds_in_a_worker_while_this_one_is_written(tmp_path, embedder, monkeypatch):
+    """The embedding of batch k+1 starts (in the worker thread) before batch k is written, and the index is the same
+    as one built in a single batch holds: the same texts, each distinct text embedded once."""
+    import threading
+
+    import index.ingest as ingest_module
+    from index.load import load_paths
+
+    write_subset(tmp_path / "subset.jsonl", 9)
+    readouts = list(load_paths([tmp_path / "subset.jsonl"]).readouts)
+    events: list[tuple[str, str]] = []
+    real_encode, real_commit = embedder.encode, ingest_module.commit_batch
+
+    def encode(texts, *args, **kwargs):
+        events.append(("encode", threading.current_thread().name))
+        return real_encode(texts, *args, **kwargs)
+
+    def commit(store, batch, *args):
+        events.append(("commit", batch[0][0].id))
+        return real_commit(store, batch, *args)
+
+    monkeypatch.setattr(embedder, "encode", encode)
+    monkeypatch.setattr(ingest_module, "commit_batch", commit)
+    library = Library(tmp_path / "index", embedder=embedder)
+    report = ingest_module.ingest(library.store, embedder, library.chunking, readouts, batch_size=3)
+    assert len(report.added) == 9
+    kinds = [kind for kind, _ in events]
+    assert kinds == ["encode", "encode", "commit", "encode", "commit", "commit"]
+    assert all(name.startswith("readouts-embed") for kind, name in events if kind == "encode")
+    monkeypatch.undo()
+    # The same readouts in one batch: the same texts stored.
+    alone = Library(tmp_path / "alone", embedder=embedder)
+    ingest_module.ingest(alone.store, embedder, alone.chunking, readouts, batch_size=100)
+    ours = dict(library.store.db.execute("SELECT text_hash, vector FROM chunks").fetchall())
+    theirs = dict(alone.store.db.execute("SELECT text_hash, vector FROM chunks").fetchall())
+    assert ours.keys() == theirs.keys() and report.embedded == len(ours)
+    library.close()
+    alone.close()
