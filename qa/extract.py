@@ -10,7 +10,7 @@ from index.query import STOPWORDS, lexical_terms, mentions, read_hints, stem
 from index.search import Scored, build_query
 from index.types import Turn
 
-from .parts import ABOUT
+from .parts import ABOUT, part_without
 from .tuning import TUNING
 from .vocabulary import official_words
 from .types import Answer, Citation, cite, span_quote
@@ -120,6 +120,8 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
         decisive = [w for w in unknown if (_is_counterpart(w, question) or _is_topic(w, question) and not
                                            _paraphrased(w, question, readout_texts or {}))
                     and not capital_country(w)]
+        if decisive and TUNING.parts_unknown and part_without(decisive, question):
+            decisive = []  # (another part of the question is asked without them)
         if decisive or (unknown and best < calibration.loose_cosine - 0.1):
             return f"nothing in the index mentions {', '.join(decisive or unknown)}"
     # Who met is what must be found; places and demonyms in a question only describe.

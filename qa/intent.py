@@ -11,6 +11,9 @@ from .tuning import TUNING
 INTENTS = ("how_many", "list", "when", "who_said", "compare", "yes_no", "discuss")
 ORDER_FIRST = re.compile(r"\b(first|earliest|initial|introductory)\b", re.IGNORECASE)
 ORDER_LAST = re.compile(r"\b(last|latest|most recent(?:ly)?|recent(?:ly)?)\b", re.IGNORECASE)
+# (only after ", and": not a yes/no question of one part, "Did the May 2024 convening follow an earlier gathering on the
+# same subject?"; Tuning.same_subject_and)
+_SAME_SUBJECT = (r",\s*and\b[^?]*" if TUNING.same_subject_and else "") + r"\bon the same (?:subject|topic|issue|question)\b|"
 INTENT_RULES = (
     # "How many times/calls ...", "How many foreign ministers did he meet": counting contacts, not "How many
     # doses were coming" or "how many people who fled the war did he credit Dublin with sheltering" (a fact
@@ -53,7 +56,7 @@ INTENT_RULES = (
                            r"\b(?:say|said|stress\w*|mention\w*|emphasi[sz]\w*|rais\w+|note\w*|announc\w*|cover\w*|includ\w*|"
                            r"add\w*) that\b[^?]{3,150}\bdid not\b|"
                            # "..., and what did Biden point to on the same subject when they met in September 2024?"
-                           r"\bon the same (?:subject|topic|issue|question)\b|"
+                           + _SAME_SUBJECT +
                            r"\bonly (?:in|at|during) (?:the|their|his|her) (?:\w+ ){0,2}(?:call|meeting|visit|readout|"
                            r"conversation|one)\b|\bthe (?:other|second|later|earlier) (?:readout|account)\b|"
                            r"\band\b[^?]*\beach (?:respond|address|announce|say|stress|highlight|focus|mention|discuss|tell|told|rais|cover|touch|"
@@ -171,6 +174,10 @@ SAID_TIME = re.compile(r"^\s*when\s+(?:would|will)\b|"
 SCHEDULED = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|date))\s+(?:was|were|is|are|would|will)\s+"
                        r"(?:the|a|an|its|their|his|her)\b[^?,]*?\b(?:set|due|scheduled|expected|slated|planned)\s+to\b",
                        re.IGNORECASE)
+# "When was their president due in the U.S. capital?": where someone was expected, said as a visit to come
+SCHEDULED_AT = re.compile(r"^\s*(?:when|on (?:what|which) (?:day|date)|what (?:day|date))\s+(?:was|were|is|are)\s+"
+                          r"(?:the|a|an|its|their|his|her)\b[^?,]*?\b(?:due|expected|scheduled|slated)\s+"
+                          r"(?:in|at|to visit)\b", re.IGNORECASE)
 
 
 # "Which countries does it bring together?", "which countries are part of the compact?": what a thing is made of
@@ -208,6 +215,8 @@ def intent_of(text: str) -> str:
             if intent == "when" and TUNING.said_time and SAID_TIME.search(text):
                 return "discuss"
             if intent == "when" and TUNING.scheduled and SCHEDULED.search(text):
+                return "discuss"
+            if intent == "when" and TUNING.scheduled_at and SCHEDULED_AT.search(text):
                 return "discuss"
             if intent == "who_said" and TUNING.company_not_said and COMPANY.search(text):
                 continue  # who took part is a fact of the readout, said by neither side

@@ -107,6 +107,14 @@ def question_parts(text: str) -> list[str]:
     return parts
 
 
+def part_without(words: list[str], text: str) -> bool:
+    """Whether the question asks several things and one of them has none of these words: "... what policy changes would
+    defense cooperation build on, and what did they pledge about the waters between mainland China and Taiwan?" asks
+    the first part too, so a word only the second has ("mainland") does not refuse the whole (as Tuning.parts_refuse)."""
+    parts = question_parts(text)
+    return len(parts) > 1 and any(not set(words) & set(lexical_terms(part)) for part in parts)
+
+
 def asks_one(text: str) -> bool:
     """Whether a question asks one thing: one part (question_parts), and no second question opening with a preposition
     joined on ("who represented the State Department, and under what program name will ...?")."""

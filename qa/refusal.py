@@ -12,7 +12,7 @@ from index.query import lexical_terms, mentioned
 
 from .evidence import Evidence, none_of_them, time_said
 from .texts import readout_texts, readouts_with, titled_words
-from .parts import question_parts
+from .parts import part_without, question_parts
 from .people import Person
 from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
@@ -194,6 +194,8 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
     if unknown and tuning.official_words and texts:
         # ("graft", in no paragraph, of a readout on "combatting corruption": the asker's word for what it says)
         unknown = [t for t in unknown if not any(said_officially([t], text) for text in texts.values())]
+    if unknown and tuning.parts_unknown and part_without(unknown, question.text):
+        return ""
     return _refusal(question, evidence, unknown, tuning) if unknown else ""
 
 

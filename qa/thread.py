@@ -33,9 +33,17 @@ RELATIVE_NEXT = re.compile(r"\b(next|afterwards?|after that|later|" + _FOLLOWING
 PLANNED_NEXT = re.compile(r"\b(?:to|would|will|should|was|were|is|are)\s+(?:[\w'’-]+\s+){0,4}?next\s*(?=[?,.;]|$)",
                           re.IGNORECASE)
 
+# ... and a time a plan or an expectation is set for ("which Iraqi minister was he expecting in Washington the following
+# week?", "where was she due to travel the next day?"): when the thing said happens, not a contact after the one cited.
+PLANNED_FOLLOWING = re.compile(r"\b(?:expect|expects|expected|expecting|due|planned|planning|scheduled|would|will|to)\s+"
+                               r"(?:[\w'’.-]+\s+){0,6}?(?:the\s+following|the\s+next|next)\s+(?:day|week|month)\s*(?=[?,.;]|$)",
+                               re.IGNORECASE)
+
 
 def next_contact(text: str):
     """RELATIVE_NEXT's match where the question asks about a contact after the one cited, not a plan (PLANNED_NEXT)."""
+    if TUNING.planned_following:
+        text = PLANNED_FOLLOWING.sub(" ", text)
     return RELATIVE_NEXT.search(PLANNED_NEXT.sub(" ", text) if TUNING.planned_next else text)
 
 

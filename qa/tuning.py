@@ -784,6 +784,16 @@ class Tuning:
     # African Union have?": facts of the world, naming no participant (qa/domain.WORLD_FACT; forty-sixth session)
     gift_given: bool = True  # "What gift did Biden give Cardinal Parolin ...?": refused where no sentence names a gift,
     # as a hotel asked for is (qa/given._VENUE; forty-sixth session)
+    parts_unknown: bool = True  # a question asking two things is not refused on a word no paragraph has ("mainland")
+    # when the other part has none: as parts_refuse, it is answered where a part is (qa/parts.part_without, read by
+    # qa/refusal.unknown_refusal and qa/extract.refusal_reason; forty-seventh session)
+    scheduled_at: bool = True  # "When was their president due in the U.S. capital?": a visit to come, said in the readout,
+    # not the contact's date (qa/intent.SCHEDULED_AT, as `scheduled`; forty-seventh session)
+    planned_following: bool = True  # "which minister was he expecting in Washington the following week?": when what was
+    # said happens, not the contact after the one cited (qa/thread.PLANNED_FOLLOWING; forty-seventh session)
+    same_subject_and: bool = True  # "on the same subject" compares two contacts only after ", and" ("..., and what did
+    # Biden point to on the same subject when they met ...?"), not in a question of one part ("Did the May 2024 convening
+    # follow an earlier gathering on the same subject?"; qa/intent, compare; forty-seventh session)
 
     def to_json(self) -> dict:
         return asdict(self)
