@@ -83,15 +83,15 @@ def _ingest(store: Store, embedder: Embedder, settings: ChunkSettings, readouts:
     if progress:
         progress(0, total, "embedding")
     batches = [planned[start:start + batch_size] for start in range(0, len(planned), batch_size)]
-    for batch, hashes, embedding in _embedding(store, embedder, settings, batches, choice.precision if choice else "fp32"):
+    for batch, pending in _embedding(store, embedder, settings, batches, choice.precision if choice else "fp32"):
         # The batch embeds in a worker (the slow part: readers carry on) while its metadata is read (~1 ms a readout),
         # and the next batch embeds while this one is written: one after another these took 3.6 s of a 38 s corpus
         # ingest on a 2-core AMX Xeon.
         metas = [readout_meta.extract(r) for r, _, _ in batch]
-        vectors, fresh = embedding()
+        vectors, fresh = pending.vectors()
         embedded += fresh
-        commit_batch(store, batch, hashes, vectors, metas)
-        done += len(hashes)
+        commit_batch(store, batch, pending.hashes, vectors, metas)
+        done += len(pending.hashes)
         if progress:
             progress(done, total, "embedding")
     return finish(store, planned, stored, unchanged, old_dates, embedded, choice)
@@ -163,8 +163,8 @@ def stored_vectors(store: Store, hashes: Iterable[str], besides: Sequence[str] =
 
 
 def _embedding(store: Store, embedder: Embedder, settings: ChunkSettings, batches: list, precision: str):
-    """(batch, text hashes, a call that returns its (vectors, number embedded)) per batch, in order; the next batch
-    starts to embed, in a worker thread, before this one is handed over to be written.
+    """(batch, its _Pending embedding) per batch, in order; the next batch starts to embed, in a worker thread, before
+    this one is handed over to be written.
 
     Each batch reuses what the index will hold once the batch before is written, as one batch at a time did: a text
     stored by a readout that batch does not replace, or one of that batch's own texts; the rest is embedded, each
@@ -188,23 +188,26 @@ def _embedding(store: Store, embedder: Embedder, settings: ChunkSettings, batche
                         first.setdefault(h, i)
                 job = pool.submit(embedder.encode, [texts[i] for i in first.values()], precision=precision) \
                     if first else None
-                pending = _Pending(job, first, known, before, store.settings["dimension"])
-                following = (batch, hashes, pending)
+                pending = _Pending(job, hashes, first, known, before, store.settings["dimension"])
+                following = (batch, pending)
                 before, replaced = dict.fromkeys(hashes, pending), [r.id for r, _, _ in batch]
             if ready is not None:
-                yield ready[0], ready[1], (lambda p=ready[2], h=ready[1]: p.vectors(h))
+                yield ready
             ready = following
 
 
 class _Pending:
-    """One batch's embedding in the worker, and where its other vectors come from."""
+    """One batch's embedding in the worker (its texts by hash), and where its other vectors come from."""
 
-    def __init__(self, job, first: dict[str, int], known: dict[str, bytes], before: dict, dimension: int):
-        self.job, self.first, self.known, self.before, self.dimension = job, first, known, before, dimension
+    def __init__(self, job, hashes: list[str], first: dict[str, int], known: dict[str, bytes], before: dict,
+                 dimension: int):
+        self.job, self.hashes, self.first, self.known, self.before = job, hashes, first, known, before
+        self.dimension = dimension
         self.computed: dict[str, np.ndarray] | None = None
 
-    def vectors(self, hashes: list[str]) -> tuple[np.ndarray, int]:
+    def vectors(self) -> tuple[np.ndarray, int]:
         """This batch's vectors, in the order of its texts (waits for the worker), and how many it embedded."""
+        hashes = self.hashes
         if self.computed is None:
             fresh = self.job.result() if self.job is not None else ()
             self.computed = {h: fresh[j] for j, h in enumerate(self.first)}
