@@ -11,6 +11,7 @@ import os
 import threading
 import warnings
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
@@ -276,18 +277,24 @@ class Embedder:
                     self.query_backend = self.backend
             return self._query_runtime
 
+    @contextmanager
+    def _query_slot(self):
+        """The query runtime for one call, counted as embedding while it runs: the two-thread session when no
+        other query or sentence batch is being embedded, else a one-thread one (None: torch embeds)."""
+        with self._lock:
+            self._encoding += 1
+            alone = self._encoding == 1
+        try:
+            yield self._query_runner(alone)
+        finally:
+            with self._lock:
+                self._encoding -= 1
+
     def _encode_one(self, text: str) -> np.ndarray:
         if self.query_backend != self.backend:
-            with self._lock:
-                self._encoding += 1
-                alone = self._encoding == 1
-            try:
-                runner = self._query_runner(alone)
+            with self._query_slot() as runner:
                 if runner is not None:
                     return np.ascontiguousarray(runner(self.tokens.batch([text]))[0], dtype=np.float32)
-            finally:
-                with self._lock:
-                    self._encoding -= 1
         if self._runtime is not None or self.device != "cpu":
             return self.encode([text])[0]
         import torch
@@ -331,15 +338,19 @@ class Embedder:
         """Embed an answer's sentences (tens to a few hundred) as queries are: the first comparison or timeline
         a process answers does not wait for torch to load (5-10 s on 2 cores), and every answer's sentence
         vectors come from the one encoder whatever the process did before."""
-        runner = self._query_runner() if self.query_backend != self.backend else None
-        if runner is None:
+        if self.query_backend == self.backend:
             return self.encode(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # alike lengths together: less padding
-        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), SENTENCE_BATCH):
-            part = order[start:start + SENTENCE_BATCH]
-            vectors[part] = np.asarray(runner(self.tokens.batch([texts[i] for i in part])), dtype=np.float32)
-        return vectors
+        # On the two-thread session when nothing else is embedded, as a lone query: most calls embed 1-4 sentences
+        # (an answer's candidates), 19.6 ms a call on one thread at 100x (docs/PERFORMANCE.md).
+        with self._query_slot() as runner:
+            if runner is None:
+                return self.encode(texts)
+            order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # alike lengths together: less padding
+            vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+            for start in range(0, len(order), SENTENCE_BATCH):
+                part = order[start:start + SENTENCE_BATCH]
+                vectors[part] = np.asarray(runner(self.tokens.batch([texts[i] for i in part])), dtype=np.float32)
+            return vectors
 
     def encode_query(self, text: str) -> np.ndarray:
         """Embed one query, remembering recent ones so repeated questions cost nothing."""

@@ -171,6 +171,24 @@ def test_a_lone_query_runs_on_two_threads_and_matches_one_thread(embedder):
     assert embedder._encoding == 0
 
 
+def test_an_answers_sentences_embedded_alone_run_on_two_threads(embedder, monkeypatch):
+    """Sentence batches (1-4 candidates a call, mostly) take the two-thread session as a lone query does, and
+    the one-thread session while something else is being embedded; the vectors are the same either way."""
+    sentences = ["The President reaffirmed the United States' commitment to NATO.", "They discussed Taiwan."]
+    asked = []
+    runner = embedder._query_runner
+    monkeypatch.setattr(embedder, "_query_runner", lambda alone=False: asked.append(alone) or runner(alone))
+    lone = embedder.encode_sentences(sentences)
+    embedder._encoding += 1  # a query being embedded meanwhile (another server thread)
+    try:
+        busy = embedder.encode_sentences(sentences)
+    finally:
+        embedder._encoding -= 1
+    assert asked == [True, False]
+    assert np.sum(lone * busy, axis=1).min() > 0.99999
+    assert embedder._encoding == 0
+
+
 def test_export_cache_is_keyed_by_the_models_contents(tmp_path):
     """Every clean clone or reinstall holds the bundled model at a new path; a path key left one export per
     environment in the cache for good (5 GB of them filled a build machine's disk). The same contents at
