@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from index.query import EVENT_NOUN, MONTH_RE, YEAR_OF_CONTACT, held_in, lexical_terms, read_dates
+from index.query import EVENT_NOUN, MONTH_RE, MONTHS, YEAR_OF_CONTACT, held_in, lexical_terms, read_dates
 
 from .tuning import TUNING
 
@@ -41,6 +41,8 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
         if days and int(days.group(1)) > int(match.group(2)):
             found.append([match.group(1), match.group(2), days.group(2), match.start(), days.group(1)])
             continue
+        if match.group(2) and match.group(3) and counted_from(text, match.start()):
+            continue  # "a week after the October 7, 2023 attack": the event's day, counted from below (_event_spans)
         found.append([match.group(1), match.group(2), match.group(3), match.start(), None])
         # "May 27 and 28, 2021": a second day of the same month.
         second = SECOND_DAY.match(text, match.end()) if match.group(2) and not match.group(3) else None
@@ -125,7 +127,7 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
     """The days and spans a question names by what happened (EVENTS, holidays), each with where it is said."""
     out: list[tuple[tuple[str, str], int]] = []
     for match in DAY_OF_EVENT.finditer(text):
-        day = _event_day(match.group("event"), text)
+        day = _event_day(match.group("event"), text, match.start("event"))
         if day is None:
             continue
         way = (match.group("way") or "").lower()
@@ -157,7 +159,7 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
             out.append((_days_near(day, match.group("way")), match.start()))
     for match in SPAN_OF_EVENT.finditer(text):
         event = match.group("event") or match.group("event2")
-        day = _event_day(event, text)
+        day = _event_day(event, text, match.start("event") if match.group("event") else match.start("event2"))
         if day is None:
             continue
         if match.group("first"):  # "in the first week of the invasion"
@@ -255,8 +257,50 @@ OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|e
                         r"afghan\w*|iraq\w*|syria\w*)\b", re.I)
 
 
-def _event_day(said: str, text: str) -> _dt.date | None:
-    """The day of an event said in the question (EVENTS, or a holiday of a year said), if known."""
+# "a week after the October 7, 2023 attack": an event the question dates itself, counted from (switch dated_event)
+DATED_EVENT = re.compile(rf"(?:the\s+)?({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b(?=\s+[a-z])", re.I)
+COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|morning|night|eve)\s+(?:after|before|into|following|of)\s+(?:the\s+)?$", re.I)
+
+
+def counted_from(text: str, at: int) -> bool:
+    """Whether the date said at `at` dates an event a contact is counted from ("two days after the February 24, 2022
+    invasion"): the event's day, not the contact's."""
+    return TUNING.dated_event and bool(COUNTED_FROM.search(text[max(0, at - 40):at]))
+
+
+# "on the sidelines of the 2023 UN General Assembly": the Assembly's high-level weeks fall in September (switch
+# assembly_month); said as the venue, not as a thing discussed ("the upcoming General Assembly")
+AT_ASSEMBLY = re.compile(r"\b(?:at|during|on\s+the\s+(?:sidelines|margins|fringes)\s+of|in\s+the\s+margins\s+of|while\s+at)\s+"
+                         r"(?:the\s+)?(?:\d{4}\s+)?(?:UNGA\b|(?:UN|U\.N\.|United\s+Nations)\s+General\s+Assembly\b)")
+
+
+def assembly_month(text: str, date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """A whole year named for a contact at the UN General Assembly narrowed to that year's September; else as given."""
+    if TUNING.assembly_month and date_from and date_to and date_from.endswith("-01-01") \
+            and date_to == f"{date_from[:4]}-12-31" and AT_ASSEMBLY.search(text):
+        return f"{date_from[:4]}-09-01", f"{date_from[:4]}-09-30"
+    return date_from, date_to
+
+
+def counted_day(text: str) -> tuple[str, str] | None:
+    """The first full date the text names ("October 7, 2023"), as index.query.read_dates reads it, where it dates an
+    event a contact is counted from (counted_from); None otherwise."""
+    match = re.search(rf"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", text, re.IGNORECASE)
+    if not match or not counted_from(text, match.start()):
+        return None
+    day = read_dates(match.group(0))[0]
+    return (day, day) if day else None
+
+
+def _event_day(said: str, text: str, at: int | None = None) -> _dt.date | None:
+    """The day of an event said in the question at `at` (EVENTS, a holiday of a year said, or a date said before the
+    event's name), if known."""
+    dated = DATED_EVENT.match(text, at) if TUNING.dated_event and at is not None else None
+    if dated:
+        try:  # ("May" is left out of MONTHS, being usually the verb)
+            return _dt.date(int(dated.group(3)), MONTHS.get(dated.group(1).lower(), 5), int(dated.group(2)))
+        except ValueError:
+            pass
     day = next((d for rule, d in _known_events() if rule.match(said)), None)
     if day is None and BARE_WAR.match(said) and not OTHER_WARS.search(text):
         day = "2022-02-24"

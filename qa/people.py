@@ -245,7 +245,9 @@ _ADMINISTRATION = re.compile(r"(?:-Harris)?\s+(?:administration|officials|aides|
 _AIDE_BEFORE = r"\s+(?:(?:new|then|top|chief|senior|former|acting|own|special|personal)\s+)*"
 _AIDES = (r"chief of staff|(?:(?:national|homeland) security|diplomatic|foreign[- ]policy|economic|security|presidential|"
           r"special|senior|top|chief|military|policy) (?:advis[eo]rs?|aides?)|advis[eo]rs?|aides?|envoys?|"
-          r"emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|(?:foreign|defen[cs]e|finance) ministers?|top diplomat")
+          r"emissar(?:y|ies)|spokes(?:man|woman|person)|negotiators?|(?:foreign|defen[cs]e|finance) ministers?|top diplomat"
+          # ("the head of Zelenskyy's office": who runs it took part; switch boss_office)
+          + (r"|office|cabinet|chancellery|secretariat" if TUNING.boss_office else ""))
 AIDE = re.compile(rf"{_AIDE_BEFORE}(?:{_AIDES})\b", re.IGNORECASE)
 # ... and any adviser or second of theirs ("Biden's climate adviser", "Biden's number two", "the President's press
 # secretary"): one who took part in their stead

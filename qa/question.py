@@ -13,7 +13,7 @@ from index.countries import country_of, fold
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import all_dates
+from .dates import all_dates, assembly_month, counted_day
 from .intent import EACH_CONTACT, intent_of, kind_of, order_of
 from .offices import REGIONS
 from .parties import ASIDE, countries_of
@@ -124,6 +124,8 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     timed_text = PURPOSE_YEAR.sub(" ", text) if TUNING.purpose_year else text
     date_from, date_to = read_dates(timed_text, TUNING.event_times)
     named_dates = all_dates(timed_text)
+    if date_from and (date_from, date_to) == counted_day(timed_text):
+        date_from = date_to = None  # "a week after the October 7, 2023 attack": the day of no contact (named_dates has it)
     if intent == "discuss" and len(named_dates) == 2 and EACH_CONTACT.search(text) and TUNING.each_contact:
         intent = "compare"
     if len(named_dates) > 1:
@@ -137,6 +139,7 @@ def read_question(text: str, names: Names, filters: Filters = Filters(), history
     elif named_dates and date_from is None and TUNING.event_days:
         # "On the day Russia invaded Ukraine": a day named by what happened on it, with no year said.
         date_from, date_to = named_dates[0]
+    date_from, date_to = assembly_month(text, date_from, date_to)
     if TUNING.since_month and date_to and len(named_dates) <= 1 \
             and re.search(rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:{MONTH_RE})\b", text, re.IGNORECASE):
         date_to = None  # "jobs added since January 2021": a time counted from, as "since 2016" is, not the month of the contact

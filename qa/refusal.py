@@ -221,6 +221,8 @@ def _refusal(question: Question, evidence: Evidence, words: list[str], tuning: T
         tokens = re.findall(r"[\w'’-]+", question.text.lower())
         phrase = {a for a, b in zip(tokens, tokens[1:]) if b in words}  # ("genetically modified corn": one thing)
         words = [w for w in words if w in phrase or not says_how(w, question.text)] or words
+    if tuning.place_described and all(describes_place(w, question.text) for w in words):
+        return ""  # "the isthmus nation's capital": a description of a place the readouts name (Panama)
     # Each word as the question writes it ("MiG-29", not "mig-29"); names or words of what was asked about side
     # by side there are one ("Hong Kong", "asylum seekers"; not "Hong, Kong", but "adjust, depending").
     what = ", ".join(_as_written(w, question.text) for w in words)
@@ -236,6 +238,18 @@ def _refusal(question: Question, evidence: Evidence, words: list[str], tuning: T
         verb = "does not mention" if number == 1 else "mentions"
         return f"The readouts do not cover this: {held} of the event asked about{time_said(question)} {verb} {what}."
     return none_of_them(question, number, f"does not mention {what}", f"mentions {what}")
+
+
+# Nouns of a place a word before them may describe ("the isthmus nation", "the archipelago state", "the Alpine republic")
+PLACE_NOUNS = r"(?:nation|country|state|republic|kingdom|monarchy|island|islands|archipelago|emirate|city-state)"
+
+
+def describes_place(word: str, text: str) -> bool:
+    """Whether a word of the question describes a place it does not name, right before a place noun ("the isthmus
+    nation's capital" of Panama): the readouts name the place, not the description."""
+    # (written in lower case: "Falkland Islands", "National Guard State Partnership" are names)
+    return not _capitalised(word, text) and \
+        re.search(rf"\b{re.escape(word)}\s+{PLACE_NOUNS}\b(?!\s+(?:of|department|secretary)\b)", text) is not None
 
 
 def _missing_specific(question: Question, terms: list[str], texts: dict[str, str], count, tuning: Tuning) -> list[str]:

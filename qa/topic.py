@@ -77,6 +77,9 @@ class Topic:
     setting: str | None
 
 
+CASE_FOR = re.compile(r"\b(?:a|the|their|his|her|its|strong|good|clear|compelling)\s+case\s+(?:for|that|to)\b", re.IGNORECASE)
+
+
 def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, ...]) -> Topic:
     """The topic of a question whose intent, kind of contact and people are read (qa.question.read_question)."""
     words = [w for w in lexical_terms(text) if not RELATIVE_WORDS.fullmatch(w)]
@@ -131,7 +134,10 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
     if said_contact:
         kind = None
         intent = "discuss" if intent in ("list", "how_many") else intent  # "Which upcoming meetings did they welcome?"
+    # "did they agree there was a case for closer work on strategy?", "made the case that": the idiom, not a topic
+    idiom = {"case"} if TUNING.case_for and CASE_FOR.search(text) else set()
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
+                  and w not in idiom
                   and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS
                   and not (TUNING.hyphen_time and "-" in w and all(p in _MONTHS or p.isdigit() for p in w.split("-"))))

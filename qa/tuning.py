@@ -794,6 +794,17 @@ class Tuning:
     same_subject_and: bool = True  # "on the same subject" compares two contacts only after ", and" ("..., and what did
     # Biden point to on the same subject when they met ...?"), not in a question of one part ("Did the May 2024 convening
     # follow an earlier gathering on the same subject?"; qa/intent, compare; forty-seventh session)
+    dated_event: bool = True  # "a week after the October 7, 2023 attack": the day named dates the event counted from, and
+    # the contact's time is counted from it (qa/dates.DATED_EVENT, COUNTED_FROM), not that day (forty-eighth session)
+    case_for: bool = True  # "was there a case for closer work on strategy?": "case" of the idiom is no topic (qa/topic)
+    place_described: bool = True  # "the isthmus nation's capital": a word in no matching readout that describes a place
+    # before a noun of one (nation, country, island, ...) refuses nothing: the readouts name the place (qa/refusal)
+    assembly_month: bool = True  # "on the sidelines of the 2023 UN General Assembly": the year's September, when its
+    # high-level weeks are held, not the whole year (qa/dates.AT_ASSEMBLY; forty-eighth session)
+    boss_office: bool = True  # "the head of Zelenskyy's office": whoever runs it took part (Yermak), not Zelenskyy, as
+    # of "Zelenskyy's chief of staff" (qa/people._AIDES; forty-eighth session)
+    initials_spelled: bool = True  # "the UN General Assembly" is said by a readout of "the United Nations General
+    # Assembly": a name's initials spelled out (qa/unsaid.unsaid_name; forty-eighth session)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -80,6 +80,12 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
         return False
     if any(named_officially(run, text) for text in texts.values()):
         return False  # "the Islamic State": "ISIS"
+    if TUNING.initials_spelled and any(re.fullmatch(r"[A-Z]{2,4}", w) for w in words):
+        # "the UN General Assembly" where the readout has "the United Nations General Assembly": initials spelled out
+        spelled = re.compile(r"\b" + r"\s+".join(r"\s+".join(rf"{c}[\w'’-]*" for c in w) if re.fullmatch(r"[A-Z]{2,4}", w)
+                                                 else re.escape(w) for w in words) + r"\b")
+        if any(spelled.search(text) for text in texts.values()):
+            return False
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
             and any(all(re.search(rf"\b{re.escape(w)}\b", text) for w in words) for text in texts.values()):
         return False  # "the Alabama IVF ruling": an acronym beside a name, each in a readout ("... fertilization (IVF)")
