@@ -16,7 +16,7 @@ from .parts import part_without, question_parts
 from .people import Person
 from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
-from .unsaid import demonym_places, modifiers_only, said as _said, unsaid_names
+from .unsaid import demonym_places, modifiers_only, region_said, said as _said, unsaid_names
 from .named_words import by_initials, country_said, possessive, thread_country, titled_country, unsupported
 from .vocabulary import said_officially
 from .verbs import says_how
@@ -157,6 +157,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         return ""
     if any(country_said(w, question, texts) for w in wanted):
         return ""  # "North Korea" asked about, "the DPRK" in the readout
+    if region_said(wanted, question.text, texts):
+        return ""  # "outreach around the Middle East", "engagement in the region" of a readout naming Israel
     if any(by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]

@@ -65,6 +65,31 @@ def unsaid_names(question: Question, texts: dict[str, str]) -> list[str]:
     return unsaid
 
 
+# Regions a readout of a contact there calls "the region": what it says of one of these places is said of the region
+# ("Abbas briefed Biden on his engagement in the region" of "his outreach around the Middle East"; switch region_said)
+REGION_PLACES = {
+    "middle east": r"Israel\w*|Gaza|West Bank|Palestinian\w*|Iran\w*|Iraq\w*|Syria\w*|Lebanon|Lebanese|Jordan\w*|Egypt\w*|"
+                   r"Saudi\w*|Yemen\w*|Qatar\w*|Emirat\w*|UAE|Bahrain\w*|Kuwait\w*|Oman\w*|Hamas|Hizballah|Hezbollah|Houthis?",
+    "central america": r"Guatemala\w*|Hondura\w*|El Salvador|Salvadoran\w*|Nicaragua\w*|Costa Ric\w*|Panama\w*|Belize\w*",
+    "western balkans": r"Serbia\w*|Kosovo\w*|Bosnia\w*|Montenegr\w*|Albania\w*|North Macedonia\w*",
+    "sahel": r"Mali\b|Malian\w*|Niger\b|Nigerien\w*|Burkina Faso|Chad\w*|Mauritania\w*",
+}
+THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:wider\s+|broader\s+)?region\b|\bregional\b", re.IGNORECASE)
+
+
+def region_said(words: list[str], question_text: str, texts: dict[str, str]) -> bool:
+    """Whether the words missing are a region the question names ("the Middle East") that a matching readout calls
+    "the region" while naming a place of it (Israel, Gaza): a readout of a contact there says "the region"."""
+    if not TUNING.region_said:
+        return False
+    said = " ".join(words).lower()
+    places = REGION_PLACES.get(said)
+    if not places or not re.search(rf"\b{re.escape(said)}\b", question_text, re.IGNORECASE):
+        return False
+    place = re.compile(rf"\b(?:{places})\b")
+    return any(THE_REGION.search(text) and place.search(text) for text in texts.values())
+
+
 # The last word of a name of a sea, a river or a region, which readouts may put another way ("Atlantic Basin")
 GEO_HEADS = frozenset("ocean sea basin region river gulf coast".split())
 
@@ -80,6 +105,8 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
         return False
     if any(named_officially(run, text) for text in texts.values()):
         return False  # "the Islamic State": "ISIS"
+    if region_said(words, run, texts):
+        return False  # "about the Middle East": "the region" of a readout naming Israel
     if TUNING.initials_spelled and any(re.fullmatch(r"[A-Z]{2,4}", w) for w in words):
         # "the UN General Assembly" where the readout has "the United Nations General Assembly": initials spelled out
         spelled = re.compile(r"\b" + r"\s+".join(r"\s+".join(rf"{c}[\w'’-]*" for c in w) if re.fullmatch(r"[A-Z]{2,4}", w)

@@ -8,8 +8,8 @@ same kinds of thing of other readouts, on the real corpus index with the bundled
 Assembly" said by a readout as "the United Nations General Assembly") was found while writing them.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"dated_event": false}', '{"case_for": false}',
-'{"place_described": false}', '{"assembly_month": false}', '{"initials_spelled": false}' and
-'{"boss_office": false}')."""
+'{"place_described": false}', '{"assembly_month": false}', '{"initials_spelled": false}', '{"boss_office": false}'
+and '{"region_said": false}'; the kept words of a sentence have no switch: the test fails without the cache)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -85,3 +85,32 @@ def test_the_head_of_someones_office_took_part_not_them(library):
     assert [p.names[0] for p in read.people] == ["Jake Sullivan"], read.people
     answer = ask(library, question)
     assert answer.citations[0].readout_id == SULLIVAN_YERMAK_NOVEMBER, answer.citations
+
+
+def test_a_sentences_words_are_read_once_and_cannot_be_changed_by_a_caller():
+    """One answer asks for the same sentences' words about ten times over (qa.question.sentence_words keeps them);
+    what is kept is immutable, so no caller can alter what the next one reads, and it is what a fresh reading gives."""
+    from qa.question import sentence_words
+
+    sentence = "The Secretary welcomed the International Monetary Fund's support for Ukraine (Kyiv)."
+    sentence_words.cache_clear()
+    first = sentence_words(sentence)
+    again = sentence_words(sentence)
+    assert again is first and isinstance(first, frozenset)
+    assert sentence_words.cache_info().hits == 1
+    assert {"imf", "ukrain", "monetary"} <= first, first
+    assert first == sentence_words.__wrapped__(sentence)
+
+
+HARRIS_ABDULLAH_DECEMBER_2023 = ("wh-2023-12-02-readout-of-vice-president-kamala-harriss-meeting-with-his-majesty-king-"
+                                 "abdullah-ii-of-jordan-2")
+
+
+def test_a_region_asked_about_is_said_as_the_region_by_a_readout_of_a_place_in_it(library):
+    """(From a77-033 too: "who briefed the other on his diplomatic outreach around the Middle East?" of a readout that
+    says "his engagement in the region".) Switch region_said."""
+    answer = ask(library, "When Harris met King Abdullah II in December 2023, what did they discuss about the Middle East?")
+    assert not answer.refused, answer.text
+    assert answer.citations[0].readout_id == HARRIS_ABDULLAH_DECEMBER_2023
+    # A readout that never speaks of the region or a place of it still does not cover it.
+    assert ask(library, "Did Biden and Kishida discuss the Middle East in January 2022?").refused
