@@ -258,8 +258,10 @@ OTHER_WARS = re.compile(r"\b(?:gaza|israel\w*|hamas|hezbollah|lebanon|sudan\w*|e
 
 
 # "a week after the October 7, 2023 attack": an event the question dates itself, counted from (switch dated_event)
-DATED_EVENT = re.compile(rf"(?:the\s+)?({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b(?=\s+[a-z])", re.I)
-COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|morning|night|eve)\s+(?:after|before|into|following|of)\s+(?:the\s+)?$", re.I)
+DATED_EVENT = re.compile(rf"(?:the\s+)?({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+# (said as SPAN_OF_EVENT and DAY_OF_EVENT count: "two days after", "a week before", "the day after", "the eve of")
+COUNTED_FROM = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?)\s+(?:after|before|into)|"
+                          r"(?:day|eve|morning|night)\s+(?:of|before|after))\s+(?:the\s+)?$", re.I)
 
 
 def counted_from(text: str, at: int) -> bool:

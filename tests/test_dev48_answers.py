@@ -35,6 +35,11 @@ def test_a_date_that_names_the_event_counted_from_is_not_the_contacts(library):
     assert answer.citations[0].readout_id == NETANYAHU_OCTOBER_8
     read = understand(library, "Two days after the February 24, 2022 invasion, whom did Blinken speak with?")
     assert (read.date_from, read.date_to) == ("2022-02-25", "2022-02-27")
+    read = understand(library, "In the Biden-Abbas call a week after the October 7, 2023 Hamas attack, who briefed whom?")
+    assert (read.date_from, read.date_to) == ("2023-10-11", "2023-10-17")
+    # (a day not counted from as the event rules count, "in the days after", stays as it was: no time is lost)
+    read = understand(library, "In the days after the February 24, 2022 invasion, whom did Blinken call?")
+    assert (read.date_from, read.date_to) == ("2022-02-24", "2022-02-24")
     # (a day said as the contact's own stays so)
     read = understand(library, "What did Biden and Netanyahu discuss on October 7, 2023?")
     assert (read.date_from, read.date_to) == ("2023-10-07", "2023-10-07")
