@@ -14,7 +14,8 @@ from index.countries import country_of, fold
 from index.query import MONTH_RE, lexical_terms, read_dates, stem
 from index.types import Filters, Turn
 
-from .dates import all_dates, assembly_month, counted_day
+from .dates import all_dates
+from .event_days import assembly_month, counted_day
 from .intent import EACH_CONTACT, intent_of, kind_of, order_of
 from .offices import REGIONS
 from .parties import ASIDE, countries_of

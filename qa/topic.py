@@ -11,7 +11,7 @@ from index.countries import capital_country, capital_of, country_of, fold
 from index.name_tokens import OFFICE_WORDS
 from index.query import MONTH_PART_RE, MONTH_RE, PART_RE, lexical_terms
 
-from .dates import HOLIDAY, NEAR_HOLIDAY, event_words
+from .event_days import HOLIDAY, NEAR_HOLIDAY, event_words
 from .intent import ALONE, GROUP, KIND_WORDS, SETTINGS, WITH_GROUP, company_of, setting_of
 from .parties import (ASIDE, OFFICE_START, WHO_WORDS, described_countries, described_words, describes_thing,
                       holder_words, office_countries)

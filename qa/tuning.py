@@ -381,7 +381,7 @@ class Tuning:
     office_of_elsewhere: bool = True  # "the top diplomat of the Pacific archipelago ...": another country's, never the
     # US office an office named alone defaults to (1 dev answer right)
     president_possessive: bool = True  # "Biden's national security adviser" is the US one, not someone's aide (1 dev answer)
-    more_events: bool = True  # days named by more events (qa/dates.MORE_EVENTS): "the day Moscow recognized the breakaway
+    more_events: bool = True  # days named by more events (qa/event_days.MORE_EVENTS): "the day Moscow recognized the breakaway
     # statelets" (2022-02-21), "four days into Moscow's war", "the day after Hamas's surprise assault" (3 dev answers)
     washington_actor: bool = True  # "was Washington helping to deliver": the US government, as any capital is its own, not
     # a topic word (twenty-eighth session, with dense_margin: 2 dev citations better, 1 cites a second readout)
@@ -403,7 +403,7 @@ class Tuning:
     office_holder: bool = True  # "the outgoing president", "the incoming premier": which holder of an office, no topic
     # word ("What did he thank the outgoing president for?" was refused: no readout says "outgoing"; twenty-ninth session)
     anniversaries: bool = True  # "On the first anniversary of the Hamas assault": a known event's day, so many years on
-    # (qa/dates.ANNIVERSARY; twenty-ninth session)
+    # (qa/event_days.ANNIVERSARY; twenty-ninth session)
     dated_contact_after: bool = True  # "the Vice President's security adviser's early-December 2023 trip": the office
     # holder's own contact, its time between (qa/roles.CONTACT_AFTER_DATED; twenty-ninth session)
     irregular_verbs: bool = True  # "paid" and "pay", "sought" and "seek" are one word to the sentences that answer
@@ -668,7 +668,7 @@ class Tuning:
     according_scene: bool = True  # "According to Finer's call with Rosso, how many ...?": the clause sets the scene,
     # and what follows is the question proper (qa/parts.SCENE; fortieth session)
     near_anniversary: bool = True  # "just ahead of the first anniversary of the invasion": the days before it, not
-    # the day (qa/dates; fortieth session)
+    # the day (qa/event_days; fortieth session)
     each_about: bool = True  # "discuss about Tehran and about Israel's ties with its neighbors": each "about" names a
     # thing asked about, not the last one only (qa/parts.subject_parts; forty-first session)
     part_meant: bool = True  # a thing asked about in other words ("about people fleeing Ukraine") that a sentence
@@ -710,7 +710,7 @@ class Tuning:
     # First Lady Melania Trump."; qa/quotes.quoted_by; forty-second session)
     participle_to: bool = True  # "was Biden expected to raise X?": a participle before "to" and a verb says how it was
     # put, never a word the readouts must have (qa/verbs.says_how; forty-second session)
-    near_holiday: bool = True  # "just before Christmas 2023": the days before it (qa/dates; forty-second session)
+    near_holiday: bool = True  # "just before Christmas 2023": the days before it (qa/event_days; forty-second session)
     opening_words: bool = True  # "Besides Petro himself, whom ...?": "Besides" opening the question is no part of a
     # name (qa/people.people_in; forty-second session)
     verb_entries: bool = True  # "overhauling" is the official-words table's "overhaul" (qa/vocabulary._entry;
@@ -795,12 +795,12 @@ class Tuning:
     # Biden point to on the same subject when they met ...?"), not in a question of one part ("Did the May 2024 convening
     # follow an earlier gathering on the same subject?"; qa/intent, compare; forty-seventh session)
     dated_event: bool = True  # "a week after the October 7, 2023 attack": the day named dates the event counted from, and
-    # the contact's time is counted from it (qa/dates.DATED_EVENT, COUNTED_FROM), not that day (forty-eighth session)
+    # the contact's time is counted from it (qa/event_days.DATED_EVENT, COUNTED_FROM), not that day (forty-eighth session)
     case_for: bool = True  # "was there a case for closer work on strategy?": "case" of the idiom is no topic (qa/topic)
     place_described: bool = True  # "the isthmus nation's capital": a word in no matching readout that describes a place
     # before a noun of one (nation, country, island, ...) refuses nothing: the readouts name the place (qa/refusal)
     assembly_month: bool = True  # "on the sidelines of the 2023 UN General Assembly": the year's September, when its
-    # high-level weeks are held, not the whole year (qa/dates.AT_ASSEMBLY; forty-eighth session)
+    # high-level weeks are held, not the whole year (qa/event_days.AT_ASSEMBLY; forty-eighth session)
     boss_office: bool = True  # "the head of Zelenskyy's office": whoever runs it took part (Yermak), not Zelenskyy, as
     # of "Zelenskyy's chief of staff" (qa/people._AIDES; forty-eighth session)
     initials_spelled: bool = True  # "the UN General Assembly" is said by a readout of "the United Nations General

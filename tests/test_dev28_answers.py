@@ -24,7 +24,8 @@ said_counts, asks_person; dense_margin at 0)."""
 from __future__ import annotations
 
 from qa import ask
-from qa.dates import all_dates, event_words
+from qa.dates import all_dates
+from qa.event_days import event_words
 from qa.intent import order_of
 
 FOUR_LEADERS = "wh-2022-03-21-readout-of-president-joe-bidens-call-with-president-macron"

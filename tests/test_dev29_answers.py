@@ -23,7 +23,8 @@ from __future__ import annotations
 from conftest import cited as _cited
 from qa import ask
 from qa.ask import understand
-from qa.dates import all_dates, event_words
+from qa.dates import all_dates
+from qa.event_days import event_words
 from qa.sentences import is_roster
 
 POOR_PEOPLES_CAMPAIGN = "wh-2023-06-23-readout-of-white-house-meeting-with-the-poor-peoples-cam"
