@@ -7,7 +7,7 @@ import re
 
 from index.query import EVENT_NOUN, MONTH_RE, YEAR_OF_CONTACT, held_in, read_dates
 
-from .event_days import _COUNTS, _event_spans, counted_from
+from .event_days import COUNTS, counted_from, event_spans
 from .tuning import TUNING
 
 
@@ -43,7 +43,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             found.append([match.group(1), match.group(2), days.group(2), match.start(), days.group(1)])
             continue
         if match.group(2) and match.group(3) and counted_from(text, match.start()):
-            continue  # "a week after the October 7, 2023 attack": the event's day, counted from below (_event_spans)
+            continue  # "a week after the October 7, 2023 attack": the event's day, counted from below (event_spans)
         found.append([match.group(1), match.group(2), match.group(3), match.start(), None])
         # "May 27 and 28, 2021": a second day of the same month.
         second = SECOND_DAY.match(text, match.end()) if match.group(2) and not match.group(3) else None
@@ -97,7 +97,7 @@ def date_positions(text: str) -> dict[tuple[str, str], int]:
             spans.setdefault(((day + _dt.timedelta(days=days - slack)).isoformat(),
                               (day + _dt.timedelta(days=days + slack)).isoformat()), match.start())
     if TUNING.event_days:
-        for span, at in _event_spans(text):
+        for span, at in event_spans(text):
             spans.setdefault(span, at)
     # "... on May 12, 2022 ... that same week": the calendar week of the day named before it.
     for match in SAME_WEEK.finditer(text):
@@ -135,7 +135,7 @@ RELATIVE_SPAN = re.compile(r"\b(a couple of|a|one|two|three|four|six|\d{1,2}) (w
 def span_days(match: re.Match) -> int:
     """Days a RELATIVE_SPAN match moves from the day it counts from ("a week later": 7, "two months earlier": -60)."""
     number, unit, way = match.groups()
-    days = (_COUNTS.get(number.lower()) or int(number)) * {"week": 7, "month": 30, "year": 365}[unit.lower()]
+    days = (COUNTS.get(number.lower()) or int(number)) * {"week": 7, "month": 30, "year": 365}[unit.lower()]
     return days if way.lower() in ("later", "after") else -days
 
 
@@ -143,7 +143,7 @@ def day_offset(match: re.Match) -> int:
     """Days from the day named to the one a RELATIVE_DAY match means ("two days earlier": -2)."""
     said = match.group(0).lower()
     if match.group(1):
-        days = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        days = COUNTS.get(match.group(1).lower()) or int(match.group(1))
         return -days if match.group(2).lower() in ("earlier", "before") else days
     return 0 if "same" in said else -1 if ("previous" in said or "before" in said) else 1
 

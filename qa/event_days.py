@@ -11,7 +11,7 @@ from index.query import MONTH_RE, MONTHS, lexical_terms, read_dates
 
 from .tuning import TUNING
 
-_COUNTS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+COUNTS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def event_words(text: str) -> set[str]:
@@ -30,7 +30,7 @@ def event_words(text: str) -> set[str]:
     return out
 
 
-def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
+def event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
     """The days and spans a question names by what happened (EVENTS, holidays), each with where it is said."""
     out: list[tuple[tuple[str, str], int]] = []
     for match in DAY_OF_EVENT.finditer(text):
@@ -73,7 +73,7 @@ def _event_spans(text: str) -> list[tuple[tuple[str, str], int]]:
             lo, hi = day, day + _dt.timedelta(days=(7 if match.group("first").lower() == "week" else 3) - 1)
         else:
             said = match.group("n").lower()
-            days = (int(said) if said.isdigit() else _COUNTS[said]) * (7 if match.group("unit").lower().startswith("week") else 1)
+            days = (int(said) if said.isdigit() else COUNTS[said]) * (7 if match.group("unit").lower().startswith("week") else 1)
             way = -1 if match.group("way").lower() == "before" else 1
             if match.group("under"):  # "less than two weeks before the invasion": any day of those
                 lo, hi = sorted((day + _dt.timedelta(days=way), day + _dt.timedelta(days=way * days)))

@@ -806,7 +806,7 @@ class Tuning:
     initials_spelled: bool = True  # "the UN General Assembly" is said by a readout of "the United Nations General
     # Assembly": a name's initials spelled out (qa/unsaid.unsaid_name; forty-eighth session)
     region_said: bool = True  # "his outreach around the Middle East" is said by a readout that names Israel or Gaza and
-    # says "the region" (qa/named_words.REGION_PLACES; forty-eighth session)
+    # says "the region" (qa/unsaid.REGION_PLACES, region_said; forty-eighth session)
 
     def to_json(self) -> dict:
         return asdict(self)
