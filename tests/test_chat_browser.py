@@ -127,6 +127,12 @@ def test_chat_cards_chips_copy_retry_filters_edit_reload_export(context, app_url
     with page.expect_download() as download:
         page.click("#export")
     assert Path(download.value.path()).read_text(encoding="utf-8").startswith(f"# {INDO_PACIFIC}\n")
+    # A click on the last answer names it as the last one again.
+    page.locator("#chat .message.bot").last.click(position={"x": 12, "y": 12})
+    expect(page.locator("#export")).to_have_text("Export the last answer (Markdown)", timeout=30_000)
+    with page.expect_download() as download:
+        page.click("#export")
+    assert Path(download.value.path()).read_text(encoding="utf-8").startswith(f"# {KISHIDA}\n")
 
     # Edit the first question: it is answered anew (under its own filters: none) and the turn after it goes.
     page.locator("#chat .message-buttons-right button[title='Edit']").first.click()

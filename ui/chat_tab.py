@@ -111,7 +111,10 @@ def build(service: Service, demo: gr.Blocks) -> gr.Dropdown:
         path = folder / f"readouts-answer-{position + 1}.md"
         if not path.exists():
             path.write_text(text, encoding="utf-8")
-        return gr.update(value=str(path), label=LAST if chosen is None else f"Export answer {position + 1} (Markdown)")
+        # A chosen answer that is the last one is named as such: a stray select on it (a click on the page before
+        # its script took [n] clicks, seen once in CI after a reload) must not rename the button.
+        last = position == len(turns) - 1
+        return gr.update(value=str(path), label=LAST if last else f"Export answer {position + 1} (Markdown)")
 
     def chosen(turns, data: gr.SelectData):
         """A click on an answer makes it the one to export (a click on its [n] is taken by the page's script)."""
