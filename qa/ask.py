@@ -106,6 +106,14 @@ def _unknown_people(library: Library, question: str, read: Question) -> list[str
     return unknown
 
 
+def _covers(library: Library, read: Question, found: evidence.Evidence) -> bool:
+    """Whether each person named takes part in one of the contacts paired: "Did Biden or Harris meet Robert Golob in
+    2022 or 2023?" is not answered by Biden's and Harris's contacts together, when neither met Golob then."""
+    ids = {r.id for r in found.readouts}
+    return all(ids & {r.id for r in evidence.select(library, replace(read, people=(p,), intent="discuss"))}
+               for p in read.people)
+
+
 def _someone_else(library: Library, read: Question) -> Question:
     """The question without the people it names by a given name that no participant of their family name has, where
     a paragraph has the name as asked: "Bruce Reed" of a listening session's roster is no participant, and not the
@@ -173,7 +181,7 @@ def plan(library: Library, question: str, filters: Any = None, history: Any = No
         # did the other readout praise?": no readout has all three; two contacts of them are compared.
         paired = replace(read, intent="compare")
         found_paired = evidence.gather(library, paired)
-        if len(found_paired.readouts) >= 2:
+        if len(found_paired.readouts) >= 2 and (not TUNING.pairs_cover or _covers(library, read, found_paired)):
             # ("How many contacts did Biden and Harris have with Marape in 2023?": the contacts of either pair are
             # counted, listed or dated, not compared)
             keep = read.intent in METADATA_INTENTS and TUNING.paired_counts

@@ -12,7 +12,7 @@ from index.query import stem
 from index.search import Scored
 from index.types import Hit
 
-from .cover import NUMBER, cover_questions, has as _has, needed
+from .cover import NUMBER, cover_questions, each_place, has as _has, needed
 from .details import asks_number, number_of_counted
 from .focus import closest_of_tied, covering_readout, number_given, ordinal_given
 from .intent import FIRST_PART
@@ -64,7 +64,7 @@ def by_topic(question: Question, scored: list[Scored], hits: tuple[Hit, ...], tu
     else:
         covering = set()
     if question.intent != "compare":
-        chosen = needed(question, chosen, part_meaning, tuning)
+        chosen = each_place(question, candidates, needed(question, chosen, part_meaning, tuning), tuning)
     number = question.intent == "discuss" and asks_number(question.text)
     if tuning.count_given and number and part_meaning is not None and chosen:
         chosen = number_given(question, candidates, chosen, part_meaning, tuning)

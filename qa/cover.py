@@ -9,7 +9,7 @@ from typing import Callable
 from index.chunk import split_sentences
 from index.countries import country_of
 from index.name_tokens import CORE_OFFICES
-from index.query import lexical_terms, stem
+from index.query import lexical_terms, mentions, stem
 from index.search import Scored
 
 from .parts import asks_one, question_parts, scene_and_ask, subject_parts
@@ -229,3 +229,31 @@ def needed(question: Question, chosen: list[Candidate], part_meaning: Callable[[
         keep.add(max(range(len(chosen)), key=cosines.__getitem__))
     cited = paragraphs(keep)
     return [c for c in chosen if (c.hit.readout_id, c.hit.paragraph) in cited]
+
+
+EACH_PLACE = re.compile(r"\b(?:in|at|of|for)\s+(?:each|both|every)\b|\beach\s+(?:country|nation|capital|stop|city|place)\b|"
+                        r"\bboth\s+(?:countries|nations|capitals|cities|places)\b", re.IGNORECASE)
+
+
+def each_place(question: Question, candidates: list[Candidate], chosen: list[Candidate],
+               tuning: Tuning = TUNING) -> list[Candidate]:
+    """"Whom did she meet in each country?" of a trip to Panama and Colombia: a sentence for each country asked about
+    that the chosen ones leave out (the readout's paragraph on Colombia as well as Panama's), the best candidate
+    naming it within the readouts already quoted."""
+    places = [w for w in question.topic if country_of(w)] if tuning.each_place and chosen else []
+    if len(places) < 2 or not EACH_PLACE.search(question.text):
+        # (only where each is asked about: "Did the NSC's top Africa official go with Jon Finer to Nigeria, Equatorial
+        # Guinea and Mauritania?" names the trip's countries to say which trip)
+        return chosen
+    readouts = {c.hit.readout_id for c in chosen}
+    out = list(chosen)
+    for place in places:
+        if any(mentions(place, c.sentence) for c in out):
+            continue
+        # (one about that country alone: the lead's "a delegation to Panama and Colombia" says where, not whom)
+        extra = next((c for c in candidates if c.hit.readout_id in readouts and c not in out
+                      and mentions(place, c.sentence) and not any(mentions(p, c.sentence) for p in places if p != place)),
+                     None)
+        if extra is not None:
+            out.append(extra)
+    return out

@@ -19,7 +19,10 @@ DOMAIN = re.compile(r"\b(discuss\w*|sa(y|id)|meet\w*|met|call\w*|talk\w*|rais\w+
                     r"congress\w*|first lady|second gentleman|vice president|hosted|convened|briefed|advis[eo]rs?"
                     # "who praised the other side for ...": a contact's two sides, and what one said of the other
                     + (r"|prais\w*|commend\w*|applaud\w*|lauded|pledg\w*|other side|both sides|two sides"
-                       if TUNING.domain_praise else "") + r")\b", re.IGNORECASE)
+                       if TUNING.domain_praise else "")
+                    # "During the NSC deputy's October 2024 trip to Port-au-Prince, ...?"
+                    + (r"|trips?|travel\w*|deput(?:y|ies)|envoys?|diplomat\w*|NSC|embass(?:y|ies)"
+                       if TUNING.trip_domain else "") + r")\b", re.IGNORECASE)
 # A fact of the world, not of a contact ("What is the official capital of Côte d'Ivoire?": "official" is no word of
 # diplomacy there), naming no participant
 WORLD_FACT = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?"

@@ -16,7 +16,8 @@ from .parts import part_without, question_parts
 from .people import Person
 from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
-from .unsaid import demonym_places, modifiers_only, region_said, said as _said, unsaid_names
+from .unsaid import (continent_said, demonym_places, modifiers_only, region_said, rest_together, said as _said,
+                     unsaid_names)
 from .named_words import by_initials, country_said, possessive, thread_country, titled_country, unsupported
 from .vocabulary import said_officially
 from .verbs import says_how
@@ -126,6 +127,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if thread_country(question, texts):
         return ""  # "Did Kyiv's war come up too?" of a contact whose readout has "support for Ukraine"
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
+    if missing and tuning.subject_together and rest_together(question, missing, texts):
+        return ""  # "the economic fallout of Russia's actions": "the global economic challenges created by Russia's actions"
     if missing and not modifiers_only(missing, question.text, texts, tuning):
         # What was said names something specific to a few paragraphs of the whole index ("martial law",
         # "the Suwałki Gap") that none of the matching readouts has. (Any rare word of the question would
@@ -159,6 +162,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         return ""  # "North Korea" asked about, "the DPRK" in the readout
     if region_said(wanted, question.text, texts):
         return ""  # "outreach around the Middle East", "engagement in the region" of a readout naming Israel
+    if continent_said(wanted, texts):
+        return ""  # "the continent's own military capacity", "European defense"
     if any(by_initials(w, question.text, texts) for w in wanted):
         return ""  # "IMF" in the question, "International Monetary Fund" in the readout
     common = [t for t in terms if t not in rare]
@@ -198,6 +203,8 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
         unknown = [t for t in unknown if not any(said_officially([t], text) for text in texts.values())]
     if unknown and tuning.parts_unknown and part_without(unknown, question.text):
         return ""
+    if unknown and tuning.subject_together and texts and rest_together(question, unknown, texts):
+        return ""  # (as in topic_refusal: the rest of what was said is in one sentence)
     return _refusal(question, evidence, unknown, tuning) if unknown else ""
 
 

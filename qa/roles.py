@@ -24,7 +24,7 @@ from .offices import (ASKED_LESSER, BARE_SECRETARY, CONTACT_AFTER, CONTACT_AFTER
 from .parties import epithet_country
 from .people import Person
 from .question import Question
-from .spelling import PARTICLES
+from .spelling import PARTICLES, alike, name_words
 from .tuning import TUNING
 
 
@@ -266,6 +266,37 @@ def _holds(role: str, office: str) -> bool:
     return office in role
 
 
+def _named_after(office: str, person: Person, text: str) -> bool:
+    """Whether a person the question names is written right after an office's words, or from within them ("Slovenia's
+    Prime Minister" and "Prime Minister Robert Golob"): the office says who they are."""
+    if person.inferred or not person.words:
+        return False
+    said, named = re.search(re.escape(office), text, re.IGNORECASE), re.search(re.escape(person.words), text, re.IGNORECASE)
+    return bool(said and named) and said.start() < named.start() \
+        and (named.start() < said.end() or not text[said.end():named.start()].strip(" ,"))
+
+
+# A capitalised run right after an office, which may be the name of who holds it ("Prime Minister Patrick Achi")
+_NAME_AFTER = re.compile(r"[\s,]+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_NOT_NAMES = frozenset("in on at of and or the this that during when while after before monday tuesday wednesday thursday "
+                       "friday saturday sunday january february march april may june july august september october november "
+                       "december".split())
+
+
+def _someone_else_after(office: str, names: tuple[str, ...], text: str) -> bool:
+    """Whether the office is followed by a name that is none of its holders' ("Japan's national security adviser Shigeru
+    Kitamura" of 2022, when Akiba Takeo held it): the question asks about that person, not the holder."""
+    said = re.search(re.escape(office), text, re.IGNORECASE)
+    run = _NAME_AFTER.match(text, said.end()) if said else None
+    if not run:
+        return False
+    words = [w for w in re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", run.group(1))) if w.lower() not in _NOT_NAMES]
+    if not words or any(country_of(w) for w in words):
+        return False
+    held = {w for name in names for w in name_words(name)}
+    return not any(alike(w, h) for w in name_words(" ".join(words)) for h in held)
+
+
 def add_described(question: Question, rows) -> Question:
     """The question with the people it describes by office added (as inferred readings) and their words
     taken out of its topic. `rows`: the participants directory, or a callable that loads it (read only when
@@ -280,9 +311,13 @@ def add_described(question: Question, rows) -> Question:
     for office in offices:
         if any(office.words.lower() in p.words.lower() or p.words.lower() in office.words.lower() for p in people):
             continue
+        if TUNING.office_named and any(_named_after(office.words, p, question.text) for p in people):
+            continue  # "South Korean national security adviser Suh Hoon" in 2022: Suh Hoon, not the office's Kim Sung-han
         names = holders(rows() if callable(rows) else rows, office, question.date_from, question.date_to)
         if not names or set(names) & taken:
             continue  # named already ("Israeli Defense Minister Benny Gantz"), or no one holds it here
+        if TUNING.office_other and _someone_else_after(office.words, names, question.text):
+            continue  # "Japan's national security adviser Shigeru Kitamura" in 2022, when Akiba held the office
         # "Côte d'Ivoire's Prime Minister Patrick Achi": a name written after the office is who, too
         written = {w.lower() for name in names for w in name.split() if re.search(rf"\b{re.escape(w)}\b", question.text)} \
             if TUNING.inferred_names else set()

@@ -16,9 +16,20 @@ ROMAN = re.compile(r"[IVX]+")  # "King Mohammed VI"
 PARTICLES = frozenset("al el bin ibn bint de da del der di van von la le jr sr ii iii iv".split())
 
 
+# Letters that folding keeps (they do not decompose into a letter and an accent): "Paweł" is the corpus's "Pawel".
+_LATIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
+                        "þ": "th"})
+
+
+def plain(text: str) -> str:
+    """Folded, and with the letters folding keeps written plainly."""
+    folded = fold(text).lower()
+    return folded.translate(_LATIN) if TUNING.latin_letters and not folded.isascii() else folded
+
+
 def name_words(name: str) -> list[str]:
     """A name's words for matching: folded, hyphens split, particles and initials dropped ("Al-Sisi" -> "sisi")."""
-    words = re.findall(r"[\w'’]+", fold(name).lower().replace("-", " "))
+    words = re.findall(r"[\w'’]+", plain(name).replace("-", " "))
     return [w for w in words if len(w) > 1 and w not in PARTICLES]
 
 
@@ -103,7 +114,7 @@ NICKNAMES = {frozenset(pair.split("/")) for pair in "bill/william bob/robert dic
 def spelling(given: str, word: str) -> bool:
     """Whether a given name as asked may be a name's word spelled another way or shortened: "Phil" Philip,
     "Tony" Antony, "Mohamed" Mohammed, "Muhammad" Mohammed; not "Imran" Lina, not "Khalid" Khalifa."""
-    a, b = fold(given).lower(), word
+    a, b = plain(given), word
     if a == b or (len(a) >= 3 and len(b) >= 3 and (a in b or b in a)):
         return True
     return frozenset((a, b)) in NICKNAMES or (a[-1:] == b[-1:] and SequenceMatcher(None, a, b).ratio() >= 0.75)

@@ -807,6 +807,31 @@ class Tuning:
     # Assembly": a name's initials spelled out (qa/unsaid.unsaid_name; forty-eighth session)
     region_said: bool = True  # "his outreach around the Middle East" is said by a readout that names Israel or Gaza and
     # says "the region" (qa/unsaid.REGION_PLACES, region_said; forty-eighth session)
+    office_named: bool = True  # "South Korean national security adviser Suh Hoon": the office describes the person named
+    # right after it, not the office's holder of the time (Kim Sung-han), who was added as a third person
+    # (qa/roles.add_described; forty-ninth session)
+    office_other: bool = True  # "Japan's national security adviser Shigeru Kitamura" in 2022: a name after the office that
+    # none of its holders of the time has is who is asked about; Akiba Takeo, who held it, was answered for ("Yes")
+    # (qa/roles._someone_else_after; forty-ninth session)
+    trip_domain: bool = True  # "During the NSC deputy's October 2024 trip to Port-au-Prince, ...?": a trip, an envoy, a
+    # deputy are words of diplomacy; the question was refused as out of domain (qa/domain; forty-ninth session)
+    latin_letters: bool = True  # "Paweł Soloch" is the participant "Pawel Soloch": letters that do not decompose (ł, ø,
+    # đ) are matched by their plain letter (qa/spelling.name_words, spelling; forty-ninth session)
+    prefixed_said: bool = True  # "the two sides of the Atlantic" is said by "Transatlantic approaches": a word said
+    # with a prefix (trans-, inter-, ...) joined to it (qa/unsaid.said; forty-ninth session)
+    continent_said: bool = True  # "the continent's own military capacity" is said by a readout naming Europe or
+    # "European defense" (qa/unsaid.continent_said; forty-ninth session)
+    name_inverted: bool = True  # "the EU Council" is said by "the Council of the European Union": a name of two words
+    # said the other way round with "of" (qa/unsaid.unsaid_name; forty-ninth session)
+    pairs_cover: bool = True  # three people no readout has together are two contacts only where each of them is in
+    # one: "Did Biden or Harris meet Robert Golob in 2022 or 2023?" was answered by their NATO meeting together
+    # (qa/ask._covers; forty-ninth session)
+    each_place: bool = True  # "whom did she meet in each country?" of a trip to Panama and Colombia: a sentence for each
+    # country asked about, where the chosen ones name only one (qa/cover.each_place; forty-ninth session)
+    subject_together: bool = True  # "the economic fallout of Russia's actions" is supported by "the global economic
+    # challenges created by Russia's actions": the one word of what was said that no readout has, in lower case, refuses
+    # nothing when the others, three or more, are in one sentence of a matching readout (qa/unsaid.rest_together;
+    # forty-ninth session)
 
     def to_json(self) -> dict:
         return asdict(self)

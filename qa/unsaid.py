@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from index.countries import capital_country, country_of
-from index.query import lexical_terms, mentioned
+from index.chunk import split_sentences
+from index.countries import capital_country, country_of, fold
+from index.query import lexical_terms, mentioned, stem
 
 from .british import americans
 from .parts import subject_words
@@ -25,7 +26,20 @@ def said(words: list[str], text: str) -> bool:
     # ("neighbourhood", "self-defence": an analyst's British spelling, said in the readouts' American one)
     british = americans(list(words) + heads) if TUNING.american_spelling else []
     return bool(mentioned(list(words) + heads + demonym_places(words) + british, text)) \
-        or TUNING.official_words and said_officially(words, text)  # "chips" of "semiconductor supply chains"
+        or TUNING.official_words and said_officially(words, text) \
+        or TUNING.prefixed_said and prefixed(words, text)  # "chips" of "semiconductor supply chains"
+
+
+# Prefixes joined to a word without changing what it names: "Transatlantic" says "Atlantic", "intra-Gulf" "Gulf"
+# (not "inter" unhyphenated: "international" does not say "national"; nor "co", "pre": "cooperation", "preserve")
+_PREFIXES = r"(?:(?:trans|pan|multi|cross|counter|anti|non)-?|(?:inter|intra)-)"
+
+
+def prefixed(words: list[str], text: str) -> bool:
+    """Whether a text has one of the words (of five letters or more) with a prefix joined to it ("the Atlantic" of
+    "Transatlantic approaches to China")."""
+    stems = [stem(w) for w in words if len(w) >= 5 and w.isalpha()]
+    return bool(stems) and re.search(rf"\b{_PREFIXES}(?:{'|'.join(map(re.escape, stems))})", fold(text)) is not None
 
 
 def demonym_places(words: list[str]) -> list[str]:
@@ -90,6 +104,16 @@ def region_said(words: list[str], question_text: str, texts: dict[str, str]) -> 
     return any(THE_REGION.search(text) and place.search(text) for text in texts.values())
 
 
+CONTINENT = re.compile(r"\b(?:Europe|European|Africa|African|Asia|Asian|the Americas|Latin America|Latin American)\b")
+
+
+def continent_said(words: list[str], texts: dict[str, str]) -> bool:
+    """Whether the words missing only describe a continent ("the continent's own military capacity") that a matching
+    readout names ("a stronger and more capable European defense")."""
+    return TUNING.continent_said and bool(words) and all(w in ("continent", "continental", "continents") for w in words) \
+        and any(CONTINENT.search(text) for text in texts.values())
+
+
 # The last word of a name of a sea, a river or a region, which readouts may put another way ("Atlantic Basin")
 GEO_HEADS = frozenset("ocean sea basin region river gulf coast".split())
 
@@ -112,6 +136,12 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
         spelled = re.compile(r"\b" + r"\s+".join(r"\s+".join(rf"{c}[\w'’-]*" for c in w) if re.fullmatch(r"[A-Z]{2,4}", w)
                                                  else re.escape(w) for w in words) + r"\b")
         if any(spelled.search(text) for text in texts.values()):
+            return False
+    if TUNING.name_inverted and len(words) == 2:
+        # "the EU Council" where the readout has "the Council of the European Union": the name the other way round
+        owner = r"\s+".join(rf"{c}[\w'’-]*" for c in words[0]) if re.fullmatch(r"[A-Z]{2,4}", words[0]) else re.escape(words[0])
+        inverted = re.compile(rf"\b{re.escape(words[1])}\s+of\s+(?:the\s+)?{owner}\b")
+        if any(inverted.search(text) for text in texts.values()):
             return False
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
             and any(all(re.search(rf"\b{re.escape(w)}\b", text) for w in words) for text in texts.values()):
@@ -189,3 +219,16 @@ def unnamed_yes_refusal(question: Question, top: dict[str, str], count) -> str:
     if rare and not any(said(rare, text) for text in top.values()):
         return f"The readouts in this index do not cover this question: no readout found mentions {', '.join(rare)}."
     return ""
+
+
+def rest_together(question: Question, missing: list[str], texts: dict[str, str]) -> bool:
+    """Whether the other words of what was said, three or more, are in one sentence of a matching readout: the missing
+    one is how the asker put it ("fallout" of "the economic fallout of Russia's actions", the readout's "the global
+    economic challenges created by Russia's actions"), not something else asked about."""
+    # (one word missing, in lower case, and three or more others: "the crew of the container ship Dali", "nickel or
+    # EV battery supply chains with Jokowi" ask about more than a readout on shipping or on supply chains says)
+    if len(missing) != 1 or _capitalised(missing[0], question.text):
+        return False
+    rest = [t for t in question.subject if t not in missing and len(t) > 2]
+    return len(rest) >= 3 and any(all(said([w], sentence) for w in rest)
+                                  for text in texts.values() for sentence in split_sentences(text))
