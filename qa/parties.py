@@ -15,7 +15,9 @@ from .people import Person
 from .tuning import TUNING
 
 # "besides Passover", "other than Zelenskyy": what follows is left out (not the topic, not who, not where).
-ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.IGNORECASE)
+# ... and "Beyond defence ties, what did they ...?" opening the question (TUNING.beyond_aside)
+ASIDE = re.compile(r"(?:\b(?:besides|other than|apart from|aside from|except(?: for)?)"
+                   + (r"|^\W*beyond" if TUNING.beyond_aside else "") + r")\s+([^,;?.]+)", re.IGNORECASE)
 
 
 # Before a country, what a contact was about, not who took part ("on Russia's build-up", "about Venezuela")

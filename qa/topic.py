@@ -126,6 +126,7 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
     # they call for besides more international assistance?": "assistance" is asked, "international" is not).
     elsewhere = set(lexical_terms(text[:aside.start()] + " " + text[aside.end():])) if aside else set()
     exclude = tuple(w for w in lexical_terms(aside.group(1)) if w not in FRAME and w not in elsewhere) if aside else ()
+    marker = set(lexical_terms(text[aside.start():aside.start(1)])) if aside else set()  # ("Beyond": no topic word)
     # "What upcoming visit did Sullivan discuss with Hulata?", "what visit did Biden point to": a contact asked
     # about as a thing said, not the kind of contact the question is about.
     scene, asked_part = scene_and_ask(text)
@@ -137,7 +138,7 @@ def read_topic(text: str, intent: str, kind: str | None, people: tuple[Person, .
     # "did they agree there was a case for closer work on strategy?", "made the case that": the idiom, not a topic
     idiom = {"case"} if TUNING.case_for and CASE_FOR.search(text) else set()
     topic = tuple(w for w in words if (w not in FRAME or w in kept) and w not in exclude and w not in person_words
-                  and w not in idiom
+                  and w not in idiom and w not in marker
                   and w not in country_words and (w not in answer_type or w in kept)
                   and not re.fullmatch(r"\d{4}|\d{1,2}|\d{1,2}[-–]\d{1,2}", w) and w not in _MONTHS
                   and not (TUNING.hyphen_time and "-" in w and all(p in _MONTHS or p.isdigit() for p in w.split("-"))))

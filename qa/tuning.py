@@ -818,7 +818,8 @@ class Tuning:
     latin_letters: bool = True  # "Paweł Soloch" is the participant "Pawel Soloch": letters that do not decompose (ł, ø,
     # đ) are matched by their plain letter (qa/spelling.name_words, spelling; forty-ninth session)
     prefixed_said: bool = True  # "the two sides of the Atlantic" is said by "Transatlantic approaches": a word said
-    # with a prefix (trans-, inter-, ...) joined to it (qa/unsaid.said; forty-ninth session)
+    # with a prefix joined to it (trans-, anti-, counter-, ...; inter- with a hyphen) (qa/unsaid.prefixed; forty-ninth
+    # session)
     continent_said: bool = True  # "the continent's own military capacity" is said by a readout naming Europe or
     # "European defense" (qa/unsaid.continent_said; forty-ninth session)
     name_inverted: bool = True  # "the EU Council" is said by "the Council of the European Union": a name of two words
@@ -831,6 +832,9 @@ class Tuning:
     subject_together: bool = True  # "the economic fallout of Russia's actions" is supported by "the global economic
     # challenges created by Russia's actions": the one word of what was said that no readout has, in lower case, refuses
     # nothing when the others, three or more, are in one sentence of a matching readout (qa/unsaid.rest_together;
+    # forty-ninth session)
+    beyond_aside: bool = True  # "Beyond defence ties, what did Sherman and Angola's presidential security chief look at
+    # expanding ...?": "beyond" opening the question leaves out what follows, as "besides" does (qa/parties.ASIDE;
     # forty-ninth session)
 
     def to_json(self) -> dict:

@@ -4,6 +4,7 @@ whole text; and `said`, the one test of whether a text has a word, used by the r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.chunk import split_sentences
 from index.countries import capital_country, country_of, fold
@@ -38,8 +39,14 @@ _PREFIXES = r"(?:(?:trans|pan|multi|cross|counter|anti|non)-?|(?:inter|intra)-)"
 def prefixed(words: list[str], text: str) -> bool:
     """Whether a text has one of the words (of five letters or more) with a prefix joined to it ("the Atlantic" of
     "Transatlantic approaches to China")."""
-    stems = [stem(w) for w in words if len(w) >= 5 and w.isalpha()]
-    return bool(stems) and re.search(rf"\b{_PREFIXES}(?:{'|'.join(map(re.escape, stems))})", fold(text)) is not None
+    stems = tuple(sorted({stem(w) for w in words if len(w) >= 5 and w.isalpha()}))
+    return bool(stems) and _prefixed_pattern(stems).search(fold(text)) is not None
+
+
+@lru_cache(maxsize=1024)
+def _prefixed_pattern(stems: tuple[str, ...]) -> re.Pattern:
+    # (kept: `said` runs over every matching readout's text, and re's own cache of 512 patterns is shared)
+    return re.compile(rf"\b{_PREFIXES}(?:{'|'.join(map(re.escape, stems))})")
 
 
 def demonym_places(words: list[str]) -> list[str]:

@@ -7,15 +7,16 @@ Council" were refused because the readouts say "Transatlantic", "European defens
 Union"; "Did Biden or Harris meet Slovenia's Prime Minister Robert Golob in 2022 or 2023?" was answered by Biden's and
 Harris's contacts together; "On Liz Sherwood-Randall's September 2023 trip to Panama and Colombia, whom did she meet in
 each country?" quoted only the paragraph on Panama; "What did they say about the economic fallout of Russia's actions?"
-of Biden and Draghi's May 2022 meeting was refused, as no paragraph says "fallout"; and (found while writing these
-tests) "Did Sullivan speak with Japan's national security adviser Shigeru Kitamura in 2022?" answered "Yes" from his
-call with Akiba Takeo, who held the office that year. These tests ask the same kinds of thing of other readouts, on the
-real corpus index with the bundled model.
+of Biden and Draghi's May 2022 meeting was refused, as no paragraph says "fallout"; "Beyond defence ties, what did
+Sherman and Angola's presidential security chief look at expanding ...?" (an older read set, dev72) was refused for
+"Beyond"; and (found while writing these tests) "Did Sullivan speak with Japan's national security adviser Shigeru
+Kitamura in 2022?" answered "Yes" from his call with Akiba Takeo, who held the office that year. These tests ask the
+same kinds of thing of other readouts, on the real corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"office_named": false}', '{"trip_domain":
 false}', '{"latin_letters": false}', '{"prefixed_said": false}', '{"continent_said": false}', '{"name_inverted":
-false}', '{"pairs_cover": false}', '{"office_other": false}', '{"each_place": false}' and
-'{"subject_together": false}')."""
+false}', '{"pairs_cover": false}', '{"office_other": false}', '{"each_place": false}',
+'{"subject_together": false}' and '{"beyond_aside": false}')."""
 from __future__ import annotations
 
 from qa import ask
@@ -121,3 +122,12 @@ def test_a_word_no_readout_has_refuses_nothing_when_the_rest_is_in_one_sentence(
     assert "challenges caused by Russia’s war" in answer.citations[0].quote
     # (a word no readout has, asked beside one other word, still refuses: "martial law" of Yoon's contacts)
     assert ask(library, "What did Biden and Yoon discuss about martial law?").refused
+
+
+def test_beyond_opening_a_question_leaves_out_what_follows(library):
+    question = "Beyond energy, what did Blinken and Kuleba discuss in May 2022?"
+    read = understand(library, question)
+    assert "beyond" not in read.topic and "energy" in read.exclude, (read.topic, read.exclude)
+    answer = ask(library, question)
+    assert not answer.refused, answer.text
+    assert all("kuleba" in c.readout_id for c in answer.citations), answer.citations
