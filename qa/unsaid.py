@@ -121,6 +121,12 @@ def continent_said(words: list[str], texts: dict[str, str]) -> bool:
         and any(CONTINENT.search(text) for text in texts.values())
 
 
+def _spelled(word: str) -> str:
+    """A pattern for a word of a name, its initials spelled out where it is initials ("UN": "United Nations"). (Unlike
+    qa/named_words.initials_pattern, no "and", "of" between the words: "UN" is not "Union of Nations".)"""
+    return r"\s+".join(rf"{c}[\w'’-]*" for c in word) if re.fullmatch(r"[A-Z]{2,4}", word) else re.escape(word)
+
+
 # The last word of a name of a sea, a river or a region, which readouts may put another way ("Atlantic Basin")
 GEO_HEADS = frozenset("ocean sea basin region river gulf coast".split())
 
@@ -140,14 +146,12 @@ def unsaid_name(run: str, named: list[str], texts: dict[str, str]) -> bool:
         return False  # "about the Middle East": "the region" of a readout naming Israel
     if TUNING.initials_spelled and any(re.fullmatch(r"[A-Z]{2,4}", w) for w in words):
         # "the UN General Assembly" where the readout has "the United Nations General Assembly": initials spelled out
-        spelled = re.compile(r"\b" + r"\s+".join(r"\s+".join(rf"{c}[\w'’-]*" for c in w) if re.fullmatch(r"[A-Z]{2,4}", w)
-                                                 else re.escape(w) for w in words) + r"\b")
+        spelled = re.compile(r"\b" + r"\s+".join(_spelled(w) for w in words) + r"\b")
         if any(spelled.search(text) for text in texts.values()):
             return False
     if TUNING.name_inverted and len(words) == 2:
         # "the EU Council" where the readout has "the Council of the European Union": the name the other way round
-        owner = r"\s+".join(rf"{c}[\w'’-]*" for c in words[0]) if re.fullmatch(r"[A-Z]{2,4}", words[0]) else re.escape(words[0])
-        inverted = re.compile(rf"\b{re.escape(words[1])}\s+of\s+(?:the\s+)?{owner}\b")
+        inverted = re.compile(rf"\b{re.escape(words[1])}\s+of\s+(?:the\s+)?{_spelled(words[0])}\b")
         if any(inverted.search(text) for text in texts.values()):
             return False
     if TUNING.acronym_apart and any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) \
@@ -237,5 +241,7 @@ def rest_together(question: Question, missing: list[str], texts: dict[str, str])
     if len(missing) != 1 or _capitalised(missing[0], question.text):
         return False
     rest = [t for t in question.subject if t not in missing and len(t) > 2]
+    # (a readout without all of them whole is not split into sentences)
     return len(rest) >= 3 and any(all(said([w], sentence) for w in rest)
-                                  for text in texts.values() for sentence in split_sentences(text))
+                                  for text in texts.values() if all(said([w], text) for w in rest)
+                                  for sentence in split_sentences(text))
