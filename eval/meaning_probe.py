@@ -27,8 +27,8 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "eval" / "questions"
-UNREAD = ("analyst_dev74.jsonl", "analyst_dev76.jsonl", "analyst_dev79.jsonl", "analyst_dev81.jsonl",
-          "analyst_dev82.jsonl")
+UNREAD = ("analyst_dev74.jsonl", "analyst_dev76.jsonl", "analyst_dev79.jsonl", "analyst_dev83.jsonl",
+          "analyst_dev84.jsonl")
 THRESHOLDS = (0.45, 0.55, 0.65)
 TOPIC_REFUSAL = re.compile(r"^The readouts do not cover this: .*\b(?:does not mention|mentions) ")
 CHOOSERS = ((0.10, 3), (0.05, 3), (0.10, 2))  # (margin below the closest paragraph, most paragraphs)

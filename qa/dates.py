@@ -151,3 +151,14 @@ def day_offset(match: re.Match) -> int:
 def shift_day(day: str, days: int = 1) -> str:
     """An ISO day moved by some days."""
     return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+
+
+# A readout that dates its contact only so ("Last week, ... hosted two virtual roundtables") has its publication date
+# as the event's (index/event_date.py), though the contact may be a week or two earlier.
+UNDATED = re.compile(r"\b(?:(?:last|this|earlier this|past|previous) (?:week|month)|over the weekend|in recent (?:days|weeks)|"
+                     r"recently)\b", re.IGNORECASE)
+
+
+def undated(readout) -> bool:
+    """Whether a readout (index.types.Readout, or None) dates its contact only as "last week", "earlier this week", ..."""
+    return bool(readout and readout.paragraphs and UNDATED.search(readout.paragraphs[0]))

@@ -14,6 +14,7 @@ from .parts import ABOUT, part_without
 from .tuning import TUNING
 from .vocabulary import official_words
 from .types import Answer, Citation, cite, span_quote
+from .unsaid import situation_said
 from .verbs import before_out, gerund_with_object
 
 TIME_WORDS = frozenset("spring summer autumn fall winter early late recent recently".split())
@@ -112,7 +113,9 @@ def refusal_reason(question: str, scored: list[Scored], history: tuple[Turn, ...
                    # ("who was being flown out?": a verb with its particle says how, as qa/verbs.says_how has it)
                    and not (TUNING.phrasal_out and before_out(w, question))
                    # ("about drumming up outside support": an action with its particle or object, asked in other words)
-                   and not (TUNING.gerund_object and gerund_with_object(w, question))]
+                   and not (TUNING.gerund_object and gerund_with_object(w, question))
+                   # ("the turmoil in Venezuela" of a readout on "the situation in Venezuela")
+                   and not (TUNING.situation_said and situation_said(question, words, [w], readout_texts or {}))]
         # Paraphrases use words the readouts do not ("worries", "Damascus"), so an unknown word
         # refuses only where it is who met ("President Japarov") or what was asked about
         # ("about uranium exports"), or where the passages are loosely related anyway.

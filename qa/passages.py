@@ -70,6 +70,8 @@ def unnamed_passages(library: Library, read: Question, question: str, turns, k: 
         if scored:
             return scored
     scored = library.retrieve(question, allowed, turns, k=k) if allowed else []
+    if scored and TUNING.event_held and places.has_own_time(read):
+        scored = places.held_within(library, read, scored)
     if allowed and not scored and read.countries:
         # No contact with the countries in the time named: the time alone (a readout of "the peace talks in
         # Geneva" need not list Ukraine), else the countries alone ("the 2015 Iran nuclear deal").

@@ -9,7 +9,7 @@ from index.api import Library, ReadoutSummary
 from index.query import mentioned, read_dates
 from index.types import Filters
 
-from .dates import shift_day
+from .dates import shift_day, undated
 from .parts import ABOUT
 from .question import Question
 from .tuning import TUNING, Tuning
@@ -24,10 +24,7 @@ def narrowed(library: Library, question: Question) -> Filters | None:
 
     The time is the publication date's, a week of slack after the event's (a readout comes out on the day
     or within days): the event dates would have to be read row by row, ~1 s at 100x the corpus."""
-    # Only the question's own dates: a time carried from an earlier turn was read with that turn's people.
-    # ("at the end of 2023" is the question's own too, though no month or day is named.)
-    own_time = bool(question.dates or read_dates(question.text, TUNING.event_times)[0]) \
-        and bool(question.date_from or question.date_to)
+    own_time = has_own_time(question)
     if question.people or question.intent == "compare" or not (own_time or question.countries):
         return None
     filters = question.filters
@@ -40,6 +37,29 @@ def narrowed(library: Library, question: Question) -> Filters | None:
         there = frozenset().union(*(library.readout_ids(replace(question.filters, country=c)) for c in question.countries))
         filters = replace(filters, readouts=there) if there else filters
     return filters if filters != question.filters else None
+
+
+def has_own_time(question: Question) -> bool:
+    """Whether the question names its own time: a time carried from an earlier turn was read with that turn's people.
+    ("at the end of 2023" is the question's own too, though no month or day is named.)"""
+    return bool(question.dates or read_dates(question.text, TUNING.event_times)[0]) \
+        and bool(question.date_from or question.date_to)
+
+
+def held_within(library: Library, question: Question, scored: list) -> list:
+    """Of passages found by publication date (a week of slack), those of readouts whose contact was held in the time
+    asked, where some are: "In June 2022, did the Secretary of State ...?" is not answered from a readout of July 6
+    (an event date read for the few readouts found only, not row by row over the time)."""
+    ids = frozenset(s.hit.readout_id for s in scored)
+    held = {r.id for r in library.readouts(filters=Filters(readouts=ids), participants=False,
+                                           held=(question.date_from, question.date_to))}
+    if not held or len(held) == len(ids):
+        return scored
+    # ("Last week, ... hosted two virtual roundtables": a readout that dates its contact only so has its publication
+    # date as the event's, and may be of the time asked)
+    held |= {i for i in ids - held if undated(library.readout(i))}
+    return [s for s in scored if s.hit.readout_id in held]
+
 
 
 PUBLISHED_WITHIN = 7  # days from an event to its readout's publication, at most (nearly always 0-2)

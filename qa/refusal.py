@@ -17,7 +17,7 @@ from .people import Person
 from .question import Question, capitalised as _capitalised
 from .tuning import TUNING, Tuning
 from .unsaid import (continent_said, demonym_places, modifiers_only, region_said, rest_together, said as _said,
-                     unsaid_names)
+                     situation_said, unsaid_names)
 from .named_words import by_initials, country_said, possessive, thread_country, titled_country, unsupported
 from .vocabulary import said_officially
 from .verbs import says_how
@@ -103,6 +103,11 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         described = DESCRIBED_TYPE.search(question.text) if tuning.answer_kinds and not kind else None
         if described and described.group(2).lower() in ANSWER_TYPES | MORE_TYPES:
             kind = described.group(2).lower()  # "which regional body was Guyana chairing?": CARICOM, the body
+        if not kind and tuning.asker_type and count:
+            # "what administration roadshow was just getting under way?": a kind of answer no paragraph of the index
+            # names is the asker's own word for it ("the third Investing in America tour")
+            noun = (described.group(2) if described else asked.group(1) if asked else "").lower()
+            kind = noun if noun and noun in terms and count(noun) == 0 else None
         terms = [t for t in terms if t != kind]
         if kind and not terms:
             return ""
@@ -127,6 +132,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
     if thread_country(question, texts):
         return ""  # "Did Kyiv's war come up too?" of a contact whose readout has "support for Ukraine"
     missing = _missing_specific(question, terms, texts, count, tuning) if count and not close else []
+    if missing and tuning.situation_said and situation_said(question.text, question.topic, missing, texts):
+        return ""  # "the turmoil inside Russia": "the situation in Russia"
     if missing and tuning.subject_together and rest_together(question, missing, texts):
         return ""  # "the economic fallout of Russia's actions": "the global economic challenges created by Russia's actions"
     if missing and not modifiers_only(missing, question.text, texts, tuning):
@@ -176,6 +183,8 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
         return ""
     if modifiers_only(wanted, question.text, texts, tuning):
         return ""
+    if tuning.situation_said and situation_said(question.text, question.topic, wanted, texts):
+        return ""
     return _refusal(question, evidence, wanted, tuning)
 
 
@@ -205,6 +214,8 @@ def unknown_refusal(question: Question, evidence: Evidence, count, tuning: Tunin
         return ""
     if unknown and tuning.subject_together and texts and rest_together(question, unknown, texts):
         return ""  # (as in topic_refusal: the rest of what was said is in one sentence)
+    if unknown and tuning.situation_said and texts and situation_said(question.text, question.topic, unknown, texts):
+        return ""  # ("the turmoil in Venezuela": "the situation in Venezuela")
     return _refusal(question, evidence, unknown, tuning) if unknown else ""
 
 

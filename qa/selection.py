@@ -12,7 +12,7 @@ from index.countries import country_names, country_pattern
 from index.query import lexical_terms, mentioned
 from index.types import Filters
 
-from .dates import shift_day, spans_between
+from .dates import shift_day, spans_between, undated
 from .kinds import held_as, is_kind, of_kind
 from .parts import scene_and_ask
 from .named_words import possessive
@@ -183,6 +183,13 @@ def _rows_of(library: Library, question: Question, per_person: list, ids: set, h
         # One person asked about, with no contact in the time in the metadata: a readout of that time naming
         # them past the lead (Tom Perez's visit, where "President Abinader" is in paragraph 1's last sentence).
         rows = _naming_alone(library, question, date_from, date_to)
+    if TUNING.undated_after and not rows and date_to and ids and len(ids) < MANY_IDS \
+            and question.intent in ("discuss", "yes_no", "who_said"):
+        # "Last week, ... met with Lin-Manuel Miranda" in a readout of October 3: its event date is its publication
+        # date, and the contact may be of the September asked about.
+        later = library.readouts(filters=replace(question.filters, readouts=frozenset(ids)), participants=False,
+                                 held=(shift_day(date_to, 1), shift_day(date_to, UNDATED_WITHIN)))
+        rows = [r for r in later if undated(library.readout(r.id))]
     return rows
 
 
@@ -265,6 +272,7 @@ EVENT_SLACK = 14  # days after the time asked about in which a contact may still
 MENTION_TEXTS = 20  # readouts of a person asked about read whole to find the others named in them
 
 
+UNDATED_WITHIN = 7  # days after the time asked in which a readout dated "last week" may be of a contact in it
 MANY_IDS = 5000  # a person with more readouts than this is not looked for in the text of others (a principal)
 
 

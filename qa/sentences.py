@@ -59,6 +59,7 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
     # A roster ("- Melanie Campbell, President and CEO of ...", "- Secretary of the Treasury") says who took part, which
     # only a question about people asks for.
     rosters_out = tuning.rosters and not ROSTER_ASKED.search(question.text) \
+        and not (tuning.roster_seated and SEATED.search(question.text)) \
         and not (tuning.present_rosters and present_asked(question)[0])  # ("Was South Dakota represented at ...?")
     for position_in_hits, s in enumerate(scored):
         rank = readout_rank.setdefault(s.hit.readout_id, len(readout_rank)) if tuning.readout_rank else position_in_hits
@@ -102,6 +103,14 @@ def sentence_scores(question: Question, scored: list[Scored], speakers: tuple[st
 ROSTER_ASKED = re.compile(r"\b(?:who|whom|whose|which\s+(?:[\w-]+\s+){0,2}?(?:officials?|leaders?|members?|people|"
                           r"participants?|organi[sz]ations?|groups?|companies|executives?|agencies|secretaries|ministers?|"
                           r"cabinet)|attend\w*|participa\w*|took part|joined|present|roster|list)\b", re.IGNORECASE)
+
+
+# ... or asks who was there in other words: "which Heisman Trophy winner was at the table?", "which advocacy groups were
+# in the room?", "which former congressman was on the attendee list?"
+SEATED = re.compile(r"\b(?:at the table|in the room|sat (?:in|on|at|with)|on hand|in attendance|"
+                    r"on the (?:attendee|guest|participant)s? list|among the (?:\w+\s+)?(?:participants|attendees|"
+                    r"speakers|guests|delegat\w+|panel\w*)|(?:was|were)\s+(?:also\s+)?(?:on|in)\s+(?:the|his|her|their)\s+"
+                    r"(?:call|delegation|team|panel|group))\b", re.IGNORECASE)
 
 
 def is_roster(text: str) -> bool:

@@ -836,6 +836,18 @@ class Tuning:
     beyond_aside: bool = True  # "Beyond defence ties, what did Sherman and Angola's presidential security chief look at
     # expanding ...?": "beyond" opening the question leaves out what follows, as "besides" does (qa/parties.ASIDE;
     # forty-ninth session)
+    roster_seated: bool = True  # "which Heisman Trophy winner was at the table?": who was there asked in other words,
+    # answered by the bulleted list of who took part (qa/sentences.SEATED; fiftieth session)
+    event_held: bool = True  # "In June 2022, did the Secretary of State ...?" naming no one the index knows: of the
+    # passages found within the time (publication dates, a week of slack), those of readouts whose contact was held
+    # in it, where some are (qa/passages.unnamed_passages; fiftieth session)
+    asker_type: bool = True  # "what administration roadshow was getting under way?": the kind of answer asked for in a
+    # word no paragraph of the index has is the asker's own, not a topic to refuse on (qa/refusal.py; fiftieth session)
+    undated_after: bool = True  # "In September 2023, what did officials discuss with Lin-Manuel Miranda?": a readout of
+    # October 3 that dates the contact "Last week" has October 3 as its event date; with no contact in the time, one of
+    # the week after that is dated so may be of it (qa/selection._rows_of; fiftieth session)
+    situation_said: bool = True  # "the turmoil inside Russia" is said by "the leaders discussed the situation in Russia":
+    # what happens in a place the question names, in the readouts' words (qa/unsaid.situation_said; fiftieth session)
 
     def to_json(self) -> dict:
         return asdict(self)

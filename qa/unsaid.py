@@ -245,3 +245,22 @@ def rest_together(question: Question, missing: list[str], texts: dict[str, str])
     return len(rest) >= 3 and any(all(said([w], sentence) for w in rest)
                                   for text in texts.values() if all(said([w], text) for w in rest)
                                   for sentence in split_sentences(text))
+
+
+# What happens in a place, as an analyst and as a readout put it: "the turmoil inside Russia" is "the situation in Russia"
+SITUATION = frozenset("turmoil unrest upheaval instability chaos crisis developments events situation mutiny uprising "
+                      "rebellion insurrection revolt".split())
+_SITUATION_SAID = r"\b(?:situation|developments|events|crisis|unrest|instability|turmoil)\s+(?:in|inside|within|on)\s+(?:the\s+)?"
+
+
+def situation_said(text: str, topic, missing: list[str], texts: dict[str, str]) -> bool:
+    """Whether the words missing only say that something is happening in a place the question (`text`, its `topic`
+    words) names ("the turmoil inside Russia"), and a readout says so in its words ("The leaders discussed the
+    situation in Russia")."""
+    if not any(w in SITUATION for w in missing) or not set(missing) <= SITUATION | {"inside", "within", "amid", "across"}:
+        return False
+    places = [t for t in topic if t not in missing and (country_of(t) or _capitalised(t, text))]
+    if not places:
+        return False
+    pattern = re.compile(_SITUATION_SAID + rf"(?:{'|'.join(map(re.escape, places))})\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts.values())
