@@ -42,6 +42,9 @@ _NAME = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}"
 PLACE_LIST = re.compile(rf"\s+(?:of|from|in) (?:the )?({_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})")
 
 
+ITS = re.compile(r"\bits\s+(?:own\s+|new\s+|top\s+)?$", re.IGNORECASE)
+
+
 def _place_of(name: str) -> str | None:
     """The country a name of a place stands for ("Manila", "Japan"; "Washington" for the United States)."""
     name = name.strip()
@@ -56,6 +59,13 @@ def _listed(names: str) -> tuple[str, ...]:
 def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
     """The countries named just before an office ("Oslo's", "the Turkish") or just after it ("of Denmark"),
     with where the place starts in `before` (its length when the place follows)."""
+    if TUNING.its_office and (its := ITS.search(before)):
+        # "a Zambian delegation led by its foreign minister": the country named before "its" (the nearest), not the
+        # place the contact was held ("came to Washington")
+        for word in reversed(list(re.finditer(r"[A-Z][\w’'.-]+", before[:its.start()]))):
+            country = country_of(word.group()) or capital_country(word.group()) or epithet_country(word.group())
+            if country:
+                return (country,), its.start()
     us = US_WORDS.search(before) or (TUNING.president_possessive and PRESIDENTS.search(before))
     if us:
         return (US,), us.start()

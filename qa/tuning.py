@@ -846,6 +846,14 @@ class Tuning:
     undated_after: bool = True  # "In September 2023, what did officials discuss with Lin-Manuel Miranda?": a readout of
     # October 3 that dates the contact "Last week" has October 3 as its event date; with no contact in the time, one of
     # the week after that is dated so may be of it (qa/selection._rows_of; fiftieth session)
+    its_office: bool = True  # "a Zambian delegation led by its foreign minister came to Washington": the office is of
+    # the country named before "its", not of the place the contact was held (qa/roles._places; fiftieth session)
+    possessive_topic: bool = True  # "Did Harris and Stoltenberg discuss China's challenge to the alliance?": a country's
+    # possessive before a word of what was discussed asks about that country, as a country named alone does; one before
+    # an office ("Uruguay's President") says whose (qa/refusal._only_asked; fiftieth session)
+    named_unsaid: bool = True  # "... discuss the fallout from the AUKUS submarine deal?": an acronym the question asks
+    # about that none of the matching readouts has, nor spelled out or in their words, refuses though a rare ordinary
+    # word of the question is there (qa/refusal.topic_refusal; fiftieth session)
     situation_said: bool = True  # "the turmoil inside Russia" is said by "the leaders discussed the situation in Russia":
     # what happens in a place the question names, in the readouts' words (qa/unsaid.situation_said; fiftieth session)
 

@@ -1,25 +1,34 @@
-"""The fiftieth session's changes, from the failures of analyst_dev81 and analyst_dev82 (read in that session): "And
-which Heisman Trophy winner was at the table?" quoted the meeting's lead, as a bulleted list of who took part is left
-out unless the question asks about people in words such as "who" or "attended"; "In June 2022, did the Secretary of
-State assure relatives of Americans held captive abroad ...?" was answered from a readout of July 6, found within the
-week of slack the time of a question naming no known participant is given; "what administration roadshow was just
-getting under way?" was refused because no readout says "roadshow", the asker's word for the kind of answer ("the
-third Investing in America tour"); and "the turmoil inside Russia" was refused against a readout on "the situation in
-Russia". And (found while writing these tests) "In September 2023, what did White House officials discuss with
-Lin-Manuel Miranda ...?" was refused, as the readout of October 3 dates the contact "Last week". These tests ask the same kinds of thing of other readouts, on the real corpus index with the bundled model.
+"""The fiftieth session's changes, from the failures of analyst_dev81 and analyst_dev82 (read in that session): "And which
+Heisman Trophy winner was at the table?" quoted the meeting's lead, as a bulleted list of who took part is left out
+unless the question asks about people in words such as "who" or "attended"; "In June 2022, did the Secretary of State
+assure relatives of Americans held captive abroad ...?" was answered from a readout of July 6, found within the week of
+slack the time of a question naming no known participant is given; "what administration roadshow was just getting under
+way?" was refused because no readout says "roadshow", the asker's word for the kind of answer ("the third Investing in
+America tour"); "the turmoil inside Russia" was refused against a readout on "the situation in Russia"; "a Zambian
+delegation led by its foreign minister came to Washington" was read as the US Secretary of State; and (found while
+writing these tests) "In September 2023, what did White House officials discuss with Lin-Manuel Miranda ...?" was
+refused, as the readout of October 3 dates the contact "Last week". Two rules came from unanswerable questions of older
+read sets that were answered: "Did Harris and NATO Secretary General Stoltenberg discuss China's challenge to the
+alliance?" (dev51; a possessive was read as whose, never as what was discussed) and "Did Blinken and French Foreign
+Minister Le Drian discuss the fallout from the AUKUS submarine deal?" (dev57; "fallout" said in other words answered
+for AUKUS, which none of their readouts has). These tests ask the same kinds of thing of other readouts, on the real
+corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"roster_seated": false}', '{"event_held":
-false}', '{"asker_type": false}', '{"situation_said": false}' and '{"undated_after": false}')."""
+false}', '{"asker_type": false}', '{"situation_said": false}', '{"undated_after": false}', '{"its_office":
+false}', '{"possessive_topic": false}' and '{"named_unsaid": false}')."""
 from __future__ import annotations
 
 from qa import ask
 from qa.ask import understand
 from qa.places import held_within, narrowed
+from qa.refusal import _only_asked
 
 HARRIS_ORANGEBURG = "wh-2024-02-02-readout-from-vice-president-kamala-harriss-convening-of-faith-leaders-in-south-carolina"
 HEAT_PUMPS_APRIL = "wh-2023-04-05-readout-from-white-house-executive-roundtable-on-heat-pump-manufacturing-and-deployment"
 PAID_LEAVE_LAST_WEEK = "wh-2024-04-02-readout-of-white-house-state-legislative-convening-on-paid-family-and-medical-leave"
 MIRANDA_THEATER = "wh-2023-10-03-readout-of-meeting-with-lin-manuel-miranda-and-the-professional-non-profit-theater-coalition"
+BLINKEN_OMAMO = "sd-secretary-blinkens-meeting-with-kenyan-cabinet-secretary-for-foreign-affairs-omamo"
 SULLIVAN_KALIN_KAZAKHSTAN = ("wh-2022-01-10-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-"
                              "sullivans-call-with-ibrahim-kalin-spokesperson-and-chief-advisor-to-the-president-of-turkey")
 
@@ -74,3 +83,33 @@ def test_a_situation_in_a_place_says_the_turmoil_there(library):
     assert not answer.refused, answer.text
     # (a place the readouts do not name is still refused)
     assert ask(library, "What did Biden and Duque say about the turmoil in Cuba in June 2021?").refused
+
+
+def test_its_office_is_of_the_country_named_before(library):
+    # Not the US Secretary of State for "foreign minister" with "Washington" in the sentence: Kenya's.
+    question = "When a Kenyan delegation led by its foreign minister visited Washington, what did they discuss?"
+    read = understand(library, question)
+    assert read.countries == ("Kenya",) and all(p.names[0] != "Antony Blinken" for p in read.people), read.people
+    answer = ask(library, question)
+    assert not answer.refused, answer.text
+    assert answer.citations[0].readout_id == BLINKEN_OMAMO
+
+
+def test_a_countrys_possessive_before_what_was_discussed_asks_about_the_country(library):
+    read = understand(library, "Did Blinken and Foreign Minister Kuleba discuss Hungary's veto of EU aid?")
+    assert _only_asked("Hungary", read)
+    # (not a possessive before an office: whose the person is)
+    read = understand(library, "What did Biden and Uruguay's President Lacalle Pou say about trade?")
+    assert not _only_asked("Uruguay", read)
+    # The refusal names what is missing that was asked about: Hungary, not the ordinary word "veto".
+    answer = ask(library, "Did Blinken and Foreign Minister Kuleba discuss Hungary's veto of EU aid?")
+    assert answer.refused and "mentions Hungary" in answer.text, answer.text
+
+
+def test_an_acronym_asked_about_that_no_readout_has_refuses(library):
+    # Their 27 readouts have the asker's "fallout" in other words ("the consequences of Russia's ... war"); none OPEC.
+    answer = ask(library, "Did Blinken and Kuleba discuss the fallout from the OPEC production cuts?")
+    assert answer.refused and "OPEC" in answer.text, answer.text
+    # (an acronym the readouts write in their own words is there: "GOP" as "Republican")
+    answer = ask(library, "Did Biden meet GOP senators at the White House in February 2021?")
+    assert not answer.refused, answer.text
