@@ -32,6 +32,11 @@ OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the UN's head: "the head of the world body", "the UN chief" (its place the United Nations, as NATO's below)
     (r"(?:head|chief|leader) of the (?:world body|united nations|u\.?n\.?)|(?:the )?world body['’]s (?:head|chief|leader)|"
      r"u\.?n\.? (?:chief|head)", UN_HEAD),
+    # "the French foreign ministry's top civil servant", "the top career official of Italy's foreign ministry": its
+    # secretary-general (before "top diplomat", the minister)
+    *(((r"(?:foreign (?:ministry|office)['’]s )?(?:top|senior|most senior|highest[- ]ranking) (?:career (?:official|"
+        r"diplomat)|civil servant)", ("secretary-general", "secretary general", "permanent secretary")),)
+      if TUNING.ministry_official else ()),
     (r"(?:top|chief|senior|leading) diplomat|(?:top|chief) envoy|"
      r"foreign (?:minister|secretary|affairs (?:minister|chief|secretary))|secretary (?:of|for) foreign affairs|"
      r"top foreign[- ]policy (?:official|aide|adviser|advisor)|foreign[- ]policy chief|diplomatic chief", FOREIGN),

@@ -90,6 +90,10 @@ def _places(before: str, after: str) -> tuple[tuple[str, ...], int]:
         places = _listed(listed.group(1))
         if len(places) >= 2:
             return places, len(before)
+    if TUNING.ministry_official and (owner := re.match(r"\s+(?:of|at|in) ([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b", after)):
+        # "the top career official of Italy's foreign ministry"
+        if country := country_of(owner.group(1)) or capital_country(owner.group(1)):
+            return (country,), len(before)
     tail = re.match(r"\s+(?:of|from|for) (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})", after)
     if tail:
         name = tail.group(1).split()

@@ -854,6 +854,9 @@ class Tuning:
     named_unsaid: bool = True  # "... discuss the fallout from the AUKUS submarine deal?": an acronym the question asks
     # about that none of the matching readouts has, nor spelled out or in their words, refuses though a rare ordinary
     # word of the question is there (qa/refusal.topic_refusal; fiftieth session)
+    ministry_official: bool = True  # "the French foreign ministry's top civil servant", "the top career official of
+    # Italy's foreign ministry": the ministry's secretary-general, whose country is the one named (qa/offices.OFFICES,
+    # qa/roles._places; fiftieth session)
     situation_said: bool = True  # "the turmoil inside Russia" is said by "the leaders discussed the situation in Russia":
     # what happens in a place the question names, in the readouts' words (qa/unsaid.situation_said; fiftieth session)
 

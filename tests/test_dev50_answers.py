@@ -11,12 +11,14 @@ refused, as the readout of October 3 dates the contact "Last week". Two rules ca
 read sets that were answered: "Did Harris and NATO Secretary General Stoltenberg discuss China's challenge to the
 alliance?" (dev51; a possessive was read as whose, never as what was discussed) and "Did Blinken and French Foreign
 Minister Le Drian discuss the fallout from the AUKUS submarine deal?" (dev57; "fallout" said in other words answered
-for AUKUS, which none of their readouts has). These tests ask the same kinds of thing of other readouts, on the real
-corpus index with the bundled model.
+for AUKUS, which none of their readouts has); and one from a false refusal of dev69: "Wendy Sherman's July 2022 call
+with the French foreign ministry's top civil servant" was refused ("none of them mentions servant"). These tests ask
+the same kinds of thing of other readouts, on the real corpus index with the bundled model.
 
 Each test fails with its switch off (checked with READOUTS_TUNING='{"roster_seated": false}', '{"event_held":
 false}', '{"asker_type": false}', '{"situation_said": false}', '{"undated_after": false}', '{"its_office":
-false}', '{"possessive_topic": false}' and '{"named_unsaid": false}')."""
+false}', '{"possessive_topic": false}', '{"named_unsaid": false}' and
+'{"ministry_official": false}')."""
 from __future__ import annotations
 
 from qa import ask
@@ -29,6 +31,7 @@ HEAT_PUMPS_APRIL = "wh-2023-04-05-readout-from-white-house-executive-roundtable-
 PAID_LEAVE_LAST_WEEK = "wh-2024-04-02-readout-of-white-house-state-legislative-convening-on-paid-family-and-medical-leave"
 MIRANDA_THEATER = "wh-2023-10-03-readout-of-meeting-with-lin-manuel-miranda-and-the-professional-non-profit-theater-coalition"
 BLINKEN_OMAMO = "sd-secretary-blinkens-meeting-with-kenyan-cabinet-secretary-for-foreign-affairs-omamo"
+SHERMAN_VSEVIOV = "sd-deputy-secretary-shermans-meeting-with-estonian-foreign-ministry-secretary-general-vseviov"
 SULLIVAN_KALIN_KAZAKHSTAN = ("wh-2022-01-10-statement-by-nsc-spokesperson-emily-horne-on-national-security-advisor-jake-"
                              "sullivans-call-with-ibrahim-kalin-spokesperson-and-chief-advisor-to-the-president-of-turkey")
 
@@ -113,3 +116,14 @@ def test_an_acronym_asked_about_that_no_readout_has_refuses(library):
     # (an acronym the readouts write in their own words is there: "GOP" as "Republican")
     answer = ask(library, "Did Biden meet GOP senators at the White House in February 2021?")
     assert not answer.refused, answer.text
+
+
+def test_a_foreign_ministrys_top_civil_servant_is_its_secretary_general(library):
+    question = "What did Wendy Sherman discuss with the top career official of Estonia's foreign ministry?"
+    assert "Jonatan Vseviov" in [p.names[0] for p in understand(library, question).people]
+    answer = ask(library, question)
+    assert not answer.refused, answer.text
+    assert answer.citations[0].readout_id == SHERMAN_VSEVIOV
+    answer = ask(library, "What did Wendy Sherman discuss with the Austrian foreign ministry's top civil servant in "
+                          "March 2022?")
+    assert not answer.refused and "Launsky-Tieffenthal" in answer.text, answer.text
