@@ -199,8 +199,10 @@ def topic_refusal(question: Question, evidence: Evidence, texts: dict[str, str],
 
 
 def _acronym(word: str, text: str) -> bool:
-    """Whether the question writes the word in capitals, three letters or more ("AUKUS"; not "Dems", "Kyiv")."""
-    return re.search(rf"\b{re.escape(word.upper())}\b", text) is not None and len(word) >= 3 and word.isalpha()
+    """Whether the question writes the word in capitals, three characters or more with two letters or more ("AUKUS",
+    "H-1B"; not "Dems", "Kyiv")."""
+    return re.search(rf"\b{re.escape(word.upper())}\b", text) is not None and len(word) >= 3 \
+        and re.fullmatch(r"[a-z0-9-]+", word) is not None and sum(c.isalpha() for c in word) >= 2
 
 
 def _only_asked(country: str, question: Question) -> bool:

@@ -113,6 +113,9 @@ def test_an_acronym_asked_about_that_no_readout_has_refuses(library):
     # Their 27 readouts have the asker's "fallout" in other words ("the consequences of Russia's ... war"); none OPEC.
     answer = ask(library, "Did Blinken and Kuleba discuss the fallout from the OPEC production cuts?")
     assert answer.refused and "OPEC" in answer.text, answer.text
+    # ... and one with digits: "tech" was enough for "Yes" from their "strategic technology partnership"
+    answer = ask(library, "Did Biden press Narendra Modi on EB-5 visas for Indian tech investors?")
+    assert answer.refused and "EB-5" in answer.text, answer.text
     # (an acronym the readouts write in their own words is there: "GOP" as "Republican")
     answer = ask(library, "Did Biden meet GOP senators at the White House in February 2021?")
     assert not answer.refused, answer.text
