@@ -61,7 +61,6 @@ def held_within(library: Library, question: Question, scored: list) -> list:
     return [s for s in scored if s.hit.readout_id in held]
 
 
-
 PUBLISHED_WITHIN = 7  # days from an event to its readout's publication, at most (nearly always 0-2)
 
 
